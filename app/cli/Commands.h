@@ -1,0 +1,20 @@
+#pragma once
+// The `medq` subcommands. Each takes its own arguments (argv after the subcommand name)
+// and returns the process exit code.
+#include <QStringList>
+
+namespace medq::cli {
+
+enum ExitCode { Ok = 0, UserError = 1, InternalError = 2 };
+
+struct GlobalOptions {
+    int verbosity = 0;
+    bool quiet = false;
+};
+
+int cmdInit(const QStringList& args, const GlobalOptions& g);
+int cmdImport(const QStringList& args, const GlobalOptions& g);
+int cmdInfo(const QStringList& args, const GlobalOptions& g);
+int cmdDemo(const QStringList& args, const GlobalOptions& g);
+
+}  // namespace medq::cli

@@ -1,0 +1,57 @@
+#include "ConsoleJobRunner.h"
+
+#include "jobs/JobEngine.h"
+
+#include <QEventLoop>
+#include <QSocketNotifier>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace medq::cli {
+namespace {
+// Self-pipe: the SIGINT handler may only write(2); the event loop reads and cancels.
+int g_sigPipe[2] = {-1, -1};
+void onSigint(int) {
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_sigPipe[1], &c, 1);
+}
+}  // namespace
+
+jobs::JobOutcome runJobInConsole(std::unique_ptr<jobs::Job> job, bool quiet) {
+    jobs::JobEngine engine;
+    jobs::JobOutcome result;
+    QEventLoop loop;
+    const bool tty = isatty(fileno(stderr));
+    int jobId = 0;
+
+    if (g_sigPipe[0] < 0 && ::pipe(g_sigPipe) != 0) g_sigPipe[0] = -1;
+    QSocketNotifier notifier(g_sigPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
+        char c;
+        [[maybe_unused]] auto n = ::read(g_sigPipe[0], &c, 1);
+        std::fprintf(stderr, "\ncancelling...\n");
+        engine.cancel(jobId);
+    });
+    auto previous = std::signal(SIGINT, onSigint);
+
+    QObject::connect(&engine, &jobs::JobEngine::jobProgress,
+                     [&](int, double fraction, const QString& phrase, double eta) {
+                         if (quiet) return;
+                         const QString etaText = eta >= 0 ? QStringLiteral(", %1 s left").arg(int(eta + 0.5)) : QString();
+                         const QByteArray line =
+                             QStringLiteral("[%1%] %2%3").arg(int(fraction * 100), 3).arg(phrase, etaText).toUtf8();
+                         if (tty) std::fprintf(stderr, "\r\033[K%s", line.constData());
+                     });
+    QObject::connect(&engine, &jobs::JobEngine::jobFinished, [&](int, const jobs::JobOutcome& outcome) {
+        result = outcome;
+        if (tty && !quiet) std::fprintf(stderr, "\r\033[K");
+        loop.quit();
+    });
+    jobId = engine.submit(std::move(job));
+    loop.exec();
+    std::signal(SIGINT, previous);
+    return result;
+}
+
+}  // namespace medq::cli

@@ -1,0 +1,72 @@
+// `medq`: the command-line front end of MedQ-Engine Workstation (wiring only).
+#include "Commands.h"
+#include "common/Log.h"
+#include "store/SqliteConnection.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <map>
+
+namespace {
+
+const char* kUsage =
+    "Usage: medq [--verbose|-v ...] [--quiet|-q] COMMAND [ARGS]\n"
+    "\n"
+    "MedQ-Engine Workstation command line: workspaces of medical images for quality assessment.\n"
+    "\n"
+    "Commands:\n"
+    "  init WORKSPACE                     create an empty workspace\n"
+    "  import WORKSPACE PATH... [-r] [-m M] import DICOM/NIfTI/PNG/JPEG/TIFF files and folders\n"
+    "  info WORKSPACE                     images per modality and table sizes\n"
+    "  demo [WORKSPACE]                   build the demo workspace from installed sample images\n"
+    "\n"
+    "`medq COMMAND --help` describes a command. Exit codes: 0 ok, 1 user error, 2 internal error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("medq"));
+    QCoreApplication::setOrganizationName(QStringLiteral("MedQ"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MEDQ_VERSION));
+
+    QStringList args = app.arguments().mid(1);
+    medq::cli::GlobalOptions global;
+    while (!args.isEmpty() && args.front().startsWith(QLatin1Char('-'))) {
+        const QString a = args.takeFirst();
+        if (a == QLatin1String("-v") || a == QLatin1String("--verbose")) ++global.verbosity;
+        else if (a == QLatin1String("-vv")) global.verbosity += 2;
+        else if (a == QLatin1String("-q") || a == QLatin1String("--quiet")) global.quiet = true;
+        else if (a == QLatin1String("-h") || a == QLatin1String("--help")) { std::fputs(kUsage, stdout); return 0; }
+        else if (a == QLatin1String("--version")) { std::printf("medq %s\n", MEDQ_VERSION); return 0; }
+        else { std::fprintf(stderr, "medq: unknown option %s\n\n%s", qPrintable(a), kUsage); return 1; }
+    }
+    if (args.isEmpty()) {
+        std::fputs(kUsage, stderr);
+        return 1;
+    }
+    medq::log::initConsole(global.verbosity);
+
+    using Command = std::function<int(const QStringList&, const medq::cli::GlobalOptions&)>;
+    const std::map<QString, Command> commands = {
+        {QStringLiteral("init"), medq::cli::cmdInit},
+        {QStringLiteral("import"), medq::cli::cmdImport},
+        {QStringLiteral("info"), medq::cli::cmdInfo},
+        {QStringLiteral("demo"), medq::cli::cmdDemo},
+    };
+    const QString name = args.takeFirst();
+    const auto it = commands.find(name);
+    if (it == commands.end()) {
+        std::fprintf(stderr, "medq: unknown command '%s'\n\n%s", qPrintable(name), kUsage);
+        return 1;
+    }
+    try {
+        return it->second(args, global);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "medq: internal error: %s\n", e.what());
+        return 2;
+    }
+}

@@ -1,0 +1,170 @@
+#include "ingest/ImportJob.h"
+
+#include "common/Log.h"
+#include "io/ImageReader.h"
+#include "io/ImageRendering.h"
+#include "store/Workspace.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <algorithm>
+
+namespace medq::ingest {
+namespace {
+
+QString sha256OfFile(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    if (!h.addData(&f)) return {};
+    return QString::fromLatin1(h.result().toHex());
+}
+
+QString sha256OfList(QStringList parts) {
+    parts.sort();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(parts.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QJsonObject metadataJson(const Image& image) {
+    QJsonObject o = QJsonObject::fromVariantMap(image.metadata);
+    QJsonArray windows;
+    for (const auto& w : image.windows)
+        windows.append(QJsonObject{{"name", w.name}, {"center", w.center}, {"width", w.width}});
+    o.insert(QStringLiteral("windows"), windows);
+    return o;
+}
+
+// Removes the thumbnails this import wrote (used when it is cancelled or fails).
+void removeFiles(const QStringList& paths) {
+    for (const QString& p : paths) QFile::remove(p);
+}
+
+}  // namespace
+
+QJsonObject ImportReport::toJson() const {
+    QJsonObject perMod;
+    for (auto it = perModality.begin(); it != perModality.end(); ++it) perMod.insert(it.key(), it.value());
+    QJsonArray fails;
+    for (const auto& f : failures) fails.append(QJsonObject{{"path", f.path}, {"reason", f.reason}});
+    return {{"imported", imported}, {"series", series},       {"duplicates", duplicates},
+            {"skipped", skipped},   {"failed", int(failures.size())}, {"per_modality", perMod},
+            {"failures", fails}};
+}
+
+ImportJob::ImportJob(QString workspaceDir, ImportOptions options)
+    : m_workspaceDir(std::move(workspaceDir)), m_options(std::move(options)) {}
+
+QString ImportJob::title() const {
+    return m_options.inputs.size() == 1 ? QStringLiteral("Import %1").arg(QFileInfo(m_options.inputs.front()).fileName())
+                                        : QStringLiteral("Import %1 paths").arg(m_options.inputs.size());
+}
+
+jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
+    using jobs::JobOutcome;
+    m_report = {};
+    auto opened = store::Workspace::open(m_workspaceDir);
+    if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
+    store::Workspace& ws = *opened.value();
+    QJsonArray inputs;
+    for (const QString& i : m_options.inputs) inputs.append(i);
+    const store::Id jobRow = ws.jobs().start(kind(), QJsonObject{{"inputs", inputs}, {"recursive", m_options.recursive}});
+
+    ImportPlan plan = ImportPlanner::plan(m_options.inputs, m_options.recursive, progress.sub(0.0, 0.15));
+    m_report.skipped = plan.skipped;
+    m_report.failures = plan.failures;
+
+    QSet<QString> known = ws.images().allHashes();
+    QStringList writtenThumbnails;
+    const jobs::Progress reading = progress.sub(0.15, 1.0);
+    try {
+        store::Transaction tx(ws.db());
+        for (std::size_t i = 0; i < plan.units.size(); ++i) {
+            const ImportUnit& unit = plan.units[i];
+            progress.checkCancelled();
+            reading.report(double(i) / double(std::max<std::size_t>(1, plan.units.size())),
+                           QStringLiteral("Importing %1 of %2").arg(i + 1).arg(plan.units.size()));
+            std::vector<store::ImageFileRecord> files;
+            QStringList fileHashes;
+            bool unreadable = false;
+            for (const QString& f : unit.files) {
+                const QString h = sha256OfFile(f);
+                if (h.isEmpty()) {
+                    m_report.failures.push_back({f, QStringLiteral("cannot read the file")});
+                    unreadable = true;
+                    break;
+                }
+                files.push_back({f, h});
+                fileHashes << h;
+            }
+            if (unreadable) continue;
+            const QString contentHash = unit.isSeries ? sha256OfList(fileHashes) : fileHashes.front();
+            if (known.contains(contentHash)) {
+                ++m_report.duplicates;
+                continue;
+            }
+            Result<Image> image = unit.isSeries ? ImageReader::readDicomSeries(unit.files, m_options.modality)
+                                                : ImageReader::read(unit.files.front(), m_options.modality);
+            if (!image) {
+                m_report.failures.push_back({image.error().subject.isEmpty() ? unit.files.front() : image.error().subject,
+                                             image.error().reason});
+                continue;
+            }
+            const Image& im = image.value();
+            const QString thumbRel = QStringLiteral("blobs/thumbnails/%1.png").arg(contentHash.left(24));
+            const QString thumbAbs = ws.dir().filePath(thumbRel);
+            if (!QFileInfo::exists(thumbAbs)) {
+                if (renderThumbnail(im, m_options.thumbnailSize).save(thumbAbs, "PNG")) writtenThumbnails << thumbAbs;
+            }
+            store::ImageRecord rec;
+            rec.contentHash = contentHash;
+            rec.path = QFileInfo(unit.files.front()).absoluteFilePath();
+            rec.source = QStringLiteral("import");
+            rec.modality = modalityKey(im.modality);
+            rec.format = im.metadata.value(QStringLiteral("format")).toString();
+            rec.width = im.width;
+            rec.height = im.height;
+            rec.depth = im.depth;
+            rec.channels = im.channels;
+            rec.spacingX = im.geometry.spacing[0];
+            rec.spacingY = im.geometry.spacing[1];
+            rec.spacingZ = im.geometry.spacing[2];
+            rec.metadata = metadataJson(im);
+            rec.thumbnail = thumbRel;
+            rec.createdBy = m_options.actor;
+            ws.images().insert(rec, files);
+            known.insert(contentHash);
+            for (const QString& h : fileHashes) known.insert(h);
+            ++m_report.imported;
+            m_report.series += unit.isSeries ? 1 : 0;
+            m_report.perModality[rec.modality] += 1;
+        }
+        progress.checkCancelled();
+        ws.audit().append(m_options.actor, QStringLiteral("import"), QStringLiteral("images"), std::nullopt,
+                          QJsonObject{{"imported", m_report.imported},
+                                      {"duplicates", m_report.duplicates},
+                                      {"failed", int(m_report.failures.size())}});
+        tx.commit();
+    } catch (const jobs::JobCancelled&) {
+        removeFiles(writtenThumbnails);
+        ws.jobs().finish(jobRow, QStringLiteral("cancelled"), QStringLiteral("nothing was stored"));
+        throw;
+    } catch (const std::exception& e) {
+        removeFiles(writtenThumbnails);
+        const QString message = QStringLiteral("import failed, nothing was stored: %1").arg(e.what());
+        ws.jobs().finish(jobRow, QStringLiteral("failed"), message);
+        return {JobOutcome::Status::Failed, message, {}};
+    }
+    for (const auto& f : m_report.failures)
+        spdlog::warn("import: {}: {}", f.path.toStdString(), f.reason.toStdString());
+    progress.report(1.0, QStringLiteral("Imported %1 images").arg(m_report.imported));
+    const QString summary = QStringLiteral("imported %1 (%2 series), %3 duplicates, %4 failed, %5 skipped")
+                                .arg(m_report.imported).arg(m_report.series).arg(m_report.duplicates)
+                                .arg(m_report.failures.size()).arg(m_report.skipped);
+    ws.jobs().finish(jobRow, QStringLiteral("done"), summary);
+    return {JobOutcome::Status::Done, summary, m_report.toJson()};
+}
+
+}  // namespace medq::ingest

@@ -1,0 +1,45 @@
+#pragma once
+// Imports files and folders into a workspace as one job: scan, read, hash, deduplicate,
+// thumbnail, store. All rows land in one transaction: a cancelled or failed import leaves
+// the workspace exactly as it was (thumbnails it wrote are removed too).
+#include "ingest/ImportPlanner.h"
+#include "io/Modality.h"
+#include "jobs/Job.h"
+
+#include <optional>
+
+namespace medq::ingest {
+
+struct ImportOptions {
+    QStringList inputs;
+    bool recursive = false;
+    std::optional<Modality> modality;  // explicit override
+    QString actor = QStringLiteral("system");
+    int thumbnailSize = 128;
+};
+
+struct ImportReport {
+    int imported = 0;
+    int series = 0;
+    int duplicates = 0;
+    int skipped = 0;
+    std::vector<ImportFailure> failures;
+    QMap<QString, int> perModality;
+    QJsonObject toJson() const;
+};
+
+class ImportJob : public jobs::Job {
+public:
+    ImportJob(QString workspaceDir, ImportOptions options);
+    QString kind() const override { return QStringLiteral("import"); }
+    QString title() const override;
+    jobs::JobOutcome run(const jobs::Progress& progress) override;
+    const ImportReport& report() const { return m_report; }
+
+private:
+    QString m_workspaceDir;
+    ImportOptions m_options;
+    ImportReport m_report;
+};
+
+}  // namespace medq::ingest

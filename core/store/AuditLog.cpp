@@ -1,0 +1,59 @@
+#include "store/AuditLog.h"
+
+#include "store/Json.h"
+
+namespace medq::store {
+
+Id AuditLog::append(const QString& actor, const QString& action, const QString& entity, std::optional<Id> entityId,
+                    const QJsonObject& details) {
+    Statement s = m_db.prepare(
+        "INSERT INTO audit_log(at, actor, action, entity, entity_id, details) VALUES(?,?,?,?,?,?)");
+    s.bind(1, nowIso()).bind(2, actor).bind(3, action).bind(4, entity).bind(5, entityId).bind(6, json::text(details));
+    s.run();
+    return m_db.lastInsertId();
+}
+
+std::vector<AuditEntry> AuditLog::recent(int limit) const {
+    Statement s = m_db.prepare(
+        "SELECT id, at, actor, action, entity, entity_id, details FROM audit_log ORDER BY id DESC LIMIT ?");
+    s.bind(1, limit);
+    std::vector<AuditEntry> out;
+    while (s.step()) {
+        out.push_back({s.columnInt(0), s.columnText(1), s.columnText(2), s.columnText(3), s.columnText(4),
+                       s.columnOptionalInt(5), json::object(s.columnText(6))});
+    }
+    return out;
+}
+
+int AuditLog::count() const {
+    Statement s = m_db.prepare("SELECT COUNT(*) FROM audit_log");
+    return s.step() ? int(s.columnInt(0)) : 0;
+}
+
+Id JobRepository::start(const QString& kind, const QJsonObject& params) {
+    Statement s = m_db.prepare("INSERT INTO jobs(kind, params, status, started_at) VALUES(?,?,'running',?)");
+    s.bind(1, kind).bind(2, json::text(params)).bind(3, nowIso());
+    s.run();
+    return m_db.lastInsertId();
+}
+
+void JobRepository::finish(Id id, const QString& status, const QString& message) {
+    Statement s = m_db.prepare("UPDATE jobs SET status=?, message=?, finished_at=? WHERE id=?");
+    s.bind(1, status).bind(2, message).bind(3, nowIso()).bind(4, id);
+    s.run();
+}
+
+std::vector<JobRecord> JobRepository::recent(int limit) const {
+    Statement s = m_db.prepare(
+        "SELECT id, kind, params, status, message, started_at, COALESCE(finished_at, '') FROM jobs "
+        "ORDER BY id DESC LIMIT ?");
+    s.bind(1, limit);
+    std::vector<JobRecord> out;
+    while (s.step()) {
+        out.push_back({s.columnInt(0), s.columnText(1), json::object(s.columnText(2)), s.columnText(3),
+                       s.columnText(4), s.columnText(5), s.columnText(6)});
+    }
+    return out;
+}
+
+}  // namespace medq::store

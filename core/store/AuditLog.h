@@ -1,0 +1,37 @@
+#pragma once
+// The append-only record of who changed what and when.
+#include "store/Records.h"
+#include "store/SqliteConnection.h"
+
+#include <vector>
+
+namespace medq::store {
+
+class AuditLog {
+public:
+    explicit AuditLog(SqliteConnection& db) : m_db(db) {}
+
+    Id append(const QString& actor, const QString& action, const QString& entity = {},
+              std::optional<Id> entityId = std::nullopt, const QJsonObject& details = {});
+    // Newest first.
+    std::vector<AuditEntry> recent(int limit) const;
+    int count() const;
+
+private:
+    SqliteConnection& m_db;
+};
+
+// Job runs: what ran, with which parameters, and how it ended.
+class JobRepository {
+public:
+    explicit JobRepository(SqliteConnection& db) : m_db(db) {}
+
+    Id start(const QString& kind, const QJsonObject& params);
+    void finish(Id id, const QString& status, const QString& message);
+    std::vector<JobRecord> recent(int limit) const;
+
+private:
+    SqliteConnection& m_db;
+};
+
+}  // namespace medq::store

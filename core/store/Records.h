@@ -1,0 +1,120 @@
+#pragma once
+// Plain row types of the workspace tables, as the repositories read and write them.
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <cstdint>
+#include <optional>
+
+namespace medq::store {
+
+using Id = std::int64_t;
+
+struct ImageRecord {
+    Id id = 0;
+    QString contentHash;
+    QString path;
+    QString source = QStringLiteral("import");
+    QString modality;  // modalityKey()
+    QString format;
+    int width = 0, height = 0, depth = 1, channels = 1;
+    double spacingX = 1, spacingY = 1, spacingZ = 1;
+    QJsonObject metadata;
+    QString thumbnail;  // relative to the workspace folder
+    QString createdAt;
+    QString createdBy = QStringLiteral("system");
+};
+
+struct ImageFileRecord {
+    QString path;
+    QString fileHash;
+};
+
+struct TaskRecord {
+    Id id = 0;
+    Id imageId = 0;
+    std::optional<Id> secondImageId;
+    QString kind;          // perception | description
+    QString questionType;  // yesno | what | how | comparison | description
+    QString question;
+    QJsonArray options;
+    QString answer;
+    QString split;
+    QString createdAt;
+};
+
+struct ModelOutputRecord {
+    Id id = 0;
+    Id taskId = 0;
+    QString modelVersion;
+    QString answer;
+    QJsonArray distribution;
+    std::optional<double> entropy;
+    QString draftText;
+    QJsonArray tokenEntropies;
+    std::optional<double> meanTokenEntropy;
+    QString createdAt;
+};
+
+struct AnnotationRecord {
+    Id id = 0;
+    Id taskId = 0;
+    QString annotator;
+    int revision = 0;
+    std::optional<Id> parentId;
+    QString action = QStringLiteral("full");
+    QString answer;
+    QString text;
+    QJsonObject labels;
+    QString qualityLevel;
+    std::int64_t timeSpentMs = 0;
+    QString createdAt;
+};
+
+struct RoundRecord {
+    Id id = 0;
+    int number = 0;
+    QString strategy;
+    int budget = 0;
+    QString status;
+    QString step;
+    QString checkpoint;
+    QJsonObject metrics;
+    QString startedAt;
+    QString finishedAt;
+};
+
+struct PrototypeRecord {
+    Id id = 0;
+    Id roundId = 0;
+    std::optional<Id> medoidTaskId;
+    int size = 0;
+    QString modality;
+    QJsonArray attributes;
+    double failureRate = 0;
+    int retrieved = 0;
+    QString status = QStringLiteral("kept");
+    QString reason;
+};
+
+struct AuditEntry {
+    Id id = 0;
+    QString at;
+    QString actor;
+    QString action;
+    QString entity;
+    std::optional<Id> entityId;
+    QJsonObject details;
+};
+
+struct JobRecord {
+    Id id = 0;
+    QString kind;
+    QJsonObject params;
+    QString status;
+    QString message;
+    QString startedAt;
+    QString finishedAt;
+};
+
+}  // namespace medq::store

@@ -1,0 +1,169 @@
+#include "store/Schema.h"
+
+#include <string>
+
+namespace medq::store {
+namespace {
+
+// Version 1: the foundation. JSON columns hold lists/maps whose shape later issues own.
+const char* kV1 = R"SQL(
+CREATE TABLE settings(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE images(
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,          -- sha256 of the file bytes (series: of the sorted file hashes)
+  path TEXT NOT NULL,                         -- original location (first file of a series)
+  source TEXT NOT NULL DEFAULT 'import',      -- import | synth | pool
+  modality TEXT NOT NULL,                     -- mri | ct | endoscopy | histopathology | fundus | other
+  format TEXT NOT NULL DEFAULT '',
+  width INTEGER NOT NULL CHECK(width > 0),
+  height INTEGER NOT NULL CHECK(height > 0),
+  depth INTEGER NOT NULL DEFAULT 1 CHECK(depth > 0),
+  channels INTEGER NOT NULL DEFAULT 1,
+  spacing_x REAL NOT NULL DEFAULT 1, spacing_y REAL NOT NULL DEFAULT 1, spacing_z REAL NOT NULL DEFAULT 1,
+  metadata TEXT NOT NULL DEFAULT '{}',        -- acquisition metadata as JSON
+  thumbnail TEXT,                             -- path relative to the workspace folder
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL DEFAULT 'system'
+);
+CREATE INDEX images_modality ON images(modality);
+CREATE TABLE image_files(
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  file_hash TEXT NOT NULL,
+  PRIMARY KEY(image_id, path)
+);
+CREATE INDEX image_files_hash ON image_files(file_hash);
+CREATE TABLE tasks(
+  id INTEGER PRIMARY KEY,
+  image_id INTEGER NOT NULL REFERENCES images(id),
+  second_image_id INTEGER REFERENCES images(id),   -- pairwise comparison
+  kind TEXT NOT NULL CHECK(kind IN ('perception', 'description')),
+  question_type TEXT NOT NULL CHECK(question_type IN ('yesno', 'what', 'how', 'comparison', 'description')),
+  question TEXT NOT NULL DEFAULT '',
+  options TEXT NOT NULL DEFAULT '[]',          -- JSON array of option texts (A-D)
+  answer TEXT,                                 -- ground truth when known
+  split TEXT,                                  -- train | val | test | pool | NULL (user data)
+  created_at TEXT NOT NULL
+);
+CREATE INDEX tasks_image ON tasks(image_id);
+CREATE INDEX tasks_split ON tasks(split, kind);
+CREATE TABLE model_outputs(
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  model_version TEXT NOT NULL,
+  answer TEXT,
+  distribution TEXT NOT NULL DEFAULT '[]',     -- JSON probabilities per option
+  entropy REAL,                                -- of the answer distribution, nats
+  draft_text TEXT,
+  token_entropies TEXT NOT NULL DEFAULT '[]',  -- JSON, one per generated token
+  mean_token_entropy REAL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX model_outputs_task ON model_outputs(task_id, model_version);
+CREATE TABLE annotators(
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK(role IN ('annotator', 'lead')),
+  created_at TEXT NOT NULL
+);
+-- Annotations are revisions: a new row per submission, never updated or deleted.
+CREATE TABLE annotations(
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  annotator TEXT NOT NULL REFERENCES annotators(name),
+  revision INTEGER NOT NULL CHECK(revision >= 1),
+  parent_id INTEGER REFERENCES annotations(id),
+  action TEXT NOT NULL DEFAULT 'full',         -- full | edit | verify | accept | reject
+  answer TEXT,
+  text TEXT NOT NULL DEFAULT '',
+  labels TEXT NOT NULL DEFAULT '{}',           -- JSON: attributes with severities, flags
+  quality_level TEXT,                          -- good | usable | reject
+  time_spent_ms INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  UNIQUE(task_id, annotator, revision)
+);
+CREATE TRIGGER annotations_append_only_update BEFORE UPDATE ON annotations
+BEGIN SELECT RAISE(ABORT, 'annotations are append-only'); END;
+CREATE TRIGGER annotations_append_only_delete BEFORE DELETE ON annotations
+BEGIN SELECT RAISE(ABORT, 'annotations are append-only'); END;
+CREATE TABLE rounds(
+  id INTEGER PRIMARY KEY,
+  number INTEGER NOT NULL UNIQUE,
+  strategy TEXT NOT NULL,
+  budget INTEGER NOT NULL,
+  status TEXT NOT NULL,                        -- running | done | failed | cancelled
+  step TEXT,                                   -- last completed step
+  checkpoint TEXT,
+  metrics TEXT NOT NULL DEFAULT '{}',
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE TABLE prototypes(
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  medoid_task_id INTEGER REFERENCES tasks(id),
+  size INTEGER NOT NULL,
+  modality TEXT,
+  attributes TEXT NOT NULL DEFAULT '[]',
+  failure_rate REAL,
+  retrieved INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL DEFAULT 'kept',         -- kept | dropped
+  reason TEXT
+);
+CREATE TABLE prototype_members(
+  prototype_id INTEGER NOT NULL REFERENCES prototypes(id) ON DELETE CASCADE,
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  distance REAL,
+  PRIMARY KEY(prototype_id, task_id)
+);
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL DEFAULT '',
+  entity_id INTEGER,
+  details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TABLE jobs(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  params TEXT NOT NULL DEFAULT '{}',
+  status TEXT NOT NULL,                        -- running | done | failed | cancelled
+  message TEXT NOT NULL DEFAULT '',
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+);
+)SQL";
+
+}  // namespace
+
+const std::vector<Migration>& Schema::migrations() {
+    static const std::vector<Migration> list = {{1, kV1}};
+    return list;
+}
+
+int Schema::latestVersion() { return migrations().back().version; }
+
+void Schema::migrate(SqliteConnection& db, const std::vector<Migration>& list) {
+    const int current = db.userVersion();
+    const int latest = list.empty() ? 0 : list.back().version;
+    if (current > latest)
+        throw StoreError("workspace schema version " + std::to_string(current) +
+                         " is newer than this program supports (" + std::to_string(latest) + ")");
+    for (const Migration& m : list) {
+        if (m.version <= current) continue;
+        Transaction tx(db);
+        db.exec(m.sql);
+        db.setUserVersion(m.version);
+        tx.commit();
+    }
+}
+
+}  // namespace medq::store

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# One command on a fresh Debian 12 machine: install dependencies, build, then
+#   demo  - build the demo workspace and start the product on it (default)
+#   test  - run every test (what CI runs)
+#   build - only build
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+mode="${1:-demo}"
+shift || true
+
+bash installer/install-deps.sh
+
+jobs="$(nproc 2>/dev/null || echo 2)"
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/medq-ccache}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+cmake --preset default -DMEDQ_BUILD_TESTS=ON >/dev/null
+cmake --build --preset default -j "$jobs"
+
+case "$mode" in
+  build) ;;
+  test)
+    # GUI tests start their own Xvfb (xvfb-run -a); non-GUI tests use the offscreen platform.
+    ctest --preset default -j "$jobs" "$@"
+    ;;
+  demo)
+    workspace="${1:-$HOME/medq-demo}"
+    ./build/app/medq demo "$workspace"
+    ;;
+  *)
+    echo "usage: installer/bootstrap.sh [demo [WORKSPACE]|test [ctest args]|build]" >&2
+    exit 1
+    ;;
+esac

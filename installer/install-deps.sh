@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs everything MedQ-Engine Workstation needs on Debian 12 (bookworm).
+# Idempotent: when every package is present it prints nothing and exits 0.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git
+  # Qt6: Widgets, OpenGLWidgets, Charts, Concurrent, Test, LinguistTools
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-image-formats-plugins
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  libgl-dev libglx-dev
+  # imaging, model and search stack
+  libvtk9-dev libdcmtk-dev libnifti2-dev libtorch-dev libfaiss-dev
+  libsqlite3-dev libspdlog-dev libfmt-dev libsentencepiece-dev zlib1g-dev
+  # fast BLAS: without it libtorch/faiss fall back to the 50x slower reference BLAS
+  libopenblas0-openmp
+  # headless GUI tests and screenshots
+  xvfb xauth imagemagick
+  # real sample images (DICOM, NIfTI, photographs) used by tests and the demo
+  python3-pydicom python3-nibabel python3-skimage
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "installer: installing ${#missing[@]} missing package(s): ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "installer: done"

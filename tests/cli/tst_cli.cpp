@@ -1,0 +1,86 @@
+// The `medq` executable as a user runs it: subcommands, help, exit codes, output.
+#include "support/SampleFiles.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace test = medq::test;
+
+class CliTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+
+    struct Run {
+        int code;
+        QString out;
+        QString err;
+    };
+    static Run medq(const QStringList& args) {
+        QProcess p;
+        p.start(QStringLiteral(MEDQ_CLI_PATH), args);
+        p.waitForFinished(120000);
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private slots:
+    void helpAndUsageErrors() {
+        auto help = medq({"--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("import WORKSPACE"));
+        for (const char* cmd : {"init", "import", "info", "demo"}) {
+            auto r = medq({cmd, "--help"});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.contains("Usage"), cmd);
+        }
+        QCOMPARE(medq({"frobnicate"}).code, 1);
+        QCOMPARE(medq({}).code, 1);
+        QCOMPARE(medq({"import", "--modality"}).code, 1);
+    }
+
+    void initImportInfo() {
+        const QString ws = m_tmp.filePath("ws");
+        auto init = medq({"init", ws});
+        QCOMPARE(init.code, 0);
+        QCOMPARE(medq({"init", ws}).code, 1);  // already exists
+        auto imp = medq({"import", ws, test::pydicom("CT_small.dcm"), test::skimage("ihc.png"),
+                         test::nibabel("anatomical.nii"), "--annotator", "dr.who"});
+        QCOMPARE(imp.code, 0);
+        QVERIFY(imp.out.contains("imported 3"));
+        auto forced = medq({"import", ws, "-m", "endoscopy", test::skimage("coffee.png")});
+        QCOMPARE(forced.code, 0);
+        auto info = medq({"info", ws});
+        QCOMPARE(info.code, 0);
+        QVERIFY(info.out.contains(QRegularExpression("CT\\s+1")));
+        QVERIFY(info.out.contains(QRegularExpression("Histopathology\\s+1")));
+        QVERIFY(info.out.contains(QRegularExpression("Endoscopy\\s+1")));
+        QVERIFY(info.out.contains(QRegularExpression("images\\s+4")));
+        QVERIFY(QFileInfo(ws + "/logs/medq.log").isFile());
+    }
+
+    void userErrorsExitWithOne() {
+        const QString ws = m_tmp.filePath("ws2");
+        QCOMPARE(medq({"import", ws, test::pydicom("CT_small.dcm")}).code, 1);  // no workspace yet
+        QCOMPARE(medq({"init", ws}).code, 0);
+        auto bad = medq({"import", ws, test::pydicom("693_J2KI.dcm")});
+        QCOMPARE(bad.code, 1);
+        QVERIFY(bad.err.contains("693_J2KI.dcm"));
+        QVERIFY(bad.err.contains("unsupported transfer syntax"));
+        QCOMPARE(medq({"import", ws, "-m", "xray", test::pydicom("CT_small.dcm")}).code, 1);
+        QCOMPARE(medq({"info", m_tmp.filePath("nothing-here")}).code, 1);
+    }
+
+    void demoBuildsWorkspaceFromSamples() {
+        const QString ws = m_tmp.filePath("demo");
+        auto r = medq({"demo", ws});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QRegularExpression("MRI\\s+[1-9]")));
+        QVERIFY(r.out.contains(QRegularExpression("Fundus photography\\s+2")));
+        auto again = medq({"demo", ws});  // idempotent: everything is a duplicate now
+        QCOMPARE(again.code, 0);
+        QVERIFY(again.out.contains("imported 0"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"

@@ -1,0 +1,234 @@
+// Workspace store: layout, migrations, transactions, append-only tables, repositories,
+// and a reader that proceeds while a writer holds a transaction (WAL).
+#include "store/Schema.h"
+#include "store/Workspace.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace medq;
+using namespace medq::store;
+
+class WorkspaceTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    int m_n = 0;
+
+    std::unique_ptr<Workspace> fresh() {
+        auto ws = Workspace::create(m_tmp.filePath(QStringLiteral("ws%1").arg(++m_n)));
+        if (!ws) qFatal("%s", qPrintable(ws.error().message()));
+        return ws.take();
+    }
+    static ImageRecord image(const QString& hash, const QString& modality = "ct") {
+        ImageRecord r;
+        r.contentHash = hash;
+        r.path = "/data/" + hash;
+        r.modality = modality;
+        r.width = 64;
+        r.height = 32;
+        return r;
+    }
+
+private slots:
+    void createsLayoutWithWalAndForeignKeys() {
+        auto ws = fresh();
+        QVERIFY(QFileInfo(ws->dir().filePath("workspace.sqlite")).isFile());
+        QVERIFY(QFileInfo(ws->dir().filePath("blobs/thumbnails")).isDir());
+        QVERIFY(QFileInfo(ws->dir().filePath("blobs/checkpoints")).isDir());
+        QCOMPARE(ws->schemaVersion(), Schema::latestVersion());
+        Statement mode = ws->db().prepare("PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(mode.columnText(0), QStringLiteral("wal"));
+        Statement fk = ws->db().prepare("PRAGMA foreign_keys");
+        QVERIFY(fk.step());
+        QCOMPARE(fk.columnInt(0), 1);
+        QVERIFY(ws->checkIntegrity().isEmpty());
+    }
+
+    void refusesToCreateTwiceAndOpensExisting() {
+        auto ws = fresh();
+        const QString dir = ws->dir().absolutePath();
+        ws.reset();
+        QVERIFY(!Workspace::create(dir).ok());
+        QVERIFY(Workspace::open(dir).ok());
+        QVERIFY(!Workspace::open(m_tmp.filePath("nowhere")).ok());
+    }
+
+    void migratesForwardOneStepAtATime() {
+        SqliteConnection db(m_tmp.filePath("mig.sqlite"), true);
+        const std::vector<Migration> v1 = {{1, "CREATE TABLE a(x INTEGER);"}};
+        Schema::migrate(db, v1);
+        QCOMPARE(db.userVersion(), 1);
+        db.exec("INSERT INTO a VALUES(7)");
+        const std::vector<Migration> v3 = {{1, "CREATE TABLE a(x INTEGER);"},
+                                           {2, "ALTER TABLE a ADD COLUMN y TEXT DEFAULT 'n';"},
+                                           {3, "CREATE TABLE b(z INTEGER);"}};
+        Schema::migrate(db, v3);
+        QCOMPARE(db.userVersion(), 3);
+        Statement s = db.prepare("SELECT x, y FROM a");
+        QVERIFY(s.step());
+        QCOMPARE(s.columnInt(0), 7);  // data kept across migrations
+        QCOMPARE(s.columnText(1), QStringLiteral("n"));
+    }
+
+    void failedMigrationRollsBackToLastGoodVersion() {
+        SqliteConnection db(m_tmp.filePath("bad.sqlite"), true);
+        const std::vector<Migration> list = {{1, "CREATE TABLE a(x INTEGER);"},
+                                             {2, "CREATE TABLE c(q INTEGER); CREATE TABLE a(dup INTEGER);"}};
+        QVERIFY_THROWS_EXCEPTION(StoreError, Schema::migrate(db, list));
+        QCOMPARE(db.userVersion(), 1);
+        Statement s = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name='c'");
+        QVERIFY(s.step());
+        QCOMPARE(s.columnInt(0), 0);  // half of migration 2 did not stick
+    }
+
+    void rejectsWorkspaceFromNewerVersion() {
+        auto ws = fresh();
+        const QString dir = ws->dir().absolutePath();
+        ws->db().setUserVersion(Schema::latestVersion() + 5);
+        ws.reset();
+        auto opened = Workspace::open(dir);
+        QVERIFY(!opened.ok());
+        QVERIFY(opened.error().reason.contains("newer"));
+    }
+
+    void transactionRollsBackOnError() {
+        auto ws = fresh();
+        try {
+            Transaction tx(ws->db());
+            ws->images().insert(image("h1"), {{"/data/h1", "h1"}});
+            ws->images().insert(image("h1"), {});  // duplicate content hash: throws
+            tx.commit();
+            QFAIL("duplicate insert did not throw");
+        } catch (const StoreError&) {
+        }
+        QCOMPARE(ws->images().count(), 0);
+        QCOMPARE(ws->tableSizes().value("image_files"), 0);
+    }
+
+    void imagesRoundTripAndCountByModality() {
+        auto ws = fresh();
+        ImageRecord r = image("abc", "mri");
+        r.depth = 7;
+        r.spacingZ = 2.5;
+        r.metadata = QJsonObject{{"manufacturer", "ACME"}};
+        const Id id = ws->images().insert(r, {{"/data/1.dcm", "f1"}, {"/data/2.dcm", "f2"}});
+        ws->images().insert(image("def", "ct"), {});
+        ws->images().insert(image("ghi", "ct"), {});
+        const auto back = ws->images().get(id);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->depth, 7);
+        QCOMPARE(back->spacingZ, 2.5);
+        QCOMPARE(back->metadata.value("manufacturer").toString(), QStringLiteral("ACME"));
+        QCOMPARE(ws->images().files(id).size(), std::size_t(2));
+        QCOMPARE(ws->images().countByModality().value("ct"), 2);
+        QCOMPARE(*ws->images().findByContentHash("def"), id + 1);
+        QVERIFY(ws->images().allHashes().contains("f2"));
+        QCOMPARE(ws->images().list(0, 10, "ct").size(), std::size_t(2));
+    }
+
+    void foreignKeysAreEnforced() {
+        auto ws = fresh();
+        TaskRecord t;
+        t.imageId = 999;
+        t.kind = "perception";
+        t.questionType = "yesno";
+        QVERIFY_THROWS_EXCEPTION(StoreError, ws->tasks().insert(t));
+    }
+
+    void annotationsAreRevisionsNeverOverwritten() {
+        auto ws = fresh();
+        const Id img = ws->images().insert(image("x"), {});
+        TaskRecord t;
+        t.imageId = img;
+        t.kind = "description";
+        t.questionType = "description";
+        const Id task = ws->tasks().insert(t);
+        ws->annotations().ensureAnnotator("dr.a", "annotator");
+        AnnotationRecord a;
+        a.taskId = task;
+        a.annotator = "dr.a";
+        a.text = "first";
+        a.timeSpentMs = 1200;
+        const auto r1 = ws->annotations().submit(a);
+        a.text = "second";
+        const auto r2 = ws->annotations().submit(a);
+        QCOMPARE(r1.revision, 1);
+        QCOMPARE(r2.revision, 2);
+        QCOMPARE(*r2.parentId, r1.id);
+        const auto history = ws->annotations().history(task);
+        QCOMPARE(history.size(), std::size_t(2));
+        QCOMPARE(history[0].text, QStringLiteral("first"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, ws->db().exec("UPDATE annotations SET text='x'"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, ws->db().exec("DELETE FROM annotations"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, ws->db().exec("DELETE FROM audit_log"));
+        a.annotator = "nobody";  // unknown annotator violates the foreign key
+        QVERIFY_THROWS_EXCEPTION(StoreError, ws->annotations().submit(a));
+    }
+
+    void repositoriesRoundTrip() {
+        auto ws = fresh();
+        const Id img = ws->images().insert(image("y"), {});
+        TaskRecord t;
+        t.imageId = img;
+        t.kind = "perception";
+        t.questionType = "how";
+        t.question = "How severe is the noise?";
+        t.options = QJsonArray{"none", "mild", "moderate", "severe"};
+        t.answer = "mild";
+        t.split = "test";
+        const auto ids = ws->tasks().insertMany({t, t, t});
+        QCOMPARE(ids.size(), std::size_t(3));
+        QCOMPARE(ws->tasks().countBySplitAndKind().value("test/perception"), 3);
+        QCOMPARE(ws->tasks().get(ids[1])->options.size(), 4);
+
+        ModelOutputRecord o;
+        o.taskId = ids[0];
+        o.modelVersion = "base-1";
+        o.answer = "moderate";
+        o.distribution = QJsonArray{0.1, 0.2, 0.6, 0.1};
+        o.entropy = 1.09;
+        ws->outputs().insert(o);
+        QCOMPARE(*ws->outputs().latestForTask(ids[0])->entropy, 1.09);
+
+        const Id round = ws->rounds().start(1, "engine", 100);
+        ws->rounds().update(round, "done", "finetune", QJsonObject{{"accuracy", 0.7}}, "ckpt-2");
+        const auto r = ws->rounds().byNumber(1);
+        QCOMPARE(r->status, QStringLiteral("done"));
+        QCOMPARE(r->checkpoint, QStringLiteral("ckpt-2"));
+        QVERIFY(!r->finishedAt.isEmpty());
+
+        PrototypeRecord p;
+        p.roundId = round;
+        p.size = 2;
+        p.modality = "ct";
+        const Id proto = ws->prototypes().insert(p, {{ids[0], 0.1}, {ids[1], 0.3}});
+        QCOMPARE(ws->prototypes().forRound(round).size(), std::size_t(1));
+        QCOMPARE(ws->prototypes().members(proto).size(), std::size_t(2));
+
+        ws->audit().append("lead", "threshold.change", "rounds", round, QJsonObject{{"to", 0.3}});
+        QCOMPARE(ws->audit().recent(1).front().action, QStringLiteral("threshold.change"));
+        const Id job = ws->jobs().start("import", {});
+        ws->jobs().finish(job, "done", "ok");
+        QCOMPARE(ws->jobs().recent(1).front().status, QStringLiteral("done"));
+    }
+
+    void readerProceedsWhileWriterHoldsTransaction() {
+        auto writer = fresh();
+        writer->images().insert(image("before"), {});
+        auto reader = Workspace::open(writer->dir().absolutePath());
+        QVERIFY(reader.ok());
+        Transaction tx(writer->db());
+        for (int i = 0; i < 50; ++i) writer->images().insert(image(QStringLiteral("w%1").arg(i)), {});
+        // WAL: the reader sees the last committed state at once, without waiting.
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(reader.value()->images().count(), 1);
+        QVERIFY(t.elapsed() < 1000);
+        tx.commit();
+        QCOMPARE(reader.value()->images().count(), 51);
+    }
+};
+
+QTEST_GUILESS_MAIN(WorkspaceTest)
+#include "tst_workspace.moc"
