@@ -117,4 +117,31 @@ struct JobRecord {
     QString finishedAt;
 };
 
+struct QueueItemRecord {
+    Id id = 0;
+    Id taskId = 0;
+    QString queue;  // expert | verify | auto_accept
+    std::optional<Id> roundId;
+    std::optional<Id> prototypeId;
+    std::optional<double> uncertainty;
+    QString reason;
+    bool spotCheck = false;
+    bool isGold = false;
+    QString status = QStringLiteral("pending");
+    QString createdAt;
+    QString updatedAt;
+};
+
+// Unsubmitted work of one annotator on one task, saved as they type.
+struct DraftRecord {
+    Id taskId = 0;
+    QString annotator;
+    QString answer;
+    QString text;
+    QJsonObject labels;
+    QString qualityLevel;
+    std::int64_t timeSpentMs = 0;
+    QString updatedAt;
+};
+
 }  // namespace medq::store

@@ -142,10 +142,42 @@ CREATE TABLE jobs(
 );
 )SQL";
 
+// Version 2: review queues filled by routing, and autosaved work in progress. Drafts are
+// the one table updated in place: they hold unsubmitted keystrokes, not annotations.
+const char* kV2 = R"SQL(
+CREATE TABLE queue_items(
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  queue TEXT NOT NULL CHECK(queue IN ('expert', 'verify', 'auto_accept')),
+  round_id INTEGER REFERENCES rounds(id),
+  prototype_id INTEGER REFERENCES prototypes(id),
+  uncertainty REAL,
+  reason TEXT NOT NULL DEFAULT '',             -- why the item is here (retrieving prototype, routing rule)
+  spot_check INTEGER NOT NULL DEFAULT 0,       -- auto-accepted item drawn for a human check
+  is_gold INTEGER NOT NULL DEFAULT 0,          -- known-answer item mixed in by the quality gate
+  status TEXT NOT NULL DEFAULT 'pending' CHECK(status IN ('pending', 'done', 'skipped', 'returned')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX queue_items_queue ON queue_items(queue, status, id);
+CREATE INDEX queue_items_task ON queue_items(task_id);
+CREATE TABLE annotation_drafts(
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  annotator TEXT NOT NULL,
+  answer TEXT,
+  text TEXT NOT NULL DEFAULT '',
+  labels TEXT NOT NULL DEFAULT '{}',
+  quality_level TEXT,
+  time_spent_ms INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY(task_id, annotator)
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}};
     return list;
 }
 

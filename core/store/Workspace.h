@@ -5,6 +5,7 @@
 #include "store/AnnotationRepository.h"
 #include "store/AuditLog.h"
 #include "store/ImageRepository.h"
+#include "store/QueueRepository.h"
 #include "store/RoundRepository.h"
 #include "store/SqliteConnection.h"
 #include "store/TaskRepository.h"
@@ -38,6 +39,8 @@ public:
     PrototypeRepository& prototypes() { return m_prototypes; }
     AuditLog& audit() { return m_audit; }
     JobRepository& jobs() { return m_jobs; }
+    QueueRepository& queues() { return m_queues; }
+    DraftRepository& drafts() { return m_drafts; }
 
     int schemaVersion();
     // Row count of every table, for `medq info`.
@@ -58,6 +61,8 @@ private:
     PrototypeRepository m_prototypes;
     AuditLog m_audit;
     JobRepository m_jobs;
+    QueueRepository m_queues;
+    DraftRepository m_drafts;
 };
 
 }  // namespace medq::store

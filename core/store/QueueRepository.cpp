@@ -1,0 +1,111 @@
+#include "store/QueueRepository.h"
+
+#include "store/Json.h"
+
+namespace medq::store {
+namespace {
+constexpr const char* kColumns =
+    "id, task_id, queue, round_id, prototype_id, uncertainty, reason, spot_check, is_gold, status, created_at, "
+    "updated_at";
+
+QueueItemRecord readRow(const Statement& s) {
+    QueueItemRecord q;
+    q.id = s.columnInt(0);
+    q.taskId = s.columnInt(1);
+    q.queue = s.columnText(2);
+    q.roundId = s.columnOptionalInt(3);
+    q.prototypeId = s.columnOptionalInt(4);
+    if (!s.columnIsNull(5)) q.uncertainty = s.columnDouble(5);
+    q.reason = s.columnText(6);
+    q.spotCheck = s.columnInt(7) != 0;
+    q.isGold = s.columnInt(8) != 0;
+    q.status = s.columnText(9);
+    q.createdAt = s.columnText(10);
+    q.updatedAt = s.columnText(11);
+    return q;
+}
+}  // namespace
+
+std::vector<Id> QueueRepository::enqueue(const std::vector<QueueItemRecord>& items) {
+    WriteScope scope(m_db);
+    Statement s = m_db.prepare(
+        "INSERT INTO queue_items(task_id, queue, round_id, prototype_id, uncertainty, reason, spot_check, is_gold, "
+        "status, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    const QString now = nowIso();
+    std::vector<Id> ids;
+    for (const auto& q : items) {
+        s.bind(1, q.taskId).bind(2, q.queue).bind(3, q.roundId).bind(4, q.prototypeId);
+        if (q.uncertainty) s.bind(5, *q.uncertainty); else s.bind(5, std::nullopt);
+        s.bind(6, q.reason).bind(7, int(q.spotCheck)).bind(8, int(q.isGold)).bind(9, q.status);
+        s.bind(10, now).bind(11, now);
+        s.run();
+        ids.push_back(m_db.lastInsertId());
+    }
+    scope.commit();
+    return ids;
+}
+
+std::optional<QueueItemRecord> QueueRepository::get(Id id) const {
+    Statement s = m_db.prepare((std::string("SELECT ") + kColumns + " FROM queue_items WHERE id=?").c_str());
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return readRow(s);
+}
+
+std::vector<QueueItemRecord> QueueRepository::items(const QString& queue, bool includeDone) const {
+    const std::string sql = std::string("SELECT ") + kColumns +
+                            " FROM queue_items WHERE queue=?1 AND (?2 OR status='pending') "
+                            "AND (queue<>'auto_accept' OR spot_check=1) ORDER BY id";
+    Statement s = m_db.prepare(sql.c_str());
+    s.bind(1, queue).bind(2, int(includeDone));
+    std::vector<QueueItemRecord> out;
+    while (s.step()) out.push_back(readRow(s));
+    return out;
+}
+
+void QueueRepository::setStatus(Id id, const QString& status) {
+    Statement s = m_db.prepare("UPDATE queue_items SET status=?, updated_at=? WHERE id=?");
+    s.bind(1, status).bind(2, nowIso()).bind(3, id);
+    s.run();
+}
+
+QMap<QString, int> QueueRepository::pendingCounts() const {
+    QMap<QString, int> out{{"expert", 0}, {"verify", 0}, {"auto_accept", 0}};
+    Statement s = m_db.prepare(
+        "SELECT queue, COUNT(*) FROM queue_items WHERE status='pending' AND (queue<>'auto_accept' OR spot_check=1) "
+        "GROUP BY queue");
+    while (s.step()) out.insert(s.columnText(0), int(s.columnInt(1)));
+    return out;
+}
+
+void DraftRepository::save(const DraftRecord& d) {
+    Statement s = m_db.prepare(
+        "INSERT INTO annotation_drafts(task_id, annotator, answer, text, labels, quality_level, time_spent_ms, "
+        "updated_at) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(task_id, annotator) DO UPDATE SET answer=excluded.answer, "
+        "text=excluded.text, labels=excluded.labels, quality_level=excluded.quality_level, "
+        "time_spent_ms=excluded.time_spent_ms, updated_at=excluded.updated_at");
+    s.bind(1, d.taskId).bind(2, d.annotator);
+    if (d.answer.isNull()) s.bind(3, std::nullopt); else s.bind(3, d.answer);
+    s.bind(4, d.text).bind(5, json::text(d.labels));
+    if (d.qualityLevel.isNull()) s.bind(6, std::nullopt); else s.bind(6, d.qualityLevel);
+    s.bind(7, d.timeSpentMs).bind(8, nowIso());
+    s.run();
+}
+
+std::optional<DraftRecord> DraftRepository::get(Id taskId, const QString& annotator) const {
+    Statement s = m_db.prepare(
+        "SELECT task_id, annotator, answer, text, labels, quality_level, time_spent_ms, updated_at "
+        "FROM annotation_drafts WHERE task_id=? AND annotator=?");
+    s.bind(1, taskId).bind(2, annotator);
+    if (!s.step()) return std::nullopt;
+    return DraftRecord{s.columnInt(0), s.columnText(1), s.columnText(2), s.columnText(3),
+                       json::object(s.columnText(4)), s.columnText(5), s.columnInt(6), s.columnText(7)};
+}
+
+void DraftRepository::discard(Id taskId, const QString& annotator) {
+    Statement s = m_db.prepare("DELETE FROM annotation_drafts WHERE task_id=? AND annotator=?");
+    s.bind(1, taskId).bind(2, annotator);
+    s.run();
+}
+
+}  // namespace medq::store

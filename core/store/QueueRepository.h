@@ -1,0 +1,40 @@
+#pragma once
+// Review queues (expert, verify, auto-accept spot checks) and autosaved drafts.
+#include "store/Records.h"
+#include "store/SqliteConnection.h"
+
+#include <QMap>
+#include <vector>
+
+namespace medq::store {
+
+class QueueRepository {
+public:
+    explicit QueueRepository(SqliteConnection& db) : m_db(db) {}
+
+    std::vector<Id> enqueue(const std::vector<QueueItemRecord>& items);
+    std::optional<QueueItemRecord> get(Id id) const;
+    // Items a person should see in `queue`, oldest first: pending (and, for auto_accept,
+    // only spot checks). `includeDone` adds finished ones for review.
+    std::vector<QueueItemRecord> items(const QString& queue, bool includeDone = false) const;
+    void setStatus(Id id, const QString& status);
+    // "queue" -> number of pending items a person must look at.
+    QMap<QString, int> pendingCounts() const;
+
+private:
+    SqliteConnection& m_db;
+};
+
+class DraftRepository {
+public:
+    explicit DraftRepository(SqliteConnection& db) : m_db(db) {}
+
+    void save(const DraftRecord& draft);
+    std::optional<DraftRecord> get(Id taskId, const QString& annotator) const;
+    void discard(Id taskId, const QString& annotator);
+
+private:
+    SqliteConnection& m_db;
+};
+
+}  // namespace medq::store
