@@ -3,15 +3,13 @@
 #include "ConsoleJobRunner.h"
 #include "common/Log.h"
 #include "ingest/ImportJob.h"
-#include "ingest/SampleCatalog.h"
+#include "ingest/DemoWorkspaceJob.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QJsonArray>
-#include <QStandardPaths>
 #include <QTextStream>
-#include <map>
 
 namespace medq::cli {
 namespace {
@@ -138,33 +136,21 @@ int cmdDemo(const QStringList& args, const GlobalOptions& g) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Create (or refresh) the demo workspace from the real sample images Debian packages ship "
-        "(pydicom, nibabel, scikit-image test data) and show what it holds."));
+        "(pydicom, nibabel, scikit-image test data), queue them for review and show what it holds."));
     p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Folder (default: the user's data folder)."),
                             QStringLiteral("[WORKSPACE]"));
     if (auto r = parse(p, QStringLiteral("demo"), args)) return *r;
-    const QString dir = p.positionalArguments().value(
-        0, QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/medq/demo"));
-    if (!store::Workspace::exists(dir)) {
-        auto ws = store::Workspace::create(dir);
-        if (!ws) return userError(ws.error().message());
-    }
+    const QString dir = p.positionalArguments().value(0, ingest::DemoWorkspaceJob::defaultLocation());
     log::attachWorkspace(dir);
-    const auto samples = ingest::SampleCatalog::installed();
-    if (samples.empty())
-        return userError(QStringLiteral("no sample images found: run installer/install-deps.sh first"));
-    // One import per modality, so each sample gets its known modality.
-    std::map<int, QStringList> byModality;
-    for (const auto& s : samples) byModality[int(s.modality)] << s.path;
-    int code = Ok;
-    for (const auto& [modality, paths] : byModality) {
-        ingest::ImportOptions options;
-        options.inputs = paths;
-        options.modality = Modality(modality);
-        options.actor = QStringLiteral("demo");
-        code = std::max(code, runImport(dir, options, g, true));
-    }
-    if (code != Ok) return code;
-    return cmdInfo({dir}, g);
+    const auto outcome = runJobInConsole(std::make_unique<ingest::DemoWorkspaceJob>(dir), g.quiet);
+    if (outcome.status == jobs::JobOutcome::Status::Cancelled) return userError(QStringLiteral("demo cancelled"));
+    if (outcome.status == jobs::JobOutcome::Status::Failed) return userError(outcome.message);
+    const QJsonArray failures = outcome.result.value(QStringLiteral("failures")).toArray();
+    for (const auto& f : failures)
+        err() << "error: " << f[QStringLiteral("path")].toString() << ": " << f[QStringLiteral("reason")].toString() << Qt::endl;
+    out() << outcome.message << Qt::endl;
+    const int code = cmdInfo({dir}, g);
+    return failures.isEmpty() ? code : UserError;
 }
 
 }  // namespace medq::cli

@@ -1,0 +1,42 @@
+#pragma once
+// Left dock: the three review queues as tabs with pending counts, and the selected
+// queue's items. Activating an item opens it for annotation.
+#include "queue/QueueListModel.h"
+
+#include <QWidget>
+
+class QTabBar;
+class QListView;
+class QLabel;
+
+namespace medq::gui {
+
+class QueuePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit QueuePanel(QWidget* parent = nullptr);
+
+    void setWorkspace(store::Workspace* ws);
+    // Re-reads counts and items, keeping the selection where possible.
+    void refresh();
+    QueueListModel* model() const { return m_model; }
+    QListView* list() const { return m_list; }
+    // The next pending item after `queueItemId` (wrapping), or 0 when none is left.
+    store::Id nextPending(store::Id queueItemId, int direction = +1) const;
+    void select(store::Id queueItemId);
+    void setQueue(const QString& queue);
+
+signals:
+    void itemActivated(medq::store::Id queueItemId);
+
+private:
+    void updateCounts();
+
+    store::Workspace* m_ws = nullptr;
+    QTabBar* m_tabs;
+    QListView* m_list;
+    QLabel* m_empty;
+    QueueListModel* m_model;
+};
+
+}  // namespace medq::gui

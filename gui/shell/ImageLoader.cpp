@@ -1,0 +1,49 @@
+#include "shell/ImageLoader.h"
+
+#include "io/ImageReader.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace medq::gui {
+
+ImageLoader::~ImageLoader() {
+    for (auto& f : m_pending) f.waitForFinished();
+}
+
+ImageLoader::Loaded ImageLoader::read(const store::ImageRecord& record, const QStringList& files) {
+    const auto modality = modalityFromString(record.modality);
+    Result<Image> image = files.size() > 1 ? ImageReader::readDicomSeries(files, modality)
+                                           : ImageReader::read(files.value(0, record.path), modality);
+    if (!image) return image.error();
+    return std::shared_ptr<const Image>(std::make_shared<Image>(image.take()));
+}
+
+void ImageLoader::remember(store::Id id, std::shared_ptr<const Image> image) {
+    QMutexLocker lock(&m_mutex);
+    m_cache.remove_if([&](const auto& e) { return e.first == id; });
+    m_cache.emplace_front(id, std::move(image));
+    while (int(m_cache.size()) > m_capacity) m_cache.pop_back();
+}
+
+Result<std::shared_ptr<const Image>> ImageLoader::load(const store::ImageRecord& record, const QStringList& files) {
+    QFuture<Loaded> pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const auto& [id, image] : m_cache)
+            if (id == record.id) return image;
+        pending = m_pending.take(record.id);
+    }
+    Loaded loaded = pending.isValid() ? pending.result() : read(record, files);
+    if (loaded) remember(record.id, loaded.value());
+    return loaded;
+}
+
+void ImageLoader::prefetch(const store::ImageRecord& record, const QStringList& files) {
+    QMutexLocker lock(&m_mutex);
+    if (m_pending.contains(record.id)) return;
+    for (const auto& e : m_cache)
+        if (e.first == record.id) return;
+    m_pending.insert(record.id, QtConcurrent::run([record, files] { return read(record, files); }));
+}
+
+}  // namespace medq::gui

@@ -1,0 +1,81 @@
+#pragma once
+// The workstation window: queues on the left, the viewer in the centre, the annotation
+// panel on the right, the engine status at the bottom. Layout and theme persist (QSettings).
+#include "annotate/AnnotationSession.h"
+#include "jobs/JobEngine.h"
+#include "shell/ImageLoader.h"
+#include "store/Workspace.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QLabel;
+class QListView;
+class QMenu;
+class QStackedWidget;
+
+namespace medq::gui {
+
+class AnnotationPanel;
+class ComparisonView;
+class EngineStatusBar;
+class QueuePanel;
+class SliceViewer;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a workspace; asks who is annotating unless setAnnotator() was called.
+    bool openWorkspace(const QString& dir);
+    // Builds the demo workspace as a job (with progress), then opens it.
+    void openDemoWorkspace(const QString& dir = {});
+    void setAnnotator(const QString& name, const QString& role);
+    void openItem(store::Id queueItemId);
+
+    store::Workspace* workspace() const { return m_ws.get(); }
+    QueuePanel* queuePanel() const { return m_queues; }
+    AnnotationPanel* annotationPanel() const { return m_panel; }
+    SliceViewer* viewer() const { return m_viewer; }
+    jobs::JobEngine& engine() { return m_engine; }
+    // Milliseconds the last openItem() took until the image was handed to the viewer.
+    double lastItemLoadMs() const { return m_lastLoadMs; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void bindShortcuts();
+    void restoreLayout();
+    void rememberRecent(const QString& dir);
+    void rebuildRecentMenu();
+    void chooseWorkspace();
+    void importImages();
+    void afterSubmit();
+    void moveToNext(int direction);
+    void handleKey(int n);
+    void showProblem(const QString& message);
+
+    jobs::JobEngine m_engine;
+    std::unique_ptr<store::Workspace> m_ws;
+    std::unique_ptr<annotate::AnnotationSession> m_session;
+    ImageLoader m_loader;
+    QString m_annotator, m_role;
+    store::Id m_currentItem = 0;
+    double m_lastLoadMs = 0;
+
+    QueuePanel* m_queues;
+    QStackedWidget* m_centre;
+    SliceViewer* m_viewer;
+    ComparisonView* m_comparison;
+    QListView* m_strip;  // a ThumbnailStrip
+    AnnotationPanel* m_panel;
+    EngineStatusBar* m_engineBar;
+    QLabel* m_cursor;
+    QMenu* m_recent = nullptr;
+};
+
+}  // namespace medq::gui
