@@ -16,5 +16,6 @@ int cmdInit(const QStringList& args, const GlobalOptions& g);
 int cmdImport(const QStringList& args, const GlobalOptions& g);
 int cmdInfo(const QStringList& args, const GlobalOptions& g);
 int cmdDemo(const QStringList& args, const GlobalOptions& g);
+int cmdSynth(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

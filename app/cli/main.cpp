@@ -4,6 +4,9 @@
 #include "store/SqliteConnection.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <cstring>
+#include <memory>
 #include <QTextStream>
 #include <cstdio>
 #include <exception>
@@ -22,13 +25,22 @@ const char* kUsage =
     "  import WORKSPACE PATH... [-r] [-m M] import DICOM/NIfTI/PNG/JPEG/TIFF files and folders\n"
     "  info WORKSPACE                     images per modality and table sizes\n"
     "  demo [WORKSPACE]                   build the demo workspace from installed sample images\n"
+    "  synth bench WORKSPACE [--per-modality N]  benchmark with exact ground truth (train/val/test)\n"
+    "  synth pool WORKSPACE [--size N]    add N recipe items to the retrieval pool\n"
+    "  synth sheet OUT.png [--modality M] contact sheet of every attribute at three severities\n"
     "\n"
     "`medq COMMAND --help` describes a command. Exit codes: 0 ok, 1 user error, 2 internal error.\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // Drawing text (contact sheets) needs a QGuiApplication; everything else runs headless.
+    bool needsGui = false;
+    for (int i = 1; i < argc; ++i) needsGui |= std::strcmp(argv[i], "sheet") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        needsGui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("medq"));
     QCoreApplication::setOrganizationName(QStringLiteral("MedQ"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MEDQ_VERSION));
@@ -56,6 +68,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("import"), medq::cli::cmdImport},
         {QStringLiteral("info"), medq::cli::cmdInfo},
         {QStringLiteral("demo"), medq::cli::cmdDemo},
+        {QStringLiteral("synth"), medq::cli::cmdSynth},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

@@ -174,10 +174,24 @@ CREATE TABLE annotation_drafts(
 );
 )SQL";
 
+// Version 3: the synthetic pool, stored as recipes (not pixels) so a million items stay
+// small. Attributes are "index:severity" pairs into the modality's taxonomy list.
+const char* kV3 = R"SQL(
+CREATE TABLE pool_items(
+  id INTEGER PRIMARY KEY,
+  modality INTEGER NOT NULL,       -- index into kClinicalModalities
+  base INTEGER NOT NULL,           -- -1 procedural phantom, else index into the modality's real bases
+  seed INTEGER NOT NULL,
+  attributes TEXT NOT NULL,        -- e.g. "3:2,7:1"
+  image_id INTEGER REFERENCES images(id)  -- set once the item is materialised for annotation
+);
+CREATE INDEX pool_items_modality ON pool_items(modality);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}};
     return list;
 }
 

@@ -5,6 +5,7 @@
 #include "store/AnnotationRepository.h"
 #include "store/AuditLog.h"
 #include "store/ImageRepository.h"
+#include "store/PoolRepository.h"
 #include "store/QueueRepository.h"
 #include "store/RoundRepository.h"
 #include "store/SqliteConnection.h"
@@ -41,6 +42,7 @@ public:
     JobRepository& jobs() { return m_jobs; }
     QueueRepository& queues() { return m_queues; }
     DraftRepository& drafts() { return m_drafts; }
+    PoolRepository& pool() { return m_pool; }
 
     int schemaVersion();
     // Row count of every table, for `medq info`.
@@ -63,6 +65,7 @@ private:
     JobRepository m_jobs;
     QueueRepository m_queues;
     DraftRepository m_drafts;
+    PoolRepository m_pool;
 };
 
 }  // namespace medq::store

@@ -1,0 +1,115 @@
+// `medq synth bench|pool|sheet`: benchmark, retrieval pool and contact sheets.
+#include "Commands.h"
+#include "ConsoleJobRunner.h"
+#include "common/Log.h"
+#include "dataset/BenchmarkBuildJob.h"
+#include "dataset/PoolBuildJob.h"
+#include "store/Workspace.h"
+#include "synth/ContactSheet.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace medq::cli {
+namespace {
+
+int fail(const QString& message) {
+    QTextStream(stderr) << "medq synth: " << message << Qt::endl;
+    return UserError;
+}
+
+int runJob(std::unique_ptr<jobs::Job> job, const GlobalOptions& g) {
+    const auto outcome = runJobInConsole(std::move(job), g.quiet);
+    if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled; nothing was stored"));
+    if (!outcome.ok()) return fail(outcome.message);
+    QTextStream(stdout) << outcome.message << Qt::endl;
+    return Ok;
+}
+
+std::optional<std::uint64_t> seedOption(const QCommandLineParser& p, std::uint64_t fallback) {
+    if (!p.isSet(QStringLiteral("seed"))) return fallback;
+    bool ok = false;
+    const auto v = p.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+int cmdSynth(const QStringList& args, const GlobalOptions& g) {
+    const QString sub = args.value(0);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (same seed, same data)."), QStringLiteral("S")});
+    if (sub == QLatin1String("bench")) {
+        p.setApplicationDescription(QStringLiteral(
+            "Build the evaluation benchmark (train/val/test) of synthetic items with exact ground truth.\n"
+            "The default (330 per modality) gives a test split of ~2,600 perception questions and 660 descriptions."));
+        p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
+        p.addOption({QStringLiteral("per-modality"), QStringLiteral("Items per modality (default 330)."), QStringLiteral("N"), QStringLiteral("330")});
+    } else if (sub == QLatin1String("pool")) {
+        p.setApplicationDescription(QStringLiteral(
+            "Add N items to the retrieval pool, stored as recipes (pixels are rendered on demand).\n"
+            "The distribution is deliberately uneven over modalities and attributes, as real archives are."));
+        p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
+        p.addOption({QStringLiteral("size"), QStringLiteral("Items to add (default 100000)."), QStringLiteral("N"), QStringLiteral("100000")});
+    } else if (sub == QLatin1String("sheet")) {
+        p.setApplicationDescription(QStringLiteral(
+            "Render a contact sheet PNG: every attribute at mild, moderate and severe next to the clean base."));
+        p.addPositionalArgument(QStringLiteral("OUT.png"), QStringLiteral("Output image."));
+        p.addOption({QStringLiteral("modality"), QStringLiteral("One modality (default: all five)."), QStringLiteral("M")});
+    } else {
+        QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
+            << "Usage: medq synth bench WORKSPACE [--per-modality N] [--seed S]\n"
+               "       medq synth pool WORKSPACE [--size N] [--seed S]\n"
+               "       medq synth sheet OUT.png [--modality M] [--seed S]\n";
+        return sub == QLatin1String("--help") ? Ok : UserError;
+    }
+    if (!p.parse(QStringList{QStringLiteral("medq synth ") + sub} + args.mid(1))) return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return Ok;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) return fail(QStringLiteral("expected one %1").arg(sub == QLatin1String("sheet") ? "OUT.png" : "WORKSPACE"));
+
+    if (sub == QLatin1String("sheet")) {
+        const auto seed = seedOption(p, 2026);
+        if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));
+        QImage sheet;
+        if (p.isSet(QStringLiteral("modality"))) {
+            const auto m = modalityFromString(p.value(QStringLiteral("modality")));
+            if (!m || *m == Modality::Other) return fail(QStringLiteral("unknown modality '%1'").arg(p.value(QStringLiteral("modality"))));
+            sheet = synth::ContactSheet::render(*m, *seed);
+        } else {
+            sheet = synth::ContactSheet::renderAll(*seed);
+        }
+        if (!sheet.save(pos.front())) return fail(QStringLiteral("%1: cannot write the image").arg(pos.front()));
+        QTextStream(stdout) << "wrote " << pos.front() << " (" << sheet.width() << "x" << sheet.height() << ")" << Qt::endl;
+        return Ok;
+    }
+    if (!store::Workspace::exists(pos.front()))
+        return fail(QStringLiteral("%1: no workspace here (run `medq init` first)").arg(pos.front()));
+    log::attachWorkspace(pos.front());
+    if (sub == QLatin1String("bench")) {
+        dataset::BenchmarkOptions o;
+        bool ok = false;
+        o.perModality = p.value(QStringLiteral("per-modality")).toInt(&ok);
+        if (!ok || o.perModality < 3) return fail(QStringLiteral("--per-modality must be an integer >= 3"));
+        const auto seed = seedOption(p, o.seed);
+        if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));
+        o.seed = *seed;
+        return runJob(std::make_unique<dataset::BenchmarkBuildJob>(pos.front(), o), g);
+    }
+    dataset::PoolOptions o;
+    bool ok = false;
+    o.size = p.value(QStringLiteral("size")).toLongLong(&ok);
+    if (!ok || o.size <= 0 || o.size > 100'000'000) return fail(QStringLiteral("--size must be an integer in 1..100000000"));
+    const auto seed = seedOption(p, o.seed);
+    if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));
+    o.seed = *seed;
+    return runJob(std::make_unique<dataset::PoolBuildJob>(pos.front(), o), g);
+}
+
+}  // namespace medq::cli

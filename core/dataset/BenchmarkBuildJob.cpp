@@ -1,0 +1,94 @@
+#include "dataset/BenchmarkBuildJob.h"
+
+#include "dataset/BaseLibrary.h"
+#include "dataset/SynthItemWriter.h"
+#include "synth/ItemGenerator.h"
+#include "synth/RecipeSampler.h"
+#include "store/Workspace.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+namespace medq::dataset {
+namespace {
+std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
+    // splitmix64 finaliser over the pair: independent, reproducible per-item seeds.
+    std::uint64_t z = a + 0x9E3779B97F4A7C15ull * (b + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+}  // namespace
+
+jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
+    using jobs::JobOutcome;
+    auto opened = store::Workspace::open(m_dir);
+    if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
+    store::Workspace& ws = *opened.value();
+    if (ws.tasks().countBySplitAndKind().value(QStringLiteral("test/perception")) > 0)
+        return {JobOutcome::Status::Failed, QStringLiteral("this workspace already has a benchmark"), {}};
+    if (m_options.perModality < 3)
+        return {JobOutcome::Status::Failed, QStringLiteral("--per-modality must be at least 3"), {}};
+
+    SynthItemWriter writer(ws);
+    const int total = m_options.perModality * int(kClinicalModalities.size());
+    int done = 0, perception = 0, descriptions = 0, pairs = 0;
+    try {
+        store::Transaction tx(ws.db());
+        for (Modality m : kClinicalModalities) {
+            const int realBases = BaseLibrary::instance().realBaseCount(m);
+            std::vector<std::pair<store::Id, synth::GroundTruth>> bySplit[3];
+            for (int i = 0; i < m_options.perModality; ++i) {
+                progress.checkCancelled();
+                progress.report(double(done) / total,
+                                QStringLiteral("%1: item %2 of %3").arg(modalityDisplayName(m)).arg(i + 1).arg(m_options.perModality));
+                SynthRecipe recipe;
+                recipe.modality = m;
+                recipe.seed = mix(m_options.seed, std::uint64_t(modalityIndex(m)) * 1000003ull + std::uint64_t(i));
+                recipe.attributes = synth::RecipeSampler::sample(m, recipe.seed);
+                const double u = double(recipe.seed % 10000) / 10000.0;
+                recipe.base = (realBases > 0 && u < m_options.realBaseFraction) ? int(recipe.seed % std::uint64_t(realBases)) : -1;
+                // Split by position in a seeded order, so each split has the same mix.
+                const double r = double(mix(recipe.seed, 7) % 100000) / 100000.0;
+                const int split = r < m_options.trainFraction ? 0 : r < m_options.trainFraction + m_options.valFraction ? 1 : 2;
+                const QString splitName = split == 0 ? QStringLiteral("train") : split == 1 ? QStringLiteral("val") : QStringLiteral("test");
+                auto written = writer.write(recipe, splitName, m_options.actor);
+                if (!written) return {JobOutcome::Status::Failed, written.error().message(), {}};
+                perception += written.value().perceptionTasks;
+                descriptions += 1;
+                bySplit[split].push_back({written.value().imageId, written.value().truth});
+                ++done;
+            }
+            // Comparison pairs within each split: consecutive items of the same modality.
+            for (int s = 0; s < 3; ++s) {
+                const auto& items = bySplit[s];
+                const int wanted = std::max(1, int(items.size() * m_options.pairFraction));
+                for (int k = 0; k + 1 < int(items.size()) && k / 2 < wanted; k += 2) {
+                    writer.writePair(items[std::size_t(k)], items[std::size_t(k + 1)], mix(m_options.seed, 99 + std::uint64_t(k)),
+                                     s == 0 ? QStringLiteral("train") : s == 1 ? QStringLiteral("val") : QStringLiteral("test"));
+                    ++pairs;
+                }
+            }
+        }
+        progress.checkCancelled();
+        ws.audit().append(m_options.actor, QStringLiteral("synth.bench"), QStringLiteral("tasks"), std::nullopt,
+                          QJsonObject{{"items", total}, {"seed", QString::number(m_options.seed)}});
+        tx.commit();
+    } catch (const jobs::JobCancelled&) {
+        writer.removeWrittenFiles();
+        throw;
+    } catch (const std::exception& e) {
+        writer.removeWrittenFiles();
+        return {JobOutcome::Status::Failed, QStringLiteral("benchmark not built: %1").arg(e.what()), {}};
+    }
+    const auto counts = ws.tasks().countBySplitAndKind();
+    return {JobOutcome::Status::Done,
+            QStringLiteral("benchmark: %1 items (%2 description, %3 perception questions, %4 pairs); test split: %5 "
+                           "perception, %6 description")
+                .arg(total).arg(descriptions).arg(perception + pairs).arg(pairs)
+                .arg(counts.value(QStringLiteral("test/perception"))).arg(counts.value(QStringLiteral("test/description"))),
+            QJsonObject{{"items", total}, {"pairs", pairs}, {"test_perception", counts.value("test/perception")},
+                        {"test_description", counts.value("test/description")}}};
+}
+
+}  // namespace medq::dataset

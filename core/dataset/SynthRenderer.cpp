@@ -1,0 +1,20 @@
+#include "dataset/SynthRenderer.h"
+
+#include "dataset/BaseLibrary.h"
+#include "synth/Degrader.h"
+
+namespace medq::dataset {
+
+Result<Image> SynthRenderer::render(const SynthRecipe& recipe) {
+    // The phantom's own seed is derived from the recipe seed so that items differ in anatomy
+    // as well as in degradation noise.
+    auto base = BaseLibrary::instance().load(recipe.modality, recipe.base, recipe.seed * 0x9E3779B97F4A7C15ull + 1);
+    if (!base) return base;
+    auto out = synth::Degrader::apply(base.value(), recipe.attributes, recipe.seed);
+    if (!out) return out;
+    out.value().modality = recipe.modality;
+    if (out.value().windows.empty()) addDefaultWindows(out.value());
+    return out;
+}
+
+}  // namespace medq::dataset

@@ -1,0 +1,57 @@
+#include "store/PoolRepository.h"
+
+#include <QMap>
+
+namespace medq::store {
+namespace {
+PoolItemRecord readRow(const Statement& s) {
+    return {s.columnInt(0), int(s.columnInt(1)), int(s.columnInt(2)), s.columnInt(3), s.columnText(4),
+            s.columnOptionalInt(5)};
+}
+}  // namespace
+
+void PoolRepository::append(const std::vector<PoolItemRecord>& items) {
+    WriteScope scope(m_db);
+    Statement s = m_db.prepare("INSERT INTO pool_items(modality, base, seed, attributes) VALUES(?,?,?,?)");
+    for (const auto& p : items) {
+        s.bind(1, p.modality).bind(2, p.base).bind(3, p.seed).bind(4, p.attributes);
+        s.run();
+    }
+    scope.commit();
+}
+
+std::optional<PoolItemRecord> PoolRepository::get(Id id) const {
+    Statement s = m_db.prepare("SELECT id, modality, base, seed, attributes, image_id FROM pool_items WHERE id=?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return readRow(s);
+}
+
+std::vector<PoolItemRecord> PoolRepository::page(Id afterId, int limit) const {
+    Statement s = m_db.prepare(
+        "SELECT id, modality, base, seed, attributes, image_id FROM pool_items WHERE id>? ORDER BY id LIMIT ?");
+    s.bind(1, afterId).bind(2, limit);
+    std::vector<PoolItemRecord> out;
+    while (s.step()) out.push_back(readRow(s));
+    return out;
+}
+
+void PoolRepository::setImage(Id poolItemId, Id imageId) {
+    Statement s = m_db.prepare("UPDATE pool_items SET image_id=? WHERE id=?");
+    s.bind(1, imageId).bind(2, poolItemId);
+    s.run();
+}
+
+std::int64_t PoolRepository::count() const {
+    Statement s = m_db.prepare("SELECT COUNT(*) FROM pool_items");
+    return s.step() ? s.columnInt(0) : 0;
+}
+
+QMap<int, std::int64_t> PoolRepository::countByModality() const {
+    QMap<int, std::int64_t> out;
+    Statement s = m_db.prepare("SELECT modality, COUNT(*) FROM pool_items GROUP BY modality");
+    while (s.step()) out.insert(int(s.columnInt(0)), s.columnInt(1));
+    return out;
+}
+
+}  // namespace medq::store

@@ -1,0 +1,38 @@
+#pragma once
+// The retrieval pool: up to millions of synthetic items kept as compact recipes.
+#include "store/Records.h"
+#include "store/SqliteConnection.h"
+
+#include <QMap>
+#include <functional>
+#include <vector>
+
+namespace medq::store {
+
+struct PoolItemRecord {
+    Id id = 0;
+    int modality = 0;  // index into kClinicalModalities
+    int base = -1;
+    std::int64_t seed = 0;
+    QString attributes;  // "index:severity,..."
+    std::optional<Id> imageId;
+};
+
+class PoolRepository {
+public:
+    explicit PoolRepository(SqliteConnection& db) : m_db(db) {}
+
+    // Appends items (ids are assigned); the caller's transaction makes a batch atomic.
+    void append(const std::vector<PoolItemRecord>& items);
+    std::optional<PoolItemRecord> get(Id id) const;
+    // Visits items in id order from `afterId`, `limit` at a time (for index building).
+    std::vector<PoolItemRecord> page(Id afterId, int limit) const;
+    void setImage(Id poolItemId, Id imageId);
+    std::int64_t count() const;
+    QMap<int, std::int64_t> countByModality() const;
+
+private:
+    SqliteConnection& m_db;
+};
+
+}  // namespace medq::store

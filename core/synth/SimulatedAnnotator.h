@@ -1,0 +1,45 @@
+#pragma once
+// A simulated human annotator for headless loop runs: perceives the ground truth with
+// configurable errors, writes descriptions and labels, answers questions, and charges time.
+#include "synth/AnnotatorConfig.h"
+#include "synth/PerceptionQuestion.h"
+
+#include <vector>
+
+namespace medq::synth {
+
+enum class AnnotationAction { FullDescription, EditDraft, VerifyDraft };
+
+// What the annotator hands back for one item.
+struct AnnotationResult {
+    GroundTruth labels;        // attributes and overall level as the annotator perceived them
+    QString description;
+    std::vector<int> answers;  // option index per question given (-1 where it cannot answer)
+    AnnotationAction action = AnnotationAction::FullDescription;
+    int edits = 0;             // draft attributes added, removed or re-graded
+    double seconds = 0.0;
+};
+
+// Deterministic: the same config, truth and item seed give the same result.
+class SimulatedAnnotator {
+public:
+    explicit SimulatedAnnotator(AnnotatorConfig config = {});
+    const AnnotatorConfig& config() const { return m_config; }
+
+    // The truth as this annotator sees it: misses, severity slips and false findings.
+    GroundTruth perceive(const GroundTruth& truth, std::uint64_t itemSeed) const;
+    // Annotation from scratch (expert route).
+    AnnotationResult annotate(const GroundTruth& truth, const std::vector<PerceptionQuestion>& questions,
+                              std::uint64_t itemSeed) const;
+    // Review of a model draft (verify route): accepted as is when it matches what the annotator
+    // perceives, otherwise corrected attribute by attribute (then charged as an edit).
+    AnnotationResult review(const GroundTruth& truth, const GroundTruth& draft,
+                            const std::vector<PerceptionQuestion>& questions, std::uint64_t itemSeed) const;
+    // Seconds for an action with `edits` corrections and `questions` answered questions.
+    double cost(AnnotationAction action, int edits, int questions) const;
+
+private:
+    AnnotatorConfig m_config;
+};
+
+}  // namespace medq::synth
