@@ -25,6 +25,11 @@ case "$mode" in
     ;;
   demo)
     workspace="${1:-$HOME/medq-demo}"
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      # The workstation builds the demo workspace as a job (progress at the bottom), then opens it.
+      exec ./build/app/medq-workstation --demo "$workspace"
+    fi
+    echo "bootstrap: no display; building the demo workspace with the command line instead" >&2
     ./build/app/medq demo "$workspace"
     ;;
   *)
