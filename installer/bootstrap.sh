@@ -14,6 +14,9 @@ bash installer/install-deps.sh
 jobs="$(nproc 2>/dev/null || echo 2)"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/medq-ccache}"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+# Relative paths in the cache key, so a fresh clone elsewhere reuses earlier compilations.
+export CCACHE_BASEDIR="$here"
+export CCACHE_NOHASHDIR=1
 cmake --preset default -DMEDQ_BUILD_TESTS=ON >/dev/null
 cmake --build --preset default -j "$jobs"
 

@@ -86,6 +86,9 @@ int cmdImport(const QStringList& args, const GlobalOptions& g) {
     p.addOption({{QStringLiteral("r"), QStringLiteral("recursive")}, QStringLiteral("Descend into sub-folders.")});
     p.addOption({QStringLiteral("annotator"), QStringLiteral("Who imports (recorded in the audit log)."),
                  QStringLiteral("NAME"), QStringLiteral("system")});
+    p.addOption({QStringLiteral("keep-identifiers"),
+                 QStringLiteral("Store DICOM identifiers (names, IDs, dates, UIDs) as they are instead of de-identifying "
+                                "them (docs/privacy.md). Recorded in the audit log.")});
     if (auto r = parse(p, QStringLiteral("import"), args)) return *r;
     const QStringList pos = p.positionalArguments();
     if (pos.size() < 2) return userError(QStringLiteral("import: expected WORKSPACE and at least one PATH"));
@@ -95,6 +98,7 @@ int cmdImport(const QStringList& args, const GlobalOptions& g) {
     options.inputs = pos.mid(1);
     options.recursive = p.isSet(QStringLiteral("recursive"));
     options.actor = p.value(QStringLiteral("annotator"));
+    options.deidentify = !p.isSet(QStringLiteral("keep-identifiers"));
     if (p.isSet(QStringLiteral("modality"))) {
         options.modality = modalityFromString(p.value(QStringLiteral("modality")));
         if (!options.modality) return userError(QStringLiteral("unknown modality '%1'").arg(p.value(QStringLiteral("modality"))));

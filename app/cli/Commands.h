@@ -17,5 +17,8 @@ int cmdImport(const QStringList& args, const GlobalOptions& g);
 int cmdInfo(const QStringList& args, const GlobalOptions& g);
 int cmdDemo(const QStringList& args, const GlobalOptions& g);
 int cmdSynth(const QStringList& args, const GlobalOptions& g);
+int cmdAudit(const QStringList& args, const GlobalOptions& g);
+int cmdExport(const QStringList& args, const GlobalOptions& g);
+int cmdModel(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

@@ -4,6 +4,7 @@
 #include "common/Log.h"
 #include "dataset/BenchmarkBuildJob.h"
 #include "dataset/PoolBuildJob.h"
+#include "ingest/WorkspaceJobs.h"
 #include "store/Workspace.h"
 #include "synth/ContactSheet.h"
 
@@ -100,7 +101,7 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         const auto seed = seedOption(p, o.seed);
         if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));
         o.seed = *seed;
-        return runJob(std::make_unique<dataset::BenchmarkBuildJob>(pos.front(), o), g);
+        return runJob(ingest::recordedInWorkspace(pos.front(), std::make_unique<dataset::BenchmarkBuildJob>(pos.front(), o)), g);
     }
     dataset::PoolOptions o;
     bool ok = false;
@@ -109,7 +110,7 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
     const auto seed = seedOption(p, o.seed);
     if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));
     o.seed = *seed;
-    return runJob(std::make_unique<dataset::PoolBuildJob>(pos.front(), o), g);
+    return runJob(ingest::recordedInWorkspace(pos.front(), std::make_unique<dataset::PoolBuildJob>(pos.front(), o)), g);
 }
 
 }  // namespace medq::cli

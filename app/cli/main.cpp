@@ -28,6 +28,11 @@ const char* kUsage =
     "  synth bench WORKSPACE [--per-modality N]  benchmark with exact ground truth (train/val/test)\n"
     "  synth pool WORKSPACE [--size N]    add N recipe items to the retrieval pool\n"
     "  synth sheet OUT.png [--modality M] contact sheet of every attribute at three severities\n"
+    "  export WORKSPACE --jsonl F --csv F training conversations (JSONL) and annotations (CSV)\n"
+    "  audit verify WORKSPACE             check the audit log's hash chain (exit 1 names the first bad row)\n"
+    "  model train WORKSPACE [--from-scratch|--from C]  train the quality model on the benchmark\n"
+    "  model eval WORKSPACE [--checkpoint C] evaluate next to the simulated expert\n"
+    "  model list WORKSPACE               checkpoints; * marks the current one\n"
     "\n"
     "`medq COMMAND --help` describes a command. Exit codes: 0 ok, 1 user error, 2 internal error.\n";
 
@@ -69,6 +74,9 @@ int main(int argc, char** argv) {
         {QStringLiteral("info"), medq::cli::cmdInfo},
         {QStringLiteral("demo"), medq::cli::cmdDemo},
         {QStringLiteral("synth"), medq::cli::cmdSynth},
+        {QStringLiteral("export"), medq::cli::cmdExport},
+        {QStringLiteral("audit"), medq::cli::cmdAudit},
+        {QStringLiteral("model"), medq::cli::cmdModel},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

@@ -3,6 +3,7 @@
 #include "common/Log.h"
 #include "io/ImageReader.h"
 #include "io/ImageRendering.h"
+#include "privacy/DeidentificationKeyStore.h"
 #include "store/Workspace.h"
 
 #include <QCryptographicHash>
@@ -70,7 +71,16 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
     store::Workspace& ws = *opened.value();
     QJsonArray inputs;
     for (const QString& i : m_options.inputs) inputs.append(i);
-    const store::Id jobRow = ws.jobs().start(kind(), QJsonObject{{"inputs", inputs}, {"recursive", m_options.recursive}});
+    const store::Id jobRow = ws.jobs().start(
+        kind(), QJsonObject{{"inputs", inputs}, {"recursive", m_options.recursive}, {"deidentify", m_options.deidentify}});
+    std::optional<privacy::Deidentifier> deidentifier;
+    try {
+        if (m_options.deidentify) deidentifier.emplace(privacy::DeidentificationKeyStore::forWorkspace(ws));
+    } catch (const store::StoreError& e) {
+        const QString message = QStringLiteral("cannot read the workspace's de-identification keys: %1").arg(e.what());
+        ws.jobs().finish(jobRow, QStringLiteral("failed"), message);
+        return {JobOutcome::Status::Failed, message, {}};
+    }
 
     ImportPlan plan = ImportPlanner::plan(m_options.inputs, m_options.recursive, progress.sub(0.0, 0.15));
     m_report.skipped = plan.skipped;
@@ -112,7 +122,8 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
                                              image.error().reason});
                 continue;
             }
-            const Image& im = image.value();
+            Image& im = image.value();
+            im.metadata = deidentifier ? deidentifier->apply(im.metadata) : privacy::Deidentifier::keepIdentifiers(im.metadata);
             const QString thumbRel = QStringLiteral("blobs/thumbnails/%1.png").arg(contentHash.left(24));
             const QString thumbAbs = ws.dir().filePath(thumbRel);
             if (!QFileInfo::exists(thumbAbs)) {
@@ -145,7 +156,8 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
         ws.audit().append(m_options.actor, QStringLiteral("import"), QStringLiteral("images"), std::nullopt,
                           QJsonObject{{"imported", m_report.imported},
                                       {"duplicates", m_report.duplicates},
-                                      {"failed", int(m_report.failures.size())}});
+                                      {"failed", int(m_report.failures.size())},
+                                      {"deidentified", m_options.deidentify}});
         tx.commit();
     } catch (const jobs::JobCancelled&) {
         removeFiles(writtenThumbnails);

@@ -16,6 +16,9 @@ struct ImportOptions {
     std::optional<Modality> modality;  // explicit override
     QString actor = QStringLiteral("system");
     int thumbnailSize = 128;
+    // De-identify the stored metadata (core/privacy, docs/privacy.md); on by default. Turning
+    // it off is recorded in the audit log. Original files are never modified either way.
+    bool deidentify = true;
 };
 
 struct ImportReport {

@@ -6,13 +6,17 @@
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmdata/dcswap.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
 #include <dcmtk/dcmjpls/djdecode.h>
 #include <dcmtk/oflog/oflog.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <mutex>
 
@@ -56,6 +60,67 @@ inline void ybrToRgb(float y, float cb, float cr, float* out) {
     out[0] = std::clamp(r, 0.0f, 255.0f);
     out[1] = std::clamp(g, 0.0f, 255.0f);
     out[2] = std::clamp(b, 0.0f, 255.0f);
+}
+
+// DCMTK 3.6.7's RLE decoder trusts the segment offsets of the RLE header (PS3.5 G.5) and reads
+// past the fragment when one points outside it (found by tests/fuzz/fuzz_dicom). Check the
+// header of every fragment that starts a frame before DCMTK decodes: 1..15 segments, the first
+// at byte 64, offsets increasing and inside the data.
+Status checkRleHeaders(DcmPixelData& pixelData, E_TransferSyntax xfer, Sint32 frames, const QString& path) {
+    DcmPixelSequence* sequence = nullptr;
+    if (pixelData.getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
+        return fail(path, QStringLiteral("RLE pixel data without fragments"));
+    const unsigned long items = sequence->card();  // item 0 is the basic offset table
+    if (items < 2) return fail(path, QStringLiteral("RLE pixel data without fragments"));
+    std::uint64_t totalLength = 0;
+    for (unsigned long i = 1; i < items; ++i) {
+        DcmPixelItem* item = nullptr;
+        if (sequence->getItem(item, i).good() && item) totalLength += item->getLength();
+    }
+    // One fragment per frame (the usual case): each fragment holds its frame. Otherwise the
+    // frames' boundaries are unknown here and only the first header is checked, against all data.
+    const bool fragmentPerFrame = items - 1 == static_cast<unsigned long>(frames);
+    for (unsigned long i = 1; i < (fragmentPerFrame ? items : 2); ++i) {
+        DcmPixelItem* item = nullptr;
+        Uint8* bytes = nullptr;
+        if (sequence->getItem(item, i).bad() || !item || item->getLength() < 64 ||
+            item->getUint8Array(bytes).bad() || !bytes)
+            return fail(path, QStringLiteral("RLE fragment %1 is shorter than its 64-byte header").arg(i));
+        const std::uint64_t limit = fragmentPerFrame ? item->getLength() : totalLength;
+        Uint32 header[16];
+        std::memcpy(header, bytes, sizeof header);
+        if (gLocalByteOrder != EBO_LittleEndian) swapIfNecessary(EBO_LittleEndian, gLocalByteOrder, header, 64, 4);
+        const Uint32 segments = header[0];
+        bool ok = segments >= 1 && segments <= 15 && header[1] == 64;
+        for (Uint32 k = 1; ok && k <= segments; ++k)
+            ok = header[k] < limit && (k == 1 || header[k] > header[k - 1]);
+        if (!ok) return fail(path, QStringLiteral("corrupt RLE header in fragment %1").arg(i));
+    }
+    return {};
+}
+
+// A lying header (rows, columns, frames) over a few bytes of compressed data must not make us
+// allocate gigabytes before the decoder fails: every frame needs a fragment, and no codec
+// DCMTK offers (RLE at most 64:1, deflate 1032:1, JPEG-LS runs on blank images a few
+// thousand to one) expands beyond 8192:1. The slack keeps any image up to 64 MiB decodable.
+Status checkCompressedSize(DcmPixelData& pixelData, E_TransferSyntax xfer, Sint32 frames, std::uint64_t uncompressed,
+                           const QString& path) {
+    DcmPixelSequence* sequence = nullptr;
+    if (pixelData.getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
+        return fail(path, QStringLiteral("compressed pixel data without fragments"));
+    const unsigned long fragments = sequence->card() > 0 ? sequence->card() - 1 : 0;  // minus the offset table
+    std::uint64_t compressed = 0;
+    for (unsigned long i = 1; i <= fragments; ++i) {
+        DcmPixelItem* item = nullptr;
+        if (sequence->getItem(item, i).good() && item) compressed += item->getLength();
+    }
+    if (fragments < static_cast<unsigned long>(frames))
+        return fail(path, QStringLiteral("%1 frames declared but only %2 compressed fragments").arg(frames).arg(fragments));
+    constexpr std::uint64_t kMaxRatio = 8192, kSlack = std::uint64_t(64) << 20;
+    if (uncompressed > compressed * kMaxRatio + kSlack)
+        return fail(path, QStringLiteral("%1 bytes of compressed data cannot hold the declared %2-byte image")
+                              .arg(compressed).arg(uncompressed));
+    return {};
 }
 
 }  // namespace
@@ -113,6 +178,8 @@ Status decodeDicomPixels(DcmDataset& ds, const QString& path, Image& image) {
         if (!pixelData->canChooseRepresentation(EXS_LittleEndianExplicit, nullptr))
             return fail(path, QStringLiteral("unsupported transfer syntax: %1")
                                   .arg(QString::fromLatin1(xferInfo.getXferName())));
+        if (xfer == EXS_RLELossless)
+            if (Status st = checkRleHeaders(*pixelData, xfer, L.frames, path); !st) return st;
     }
 
     Uint32 frameSize = 0;
@@ -133,6 +200,9 @@ Status decodeDicomPixels(DcmDataset& ds, const QString& path, Image& image) {
             return fail(path, QStringLiteral("truncated pixel data (%1 of %2 bytes)").arg(have).arg(need));
     }
 
+    if (xferInfo.isEncapsulated() && pixelData)
+        if (Status st = checkCompressedSize(*pixelData, xfer, L.frames, std::uint64_t(frameSize) * L.frames, path); !st)
+            return st;
     image = Image(L.columns, L.rows, L.frames, L.samples == 3 ? 3 : 1);
     std::vector<Uint8> frame(frameSize + (frameSize & 1));
     // DCMTK sizes 4:2:2 frames as if full RGB; ask only for the bytes actually stored.
@@ -183,8 +253,14 @@ Status decodeDicomPixels(DcmDataset& ds, const QString& path, Image& image) {
         Float64 slope = 1.0, intercept = 0.0;
         if (ds.findAndGetFloat64(DCM_RescaleSlope, slope).bad() || slope == 0.0) slope = 1.0;
         ds.findAndGetFloat64(DCM_RescaleIntercept, intercept);
-        if (slope != 1.0 || intercept != 0.0)
+        if (slope != 1.0 || intercept != 0.0) {
             for (float& v : image.voxels) v = float(v * slope + intercept);
+            // Same overflow guard as the NIfTI reader: a lying slope must not yield inf/NaN.
+            for (float v : image.voxels)
+                if (!std::isfinite(v))
+                    return fail(path, QStringLiteral("rescale slope %1 / intercept %2 give non-finite values")
+                                          .arg(slope).arg(intercept));
+        }
         image.metadata.insert(QStringLiteral("rescale_slope"), slope);
         image.metadata.insert(QStringLiteral("rescale_intercept"), intercept);
         if (L.photometric == QLatin1String("MONOCHROME1")) image.metadata.insert(QStringLiteral("inverted"), true);

@@ -79,25 +79,69 @@ void fillAttributes(DcmDataset& ds, Image& image) {
         if (name.isEmpty()) name = QStringLiteral("file %1").arg(i + 1);
         image.windows.push_back({name, c, w});
     }
-    const std::pair<const char*, DcmTagKey> fields[] = {
-        {"dicom_modality", DCM_Modality},         {"manufacturer", DCM_Manufacturer},
-        {"model", DCM_ManufacturerModelName},     {"body_part", DCM_BodyPartExamined},
-        {"study_description", DCM_StudyDescription}, {"series_description", DCM_SeriesDescription},
-        {"kvp", DCM_KVP},                         {"exposure_mas", DCM_Exposure},
-        {"convolution_kernel", DCM_ConvolutionKernel}, {"magnetic_field_strength", DCM_MagneticFieldStrength},
-        {"repetition_time", DCM_RepetitionTime},  {"echo_time", DCM_EchoTime},
-        {"sequence_name", DCM_SequenceName},      {"series_uid", DCM_SeriesInstanceUID},
-        {"study_uid", DCM_StudyInstanceUID},      {"sop_instance_uid", DCM_SOPInstanceUID},
-        {"burned_in_annotation", DCM_BurnedInAnnotation},
-    };
-    for (const auto& [name, key] : fields) {
-        const QString v = tagString(ds, key);
-        if (!v.isEmpty()) image.metadata.insert(QString::fromLatin1(name), v);
+    for (const DicomMetadataField& f : DicomReader::metadataFields()) {
+        const QString v = tagString(ds, DcmTagKey(f.group, f.element));
+        if (!v.isEmpty()) image.metadata.insert(QString::fromLatin1(f.key), v);
     }
     addDefaultWindows(image);
 }
 
 }  // namespace
+
+const std::vector<DicomMetadataField>& DicomReader::metadataFields() {
+    static const std::vector<DicomMetadataField> fields = {
+        // Acquisition: what quality assessment needs.
+        {"dicom_modality", 0x0008, 0x0060, "Modality"},
+        {"manufacturer", 0x0008, 0x0070, "Manufacturer"},
+        {"model", 0x0008, 0x1090, "ManufacturerModelName"},
+        {"body_part", 0x0018, 0x0015, "BodyPartExamined"},
+        {"study_description", 0x0008, 0x1030, "StudyDescription"},
+        {"series_description", 0x0008, 0x103E, "SeriesDescription"},
+        {"kvp", 0x0018, 0x0060, "KVP"},
+        {"exposure_mas", 0x0018, 0x1152, "Exposure"},
+        {"convolution_kernel", 0x0018, 0x1210, "ConvolutionKernel"},
+        {"magnetic_field_strength", 0x0018, 0x0087, "MagneticFieldStrength"},
+        {"repetition_time", 0x0018, 0x0080, "RepetitionTime"},
+        {"echo_time", 0x0018, 0x0081, "EchoTime"},
+        {"sequence_name", 0x0018, 0x0024, "SequenceName"},
+        {"burned_in_annotation", 0x0028, 0x0301, "BurnedInAnnotation"},
+        // Identifiers, dates and UIDs (DICOM PS3.15 Table E.1-1 names them).
+        {"study_uid", 0x0020, 0x000D, "StudyInstanceUID"},
+        {"series_uid", 0x0020, 0x000E, "SeriesInstanceUID"},
+        {"sop_instance_uid", 0x0008, 0x0018, "SOPInstanceUID"},
+        {"frame_of_reference_uid", 0x0020, 0x0052, "FrameOfReferenceUID"},
+        {"patient_name", 0x0010, 0x0010, "PatientName"},
+        {"patient_id", 0x0010, 0x0020, "PatientID"},
+        {"patient_birth_date", 0x0010, 0x0030, "PatientBirthDate"},
+        {"patient_sex", 0x0010, 0x0040, "PatientSex"},
+        {"patient_age", 0x0010, 0x1010, "PatientAge"},
+        {"patient_size", 0x0010, 0x1020, "PatientSize"},
+        {"patient_weight", 0x0010, 0x1030, "PatientWeight"},
+        {"patient_address", 0x0010, 0x1040, "PatientAddress"},
+        {"other_patient_ids", 0x0010, 0x1000, "OtherPatientIDs"},
+        {"other_patient_names", 0x0010, 0x1001, "OtherPatientNames"},
+        {"patient_comments", 0x0010, 0x4000, "PatientComments"},
+        {"accession_number", 0x0008, 0x0050, "AccessionNumber"},
+        {"study_id", 0x0020, 0x0010, "StudyID"},
+        {"institution_name", 0x0008, 0x0080, "InstitutionName"},
+        {"institution_address", 0x0008, 0x0081, "InstitutionAddress"},
+        {"institutional_department_name", 0x0008, 0x1040, "InstitutionalDepartmentName"},
+        {"referring_physician_name", 0x0008, 0x0090, "ReferringPhysicianName"},
+        {"physicians_of_record", 0x0008, 0x1048, "PhysiciansOfRecord"},
+        {"performing_physician_name", 0x0008, 0x1050, "PerformingPhysicianName"},
+        {"reading_physician_name", 0x0008, 0x1060, "NameOfPhysiciansReadingStudy"},
+        {"operators_name", 0x0008, 0x1070, "OperatorsName"},
+        {"station_name", 0x0008, 0x1010, "StationName"},
+        {"device_serial_number", 0x0018, 0x1000, "DeviceSerialNumber"},
+        {"image_comments", 0x0020, 0x4000, "ImageComments"},
+        {"study_date", 0x0008, 0x0020, "StudyDate"},
+        {"series_date", 0x0008, 0x0021, "SeriesDate"},
+        {"acquisition_date", 0x0008, 0x0022, "AcquisitionDate"},
+        {"content_date", 0x0008, 0x0023, "ContentDate"},
+        {"acquisition_datetime", 0x0008, 0x002A, "AcquisitionDateTime"},
+    };
+    return fields;
+}
 
 Modality DicomReader::modalityFromTag(const QString& tag) {
     const QString t = tag.trimmed().toUpper();

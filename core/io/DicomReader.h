@@ -8,8 +8,17 @@
 #include <QStringList>
 #include <array>
 #include <optional>
+#include <vector>
 
 namespace medq {
+
+// A DICOM attribute the reader copies verbatim into Image::metadata under `key`.
+struct DicomMetadataField {
+    const char* key;      // metadata key, e.g. "patient_name"
+    unsigned short group;
+    unsigned short element;
+    const char* keyword;  // DICOM keyword, e.g. "PatientName"
+};
 
 // The header fields needed to group files into series and order their slices.
 struct DicomHeader {
@@ -35,6 +44,9 @@ public:
     static Result<Image> readSeries(const QStringList& paths);
     // Maps a DICOM Modality tag (CT, MR, ES, SM, OP, XC...) to our modality.
     static Modality modalityFromTag(const QString& tag);
+    // Every attribute copied into metadata, identifiers included: the reader reports what the
+    // file says and core/privacy decides what a workspace may store (docs/privacy.md).
+    static const std::vector<DicomMetadataField>& metadataFields();
 };
 
 }  // namespace medq

@@ -13,7 +13,8 @@ QImage renderSlice(const Image& image, int slice, const WindowPreset* window) {
         for (int y = 0; y < image.height; ++y) {
             uchar* line = out.scanLine(y);
             const float* src = image.voxels.data() + image.index(0, y, z);
-            for (int i = 0; i < image.width * 3; ++i) line[i] = uchar(std::clamp(src[i], 0.0f, 255.0f) + 0.5f);
+            for (int i = 0; i < image.width * 3; ++i)
+                line[i] = std::isnan(src[i]) ? 0 : uchar(std::clamp(src[i], 0.0f, 255.0f) + 0.5f);
         }
         return out;
     }
@@ -24,7 +25,8 @@ QImage renderSlice(const Image& image, int slice, const WindowPreset* window) {
     for (int y = 0; y < image.height; ++y) {
         uchar* line = out.scanLine(y);
         for (int x = 0; x < image.width; ++x) {
-            const double v = std::clamp((image.at(x, y, z) - lo) * scale, 0.0, 255.0);
+            double v = std::clamp((image.at(x, y, z) - lo) * scale, 0.0, 255.0);
+            if (std::isnan(v)) v = 0.0;  // a NaN window or voxel must not reach the uchar cast (UB)
             line[x] = uchar((invert ? 255.0 - v : v) + 0.5);
         }
     }

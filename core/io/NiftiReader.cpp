@@ -43,6 +43,39 @@ bool convertVoxels(int datatype, const void* data, std::size_t n, std::size_t of
     }
 }
 
+// nifticlib 3.0.1's nifti_convert_n2hdr2nim loops up to dim[0] over the 8-entry dim array
+// before checking that dim[0] is 1..7, so a NIfTI-2 header with a huge dim[0] smashes the
+// stack (found by tests/fuzz/fuzz_nifti). Read dim[0] first (NIfTI-1: int16 at byte 40;
+// NIfTI-2: int64 at byte 16; either byte order) and refuse what the standard does not allow.
+Status checkDimensionCount(const QByteArray& native, const QString& path) {
+    unsigned char header[48] = {};
+    znzFile fp = znzopen(native.constData(), "rb", nifti_is_gzfile(native.constData()));
+    if (znz_isnull(fp)) return Error{path, QStringLiteral("cannot open the file")};
+    const std::size_t got = znzread(header, 1, sizeof header, fp);
+    znzclose(fp);
+    if (got < sizeof header) return Error{path, QStringLiteral("not a readable NIfTI file (header cut short)")};
+    auto little32 = [&](int at) { return std::uint32_t(header[at]) | std::uint32_t(header[at + 1]) << 8 |
+                                         std::uint32_t(header[at + 2]) << 16 | std::uint32_t(header[at + 3]) << 24; };
+    auto swap32 = [](std::uint32_t v) { return (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) | (v << 24); };
+    const std::uint32_t size = little32(0);
+    const bool swapped = size != 348 && size != 540;
+    const std::uint32_t sizeofHdr = swapped ? swap32(size) : size;
+    std::int64_t dim0 = 0;
+    if (sizeofHdr == 540) {
+        std::uint64_t v = 0;
+        for (int b = 0; b < 8; ++b) v |= std::uint64_t(header[16 + (swapped ? 7 - b : b)]) << (8 * b);
+        dim0 = std::int64_t(v);
+    } else if (sizeofHdr == 348) {
+        dim0 = std::int16_t(swapped ? (header[40] << 8 | header[41]) : (header[41] << 8 | header[40]));
+    } else {
+        return {};  // not NIfTI: nifticlib says so with its own message
+    }
+    // ANALYZE 7.5 files (also sizeof_hdr 348) with dim[0] 0 are repaired by nifticlib.
+    if (dim0 < 0 || dim0 > 7)
+        return Error{path, QStringLiteral("not a readable NIfTI file (dim[0] = %1, must be 1 to 7)").arg(dim0)};
+    return {};
+}
+
 }  // namespace
 
 Result<Image> NiftiReader::read(const QString& path) {
@@ -53,6 +86,7 @@ Result<Image> NiftiReader::read(const QString& path) {
     std::call_once(quiet, [] { nifti_set_debug_level(0); });
 
     const QByteArray native = QFile::encodeName(path);
+    if (Status st = checkDimensionCount(native, path); !st) return st.error();
     // Header first: validate dimensions before nifticlib allocates the data.
     std::unique_ptr<nifti_image, NiftiDeleter> header(nifti_image_read(native.constData(), 0));
     if (!header) return Error{path, QStringLiteral("not a readable NIfTI file (bad header or magic)")};
@@ -73,12 +107,23 @@ Result<Image> NiftiReader::read(const QString& path) {
     nifti_image* nim = header.get();
     const std::size_t n = std::size_t(nx) * ny * nz;
     const std::size_t bytes = n * std::size_t(nim->nbyper);
-    std::vector<unsigned char> raw(bytes);
+    std::vector<unsigned char> raw;
     {
         znzFile fp = znzopen(nim->iname, "rb", nifti_is_gzfile(nim->iname));
         if (znz_isnull(fp)) return Error{path, QStringLiteral("cannot open the voxel data file %1").arg(QString::fromLocal8Bit(nim->iname))};
         const bool seeked = znzseek(fp, znz_off_t(nim->iname_offset), SEEK_SET) >= 0;
-        std::size_t got = seeked ? znzread(raw.data(), 1, bytes, fp) : 0;
+        // The buffer grows with the data actually read, not with what the header claims: a
+        // lying header on a small file must not allocate (and zero) gigabytes first.
+        std::size_t got = 0;
+        while (seeked && got < bytes) {
+            const std::size_t want = std::min<std::size_t>(bytes - got, std::size_t(16) << 20);
+            raw.resize(got + want);
+            const std::size_t chunk = znzread(raw.data() + got, 1, want, fp);
+            if (chunk > want) break;  // a gzip read error: gzread's -1 arrives as a huge size_t
+            got += chunk;
+            if (chunk < want) break;
+        }
+        raw.resize(got);
         // Later volumes of a 4D series are not kept, but a cut-off file is still an error.
         const std::uint64_t total = std::uint64_t(nim->nvox) * std::uint64_t(nim->nbyper);
         std::vector<unsigned char> scratch(1 << 20);
@@ -86,8 +131,8 @@ Result<Image> NiftiReader::read(const QString& path) {
         while (complete && got < total) {
             const std::size_t want = std::size_t(std::min<std::uint64_t>(scratch.size(), total - got));
             const std::size_t chunk = znzread(scratch.data(), 1, want, fp);
-            got += chunk;
             complete = chunk == want;
+            if (chunk <= want) got += chunk;  // not a read error (see above)
         }
         znzclose(fp);
         if (got < total)
@@ -112,6 +157,12 @@ Result<Image> NiftiReader::read(const QString& path) {
     if (channels == 1 && nim->scl_slope != 0.0 && std::isfinite(nim->scl_slope) &&
         (nim->scl_slope != 1.0 || nim->scl_inter != 0.0)) {
         for (float& v : image.voxels) v = float(v * nim->scl_slope + nim->scl_inter);
+        // A huge slope or intercept overflows float (found by tests/fuzz/fuzz_nifti): windows
+        // and thumbnails would then compute inf - inf.
+        for (float v : image.voxels)
+            if (!std::isfinite(v))
+                return Error{path, QStringLiteral("scl_slope %1 / scl_inter %2 give non-finite voxel values")
+                                       .arg(double(nim->scl_slope)).arg(double(nim->scl_inter))};
         image.metadata.insert(QStringLiteral("rescale_slope"), double(nim->scl_slope));
         image.metadata.insert(QStringLiteral("rescale_intercept"), double(nim->scl_inter));
     }

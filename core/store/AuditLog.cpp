@@ -6,11 +6,23 @@ namespace medq::store {
 
 Id AuditLog::append(const QString& actor, const QString& action, const QString& entity, std::optional<Id> entityId,
                     const QJsonObject& details) {
+    // BEGIN IMMEDIATE holds the write lock from reading the last hash to recording the new
+    // head, so two writers cannot both chain onto the same row.
+    WriteScope scope(m_db);
+    const auto last = AuditChain::lastRow(m_db);
+    const QString prev = last ? last->second : AuditChain::genesisHash();
+    const QString at = nowIso();
+    const QString detailsText = json::text(details);
+    const QString hash = AuditChain::rowHash(prev, at, actor, action, entity, entityId, detailsText);
     Statement s = m_db.prepare(
-        "INSERT INTO audit_log(at, actor, action, entity, entity_id, details) VALUES(?,?,?,?,?,?)");
-    s.bind(1, nowIso()).bind(2, actor).bind(3, action).bind(4, entity).bind(5, entityId).bind(6, json::text(details));
+        "INSERT INTO audit_log(at, actor, action, entity, entity_id, details, prev_hash, hash) VALUES(?,?,?,?,?,?,?,?)");
+    s.bind(1, at).bind(2, actor).bind(3, action).bind(4, entity).bind(5, entityId).bind(6, detailsText);
+    s.bind(7, prev).bind(8, hash);
     s.run();
-    return m_db.lastInsertId();
+    const Id id = m_db.lastInsertId();
+    AuditChain::recordHead(m_db, id, hash);
+    scope.commit();
+    return id;
 }
 
 std::vector<AuditEntry> AuditLog::recent(int limit) const {

@@ -1,5 +1,7 @@
 #include "store/Schema.h"
 
+#include "store/AuditChain.h"
+
 #include <string>
 
 namespace medq::store {
@@ -188,10 +190,32 @@ CREATE TABLE pool_items(
 CREATE INDEX pool_items_modality ON pool_items(modality);
 )SQL";
 
+// Version 4: a SHA-256 hash chain over the audit log (tamper evidence). The update trigger is
+// lifted only while finishV4 hashes the rows written before v4, then restored; a new trigger
+// refuses rows without a hash, so every writer goes through AuditLog::append.
+const char* kV4 = R"SQL(
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+DROP TRIGGER audit_append_only_update;
+)SQL";
+
+const char* kV4Triggers = R"SQL(
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_hash_required BEFORE INSERT ON audit_log
+WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
+BEGIN SELECT RAISE(ABORT, 'audit rows are appended through AuditLog (hash chain)'); END;
+)SQL";
+
+void finishV4(SqliteConnection& db) {
+    AuditChain::chainUnhashedRows(db);
+    db.exec(kV4Triggers);
+}
+
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}};
     return list;
 }
 
@@ -207,6 +231,7 @@ void Schema::migrate(SqliteConnection& db, const std::vector<Migration>& list) {
         if (m.version <= current) continue;
         Transaction tx(db);
         db.exec(m.sql);
+        if (m.finish) m.finish(db);
         db.setUserVersion(m.version);
         tx.commit();
     }

@@ -11,6 +11,9 @@ namespace medq::store {
 struct Migration {
     int version;      // 1, 2, 3, ... consecutive
     const char* sql;  // one or more statements
+    // Optional step run after `sql` in the same transaction, for data work SQL cannot do
+    // (v4 hashes the existing audit rows: SQLite has no SHA-256).
+    void (*finish)(SqliteConnection& db) = nullptr;
 };
 
 class Schema {

@@ -66,6 +66,14 @@ std::vector<TaskRecord> TaskRepository::forImage(Id imageId) const {
     return out;
 }
 
+std::vector<TaskRecord> TaskRepository::inSplit(const QString& split) const {
+    Statement s = m_db.prepare((std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE split=? ORDER BY id").c_str());
+    s.bind(1, split);
+    std::vector<TaskRecord> out;
+    while (s.step()) out.push_back(readTask(s));
+    return out;
+}
+
 QMap<QString, int> TaskRepository::countBySplitAndKind() const {
     QMap<QString, int> out;
     Statement s = m_db.prepare("SELECT COALESCE(split, 'none'), kind, COUNT(*) FROM tasks GROUP BY 1, 2");

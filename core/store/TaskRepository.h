@@ -17,6 +17,8 @@ public:
     std::vector<Id> insertMany(const std::vector<TaskRecord>& tasks);
     std::optional<TaskRecord> get(Id id) const;
     std::vector<TaskRecord> forImage(Id imageId) const;
+    // Every task of a split ("train", "val", "test"), by id.
+    std::vector<TaskRecord> inSplit(const QString& split) const;
     // "split/kind" -> count, e.g. "test/perception" -> 2600.
     QMap<QString, int> countBySplitAndKind() const;
 

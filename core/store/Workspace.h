@@ -7,6 +7,7 @@
 #include "store/ImageRepository.h"
 #include "store/PoolRepository.h"
 #include "store/QueueRepository.h"
+#include "store/SettingsRepository.h"
 #include "store/RoundRepository.h"
 #include "store/SqliteConnection.h"
 #include "store/TaskRepository.h"
@@ -43,6 +44,7 @@ public:
     QueueRepository& queues() { return m_queues; }
     DraftRepository& drafts() { return m_drafts; }
     PoolRepository& pool() { return m_pool; }
+    SettingsRepository& settings() { return m_settings; }
 
     int schemaVersion();
     // Row count of every table, for `medq info`.
@@ -66,6 +68,7 @@ private:
     QueueRepository m_queues;
     DraftRepository m_drafts;
     PoolRepository m_pool;
+    SettingsRepository m_settings;
 };
 
 }  // namespace medq::store

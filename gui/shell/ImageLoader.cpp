@@ -1,6 +1,6 @@
 #include "shell/ImageLoader.h"
 
-#include "io/ImageReader.h"
+#include "dataset/ImageSource.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -11,9 +11,7 @@ ImageLoader::~ImageLoader() {
 }
 
 ImageLoader::Loaded ImageLoader::read(const store::ImageRecord& record, const QStringList& files) {
-    const auto modality = modalityFromString(record.modality);
-    Result<Image> image = files.size() > 1 ? ImageReader::readDicomSeries(files, modality)
-                                           : ImageReader::read(files.value(0, record.path), modality);
+    Result<Image> image = dataset::ImageSource::load(record, files);
     if (!image) return image.error();
     return std::shared_ptr<const Image>(std::make_shared<Image>(image.take()));
 }

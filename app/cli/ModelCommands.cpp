@@ -1,0 +1,165 @@
+// `medq model train|eval|list`: the quality model on a workspace's benchmark splits.
+#include "Commands.h"
+#include "ConsoleJobRunner.h"
+#include "common/Log.h"
+#include "ingest/WorkspaceJobs.h"
+#include "learn/CheckpointRegistry.h"
+#include "learn/EvaluateModelJob.h"
+#include "learn/ThreadCount.h"
+#include "learn/TrainModelJob.h"
+#include "store/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace medq::cli {
+namespace {
+
+int fail(const QString& message) {
+    QTextStream(stderr) << "medq model: " << message << Qt::endl;
+    return UserError;
+}
+
+bool intOption(const QCommandLineParser& p, const QString& name, int minimum, int& out) {
+    if (!p.isSet(name)) return true;
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok || v < minimum) return false;
+    out = v;
+    return true;
+}
+
+void printEvaluation(const QJsonObject& r) {
+    QTextStream out(stdout);
+    const QJsonObject perception = r.value("perception").toObject();
+    const QJsonObject expert = r.value("expert").toObject().value("perception").toObject();
+    // Cells the expert line does not cover (comparison pairs) print as n/a, not 0%.
+    auto pct = [](const QJsonValue& cell) {
+        if (!cell.isObject() || cell.toObject().value("total").toInt() == 0) return QStringLiteral("n/a");
+        return QStringLiteral("%1%").arg(100.0 * cell.toObject().value("accuracy").toDouble(), 0, 'f', 1);
+    };
+    out << QStringLiteral("%1 %2 %3\n").arg("perception accuracy", -28).arg("model", 10).arg("expert", 10);
+    out << QStringLiteral("%1 %2 %3\n").arg("  overall", -28).arg(pct(perception), 10).arg(pct(expert), 10);
+    const QJsonObject types = perception.value("byType").toObject();
+    for (auto it = types.begin(); it != types.end(); ++it)
+        out << QStringLiteral("%1 %2 %3\n").arg("  " + it.key(), -28).arg(pct(it.value()), 10)
+                   .arg(pct(expert.value("byType").toObject().value(it.key())), 10);
+    const QJsonObject groups = perception.value("byGroup").toObject();
+    for (auto it = groups.begin(); it != groups.end(); ++it)
+        out << QStringLiteral("%1 %2 %3\n").arg("  " + it.key(), -28).arg(pct(it.value()), 10)
+                   .arg(pct(expert.value("byGroup").toObject().value(it.key())), 10);
+    out << QStringLiteral("%1 %2\n").arg("calibration error (ECE)", -28).arg(perception.value("expectedCalibrationError").toDouble(), 10, 'f', 3);
+    const QJsonObject description = r.value("description").toObject();
+    out << QStringLiteral("%1 %2 %3\n").arg("description rubric (of 8)", -28)
+               .arg(description.value("meanRubricTotal").toDouble(), 10, 'f', 2)
+               .arg(r.value("expert").toObject().value("mean_rubric_total").toDouble(), 10, 'f', 2);
+    out << QStringLiteral("%1 %2\n").arg("description ROUGE-L", -28).arg(description.value("meanRougeL").toDouble(), 10, 'f', 3);
+}
+
+}  // namespace
+
+int cmdModel(const QStringList& args, const GlobalOptions& g) {
+    const QString sub = args.value(0);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
+    if (sub == QLatin1String("train")) {
+        p.setApplicationDescription(QStringLiteral("Train the quality model on a split of the workspace's benchmark."));
+        p.addOption({QStringLiteral("from-scratch"), QStringLiteral("New tokenizer and network (default).")});
+        p.addOption({QStringLiteral("from"), QStringLiteral("Fine-tune this checkpoint (name or path)."), QStringLiteral("CHECKPOINT")});
+        p.addOption({QStringLiteral("data"), QStringLiteral("Training split (default train)."), QStringLiteral("SPLIT"), QStringLiteral("train")});
+        p.addOption({QStringLiteral("preset"), QStringLiteral("Model size: tiny, default or base."), QStringLiteral("P"), QStringLiteral("default")});
+        p.addOption({QStringLiteral("epochs"), QStringLiteral("Passes over the data (default 6)."), QStringLiteral("N"), QStringLiteral("6")});
+        p.addOption({QStringLiteral("steps"), QStringLiteral("Optimizer steps (overrides --epochs)."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("lora"), QStringLiteral("Train LoRA adapters of this rank instead of all weights."), QStringLiteral("RANK")});
+        p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
+        p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S")});
+        p.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: 2 on an idle machine, 1 when busy)."), QStringLiteral("N")});
+    } else if (sub == QLatin1String("eval")) {
+        p.setApplicationDescription(QStringLiteral(
+            "Evaluate a checkpoint: perception accuracy by question type and modality, calibration error, the\n"
+            "description rubric and ROUGE-L, next to the simulated expert on the same items."));
+        p.addOption({QStringLiteral("checkpoint"), QStringLiteral("Checkpoint (default: the current one)."), QStringLiteral("C")});
+        p.addOption({QStringLiteral("split"), QStringLiteral("Split to evaluate (default test)."), QStringLiteral("SPLIT"), QStringLiteral("test")});
+        p.addOption({QStringLiteral("limit"), QStringLiteral("Only the first N tasks."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("json"), QStringLiteral("Write the full report to this file."), QStringLiteral("FILE")});
+    } else if (sub == QLatin1String("list")) {
+        p.setApplicationDescription(QStringLiteral("List the workspace's checkpoints; * marks the current one."));
+    } else {
+        QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
+            << "Usage: medq model train WORKSPACE [--from-scratch|--from CHECKPOINT] [--data SPLIT] [--preset P] ...\n"
+               "       medq model eval WORKSPACE [--checkpoint C] [--split test] [--json FILE]\n"
+               "       medq model list WORKSPACE\n";
+        return sub == QLatin1String("--help") ? Ok : UserError;
+    }
+    if (!p.parse(QStringList{QStringLiteral("medq model ") + sub} + args.mid(1))) return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return Ok;
+    }
+    if (p.positionalArguments().size() != 1) return fail(QStringLiteral("expected one WORKSPACE"));
+    const QString dir = p.positionalArguments().front();
+    if (!store::Workspace::exists(dir)) return fail(QStringLiteral("%1: no workspace here (run `medq init` first)").arg(dir));
+    log::attachWorkspace(dir);
+
+    if (sub == QLatin1String("list")) {
+        auto ws = store::Workspace::open(dir);
+        if (!ws) return fail(ws.error().message());
+        learn::CheckpointRegistry registry(*ws.value());
+        for (const QString& name : registry.names())
+            QTextStream(stdout) << (name == registry.current() ? "* " : "  ") << name << "\n";
+        return Ok;
+    }
+    if (sub == QLatin1String("train")) {
+        if (p.isSet(QStringLiteral("from")) && p.isSet(QStringLiteral("from-scratch")))
+            return fail(QStringLiteral("--from and --from-scratch exclude each other"));
+        learn::TrainOptions o;
+        o.fromCheckpoint = p.value(QStringLiteral("from"));
+        o.trainSplit = p.value(QStringLiteral("data"));
+        o.preset = p.value(QStringLiteral("preset"));
+        o.name = p.value(QStringLiteral("name"));
+        int epochs = 6, steps = 0, rank = 0, limit = 0, seed = 1, threads = learn::suggestedThreadCount();
+        if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||
+            !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) || !intOption(p, "threads", 1, threads))
+            return fail(QStringLiteral("--epochs, --steps, --lora, --limit, --seed and --threads take positive integers"));
+        o.config.threads = threads;
+        o.config.epochs = epochs;
+        o.config.maxSteps = steps;
+        o.config.seed = std::uint64_t(seed);
+        o.limit = limit;
+        o.config.evaluateEvery = 100;
+        o.config.patience = 4;
+        o.config.checkpointEvery = 100;
+        if (rank > 0) {
+            o.config.useLora = true;
+            o.config.lora.rank = rank;
+        }
+        if (Status valid = o.config.validate(); !valid) return fail(valid.error().message());
+        const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::TrainModelJob>(dir, o)), g.quiet);
+        if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled; no checkpoint was written (progress is kept for resuming)"));
+        if (!outcome.ok()) return fail(outcome.message);
+        QTextStream(stdout) << outcome.message << Qt::endl;
+        return Ok;
+    }
+    learn::EvaluateOptions o;
+    o.checkpoint = p.value(QStringLiteral("checkpoint"));
+    o.split = p.value(QStringLiteral("split"));
+    int limit = 0;
+    if (!intOption(p, "limit", 1, limit)) return fail(QStringLiteral("--limit takes a positive integer"));
+    o.limit = limit;
+    const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::EvaluateModelJob>(dir, o)), g.quiet);
+    if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled"));
+    if (!outcome.ok()) return fail(outcome.message);
+    QTextStream(stdout) << outcome.message << Qt::endl;
+    printEvaluation(outcome.result);
+    if (p.isSet(QStringLiteral("json"))) {
+        QFile f(p.value(QStringLiteral("json")));
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(outcome.result).toJson()) < 0)
+            return fail(QStringLiteral("%1: cannot write the report").arg(f.fileName()));
+    }
+    return Ok;
+}
+
+}  // namespace medq::cli

@@ -1,0 +1,55 @@
+#include "learn/EvaluateModelJob.h"
+
+#include "eval/RubricScorer.h"
+#include "learn/CheckpointRegistry.h"
+#include "learn/ExampleAssembler.h"
+#include "learn/ExpertBaseline.h"
+#include "model/QualityModel.h"
+#include "train/Evaluator.h"
+
+namespace medq::learn {
+
+jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
+    using jobs::JobOutcome;
+    auto opened = store::Workspace::open(m_dir);
+    if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
+    store::Workspace& ws = *opened.value();
+    CheckpointRegistry registry(ws);
+    const QString name = m_options.checkpoint.isEmpty() ? registry.current() : m_options.checkpoint;
+    if (name.isEmpty()) return {JobOutcome::Status::Failed, QStringLiteral("no checkpoint given and none is current"), {}};
+    auto net = model::QualityModel::load(registry.resolve(name));
+    if (!net) return {JobOutcome::Status::Failed, net.error().message(), {}};
+
+    ExampleAssembler assembler(ws, net.value().config().imageSize);
+    auto data = assembler.split(m_options.split, progress.sub(0.0, 0.3), m_options.limit);
+    if (!data) return {JobOutcome::Status::Failed, data.error().message(), {}};
+    train::Evaluator evaluator(net.value());
+    const eval::RubricScorer scorer;
+    evaluator.setDescriptionScorer(&scorer);
+    auto report = evaluator.evaluate(data.value().examples, progress.sub(0.3, 0.95));
+    if (!report) return {JobOutcome::Status::Failed, report.error().message(), {}};
+
+    QJsonObject result = report.value().toJson();
+    result.insert(QStringLiteral("checkpoint"), name);
+    result.insert(QStringLiteral("split"), m_options.split);
+    if (m_options.withExpert) {
+        progress.report(0.96, QStringLiteral("Scoring the simulated expert on the same items"));
+        synth::AnnotatorConfig config;
+        if (!m_options.annotatorConfig.isEmpty()) {
+            auto loaded = synth::AnnotatorConfig::load(m_options.annotatorConfig);
+            if (!loaded) return {JobOutcome::Status::Failed, loaded.error().message(), {}};
+            config = loaded.take();
+        }
+        result.insert(QStringLiteral("expert"), ExpertBaseline::evaluate(ws, m_options.split, config).toJson());
+    }
+    const auto& p = report.value().perception;
+    const auto& d = report.value().description;
+    return {JobOutcome::Status::Done,
+            QStringLiteral("%1 on %2: perception %3% (%4 questions, ECE %5), descriptions %6/8 (%7 items, ROUGE-L %8)")
+                .arg(name, m_options.split).arg(100.0 * p.overall.accuracy(), 0, 'f', 1).arg(p.overall.total)
+                .arg(p.expectedCalibrationError, 0, 'f', 3).arg(d.meanRubricTotal.value_or(0), 0, 'f', 2).arg(d.total)
+                .arg(d.meanRougeL, 0, 'f', 3),
+            result};
+}
+
+}  // namespace medq::learn

@@ -1,0 +1,40 @@
+#pragma once
+// Turns workspace tasks into model inputs: renders or reads each image once, preprocesses
+// it for the model, and pairs it with the question (options, answer) or the description.
+#include "common/Result.h"
+#include "jobs/Progress.h"
+#include "model/ImagePreprocessor.h"
+#include "store/Workspace.h"
+#include "train/TrainingExample.h"
+
+#include <QHash>
+
+namespace medq::learn {
+
+struct AssembledSet {
+    std::vector<train::TrainingExample> examples;
+    std::vector<store::Id> taskIds;  // parallel to examples
+    int skipped = 0;                 // tasks without a usable answer
+};
+
+class ExampleAssembler {
+public:
+    ExampleAssembler(store::Workspace& ws, int imageSize) : m_ws(ws), m_pre(imageSize) {}
+
+    // All tasks of a split with a known answer; `limit` > 0 keeps the first N.
+    Result<AssembledSet> split(const QString& split, const jobs::Progress& progress, int limit = 0);
+    // One task; `answer` overrides the stored ground truth (e.g. an accepted annotation).
+    Result<train::TrainingExample> example(const store::TaskRecord& task, const QString& answer = {});
+    Result<model::VisualInput> visual(store::Id imageId, std::optional<store::Id> secondImageId);
+    Result<std::vector<float>> pixels(store::Id imageId);
+
+    // "yesno" (store) -> "yes-no" (taxonomy/train keys).
+    static QString trainQuestionType(const QString& storeType);
+
+private:
+    store::Workspace& m_ws;
+    model::ImagePreprocessor m_pre;
+    QHash<store::Id, std::vector<float>> m_cache;
+};
+
+}  // namespace medq::learn

@@ -1,0 +1,24 @@
+#pragma once
+// The "expert" reference line: the simulated annotator answers the same benchmark tasks
+// (with its configured misses and wrong severities) and is scored by the same code as the
+// model, so the two numbers are directly comparable.
+#include "store/Workspace.h"
+#include "synth/AnnotatorConfig.h"
+#include "train/PerceptionMetrics.h"
+
+namespace medq::learn {
+
+struct BaselineReport {
+    train::PerceptionSummary perception;
+    double meanRubricTotal = 0;  // of 8
+    int descriptions = 0;
+    QJsonObject toJson() const;
+};
+
+class ExpertBaseline {
+public:
+    // Scores tasks of `split` on synthetic images (imported images have no ground truth).
+    static BaselineReport evaluate(store::Workspace& ws, const QString& split, const synth::AnnotatorConfig& config);
+};
+
+}  // namespace medq::learn

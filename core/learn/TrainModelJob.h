@@ -1,0 +1,35 @@
+#pragma once
+// Trains a model on a workspace split as an engine job: from scratch (a new tokenizer on
+// the workspace's text, a new network from a preset) or fine-tuning a checkpoint. The
+// checkpoint appears under blobs/checkpoints only when training completes.
+#include "jobs/Job.h"
+#include "train/TrainConfig.h"
+
+namespace medq::learn {
+
+struct TrainOptions {
+    QString fromCheckpoint;                    // empty: from scratch
+    QString preset = QStringLiteral("default");  // model preset when from scratch
+    QString trainSplit = QStringLiteral("train");
+    QString validationSplit = QStringLiteral("val");
+    QString name;                              // checkpoint name; empty: "base-N" / "ft-N"
+    int vocabSize = 800;
+    int limit = 0;                             // > 0: use only the first N training tasks
+    train::TrainConfig config;
+    QString actor = QStringLiteral("system");
+    bool makeCurrent = true;
+};
+
+class TrainModelJob : public jobs::Job {
+public:
+    TrainModelJob(QString workspaceDir, TrainOptions options) : m_dir(std::move(workspaceDir)), m_options(std::move(options)) {}
+    QString kind() const override { return QStringLiteral("train"); }
+    QString title() const override { return QStringLiteral("Train the model"); }
+    jobs::JobOutcome run(const jobs::Progress& progress) override;
+
+private:
+    QString m_dir;
+    TrainOptions m_options;
+};
+
+}  // namespace medq::learn

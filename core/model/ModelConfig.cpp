@@ -1,0 +1,135 @@
+#include "model/ModelConfig.h"
+
+#include <QJsonValue>
+
+namespace medq::model {
+
+Result<ModelConfig> ModelConfig::fromPreset(const QString& name) {
+    ModelConfig c;
+    c.presetName = name;
+    if (name == QLatin1String("default")) return c;  // ~5 M parameters, ~50 samples/s on 2 cores
+    if (name == QLatin1String("tiny")) {
+        // Small enough that unit tests train it to 100% on 20 items in a few seconds.
+        c.imageSize = 32;
+        c.patchSize = 8;
+        c.visionWidth = 48;
+        c.visionLayers = 1;
+        c.visionHeads = 2;
+        c.lmWidth = 64;
+        c.lmLayers = 2;
+        c.lmHeads = 2;
+        c.mlpRatio = 2;
+        c.maxTextLength = 64;
+        c.vocabSize = 300;
+        c.threads = 1;
+        return c;
+    }
+    if (name == QLatin1String("base")) {
+        // For CUDA: ViT-S-like encoder at 224 px and a 8 x 512 decoder (~40 M parameters).
+        c.imageSize = 224;
+        c.patchSize = 16;
+        c.visionWidth = 384;
+        c.visionLayers = 6;
+        c.visionHeads = 6;
+        c.lmWidth = 512;
+        c.lmLayers = 8;
+        c.lmHeads = 8;
+        c.maxTextLength = 160;
+        c.vocabSize = 4000;
+        c.dropout = 0.1;
+        c.threads = 4;
+        return c;
+    }
+    return Error{name, QStringLiteral("unknown model preset (known: %1)").arg(presetNames().join(", "))};
+}
+
+QStringList ModelConfig::presetNames() {
+    return {QStringLiteral("tiny"), QStringLiteral("default"), QStringLiteral("base")};
+}
+
+Status ModelConfig::validate() const {
+    auto bad = [](const char* field, const QString& why) {
+        return Status(Error{QString::fromLatin1(field), why});
+    };
+    if (imageSize < 8 || patchSize < 2 || imageSize % patchSize != 0)
+        return bad("imageSize", QStringLiteral("%1 is not a multiple of patchSize %2").arg(imageSize).arg(patchSize));
+    if (visionLayers < 1 || lmLayers < 1) return bad("layers", QStringLiteral("need at least one layer"));
+    if (visionHeads < 1 || visionWidth % visionHeads != 0)
+        return bad("visionWidth", QStringLiteral("%1 is not divisible by %2 heads").arg(visionWidth).arg(visionHeads));
+    // Rotary embeddings rotate pairs of channels, so the LM head dimension must be even.
+    if (lmHeads < 1 || lmWidth % lmHeads != 0 || (lmWidth / lmHeads) % 2 != 0)
+        return bad("lmWidth", QStringLiteral("%1 / %2 heads must give an even head size").arg(lmWidth).arg(lmHeads));
+    if (mlpRatio < 1) return bad("mlpRatio", QStringLiteral("must be at least 1"));
+    if (maxTextLength < 8) return bad("maxTextLength", QStringLiteral("must be at least 8"));
+    if (vocabSize < 16) return bad("vocabSize", QStringLiteral("must be at least 16"));
+    if (dropout < 0.0 || dropout >= 1.0) return bad("dropout", QStringLiteral("must be in [0, 1)"));
+    if (threads < 1) return bad("threads", QStringLiteral("must be at least 1"));
+    return {};
+}
+
+bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
+    return imageSize == o.imageSize && patchSize == o.patchSize && visionWidth == o.visionWidth &&
+           visionLayers == o.visionLayers && visionHeads == o.visionHeads && lmWidth == o.lmWidth &&
+           lmLayers == o.lmLayers && lmHeads == o.lmHeads && mlpRatio == o.mlpRatio &&
+           maxTextLength == o.maxTextLength && vocabSize == o.vocabSize && tieEmbeddings == o.tieEmbeddings;
+}
+
+QString ModelConfig::summary() const {
+    return QStringLiteral("lm %1x%2 (%3 heads), vision %4x%5, image %6/%7, text %8, vocab %9")
+        .arg(lmWidth).arg(lmLayers).arg(lmHeads).arg(visionWidth).arg(visionLayers)
+        .arg(imageSize).arg(patchSize).arg(maxTextLength).arg(vocabSize);
+}
+
+QJsonObject ModelConfig::toJson() const {
+    return QJsonObject{
+        {"preset", presetName},
+        {"imageSize", imageSize},
+        {"patchSize", patchSize},
+        {"visionWidth", visionWidth},
+        {"visionLayers", visionLayers},
+        {"visionHeads", visionHeads},
+        {"lmWidth", lmWidth},
+        {"lmLayers", lmLayers},
+        {"lmHeads", lmHeads},
+        {"mlpRatio", mlpRatio},
+        {"maxTextLength", maxTextLength},
+        {"vocabSize", vocabSize},
+        {"tieEmbeddings", tieEmbeddings},
+        {"dropout", dropout},
+        // A JSON number holds integers exactly up to 2^53; seeds are kept below that.
+        {"seed", qint64(seed & ((std::uint64_t(1) << 53) - 1))},
+        {"threads", threads},
+    };
+}
+
+Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
+    ModelConfig c;
+    QString wrong;
+    auto readInt = [&](const char* key, int& out) {
+        const QJsonValue v = json.value(QLatin1String(key));
+        if (v.isUndefined()) return;
+        if (!v.isDouble()) wrong = QString::fromLatin1(key);
+        else out = v.toInt();
+    };
+    readInt("imageSize", c.imageSize);
+    readInt("patchSize", c.patchSize);
+    readInt("visionWidth", c.visionWidth);
+    readInt("visionLayers", c.visionLayers);
+    readInt("visionHeads", c.visionHeads);
+    readInt("lmWidth", c.lmWidth);
+    readInt("lmLayers", c.lmLayers);
+    readInt("lmHeads", c.lmHeads);
+    readInt("mlpRatio", c.mlpRatio);
+    readInt("maxTextLength", c.maxTextLength);
+    readInt("vocabSize", c.vocabSize);
+    readInt("threads", c.threads);
+    if (json.contains("preset")) c.presetName = json.value("preset").toString();
+    if (json.contains("tieEmbeddings")) c.tieEmbeddings = json.value("tieEmbeddings").toBool(true);
+    if (json.contains("dropout")) c.dropout = json.value("dropout").toDouble(c.dropout);
+    if (json.contains("seed")) c.seed = std::uint64_t(json.value("seed").toInteger(qint64(c.seed)));
+    if (!wrong.isEmpty()) return Error{wrong, QStringLiteral("model config field is not a number")};
+    if (Status s = c.validate(); !s) return s.error();
+    return c;
+}
+
+}  // namespace medq::model

@@ -1,0 +1,59 @@
+#pragma once
+// Shape and run-time settings of the multimodal quality model, with JSON round-trip.
+#include "common/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+
+namespace medq::model {
+
+// Everything that fixes the network's shape (stored in every checkpoint manifest), plus
+// the seed and thread count used when a model is created or loaded.
+struct ModelConfig {
+    QString presetName = QStringLiteral("default");  // the preset it started from
+
+    // Vision encoder (ViT): a square image cut into patchSize x patchSize patches.
+    int imageSize = 128;
+    int patchSize = 16;
+    int visionWidth = 192;
+    int visionLayers = 2;
+    int visionHeads = 3;
+
+    // Decoder-only language model over [visual tokens, text tokens].
+    int lmWidth = 256;
+    int lmLayers = 4;
+    int lmHeads = 4;
+    int mlpRatio = 4;        // hidden width of every MLP = mlpRatio x width
+    int maxTextLength = 96;  // text tokens per item (prompt + answer or description)
+    int vocabSize = 2000;    // follows the tokenizer: create() adopts the tokenizer's size
+    bool tieEmbeddings = true;  // output head shares the token embedding matrix
+
+    double dropout = 0.0;
+    std::uint64_t seed = 1234;
+    int threads = 2;  // torch intra-op threads on CPU
+
+    // "tiny" (tests: trains in seconds), "default" (2 CPU cores), "base" (CUDA).
+    static Result<ModelConfig> fromPreset(const QString& name);
+    static QStringList presetNames();
+
+    int patchesPerImage() const { return (imageSize / patchSize) * (imageSize / patchSize); }
+    // Longest sequence the decoder sees: two images (a comparison pair) plus text.
+    int maxSequenceLength() const { return 2 * patchesPerImage() + maxTextLength; }
+    // Floats in one preprocessed image (3 x imageSize x imageSize, CHW).
+    int imageFloats() const { return 3 * imageSize * imageSize; }
+
+    // Checks divisibility and ranges; the error names the offending field.
+    Status validate() const;
+    // True when both configs build networks with identical parameter shapes.
+    bool sameArchitecture(const ModelConfig& other) const;
+    // "lm 256x4, vision 192x2, image 128/16, vocab 2000" for logs and errors.
+    QString summary() const;
+
+    QJsonObject toJson() const;
+    // Missing keys keep their defaults; wrong types or invalid values give an Error.
+    static Result<ModelConfig> fromJson(const QJsonObject& json);
+};
+
+}  // namespace medq::model

@@ -1,0 +1,268 @@
+#include <torch/torch.h>
+
+#include "model/QualityModel.h"
+
+#include "model/ComputeDevice.h"
+#include "model/Entropy.h"
+#include "model/PromptFormat.h"
+#include "model/StagedDirectory.h"
+#include "model/internal/ModelState.h"
+#include "model/internal/SequenceBatch.h"
+#include "model/internal/TextGenerator.h"
+#include "model/internal/WeightArchive.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace medq::model {
+
+using internal::firstLine;
+
+namespace {
+
+Status checkImage(const std::vector<float>& image, const ModelConfig& config, std::size_t item) {
+    if (int(image.size()) == config.imageFloats()) return {};
+    return Error{QStringLiteral("item %1").arg(item),
+                 QStringLiteral("image has %1 floats, the model takes 3 x %2 x %2 = %3 (run ImagePreprocessor)")
+                     .arg(image.size()).arg(config.imageSize).arg(config.imageFloats())};
+}
+
+Result<QByteArray> readVerified(const CheckpointManifest& manifest, const QString& dir, const QString& name) {
+    if (Status s = manifest.verify(dir, name); !s) return s.error();
+    QFile file(QDir(dir).filePath(name));
+    if (!file.open(QIODevice::ReadOnly)) return Error{file.fileName(), file.errorString()};
+    return file.readAll();
+}
+
+}  // namespace
+
+QualityModel::QualityModel() = default;
+QualityModel::~QualityModel() = default;
+QualityModel::QualityModel(QualityModel&&) noexcept = default;
+QualityModel& QualityModel::operator=(QualityModel&&) noexcept = default;
+
+Result<QualityModel> QualityModel::create(const ModelConfig& requested, const Tokenizer& tokenizer) {
+    if (!tokenizer.isValid()) return Error{QString(), QStringLiteral("the model needs a trained tokenizer")};
+    ModelConfig config = requested;
+    config.vocabSize = tokenizer.vocabSize();
+    if (Status s = config.validate(); !s) return Error{s.error().subject, QStringLiteral("invalid model config: %1").arg(s.error().reason)};
+    try {
+        setComputeThreads(config.threads);
+        torch::manual_seed(config.seed);  // the weights depend on the seed alone
+        auto impl = std::make_unique<Impl>();
+        impl->config = config;
+        impl->tokenizer = tokenizer;
+        impl->device = cudaAvailable() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+        impl->network = internal::MultimodalNetwork(config);
+        impl->network->to(impl->device);
+        impl->network->eval();
+        QualityModel model;
+        model.m_impl = std::move(impl);
+        return model;
+    } catch (const std::exception& e) {
+        return Error{QString(), QStringLiteral("cannot build the model: %1").arg(firstLine(e.what()))};
+    }
+}
+
+Result<QualityModel> QualityModel::load(const QString& dir, const ModelConfig* expected) {
+    auto manifest = CheckpointManifest::read(dir);
+    if (!manifest) return manifest.error();
+    const CheckpointManifest& m = manifest.value();
+    const QString manifestPath = QDir(dir).filePath(CheckpointManifest::fileName());
+    if (expected && !m.config.sameArchitecture(*expected))
+        return Error{manifestPath, QStringLiteral("checkpoint has config (%1), expected (%2)")
+                                       .arg(m.config.summary(), expected->summary())};
+
+    auto tokenizerBytes = readVerified(m, dir, CheckpointManifest::tokenizerName());
+    if (!tokenizerBytes) return tokenizerBytes.error();
+    const QString tokenizerPath = QDir(dir).filePath(CheckpointManifest::tokenizerName());
+    auto tokenizer = Tokenizer::fromBytes(tokenizerBytes.value(), tokenizerPath);
+    if (!tokenizer) return tokenizer.error();
+    if (tokenizer.value().vocabSize() != m.config.vocabSize)
+        return Error{tokenizerPath, QStringLiteral("tokenizer has %1 pieces, %2 says %3")
+                                        .arg(tokenizer.value().vocabSize()).arg(manifestPath).arg(m.config.vocabSize)};
+
+    auto weights = readVerified(m, dir, CheckpointManifest::weightsName());
+    if (!weights) return weights.error();
+    auto model = create(m.config, tokenizer.value());
+    if (!model) return Error{manifestPath, model.error().message()};
+    Impl& impl = *model.value().m_impl;
+    const QString weightsPath = QDir(dir).filePath(CheckpointManifest::weightsName());
+    if (Status s = internal::loadTensorsInto(weights.value(), weightsPath, impl.parameters(false)); !s)
+        return Error{s.error().subject, s.error().reason + QStringLiteral(" [config from %1]").arg(manifestPath)};
+
+    if (m.lora) {
+        auto adapter = readVerified(m, dir, CheckpointManifest::adapterName());
+        if (!adapter) return adapter.error();
+        if (Status s = model.value().attachLora(*m.lora); !s) return s.error();
+        if (Status s = internal::loadTensorsInto(adapter.value(), QDir(dir).filePath(CheckpointManifest::adapterName()),
+                                                 impl.parameters(true)); !s)
+            return s.error();
+    }
+    return model;
+}
+
+Status QualityModel::save(const QString& dir, const CheckpointInfo& info) const {
+    if (!m_impl) return Error{dir, QStringLiteral("no model to save")};
+    auto staged = StagedDirectory::create(dir);
+    if (!staged) return staged.error();
+    StagedDirectory& folder = staged.value();
+
+    CheckpointManifest manifest;
+    manifest.config = m_impl->config;
+    manifest.lora = m_impl->lora;
+    manifest.info = info;
+    manifest.created = QDateTime::currentDateTimeUtc();
+    auto put = [&](const QString& name, const Result<QByteArray>& bytes) -> Status {
+        if (!bytes) return Error{QDir(dir).filePath(name), bytes.error().reason};
+        manifest.sha256.insert(name, sha256Hex(bytes.value()));
+        return writeFileDurably(folder.filePath(name), bytes.value());
+    };
+    if (Status s = put(CheckpointManifest::weightsName(), internal::serializeTensors(m_impl->parameters(false))); !s) return s;
+    if (Status s = put(CheckpointManifest::tokenizerName(), m_impl->tokenizer.serialized()); !s) return s;
+    if (m_impl->lora)
+        if (Status s = put(CheckpointManifest::adapterName(), internal::serializeTensors(m_impl->parameters(true))); !s) return s;
+    if (Status s = manifest.write(folder.path()); !s) return s;
+    return folder.commit();
+}
+
+Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<PerceptionQuery>& queries) const {
+    if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
+    const ModelConfig& config = m_impl->config;
+    const PromptFormat format(m_impl->tokenizer, config.maxTextLength);
+    std::vector<TokenSequence> sequences;
+    std::vector<const VisualInput*> images;
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        const PerceptionQuery& q = queries[i];
+        if (q.options.size() < 2 || q.options.size() > Tokenizer::kMaxOptions)
+            return Error{q.question, QStringLiteral("%1 options (the model answers 2 to 4)").arg(q.options.size())};
+        if (Status s = checkImage(q.image.first, config, i); !s) return s.error();
+        if (q.image.isPair())
+            if (Status s = checkImage(q.image.second, config, i); !s) return s.error();
+        sequences.push_back(format.perception(q.question, q.options));
+        images.push_back(&q.image);
+    }
+    std::vector<PerceptionAnswer> answers(queries.size());
+    try {
+        torch::NoGradGuard noGrad;
+        auto& network = *m_impl->network;
+        network.eval();
+        for (const auto& group : internal::groupByLayout(images, std::size_t(m_batchRows))) {
+            std::vector<const VisualInput*> groupImages;
+            std::vector<const TokenSequence*> groupSequences;
+            for (std::size_t i : group) {
+                groupImages.push_back(images[i]);
+                groupSequences.push_back(&sequences[i]);
+            }
+            const auto batch = internal::makeSequenceBatch(groupImages, groupSequences, config.imageSize,
+                                                           m_impl->tokenizer.padId(), m_impl->device);
+            const auto prefix = network.visualPrefix(batch.first, batch.second);
+            const auto hidden = network.lm->forward(prefix, batch.tokens, nullptr);
+            // The hidden state of each row's last real token predicts the answer symbol.
+            std::vector<int64_t> last;
+            for (int64_t n : batch.lengths) last.push_back(prefix.size(1) + n - 1);
+            const auto rows = torch::arange(batch.rows(), torch::TensorOptions().dtype(torch::kInt64).device(m_impl->device));
+            const auto picked = hidden.index({rows, torch::tensor(last, torch::kInt64).to(m_impl->device)});
+            const auto logits = network.lm->logits(picked).to(torch::kCPU, torch::kFloat64).contiguous();
+            const auto acc = logits.accessor<double, 2>();
+            for (std::size_t r = 0; r < group.size(); ++r) {
+                const PerceptionQuery& q = queries[group[r]];
+                std::vector<double> optionLogits;
+                for (int k = 0; k < q.options.size(); ++k) optionLogits.push_back(acc[int64_t(r)][m_impl->tokenizer.optionId(k)]);
+                PerceptionAnswer& a = answers[group[r]];
+                a.probabilities = softmax(optionLogits);
+                a.choice = int(std::max_element(a.probabilities.begin(), a.probabilities.end()) - a.probabilities.begin());
+                a.entropy = entropyNats(a.probabilities);
+            }
+        }
+    } catch (const std::exception& e) {
+        return Error{QString(), QStringLiteral("perception inference failed: %1").arg(firstLine(e.what()))};
+    }
+    return answers;
+}
+
+Result<std::vector<GeneratedDescription>> QualityModel::describe(const std::vector<VisualInput>& images,
+                                                                 const GenerationOptions& options) const {
+    if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
+    std::vector<const VisualInput*> pointers;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        if (Status s = checkImage(images[i].first, m_impl->config, i); !s) return s.error();
+        if (images[i].isPair())
+            if (Status s = checkImage(images[i].second, m_impl->config, i); !s) return s.error();
+        pointers.push_back(&images[i]);
+    }
+    std::vector<GeneratedDescription> out(images.size());
+    try {
+        torch::NoGradGuard noGrad;
+        m_impl->network->eval();
+        internal::TextGenerator generator(*m_impl, options);
+        for (const auto& group : internal::groupByLayout(pointers, std::size_t(m_batchRows))) {
+            std::vector<const VisualInput*> rows;
+            for (std::size_t i : group) rows.push_back(pointers[i]);
+            auto generated = generator.generate(rows, group);
+            for (std::size_t r = 0; r < group.size(); ++r) out[group[r]] = std::move(generated[r]);
+        }
+    } catch (const std::exception& e) {
+        return Error{QString(), QStringLiteral("description generation failed: %1").arg(firstLine(e.what()))};
+    }
+    return out;
+}
+
+Result<std::vector<std::vector<float>>> QualityModel::embed(const std::vector<std::vector<float>>& images) const {
+    if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
+    for (std::size_t i = 0; i < images.size(); ++i)
+        if (Status s = checkImage(images[i], m_impl->config, i); !s) return s.error();
+    std::vector<std::vector<float>> out;
+    out.reserve(images.size());
+    try {
+        torch::NoGradGuard noGrad;
+        m_impl->network->eval();
+        for (std::size_t start = 0; start < images.size(); start += std::size_t(m_batchRows)) {
+            std::vector<const std::vector<float>*> chunk;
+            for (std::size_t i = start; i < std::min(images.size(), start + std::size_t(m_batchRows)); ++i) chunk.push_back(&images[i]);
+            const auto vectors = m_impl->network->embed(internal::stackImages(chunk, m_impl->config.imageSize, m_impl->device))
+                                     .to(torch::kCPU).contiguous();
+            const float* data = vectors.data_ptr<float>();
+            for (int64_t r = 0; r < vectors.size(0); ++r)
+                out.emplace_back(data + r * vectors.size(1), data + (r + 1) * vectors.size(1));
+        }
+    } catch (const std::exception& e) {
+        return Error{QString(), QStringLiteral("embedding failed: %1").arg(firstLine(e.what()))};
+    }
+    return out;
+}
+
+int QualityModel::embeddingDimension() const { return m_impl ? m_impl->config.visionWidth : 0; }
+
+Status QualityModel::attachLora(const LoraConfig& lora) {
+    if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
+    if (Status s = lora.validate(); !s) return s;
+    if (m_impl->lora) return Error{QString(), QStringLiteral("LoRA adapters are already attached; merge them first")};
+    m_impl->network->attachLora(lora);
+    m_impl->lora = lora;
+    return {};
+}
+
+void QualityModel::mergeLora() {
+    if (!m_impl || !m_impl->lora) return;
+    m_impl->network->mergeLora();
+    m_impl->lora.reset();
+}
+
+std::optional<LoraConfig> QualityModel::lora() const { return m_impl ? m_impl->lora : std::nullopt; }
+const ModelConfig& QualityModel::config() const { return m_impl->config; }
+const Tokenizer& QualityModel::tokenizer() const { return m_impl->tokenizer; }
+
+std::int64_t QualityModel::parameterCount() const {
+    std::int64_t n = 0;
+    if (m_impl)
+        for (const auto& p : m_impl->network->parameters()) n += p.numel();
+    return n;
+}
+
+QString QualityModel::deviceName() const {
+    if (!m_impl) return {};
+    return m_impl->device.is_cuda() ? computeDeviceName() : QStringLiteral("cpu (%1 threads)").arg(computeThreads());
+}
+
+}  // namespace medq::model

@@ -1,0 +1,75 @@
+#pragma once
+// The multimodal image-quality model: answers multiple-choice perception questions,
+// writes quality descriptions, embeds images; saved as a checkpoint folder.
+#include "common/Result.h"
+#include "model/CheckpointManifest.h"
+#include "model/LoraConfig.h"
+#include "model/ModelConfig.h"
+#include "model/QualityQueries.h"
+#include "model/Tokenizer.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace medq::model {
+
+// A ViT encoder, an MLP projector and a decoder-only transformer (see model/internal/
+// Network.h), on CUDA when available, else the CPU. Images are ImagePreprocessor output
+// for config().imageSize. Inference methods never throw: errors come back as values.
+// Not thread-safe: one job at a time uses a model (the engine thread runs jobs in turn).
+class QualityModel {
+public:
+    QualityModel();
+    ~QualityModel();
+    QualityModel(QualityModel&&) noexcept;
+    QualityModel& operator=(QualityModel&&) noexcept;
+
+    // Freshly initialised weights from config.seed; the vocabulary size follows the tokenizer.
+    static Result<QualityModel> create(const ModelConfig& config, const Tokenizer& tokenizer);
+    // Reads <dir>/manifest.json, checks every file's SHA-256 and parameter shapes. When
+    // `expected` is given, a checkpoint of another architecture is refused as well.
+    // Errors name the file at fault.
+    static Result<QualityModel> load(const QString& checkpointDir, const ModelConfig* expected = nullptr);
+    // Writes weights.pt, tokenizer.model, adapter.pt + adapter.json (when adapters are
+    // attached) and manifest.json into a staging folder, then renames it into place.
+    Status save(const QString& checkpointDir, const CheckpointInfo& info = {}) const;
+
+    // Option probabilities from the next-token logits of the option symbols after the
+    // prompt, renormalised over the item's options.
+    Result<std::vector<PerceptionAnswer>> answer(const std::vector<PerceptionQuery>& queries) const;
+    // Generates until EOS or the token limit (KV cache). Greedy, or temperature + top-p sampling.
+    Result<std::vector<GeneratedDescription>> describe(const std::vector<VisualInput>& images,
+                                                       const GenerationOptions& options) const;
+    // Mean-pooled vision features, L2-normalised: for clustering and retrieval.
+    Result<std::vector<std::vector<float>>> embed(const std::vector<std::vector<float>>& images) const;
+    int embeddingDimension() const;
+
+    // Adds zero-initialised adapters (outputs unchanged until trained).
+    Status attachLora(const LoraConfig& lora);
+    // Folds the adapters into the base weights (W += alpha/r * B A) and removes them.
+    void mergeLora();
+    std::optional<LoraConfig> lora() const;
+
+    const ModelConfig& config() const;
+    const Tokenizer& tokenizer() const;
+    std::int64_t parameterCount() const;  // adapters included when attached
+    QString deviceName() const;
+    bool isValid() const { return m_impl != nullptr; }
+
+    // Rows per forward pass in answer/describe/embed.
+    void setInferenceBatchSize(int rows) { m_batchRows = rows > 0 ? rows : 32; }
+
+    // For the torch translation units of core/train only; Impl is defined in
+    // model/internal/ModelState.h and is incomplete everywhere else.
+    struct Impl;
+    Impl& internals() { return *m_impl; }
+    const Impl& internals() const { return *m_impl; }
+
+private:
+    std::unique_ptr<Impl> m_impl;
+    int m_batchRows = 32;
+};
+
+}  // namespace medq::model

@@ -1,0 +1,50 @@
+#pragma once
+// What QualityModel takes and returns: plain C++ values, no torch types.
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <vector>
+
+namespace medq::model {
+
+// Preprocessed pixels (ImagePreprocessor output) of one item: one image, or two for a
+// pairwise comparison ("which image has better quality?").
+struct VisualInput {
+    std::vector<float> first;
+    std::vector<float> second;  // empty unless the item is a pair
+    bool isPair() const { return !second.empty(); }
+};
+
+// A multiple-choice perception question with two to four options (A-D).
+struct PerceptionQuery {
+    VisualInput image;
+    QString question;
+    QStringList options;
+};
+
+struct PerceptionAnswer {
+    std::vector<double> probabilities;  // one per option, summing to 1
+    int choice = -1;                    // argmax
+    double entropy = 0.0;               // of `probabilities`, in nats (ln k at most)
+};
+
+struct GenerationOptions {
+    enum class Mode { Greedy, Sample };
+    Mode mode = Mode::Greedy;
+    double temperature = 1.0;  // Sample only
+    double topP = 1.0;         // nucleus sampling (Holtzman et al. 2020); Sample only
+    int maxTokens = 64;        // also capped by the config's maxTextLength
+    std::uint64_t seed = 0;    // Sample only; item i uses its own stream derived from seed and i
+};
+
+struct GeneratedDescription {
+    QString text;
+    std::vector<int> tokens;            // generated ids, EOS excluded
+    // Entropy (nats) of the model's untempered next-token distribution at each generated
+    // step, the EOS step included: the per-token uncertainty used for routing.
+    std::vector<double> tokenEntropies;
+    double meanEntropy = 0.0;
+    bool stoppedAtEos = false;          // false when it ran into the token limit
+};
+
+}  // namespace medq::model

@@ -1,0 +1,229 @@
+#include <torch/torch.h>
+
+#include "model/internal/Network.h"
+
+#include <cmath>
+
+namespace medq::model::internal {
+
+namespace F = torch::nn::functional;
+
+namespace {
+
+// Rotary tables for positions [offset, offset + length): angle = pos * 10000^(-2i/d).
+std::pair<torch::Tensor, torch::Tensor> rotaryTables(int64_t offset, int64_t length, int64_t headDim,
+                                                     const torch::Device& device) {
+    const auto opts = torch::TensorOptions().dtype(torch::kFloat32).device(device);
+    const auto inverse = torch::pow(10000.0, -torch::arange(0, headDim, 2, opts) / double(headDim));
+    const auto angles = torch::outer(torch::arange(offset, offset + length, opts), inverse);
+    return {angles.cos(), angles.sin()};
+}
+
+// x: [B, H, L, D]; cos/sin: [L, D/2]. Pairs channel i with i + D/2 ("rotate half").
+torch::Tensor applyRotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
+    const int64_t half = x.size(-1) / 2;
+    const auto x1 = x.slice(-1, 0, half);
+    const auto x2 = x.slice(-1, half);
+    return torch::cat({x1 * cos - x2 * sin, x1 * sin + x2 * cos}, -1);
+}
+
+// Additive mask [L, offset + L] for rows at positions offset.. : text is causal, the visual
+// prefix (first `prefix` positions of a fresh sequence) sees all of itself.
+torch::Tensor prefixCausalMask(int64_t prefix, int64_t length, int64_t offset, const torch::Device& device) {
+    auto allowed = torch::ones({length, offset + length}, torch::TensorOptions().dtype(torch::kBool).device(device)).tril(offset);
+    if (prefix > 0 && offset == 0) allowed.slice(0, 0, prefix).slice(1, 0, prefix).fill_(true);
+    return torch::zeros(allowed.sizes(), torch::TensorOptions().device(device)).masked_fill(allowed.logical_not(), -INFINITY);
+}
+
+}  // namespace
+
+bool isLoraParameter(const std::string& name) {
+    return name.find(".lora.") != std::string::npos;
+}
+
+NormImpl::NormImpl(int64_t width, bool rms) : m_rms(rms) {
+    m_weight = register_parameter("weight", torch::ones({width}));
+    if (!rms) m_bias = register_parameter("bias", torch::zeros({width}));
+}
+
+torch::Tensor NormImpl::forward(const torch::Tensor& x) {
+    if (!m_rms) return torch::layer_norm(x, {x.size(-1)}, m_weight, m_bias, 1e-5);
+    return x * torch::rsqrt(x.pow(2).mean(-1, true) + 1e-6) * m_weight;
+}
+
+LoraAdapterImpl::LoraAdapterImpl(int64_t in, int64_t out, int rank) {
+    // Initialisation of the reference implementation (microsoft/LoRA loralib): A like a
+    // default linear layer, B zero, so the adapted layer starts equal to the base layer.
+    a = register_parameter("a", torch::empty({rank, in}));
+    b = register_parameter("b", torch::zeros({out, rank}));
+    torch::nn::init::kaiming_uniform_(a, std::sqrt(5.0));
+}
+
+AdaptableLinearImpl::AdaptableLinearImpl(int64_t in, int64_t out, bool withBias) {
+    weight = register_parameter("weight", torch::empty({out, in}).normal_(0.0, 0.02));  // GPT-2 initialisation
+    if (withBias) bias = register_parameter("bias", torch::zeros({out}));
+}
+
+torch::Tensor AdaptableLinearImpl::forward(const torch::Tensor& x) {
+    auto y = F::linear(x, weight, bias);
+    if (!m_lora.is_empty()) y = y + m_lora->forward(x) * m_scaling;
+    return y;
+}
+
+void AdaptableLinearImpl::attachLora(int rank, double scaling) {
+    if (!m_lora.is_empty()) return;
+    m_lora = register_module("lora", LoraAdapter(weight.size(1), weight.size(0), rank));
+    m_lora->to(weight.device());
+    m_scaling = scaling;
+}
+
+void AdaptableLinearImpl::mergeLora() {
+    if (m_lora.is_empty()) return;
+    torch::NoGradGuard noGrad;
+    weight.add_(torch::matmul(m_lora->b, m_lora->a) * m_scaling);
+    unregister_module("lora");
+    m_lora = nullptr;
+}
+
+SelfAttentionImpl::SelfAttentionImpl(int64_t width, int64_t heads, double dropout)
+    : m_heads(heads), m_dropout(dropout) {
+    q = register_module("q", AdaptableLinear(width, width));
+    k = register_module("k", AdaptableLinear(width, width));
+    v = register_module("v", AdaptableLinear(width, width));
+    o = register_module("o", AdaptableLinear(width, width));
+}
+
+torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                                         const torch::Tensor& mask, KvCache::Layer* cache) {
+    const int64_t batch = x.size(0), length = x.size(1), width = x.size(2);
+    const int64_t headDim = width / m_heads;
+    auto split = [&](const torch::Tensor& t) { return t.view({batch, length, m_heads, headDim}).transpose(1, 2); };
+    auto queries = split(q(x)), keys = split(k(x)), values = split(v(x));
+    if (cos.defined()) {
+        queries = applyRotary(queries, cos, sin);
+        keys = applyRotary(keys, cos, sin);
+    }
+    if (cache) {
+        if (cache->keys.defined()) {
+            keys = torch::cat({cache->keys, keys}, 2);
+            values = torch::cat({cache->values, values}, 2);
+        }
+        cache->keys = keys;
+        cache->values = values;
+    }
+    // Scaled dot-product attention (Vaswani et al. 2017).
+    auto scores = torch::matmul(queries, keys.transpose(-2, -1)) / std::sqrt(double(headDim));
+    if (mask.defined()) scores = scores + mask;
+    auto weights = torch::softmax(scores, -1);
+    if (m_dropout > 0) weights = F::dropout(weights, F::DropoutFuncOptions().p(m_dropout).training(is_training()));
+    auto out = torch::matmul(weights, values).transpose(1, 2).reshape({batch, length, width});
+    return o(out);
+}
+
+TransformerBlockImpl::TransformerBlockImpl(int64_t width, int64_t heads, int mlpRatio, double dropout, bool rmsNorm)
+    : m_dropout(dropout) {
+    m_norm1 = register_module("norm1", Norm(width, rmsNorm));
+    attention = register_module("attention", SelfAttention(width, heads, dropout));
+    m_norm2 = register_module("norm2", Norm(width, rmsNorm));
+    fc1 = register_module("fc1", AdaptableLinear(width, width * mlpRatio));
+    fc2 = register_module("fc2", AdaptableLinear(width * mlpRatio, width));
+}
+
+torch::Tensor TransformerBlockImpl::forward(torch::Tensor x, const torch::Tensor& cos, const torch::Tensor& sin,
+                                            const torch::Tensor& mask, KvCache::Layer* cache) {
+    const auto drop = [&](const torch::Tensor& t) {
+        return m_dropout > 0 ? F::dropout(t, F::DropoutFuncOptions().p(m_dropout).training(is_training())) : t;
+    };
+    x = x + drop(attention(m_norm1(x), cos, sin, mask, cache));
+    return x + drop(fc2(torch::gelu(fc1(m_norm2(x)))));
+}
+
+VisionEncoderImpl::VisionEncoderImpl(const ModelConfig& c) {
+    m_patches = register_module("patches", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, c.visionWidth, c.patchSize).stride(c.patchSize)));
+    m_positions = register_parameter("positions", torch::empty({1, c.patchesPerImage(), c.visionWidth}).normal_(0.0, 0.02));
+    for (int i = 0; i < c.visionLayers; ++i)
+        m_blocks.push_back(register_module("block" + std::to_string(i),
+                                           TransformerBlock(c.visionWidth, c.visionHeads, c.mlpRatio, c.dropout, false)));
+    m_norm = register_module("norm", Norm(c.visionWidth, false));
+}
+
+torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& images) {
+    auto x = m_patches(images).flatten(2).transpose(1, 2) + m_positions;  // [B, patches, width]
+    for (auto& block : m_blocks) x = block->forward(x, torch::Tensor(), torch::Tensor(), torch::Tensor(), nullptr);
+    return m_norm(x);
+}
+
+LanguageModelImpl::LanguageModelImpl(const ModelConfig& c) : m_headDim(c.lmWidth / c.lmHeads), m_dropout(c.dropout) {
+    m_tokens = register_module("tokens", torch::nn::Embedding(c.vocabSize, c.lmWidth));
+    torch::nn::init::normal_(m_tokens->weight, 0.0, 0.02);
+    if (!c.tieEmbeddings) m_head = register_parameter("head", torch::empty({c.vocabSize, c.lmWidth}).normal_(0.0, 0.02));
+    for (int i = 0; i < c.lmLayers; ++i)
+        m_blocks.push_back(register_module("block" + std::to_string(i),
+                                           TransformerBlock(c.lmWidth, c.lmHeads, c.mlpRatio, c.dropout, true)));
+    m_norm = register_module("norm", Norm(c.lmWidth, true));
+}
+
+torch::Tensor LanguageModelImpl::forward(const torch::Tensor& prefix, const torch::Tensor& tokens, KvCache* cache) {
+    auto x = m_tokens(tokens);
+    const int64_t prefixLength = prefix.defined() ? prefix.size(1) : 0;
+    if (prefixLength > 0) x = torch::cat({prefix, x}, 1);
+    const int64_t offset = cache ? cache->length() : 0;
+    const int64_t length = x.size(1);
+    const auto [cos, sin] = rotaryTables(offset, length, m_headDim, x.device());
+    // A single new token may attend to everything cached: no mask needed.
+    const torch::Tensor mask = length > 1 ? prefixCausalMask(prefixLength, length, offset, x.device()) : torch::Tensor();
+    if (m_dropout > 0) x = F::dropout(x, F::DropoutFuncOptions().p(m_dropout).training(is_training()));
+    for (std::size_t i = 0; i < m_blocks.size(); ++i)
+        x = m_blocks[i]->forward(x, cos, sin, mask, cache ? &cache->layers[i] : nullptr);
+    return m_norm(x);
+}
+
+torch::Tensor LanguageModelImpl::logits(const torch::Tensor& hidden) {
+    return F::linear(hidden, m_head.defined() ? m_head : m_tokens->weight);
+}
+
+MultimodalNetworkImpl::MultimodalNetworkImpl(const ModelConfig& c) : config(c) {
+    vision = register_module("vision", VisionEncoder(c));
+    projector = register_module("projector", torch::nn::Sequential(torch::nn::Linear(c.visionWidth, c.lmWidth),
+                                                                   torch::nn::GELU(),
+                                                                   torch::nn::Linear(c.lmWidth, c.lmWidth)));
+    m_imageSegment = register_parameter("image_segment", torch::empty({2, c.lmWidth}).normal_(0.0, 0.02));
+    lm = register_module("lm", LanguageModel(c));
+}
+
+torch::Tensor MultimodalNetworkImpl::visualPrefix(const torch::Tensor& first, const torch::Tensor& second) {
+    if (!second.defined()) return projector->forward(vision(first)) + m_imageSegment[0];
+    // One encoder pass over both images of every pair.
+    const auto both = projector->forward(vision(torch::cat({first, second}, 0)));
+    const int64_t batch = first.size(0);
+    return torch::cat({both.slice(0, 0, batch) + m_imageSegment[0], both.slice(0, batch) + m_imageSegment[1]}, 1);
+}
+
+torch::Tensor MultimodalNetworkImpl::embed(const torch::Tensor& images) {
+    return F::normalize(vision(images).mean(1), F::NormalizeFuncOptions().p(2).dim(-1));
+}
+
+void MultimodalNetworkImpl::attachLora(const LoraConfig& lora) {
+    for (auto& block : lm->blocks()) {
+        std::pair<const char*, AdaptableLinear> layers[] = {
+            {"q", block->attention->q}, {"k", block->attention->k}, {"v", block->attention->v},
+            {"o", block->attention->o}, {"fc1", block->fc1}, {"fc2", block->fc2}};
+        for (auto& [name, layer] : layers)
+            if (lora.targets.contains(QLatin1String(name))) layer->attachLora(lora.rank, lora.scaling());
+    }
+}
+
+void MultimodalNetworkImpl::mergeLora() {
+    for (auto& block : lm->blocks())
+        for (auto layer : {block->attention->q, block->attention->k, block->attention->v, block->attention->o,
+                           block->fc1, block->fc2})
+            layer->mergeLora();
+}
+
+bool MultimodalNetworkImpl::hasLora() const {
+    for (const auto& item : named_parameters())
+        if (isLoraParameter(item.key())) return true;
+    return false;
+}
+
+}  // namespace medq::model::internal

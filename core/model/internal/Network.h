@@ -1,0 +1,158 @@
+#pragma once
+// PRIVATE to the torch translation units of core/model and core/train: the including .cpp
+// includes <torch/torch.h> first, so no other code can reach torch through this header.
+// The multimodal network: ViT image encoder -> MLP projector -> decoder-only transformer
+// over [visual tokens, text tokens].
+#ifndef TORCH_VERSION_MAJOR
+#error "model/internal/Network.h needs <torch/torch.h> included first"
+#endif
+#include "model/LoraConfig.h"
+#include "model/ModelConfig.h"
+
+#include <vector>
+
+namespace medq::model::internal {
+
+// Keys and values of every decoder layer seen so far, for incremental generation.
+struct KvCache {
+    struct Layer {
+        torch::Tensor keys, values;  // [batch, heads, length, headDim]
+    };
+    std::vector<Layer> layers;
+    int64_t length() const { return layers.empty() || !layers[0].keys.defined() ? 0 : layers[0].keys.size(2); }
+};
+
+// LayerNorm (vision, as in ViT) or RMSNorm (decoder; Zhang & Sennrich 2019).
+class NormImpl : public torch::nn::Module {
+public:
+    NormImpl(int64_t width, bool rms);
+    torch::Tensor forward(const torch::Tensor& x);
+
+private:
+    bool m_rms;
+    torch::Tensor m_weight, m_bias;
+};
+TORCH_MODULE(Norm);
+
+// The low-rank pair of one adapted layer: delta W = B A (Hu et al. 2021).
+class LoraAdapterImpl : public torch::nn::Module {
+public:
+    LoraAdapterImpl(int64_t in, int64_t out, int rank);
+    torch::Tensor forward(const torch::Tensor& x) { return torch::nn::functional::linear(torch::nn::functional::linear(x, a), b); }
+    torch::Tensor a, b;  // [rank, in], [out, rank]
+};
+TORCH_MODULE(LoraAdapter);
+
+// A linear layer that can carry a LoRA adapter (registered as "<name>.lora.a/b").
+class AdaptableLinearImpl : public torch::nn::Module {
+public:
+    AdaptableLinearImpl(int64_t in, int64_t out, bool bias = true);
+    torch::Tensor forward(const torch::Tensor& x);
+    void attachLora(int rank, double scaling);
+    // W <- W + scaling * B A, then the adapter is removed.
+    void mergeLora();
+    bool hasLora() const { return !m_lora.is_empty(); }
+
+    torch::Tensor weight, bias;
+
+private:
+    LoraAdapter m_lora{nullptr};
+    double m_scaling = 0.0;
+};
+TORCH_MODULE(AdaptableLinear);
+
+// Multi-head self-attention; the decoder's applies rotary position embeddings
+// (Su et al. 2021, RoFormer, "rotate half" form) and an additive mask, and can use a cache.
+class SelfAttentionImpl : public torch::nn::Module {
+public:
+    SelfAttentionImpl(int64_t width, int64_t heads, double dropout);
+    // cos/sin: [length, headDim/2] for the new positions, or undefined for no rotary.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                          const torch::Tensor& mask, KvCache::Layer* cache);
+    AdaptableLinear q{nullptr}, k{nullptr}, v{nullptr}, o{nullptr};
+
+private:
+    int64_t m_heads;
+    double m_dropout;
+};
+TORCH_MODULE(SelfAttention);
+
+// Pre-norm transformer block: x + attn(norm(x)), then x + mlp(norm(x)).
+class TransformerBlockImpl : public torch::nn::Module {
+public:
+    TransformerBlockImpl(int64_t width, int64_t heads, int mlpRatio, double dropout, bool rmsNorm);
+    torch::Tensor forward(torch::Tensor x, const torch::Tensor& cos, const torch::Tensor& sin,
+                          const torch::Tensor& mask, KvCache::Layer* cache);
+    SelfAttention attention{nullptr};
+    AdaptableLinear fc1{nullptr}, fc2{nullptr};
+
+private:
+    Norm m_norm1{nullptr}, m_norm2{nullptr};
+    double m_dropout;
+};
+TORCH_MODULE(TransformerBlock);
+
+// ViT (Dosovitskiy et al. 2021): patch-embedding conv, learned positions, blocks, final norm.
+class VisionEncoderImpl : public torch::nn::Module {
+public:
+    explicit VisionEncoderImpl(const ModelConfig& config);
+    torch::Tensor forward(const torch::Tensor& images);  // [B,3,S,S] -> [B, patches, visionWidth]
+
+private:
+    torch::nn::Conv2d m_patches{nullptr};
+    torch::Tensor m_positions;
+    std::vector<TransformerBlock> m_blocks;
+    Norm m_norm{nullptr};
+};
+TORCH_MODULE(VisionEncoder);
+
+// Decoder-only LM. The visual prefix attends to itself bidirectionally and text attends
+// causally to everything before it (the prefix-LM layout of PaliGemma, Beyer et al. 2024):
+// an image is seen whole, and generation still only looks back.
+class LanguageModelImpl : public torch::nn::Module {
+public:
+    explicit LanguageModelImpl(const ModelConfig& config);
+    // prefix [B,P,W] (undefined when continuing from a cache), tokens [B,T] -> hidden [B,P+T,W].
+    torch::Tensor forward(const torch::Tensor& prefix, const torch::Tensor& tokens, KvCache* cache);
+    torch::Tensor logits(const torch::Tensor& hidden);  // [..., W] -> [..., vocab]
+    KvCache makeCache() const { return KvCache{std::vector<KvCache::Layer>(m_blocks.size())}; }
+    std::vector<TransformerBlock>& blocks() { return m_blocks; }
+
+private:
+    torch::nn::Embedding m_tokens{nullptr};
+    torch::Tensor m_head;  // untied output head (undefined when tied)
+    std::vector<TransformerBlock> m_blocks;
+    Norm m_norm{nullptr};
+    int64_t m_headDim;
+    double m_dropout;
+};
+TORCH_MODULE(LanguageModel);
+
+// Images to visual prefix, text to next-token logits; the whole model in one module so
+// named_parameters() gives the checkpoint's keys.
+class MultimodalNetworkImpl : public torch::nn::Module {
+public:
+    explicit MultimodalNetworkImpl(const ModelConfig& config);
+    // first, second: [B,3,S,S] (second undefined for single images) -> [B, P, lmWidth].
+    torch::Tensor visualPrefix(const torch::Tensor& first, const torch::Tensor& second);
+    // Mean of the encoder's patch features, L2-normalised: [B,3,S,S] -> [B, visionWidth].
+    torch::Tensor embed(const torch::Tensor& images);
+
+    void attachLora(const LoraConfig& lora);
+    void mergeLora();
+    bool hasLora() const;
+
+    ModelConfig config;
+    VisionEncoder vision{nullptr};
+    torch::nn::Sequential projector{nullptr};
+    LanguageModel lm{nullptr};
+
+private:
+    torch::Tensor m_imageSegment;  // [2, lmWidth]: tells the first image of a pair from the second
+};
+TORCH_MODULE(MultimodalNetwork);
+
+// True for parameter names that belong to LoRA adapters ("....lora.a" / "....lora.b").
+bool isLoraParameter(const std::string& name);
+
+}  // namespace medq::model::internal

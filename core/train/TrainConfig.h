@@ -1,0 +1,53 @@
+#pragma once
+// Settings of one training or fine-tuning run, with JSON round-trip.
+#include "common/Result.h"
+#include "model/LoraConfig.h"
+
+#include <QJsonObject>
+#include <cstdint>
+
+namespace medq::train {
+
+struct TrainConfig {
+    int epochs = 10;
+    int maxSteps = 0;  // > 0 overrides epochs
+    int batchSize = 16;
+
+    // AdamW (Loshchilov & Hutter 2019): decay on matrices only, not on biases and norms.
+    double learningRate = 1e-3;
+    double weightDecay = 0.01;
+    double beta1 = 0.9;
+    double beta2 = 0.98;
+    // Linear warm-up to learningRate, then cosine decay to minLearningRateRatio x learningRate.
+    int warmupSteps = 20;
+    bool cosineSchedule = true;
+    double minLearningRateRatio = 0.1;
+    double gradientClipNorm = 1.0;  // global L2 norm; <= 0 disables clipping
+
+    // Perception loss on the answer symbol only, or on symbol + option text + EOS.
+    bool perceptionWholeAnswer = false;
+
+    // Validation every evaluateEvery steps (0: at the end of every epoch). Training stops
+    // after `patience` evaluations without an improvement larger than minDelta (0: never).
+    enum class StopMetric { ValidationLoss, ValidationAccuracy };
+    int evaluateEvery = 0;
+    int patience = 0;
+    StopMetric stopMetric = StopMetric::ValidationLoss;
+    double minDelta = 1e-4;
+
+    // LoRA: when on, adapters are attached (if the model has none) and only they train.
+    bool useLora = false;
+    model::LoraConfig lora;
+
+    int checkpointEvery = 0;  // resume state every N steps (0: never)
+    std::uint64_t seed = 1;
+    int threads = 2;
+
+    int totalSteps(int exampleCount) const;
+    int stepsPerEpoch(int exampleCount) const;
+    Status validate() const;
+    QJsonObject toJson() const;
+    static Result<TrainConfig> fromJson(const QJsonObject& json);
+};
+
+}  // namespace medq::train

@@ -1,0 +1,69 @@
+#pragma once
+// Supervised training and fine-tuning of a QualityModel on perception and description
+// examples: AdamW, warm-up + cosine, clipping, early stopping, resumable, cancellable.
+#include "common/Result.h"
+#include "jobs/Progress.h"
+#include "model/CheckpointManifest.h"
+#include "model/QualityModel.h"
+#include "train/ResumeState.h"
+#include "train/TrainConfig.h"
+#include "train/TrainingExample.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace medq::train {
+
+struct TrainReport {
+    int startStep = 0;  // > 0 when the run resumed
+    int steps = 0;      // optimizer steps done in total (the last step index + 1)
+    int totalSteps = 0;
+    std::vector<double> losses;  // training loss of every step from 0 (mean token cross-entropy)
+    std::vector<ValidationPoint> validation;  // every evaluation during training
+    double validationLoss = -1;      // of the kept weights; -1 without validation data
+    double validationAccuracy = -1;  // perception items only; -1 when there are none
+    int bestStep = -1;               // step whose weights were kept (early stopping)
+    bool stoppedEarly = false;
+    double samplesPerSecond = 0;     // training throughput of this run
+    QString checkpointDir;           // where the final weights were saved (empty: not saved)
+
+    QJsonObject toJson() const;
+};
+
+// Trains `model` in place: all weights, or only the LoRA adapters when the model carries
+// some (config.useLora attaches them first), the base then frozen. Progress reports the fraction of steps and "step 12/300, loss
+// 1.23"; the cancel flag is checked before every batch and throws jobs::JobCancelled. A
+// cancelled run removes its resume state and leaves no checkpoint behind (an existing
+// checkpoint at checkpointDir stays as it was). Any other failure keeps the resume state
+// so resume() can continue from the last saved step.
+class Trainer {
+public:
+    Trainer(model::QualityModel& model, TrainConfig config);
+    ~Trainer();
+
+    // Saves the final weights (the best on validation when early stopping is on) to
+    // checkpointDir when it is not empty; resume state goes to <checkpointDir>/resume.
+    Result<TrainReport> train(const std::vector<TrainingExample>& training,
+                              const std::vector<TrainingExample>& validation, const QString& checkpointDir,
+                              const jobs::Progress& progress, const model::CheckpointInfo& info = {});
+    // Continues an interrupted train() from <checkpointDir>/resume with the same examples and
+    // config (checked); reaches the weights an uninterrupted run would have reached.
+    Result<TrainReport> resume(const std::vector<TrainingExample>& training,
+                               const std::vector<TrainingExample>& validation, const QString& checkpointDir,
+                               const jobs::Progress& progress, const model::CheckpointInfo& info = {});
+
+    static QString resumeDir(const QString& checkpointDir);
+    static bool hasResumeState(const QString& checkpointDir);
+
+private:
+    Result<TrainReport> run(const std::vector<TrainingExample>& training, const std::vector<TrainingExample>& validation,
+                            const QString& checkpointDir, const jobs::Progress& progress,
+                            const model::CheckpointInfo& info, bool resuming);
+
+    model::QualityModel& m_model;
+    TrainConfig m_config;
+};
+
+}  // namespace medq::train

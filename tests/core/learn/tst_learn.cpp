@@ -1,0 +1,121 @@
+// Training and evaluation on a workspace, end to end on a tiny benchmark: a checkpoint
+// appears and becomes current, the evaluation reports every figure next to the expert,
+// fine-tuning records its parent, and a cancelled training leaves no checkpoint.
+#include "dataset/BenchmarkBuildJob.h"
+#include "learn/CheckpointRegistry.h"
+#include "learn/EvaluateModelJob.h"
+#include "learn/ExampleAssembler.h"
+#include "learn/TrainModelJob.h"
+#include "store/Workspace.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace medq;
+
+class LearnTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_ws;
+
+    static jobs::JobOutcome run(jobs::Job& job, std::atomic<bool>* cancel = nullptr,
+                                std::function<void(double)> onProgress = {}) {
+        static std::atomic<bool> never{false};
+        return job.run(jobs::Progress(cancel ? cancel : &never, [&](double f, const QString&) {
+            if (onProgress) onProgress(f);
+        }));
+    }
+    static learn::TrainOptions tinyTraining() {
+        learn::TrainOptions o;
+        o.preset = "tiny";
+        o.vocabSize = 400;
+        o.config.maxSteps = 12;
+        o.config.batchSize = 8;
+        o.config.warmupSteps = 2;
+        o.config.threads = 1;
+        return o;
+    }
+
+private slots:
+    void initTestCase() {
+        m_ws = m_tmp.filePath("ws");
+        QVERIFY(store::Workspace::create(m_ws).ok());
+        dataset::BenchmarkOptions b;
+        b.perModality = 6;
+        dataset::BenchmarkBuildJob bench(m_ws, b);
+        QVERIFY(run(bench).ok());
+    }
+
+    void assemblesEveryAnsweredTaskOfASplit() {
+        auto ws = store::Workspace::open(m_ws).take();
+        learn::ExampleAssembler assembler(*ws, 64);
+        std::atomic<bool> never{false};
+        auto set = assembler.split("train", jobs::Progress(&never, {}));
+        QVERIFY2(set.ok(), qPrintable(set.ok() ? "" : set.error().message()));
+        QCOMPARE(int(set.value().examples.size()), int(ws->tasks().inSplit("train").size()));
+        for (const auto& e : set.value().examples) {
+            QCOMPARE(int(e.image.first.size()), 3 * 64 * 64);
+            if (e.kind == train::TrainingExample::Kind::Perception) QVERIFY(e.answerIndex >= 0 && e.answerIndex < e.options.size());
+            else QVERIFY(e.targetText.contains("Overall"));
+        }
+        QVERIFY(!assembler.split("nonexistent", jobs::Progress(&never, {})).ok());
+    }
+
+    void trainsFromScratchThenEvaluates() {
+        learn::TrainModelJob train(m_ws, tinyTraining());
+        const auto trained = run(train);
+        QVERIFY2(trained.ok(), qPrintable(trained.message));
+        auto ws = store::Workspace::open(m_ws).take();
+        learn::CheckpointRegistry registry(*ws);
+        QCOMPARE(registry.names(), QStringList{"base-1"});
+        QCOMPARE(registry.current(), QStringLiteral("base-1"));
+        QVERIFY(QFileInfo::exists(registry.resolve("base-1") + "/manifest.json"));
+
+        learn::EvaluateOptions e;
+        e.limit = 60;
+        learn::EvaluateModelJob evaluate(m_ws, e);
+        const auto report = run(evaluate);
+        QVERIFY2(report.ok(), qPrintable(report.message));
+        const QJsonObject perception = report.result.value("perception").toObject();
+        QVERIFY(perception.value("total").toInt() > 0);
+        QVERIFY(perception.contains("expectedCalibrationError"));
+        QVERIFY(report.result.value("description").toObject().contains("meanRubricTotal"));
+        // The expert line comes from the simulated annotator on the same split: far above chance.
+        const double expert = report.result.value("expert").toObject().value("perception").toObject().value("accuracy").toDouble();
+        QVERIFY2(expert > 0.7, qPrintable(QString::number(expert)));
+    }
+
+    void fineTuneRecordsItsParent() {
+        auto o = tinyTraining();
+        o.fromCheckpoint = "base-1";
+        o.config.maxSteps = 4;
+        learn::TrainModelJob train(m_ws, o);
+        QVERIFY(run(train).ok());
+        auto ws = store::Workspace::open(m_ws).take();
+        learn::CheckpointRegistry registry(*ws);
+        QCOMPARE(registry.current(), QStringLiteral("ft-1"));
+        QFile manifest(registry.resolve("ft-1") + "/manifest.json");
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QVERIFY(manifest.readAll().contains("base-1"));
+    }
+
+    void cancelledTrainingLeavesNoCheckpoint() {
+        auto o = tinyTraining();
+        o.name = "cancelled";
+        o.config.maxSteps = 200;
+        std::atomic<bool> cancel{false};
+        learn::TrainModelJob train(m_ws, o);
+        QVERIFY_THROWS_EXCEPTION(jobs::JobCancelled, run(train, &cancel, [&](double f) {
+            if (f > 0.4) cancel = true;
+        }));
+        auto ws = store::Workspace::open(m_ws).take();
+        learn::CheckpointRegistry registry(*ws);
+        QVERIFY(!registry.names().contains("cancelled"));
+        QVERIFY(!QFileInfo::exists(registry.resolve("cancelled") + "/manifest.json"));
+        QCOMPARE(registry.current(), QStringLiteral("ft-1"));  // unchanged
+    }
+};
+
+QTEST_GUILESS_MAIN(LearnTest)
+#include "tst_learn.moc"

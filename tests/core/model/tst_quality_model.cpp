@@ -1,0 +1,284 @@
+// QualityModel without training: answers, generation, embeddings, checkpoints and their errors.
+#include "SyntheticImages.h"
+#include "model/ComputeDevice.h"
+#include "model/Entropy.h"
+#include "model/PromptFormat.h"
+#include "model/QualityModel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+using namespace medq;
+using namespace medq::model;
+using medq::testing::Pattern;
+
+namespace {
+
+Tokenizer testTokenizer() {
+    QStringList corpus{PromptFormat::descriptionText(false), PromptFormat::descriptionText(true)};
+    for (int i = 0; i < 20; ++i) {
+        corpus << PromptFormat::perceptionText("Is there noise in this image?", {"Yes", "No"});
+        corpus << PromptFormat::perceptionText("What pattern does this image show?", {"square", "noise", "gradient"});
+        corpus << "A bright square on a dark background. Overall, the quality of this image is good.";
+    }
+    return Tokenizer::train(corpus, 200).take();
+}
+
+QualityModel tinyModel(std::uint64_t seed = 7) {
+    ModelConfig config = ModelConfig::fromPreset("tiny").value();
+    config.seed = seed;
+    return QualityModel::create(config, testTokenizer()).take();
+}
+
+std::vector<PerceptionQuery> queries(int size) {
+    std::vector<PerceptionQuery> q;
+    for (int i = 0; i < 5; ++i) {
+        VisualInput image{testing::patternPixels(Pattern(i % 3), std::uint32_t(i), size), {}};
+        if (i == 4) image.second = testing::patternPixels(Pattern::Noise, 99, size);  // a comparison pair
+        q.push_back({image, i % 2 ? "Is there noise in this image?" : "What pattern does this image show?",
+                     i % 2 ? QStringList{"Yes", "No"} : QStringList{"square", "noise", "gradient"}});
+    }
+    q.push_back({q[0].image, "Which is better?", {"first", "second", "same", "neither"}});
+    return q;
+}
+
+std::vector<std::vector<float>> images(int size) {
+    return {testing::patternPixels(Pattern::Square, 1, size), testing::patternPixels(Pattern::Gradient, 2, size)};
+}
+
+void corruptByte(const QString& path, qint64 offset) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray bytes = f.readAll();
+    bytes[offset] = char(bytes[offset] ^ 0x5a);
+    f.seek(0);
+    f.write(bytes);
+}
+
+}  // namespace
+
+class QualityModelTest : public QObject {
+    Q_OBJECT
+private slots:
+    void answersAreDistributionsOverOptions() {
+        QualityModel model = tinyModel();
+        QVERIFY(model.parameterCount() > 10000);
+        QVERIFY(model.deviceName().startsWith(cudaAvailable() ? "cuda" : "cpu"));
+        QCOMPARE(model.config().vocabSize, model.tokenizer().vocabSize());
+        const auto q = queries(model.config().imageSize);
+        auto answers = model.answer(q);
+        QVERIFY2(answers.ok(), qPrintable(answers.ok() ? QString() : answers.error().message()));
+        QCOMPARE(answers.value().size(), q.size());
+        for (std::size_t i = 0; i < q.size(); ++i) {
+            const PerceptionAnswer& a = answers.value()[i];
+            QCOMPARE(int(a.probabilities.size()), int(q[i].options.size()));
+            double sum = 0;
+            for (double p : a.probabilities) sum += p;
+            QVERIFY(std::abs(sum - 1.0) < 1e-9);
+            QCOMPARE(a.choice, int(std::max_element(a.probabilities.begin(), a.probabilities.end()) - a.probabilities.begin()));
+            QVERIFY(std::abs(a.entropy - entropyNats(a.probabilities)) < 1e-12);
+            QVERIFY(a.entropy <= std::log(double(q[i].options.size())) + 1e-12);
+        }
+        // Batch composition does not change an item's answer.
+        auto single = model.answer({q[1]});
+        QVERIFY(std::abs(single.value()[0].probabilities[0] - answers.value()[1].probabilities[0]) < 1e-5);
+    }
+
+    void rejectsBadQueries() {
+        QualityModel model = tinyModel();
+        auto q = queries(model.config().imageSize);
+        q[0].options = {"only one"};
+        QVERIFY(!model.answer(q).ok());
+        q = queries(model.config().imageSize);
+        q[2].image.first.resize(10);
+        auto wrongSize = model.answer(q);
+        QVERIFY(!wrongSize.ok());
+        QVERIFY(wrongSize.error().subject.contains("2"));
+        QVERIFY(!model.embed({std::vector<float>(5)}).ok());
+    }
+
+    void embeddingsAreUnitLength() {
+        QualityModel model = tinyModel();
+        auto e = model.embed(images(model.config().imageSize));
+        QVERIFY(e.ok());
+        QCOMPARE(int(e.value().size()), 2);
+        for (const auto& v : e.value()) {
+            QCOMPARE(int(v.size()), model.embeddingDimension());
+            double norm = 0;
+            for (float x : v) norm += double(x) * x;
+            QVERIFY(std::abs(std::sqrt(norm) - 1.0) < 1e-5);
+        }
+    }
+
+    void generationIsDeterministicForASeedAndStopsAtTheLimit() {
+        QualityModel model = tinyModel();
+        std::vector<VisualInput> inputs;
+        for (const auto& image : images(model.config().imageSize)) inputs.push_back({image, {}});
+        inputs.push_back({inputs[0].first, inputs[1].first});  // a pair
+        GenerationOptions options;
+        options.mode = GenerationOptions::Mode::Sample;
+        options.maxTokens = 12;
+        options.seed = 42;
+        auto a = model.describe(inputs, options).take();
+        auto b = model.describe(inputs, options).take();
+        options.seed = 43;
+        auto c = model.describe(inputs, options).take();
+        bool anyDifferent = false;
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            QCOMPARE(a[i].tokens, b[i].tokens);
+            QCOMPARE(a[i].text, b[i].text);
+            anyDifferent = anyDifferent || a[i].tokens != c[i].tokens;
+            // One entropy per decision, EOS included; without EOS the limit was reached.
+            QCOMPARE(a[i].tokenEntropies.size(), a[i].tokens.size() + (a[i].stoppedAtEos ? 1 : 0));
+            if (!a[i].stoppedAtEos) QCOMPARE(int(a[i].tokens.size()), options.maxTokens);
+            QVERIFY(a[i].meanEntropy > 0);
+        }
+        QVERIFY2(anyDifferent, "another seed should draw other tokens from an untrained model");
+        // Greedy ignores the seed.
+        options.mode = GenerationOptions::Mode::Greedy;
+        options.maxTokens = 5;
+        auto g1 = model.describe(inputs, options).take();
+        options.seed = 1;
+        auto g2 = model.describe(inputs, options).take();
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            QCOMPARE(g1[i].tokens, g2[i].tokens);
+            QVERIFY(g1[i].tokens.size() <= 5);
+        }
+    }
+
+    void sameSeedGivesSameWeights() {
+        const auto q = queries(32);
+        auto a = tinyModel(3).answer(q).take();
+        auto b = tinyModel(3).answer(q).take();
+        auto c = tinyModel(4).answer(q).take();
+        QCOMPARE(a[0].probabilities, b[0].probabilities);
+        QVERIFY(a[0].probabilities != c[0].probabilities);
+    }
+
+    void checkpointRoundTripGivesIdenticalOutputs() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ckpt");
+        QualityModel model = tinyModel();
+        CheckpointInfo info{"datahash", "parent-ckpt", QJsonObject{{"accuracy", 0.5}}};
+        QVERIFY(model.save(dir, info).ok());
+        for (const char* name : {"manifest.json", "weights.pt", "tokenizer.model"}) QVERIFY(QFile::exists(QDir(dir).filePath(name)));
+        QVERIFY(!QFile::exists(QDir(dir).filePath("adapter.pt")));
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{"ckpt"});
+
+        // Another seed in the manifest: the loaded weights, not a re-initialisation, must match.
+        const QString manifestPath = QDir(dir).filePath("manifest.json");
+        QFile m(manifestPath);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(m.readAll()).object();
+        m.close();
+        QJsonObject config = json.value("config").toObject();
+        config.insert("seed", 12345);
+        json.insert("config", config);
+        QVERIFY(writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok());
+
+        auto loaded = QualityModel::load(dir);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+        const auto q = queries(model.config().imageSize);
+        const auto before = model.answer(q).take();
+        const auto after = loaded.value().answer(q).take();
+        for (std::size_t i = 0; i < q.size(); ++i) QCOMPARE(after[i].probabilities, before[i].probabilities);  // bit-identical
+        QCOMPARE(loaded.value().embed(images(32)).take(), model.embed(images(32)).take());
+        QVERIFY(loaded.value().config().sameArchitecture(model.config()));
+
+        auto manifest = CheckpointManifest::read(dir);
+        QVERIFY(manifest.ok());
+        QCOMPARE(manifest.value().info.trainingDataHash, QStringLiteral("datahash"));
+        QCOMPARE(manifest.value().info.parentCheckpoint, QStringLiteral("parent-ckpt"));
+        QCOMPARE(manifest.value().info.metrics.value("accuracy").toDouble(), 0.5);
+        QVERIFY(manifest.value().created.isValid());
+
+        // Saving over an existing checkpoint replaces it whole and leaves no staging folders.
+        QualityModel other = tinyModel(8);
+        QVERIFY(other.save(dir).ok());
+        QCOMPARE(QualityModel::load(dir).value().answer(q).take()[0].probabilities, other.answer(q).take()[0].probabilities);
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{"ckpt"});
+    }
+
+    void corruptWeightsFailWithTheFileNamed() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ckpt");
+        QVERIFY(tinyModel().save(dir).ok());
+        const QString weights = QDir(dir).filePath("weights.pt");
+        corruptByte(weights, 200);
+        auto flipped = QualityModel::load(dir);
+        QVERIFY(!flipped.ok());
+        QCOMPARE(flipped.error().subject, weights);
+        QVERIFY(flipped.error().reason.contains("checksum"));
+
+        // A truncated archive whose checksum was "fixed" reaches torch, which must not leak.
+        QFile f(weights);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const QByteArray half = f.readAll().left(1000);
+        f.resize(0);
+        f.write(half);
+        f.close();
+        const QString manifestPath = QDir(dir).filePath("manifest.json");
+        QFile m(manifestPath);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(m.readAll()).object();
+        m.close();
+        QJsonObject sums = json.value("sha256").toObject();
+        sums.insert("weights.pt", sha256Hex(half));
+        json.insert("sha256", sums);
+        QVERIFY(writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok());
+        auto truncated = QualityModel::load(dir);
+        QVERIFY(!truncated.ok());
+        QCOMPARE(truncated.error().subject, weights);
+        QVERIFY2(truncated.error().reason.contains("archive"), qPrintable(truncated.error().reason));
+    }
+
+    void manifestOfAnotherConfigFailsWithTheFileNamed() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ckpt");
+        QualityModel model = tinyModel();
+        QVERIFY(model.save(dir).ok());
+        const QString manifestPath = QDir(dir).filePath("manifest.json");
+
+        ModelConfig wider = model.config();
+        wider.lmWidth = 128;
+        auto refused = QualityModel::load(dir, &wider);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().subject, manifestPath);
+
+        QFile m(manifestPath);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(m.readAll()).object();
+        m.close();
+        json.insert("config", wider.toJson());
+        QVERIFY(writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok());
+        auto mismatched = QualityModel::load(dir);
+        QVERIFY(!mismatched.ok());
+        QCOMPARE(mismatched.error().subject, QDir(dir).filePath("weights.pt"));
+        QVERIFY2(mismatched.error().reason.contains("shape"), qPrintable(mismatched.error().reason));
+
+        QVERIFY(writeFileDurably(manifestPath, "{ not json").ok());
+        auto garbage = QualityModel::load(dir);
+        QVERIFY(!garbage.ok());
+        QCOMPARE(garbage.error().subject, manifestPath);
+    }
+
+    void missingFilesFailWithTheFileNamed() {
+        QTemporaryDir tmp;
+        auto none = QualityModel::load(tmp.filePath("nowhere"));
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().subject, tmp.filePath("nowhere"));
+        const QString dir = tmp.filePath("ckpt");
+        QVERIFY(tinyModel().save(dir).ok());
+        QVERIFY(QFile::remove(QDir(dir).filePath("tokenizer.model")));
+        auto noTokenizer = QualityModel::load(dir);
+        QVERIFY(!noTokenizer.ok());
+        QCOMPARE(noTokenizer.error().subject, QDir(dir).filePath("tokenizer.model"));
+    }
+};
+
+QTEST_GUILESS_MAIN(QualityModelTest)
+#include "tst_quality_model.moc"

@@ -1,0 +1,343 @@
+// Trainer and Evaluator on a tiny model: overfitting a small synthetic set, generation
+// after training, cancel, crash + resume, LoRA (merged == unmerged), early stopping.
+#include "SyntheticImages.h"
+#include "model/PromptFormat.h"
+#include "model/QualityModel.h"
+#include "train/Evaluator.h"
+#include "train/ResumeState.h"
+#include "train/Trainer.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <atomic>
+#include <cmath>
+
+using namespace medq;
+using namespace medq::model;
+using namespace medq::train;
+using medq::jobs::JobCancelled;
+using medq::jobs::Progress;
+using medq::testing::Pattern;
+
+namespace {
+
+const QStringList kDescriptions{
+    "A bright square on a dark background. The quality is good.",
+    "Strong noise all over. The quality is reject.",
+    "A smooth gradient. The quality is usable."};
+
+// 20 perception items (yes/no and what, over three patterns) and 6 descriptions (two per pattern).
+std::vector<TrainingExample> patternExamples(int imageSize) {
+    std::vector<TrainingExample> examples;
+    for (int i = 0; i < 20; ++i) {
+        const Pattern pattern = Pattern(i % 3);
+        VisualInput image{testing::patternPixels(pattern, std::uint32_t(i), imageSize), {}};
+        TrainingExample e = (i / 3) % 2 == 0
+            ? TrainingExample::perception(image, "Is there noise in this image?", {"Yes", "No"}, pattern == Pattern::Noise ? 0 : 1)
+            : TrainingExample::perception(image, "What pattern does this image show?", {"square", "noise", "gradient"}, int(pattern));
+        e.questionType = (i / 3) % 2 == 0 ? "yes-no" : "what";
+        e.group = i % 2 ? "ct" : "mri";
+        e.id = QString::number(i);
+        examples.push_back(e);
+    }
+    for (int p = 0; p < 6; ++p) {
+        TrainingExample e = TrainingExample::description({testing::patternPixels(Pattern(p % 3), 100u + p, imageSize), {}},
+                                                         kDescriptions[p % 3]);
+        e.group = "ct";
+        examples.push_back(e);
+    }
+    return examples;
+}
+
+std::vector<PerceptionQuery> queriesOf(const std::vector<TrainingExample>& examples) {
+    std::vector<PerceptionQuery> q;
+    for (const TrainingExample& e : examples)
+        if (e.kind == TrainingExample::Kind::Perception) q.push_back({e.image, e.question, e.options});
+    return q;
+}
+
+TrainConfig fastConfig(int steps) {
+    TrainConfig c;
+    c.maxSteps = steps;
+    c.batchSize = 26;
+    c.learningRate = 3e-3;
+    c.warmupSteps = 5;
+    c.weightDecay = 0.0;
+    c.threads = 1;
+    c.seed = 5;
+    return c;
+}
+
+const Progress kQuiet(nullptr, nullptr);
+
+class FixedRubric : public DescriptionScorer {
+public:
+    RubricScore score(const QString&, const QString&, const QString&, bool) const override { return {2, 2, 1, 2}; }
+};
+
+}  // namespace
+
+class TrainerTest : public QObject {
+    Q_OBJECT
+
+    std::vector<TrainingExample> m_examples;
+    Tokenizer m_tokenizer;
+    QualityModel m_trained;
+    TrainReport m_report;
+
+    QualityModel freshModel(std::uint64_t seed = 11) {
+        ModelConfig config = ModelConfig::fromPreset("tiny").value();
+        config.seed = seed;
+        return QualityModel::create(config, m_tokenizer).take();
+    }
+
+private slots:
+    void initTestCase() {
+        m_examples = patternExamples(ModelConfig::fromPreset("tiny").value().imageSize);
+        m_tokenizer = Tokenizer::train(tokenizerCorpus(m_examples), 300).take();
+        // Every description must fit the text budget with its EOS, or the model never learns to stop.
+        const PromptFormat format(m_tokenizer, ModelConfig::fromPreset("tiny").value().maxTextLength);
+        for (const QString& d : kDescriptions) QCOMPARE(format.description(false, d).ids.back(), m_tokenizer.eosId());
+        m_trained = freshModel();
+        QElapsedTimer clock;
+        clock.start();
+        auto report = Trainer(m_trained, fastConfig(150)).train(m_examples, {}, QString(), kQuiet);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message()));
+        m_report = report.take();
+        qInfo("overfit: 150 steps in %lld ms, loss %.3f -> %.4f, %.0f samples/s", clock.elapsed(),
+              m_report.losses.front(), m_report.losses.back(), m_report.samplesPerSecond);
+    }
+
+    void overfitsATinySet() {
+        QCOMPARE(m_report.steps, 150);
+        QCOMPARE(int(m_report.losses.size()), 150);
+        QVERIFY2(m_report.losses.back() < 0.1 * m_report.losses.front(),
+                 qPrintable(QStringLiteral("loss %1 -> %2").arg(m_report.losses.front()).arg(m_report.losses.back())));
+        const auto answers = m_trained.answer(queriesOf(m_examples)).take();
+        int i = 0;
+        for (const TrainingExample& e : m_examples) {
+            if (e.kind != TrainingExample::Kind::Perception) continue;
+            QCOMPARE(answers[std::size_t(i)].choice, e.answerIndex);
+            QVERIFY(answers[std::size_t(i)].probabilities[std::size_t(e.answerIndex)] > 0.5);
+            ++i;
+        }
+    }
+
+    void generationAfterTrainingStopsAtEos() {
+        std::vector<VisualInput> images;
+        for (const TrainingExample& e : m_examples)
+            if (e.kind == TrainingExample::Kind::Description) images.push_back(e.image);
+        GenerationOptions greedy;
+        greedy.maxTokens = 64;
+        const auto generated = m_trained.describe(images, greedy).take();
+        for (std::size_t p = 0; p < generated.size(); ++p) {
+            QVERIFY2(generated[p].stoppedAtEos, qPrintable(generated[p].text));
+            QCOMPARE(generated[p].text, kDescriptions[int(p % 3)]);
+            QCOMPARE(generated[p].tokenEntropies.size(), generated[p].tokens.size() + 1);
+        }
+        // A limit shorter than the description stops there.
+        greedy.maxTokens = 3;
+        const auto cut = m_trained.describe({images[0]}, greedy).take();
+        QCOMPARE(int(cut[0].tokens.size()), 3);
+        QVERIFY(!cut[0].stoppedAtEos);
+    }
+
+    void evaluatorScoresTheTrainedModel() {
+        Evaluator evaluator(m_trained);
+        FixedRubric rubric;
+        evaluator.setDescriptionScorer(&rubric);
+        double lastFraction = -1;
+        Progress progress(nullptr, [&](double f, const QString&) { lastFraction = f; });
+        auto report = evaluator.evaluate(m_examples, progress, 8);
+        QVERIFY(report.ok());
+        const EvaluationReport& r = report.value();
+        QCOMPARE(r.perception.overall.total, 20);
+        QCOMPARE(r.perception.overall.accuracy(), 1.0);
+        QCOMPARE(r.perception.byType["yes-no"].total + r.perception.byType["what"].total, 20);
+        QCOMPARE(r.perception.byGroup["ct"].total, 10);
+        QVERIFY(r.perception.expectedCalibrationError >= 0 && r.perception.expectedCalibrationError < 0.5);
+        QCOMPARE(r.description.total, 6);
+        QVERIFY(std::abs(r.description.meanRougeL - 1.0) < 1e-12);
+        QCOMPARE(*r.description.meanRubricTotal, 7.0);
+        QCOMPARE(lastFraction, 1.0);
+        QVERIFY(r.toJson().contains("perception"));
+    }
+
+    void cancelThrowsAndLeavesNoCheckpoint() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("cancelled");
+        QualityModel model = freshModel();
+        std::atomic<bool> cancel{false};
+        int reports = 0;
+        Progress progress(&cancel, [&](double, const QString& phrase) {
+            QVERIFY(phrase.contains("loss"));
+            if (++reports == 5) cancel = true;
+        });
+        TrainConfig config = fastConfig(50);
+        config.checkpointEvery = 2;  // resume state exists when the cancel arrives
+        bool cancelled = false;
+        try {
+            (void)Trainer(model, config).train(m_examples, {}, dir, progress);
+        } catch (const JobCancelled&) {
+            cancelled = true;
+        }
+        QVERIFY(cancelled);
+        QCOMPARE(reports, 5);
+        QVERIFY(!QFileInfo::exists(dir));
+        QVERIFY(QDir(tmp.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+
+        // Cancelling a retraining into an existing checkpoint leaves that checkpoint as it was.
+        QVERIFY(m_trained.save(dir).ok());
+        cancel = false;
+        reports = 0;
+        try {
+            (void)Trainer(model, config).train(m_examples, {}, dir, progress);
+        } catch (const JobCancelled&) {
+        }
+        QVERIFY(!Trainer::hasResumeState(dir));
+        auto kept = QualityModel::load(dir);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept.value().answer(queriesOf(m_examples)).take()[0].probabilities,
+                 m_trained.answer(queriesOf(m_examples)).take()[0].probabilities);
+    }
+
+    void resumeAfterACrashReachesTheSameWeights() {
+        QTemporaryDir tmp;
+        TrainConfig config = fastConfig(12);
+        config.batchSize = 8;  // three batches an epoch, so the data order matters
+        config.checkpointEvery = 4;
+        std::vector<TrainingExample> validation(m_examples.begin(), m_examples.begin() + 4);
+
+        QualityModel straight = freshModel();
+        auto full = Trainer(straight, config).train(m_examples, validation, tmp.filePath("a"), kQuiet);
+        QVERIFY(full.ok());
+
+        QualityModel crashing = freshModel();
+        int reports = 0;
+        Progress crash(nullptr, [&](double, const QString&) {
+            if (++reports == 6) throw std::runtime_error("power cut");
+        });
+        const QString dir = tmp.filePath("b");
+        auto interrupted = Trainer(crashing, config).train(m_examples, validation, dir, crash);
+        QVERIFY(!interrupted.ok());
+        QVERIFY(interrupted.error().reason.contains("power cut"));
+        QVERIFY(Trainer::hasResumeState(dir));
+        QVERIFY(!QFileInfo::exists(QDir(dir).filePath("manifest.json")));  // not a checkpoint yet
+        QCOMPARE(ResumeState::read(Trainer::resumeDir(dir)).value().nextStep, 4);
+
+        QualityModel resumed = freshModel(99);  // other initial weights: resume must load its own
+        TrainConfig other = config;
+        other.learningRate = 1e-2;
+        QVERIFY(!Trainer(resumed, other).resume(m_examples, validation, dir, kQuiet).ok());  // config checked
+        auto rest = Trainer(resumed, config).resume(m_examples, validation, dir, kQuiet);
+        QVERIFY2(rest.ok(), qPrintable(rest.ok() ? QString() : rest.error().message()));
+        QCOMPARE(rest.value().startStep, 4);
+        QCOMPARE(rest.value().steps, 12);
+        QCOMPARE(rest.value().losses, full.value().losses);
+        QVERIFY(!Trainer::hasResumeState(dir));
+        const auto a = straight.answer(queriesOf(m_examples)).take();
+        const auto b = resumed.answer(queriesOf(m_examples)).take();
+        for (std::size_t i = 0; i < a.size(); ++i)
+            for (std::size_t k = 0; k < a[i].probabilities.size(); ++k)
+                QVERIFY(std::abs(a[i].probabilities[k] - b[i].probabilities[k]) < 1e-6);
+        QVERIFY(QualityModel::load(dir).ok());
+        QVERIFY(!Trainer(resumed, config).resume(m_examples, validation, dir, kQuiet).ok());  // nothing left to resume
+    }
+
+    void loraMergedEqualsUnmerged() {
+        QTemporaryDir tmp;
+        QualityModel model = freshModel();
+        const auto queries = queriesOf(m_examples);
+        const auto before = model.answer(queries).take();
+        const auto embeddingBefore = model.embed({m_examples[0].image.first}).take();
+        const auto baseParameters = model.parameterCount();
+
+        TrainConfig config = fastConfig(15);
+        config.learningRate = 1e-2;
+        config.useLora = true;
+        config.lora.rank = 4;
+        config.lora.alpha = 8;
+        config.lora.targets = {"q", "v", "fc1"};
+        const QString dir = tmp.filePath("lora");
+        QVERIFY(Trainer(model, config).train(m_examples, {}, dir, kQuiet).ok());
+        QVERIFY(model.lora().has_value());
+        QVERIFY(model.parameterCount() > baseParameters);
+        QVERIFY(QFileInfo::exists(QDir(dir).filePath("adapter.pt")));
+        QVERIFY(QFileInfo::exists(QDir(dir).filePath("adapter.json")));
+
+        const auto unmerged = model.answer(queries).take();
+        double change = 0;
+        for (std::size_t i = 0; i < queries.size(); ++i) change += std::abs(unmerged[i].probabilities[0] - before[i].probabilities[0]);
+        QVERIFY2(change > 1e-3, "the adapters should have learned something");
+        // The vision encoder carries no adapters and the base is frozen.
+        QCOMPARE(model.embed({m_examples[0].image.first}).take(), embeddingBefore);
+
+        auto loaded = QualityModel::load(dir);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.value().lora()->rank, 4);
+        QCOMPARE(loaded.value().answer(queries).take()[3].probabilities, unmerged[3].probabilities);
+
+        model.mergeLora();
+        QVERIFY(!model.lora().has_value());
+        QCOMPARE(model.parameterCount(), baseParameters);
+        const auto merged = model.answer(queries).take();
+        for (std::size_t i = 0; i < queries.size(); ++i)
+            for (std::size_t k = 0; k < merged[i].probabilities.size(); ++k)
+                QVERIFY(std::abs(merged[i].probabilities[k] - unmerged[i].probabilities[k]) < 1e-5);
+        const QString mergedDir = tmp.filePath("merged");
+        QVERIFY(model.save(mergedDir).ok());
+        QVERIFY(!QFileInfo::exists(QDir(mergedDir).filePath("adapter.pt")));
+        QCOMPARE(QualityModel::load(mergedDir).value().answer(queries).take()[3].probabilities, merged[3].probabilities);
+    }
+
+    void earlyStoppingKeepsTheBestValidationWeights() {
+        // Validation labels are rotated and training starts from the model that already fits
+        // the training set: validation cannot improve, so training stops after `patience`
+        // evaluations without improvement and keeps the best weights seen.
+        std::vector<TrainingExample> validation;
+        for (const TrainingExample& e : m_examples)
+            if (e.kind == TrainingExample::Kind::Perception) {
+                TrainingExample flipped = e;
+                flipped.answerIndex = (e.answerIndex + 1) % int(e.options.size());
+                validation.push_back(flipped);
+            }
+        QTemporaryDir tmp;
+        QVERIFY(m_trained.save(tmp.filePath("start")).ok());
+        QualityModel model = QualityModel::load(tmp.filePath("start")).take();
+        TrainConfig config = fastConfig(60);
+        config.evaluateEvery = 3;
+        config.patience = 2;
+        auto report = Trainer(model, config).train(m_examples, validation, QString(), kQuiet);
+        QVERIFY(report.ok());
+        QVERIFY(report.value().stoppedEarly);
+        QVERIFY(report.value().steps < 60);
+        QCOMPARE(report.value().steps, report.value().bestStep + 1 + 3 * config.patience);
+        const TrainReport& r = report.value();
+        QCOMPARE(int(r.validation.size()), r.steps / 3);
+        double bestLoss = 1e9;
+        for (const ValidationPoint& v : r.validation) bestLoss = std::min(bestLoss, v.loss);
+        for (const ValidationPoint& v : r.validation)
+            if (v.step == r.bestStep) QCOMPARE(v.loss, bestLoss);
+        // The kept weights are the best step's, not the last step's.
+        QVERIFY(std::abs(r.validationLoss - bestLoss) < 1e-6);
+        QVERIFY(r.validationLoss > 1.0);  // confidently wrong on rotated labels
+    }
+
+    void rejectsExamplesTheModelCannotTake() {
+        QualityModel model = freshModel();
+        std::vector<TrainingExample> bad{m_examples[0]};
+        bad[0].answerIndex = 5;
+        auto r = Trainer(model, fastConfig(2)).train(bad, {}, QString(), kQuiet);
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().subject.contains("training example 0"));
+        bad = {m_examples[0]};
+        bad[0].image.first.resize(3);
+        QVERIFY(!Trainer(model, fastConfig(2)).train(bad, {}, QString(), kQuiet).ok());
+        QVERIFY(!Trainer(model, fastConfig(2)).train({}, {}, QString(), kQuiet).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TrainerTest)
+#include "tst_trainer.moc"

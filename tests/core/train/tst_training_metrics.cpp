@@ -1,0 +1,136 @@
+// Plain parts of core/train: metrics, learning-rate schedule, configs and data hashes.
+#include "train/LearningRateSchedule.h"
+#include "train/PerceptionMetrics.h"
+#include "train/RougeL.h"
+#include "train/TrainConfig.h"
+#include "train/TrainingExample.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace medq::train;
+
+namespace {
+PerceptionOutcome outcome(double confidence, bool correct, QString type = "yes-no", QString group = "ct") {
+    PerceptionOutcome o;
+    o.truth = 0;
+    o.predicted = correct ? 0 : 1;
+    o.confidence = confidence;
+    o.questionType = std::move(type);
+    o.group = std::move(group);
+    return o;
+}
+}  // namespace
+
+class TrainingMetricsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void eceIsZeroWhenConfidenceMatchesAccuracy() {
+        // Bin (0.7, 0.8]: 10 items at 0.75 confidence... use 0.8 exactly with 8 of 10 right.
+        std::vector<PerceptionOutcome> outcomes;
+        for (int i = 0; i < 10; ++i) outcomes.push_back(outcome(0.8, i < 8));
+        QVERIFY(std::abs(expectedCalibrationError(outcomes)) < 1e-12);
+        QCOMPARE(expectedCalibrationError({}), 0.0);
+    }
+
+    void eceWeighsBinsByTheirShare() {
+        // 4 items at 0.95 all wrong: gap 0.95, weight 0.5; 4 at 0.55 all right: gap 0.45, weight 0.5.
+        std::vector<PerceptionOutcome> outcomes;
+        for (int i = 0; i < 4; ++i) outcomes.push_back(outcome(0.95, false));
+        for (int i = 0; i < 4; ++i) outcomes.push_back(outcome(0.55, true));
+        QVERIFY(std::abs(expectedCalibrationError(outcomes) - (0.5 * 0.95 + 0.5 * 0.45)) < 1e-12);
+        // Bin edges: 0.3 belongs to (0.2, 0.3], so 0.3 and 0.25 share a bin and average out.
+        std::vector<PerceptionOutcome> edge{outcome(0.3, true), outcome(0.25, false)};
+        QVERIFY(std::abs(expectedCalibrationError(edge) - std::abs(0.5 - 0.275)) < 1e-12);
+    }
+
+    void accuracyBreaksDownByTypeAndGroup() {
+        std::vector<PerceptionOutcome> outcomes{outcome(0.9, true, "yes-no", "ct"), outcome(0.9, false, "yes-no", "mri"),
+                                                outcome(0.6, true, "what", "mri"), outcome(0.6, true, "how", "ct")};
+        outcomes[0].entropy = 0.2;
+        outcomes[1].entropy = 0.6;
+        const PerceptionSummary s = summarisePerception(outcomes);
+        QCOMPARE(s.overall.total, 4);
+        QCOMPARE(s.overall.accuracy(), 0.75);
+        QCOMPARE(s.byType["yes-no"].accuracy(), 0.5);
+        QCOMPARE(s.byType["what"].accuracy(), 1.0);
+        QCOMPARE(s.byGroup["mri"].total, 2);
+        QCOMPARE(s.byGroup["mri"].correct, 1);
+        QVERIFY(std::abs(s.meanEntropy - 0.2) < 1e-12);
+        QCOMPARE(s.toJson().value("byType").toObject().value("how").toObject().value("accuracy").toDouble(), 1.0);
+    }
+
+    void rougeLIsTheLcsFMeasure_data() {
+        QTest::addColumn<QString>("candidate");
+        QTest::addColumn<QString>("reference");
+        QTest::addColumn<double>("f");
+        QTest::newRow("identical") << "Mild noise, good quality." << "mild noise good quality" << 1.0;
+        QTest::newRow("disjoint") << "sharp image" << "blurred scan" << 0.0;
+        // Lin 2004's example: LCS("police killed the gunman", "police kill the gunman") = 3.
+        QTest::newRow("lin") << "police kill the gunman" << "police killed the gunman" << 0.75;
+        // LCS 2 ("a c"), P = 2/3, R = 2/4 -> F = 4/7.
+        QTest::newRow("unequal lengths") << "a b c" << "a x c y" << 4.0 / 7.0;
+        QTest::newRow("empty") << "" << "anything" << 0.0;
+    }
+    void rougeLIsTheLcsFMeasure() {
+        QFETCH(QString, candidate);
+        QFETCH(QString, reference);
+        QFETCH(double, f);
+        QVERIFY(std::abs(rougeL(candidate, reference).f - f) < 1e-12);
+    }
+
+    void scheduleWarmsUpThenDecaysToTheFloor() {
+        TrainConfig c;
+        c.learningRate = 1e-3;
+        c.warmupSteps = 10;
+        c.minLearningRateRatio = 0.1;
+        const LearningRateSchedule s(c, 110);
+        QVERIFY(std::abs(s.at(0) - 1e-4) < 1e-15);
+        QVERIFY(std::abs(s.at(9) - 1e-3) < 1e-15);
+        QVERIFY(std::abs(s.at(10) - 1e-3) < 1e-15);
+        QVERIFY(std::abs(s.at(60) - 0.55e-3) < 1e-12);  // half way: floor + half the span
+        QVERIFY(std::abs(s.at(110) - 1e-4) < 1e-15);
+        for (int i = 11; i < 110; ++i) QVERIFY(s.at(i) <= s.at(i - 1));
+        c.cosineSchedule = false;
+        QCOMPARE(LearningRateSchedule(c, 110).at(100), 1e-3);
+    }
+
+    void trainConfigRoundTripsAndValidates() {
+        TrainConfig c;
+        c.useLora = true;
+        c.lora.rank = 4;
+        c.lora.targets = {"q", "v", "fc1"};
+        c.stopMetric = TrainConfig::StopMetric::ValidationAccuracy;
+        c.seed = 123456789;
+        auto back = TrainConfig::fromJson(c.toJson());
+        QVERIFY(back.ok());
+        QCOMPARE(back.value().toJson(), c.toJson());
+        QCOMPARE(c.totalSteps(33), 10 * 3);
+        c.maxSteps = 7;
+        QCOMPARE(c.totalSteps(33), 7);
+        QJsonObject bad = c.toJson();
+        bad.insert("batchSize", 0);
+        QVERIFY(!TrainConfig::fromJson(bad).ok());
+        bad = c.toJson();
+        bad.insert("stopMetric", "bleu");
+        QVERIFY(!TrainConfig::fromJson(bad).ok());
+    }
+
+    void dataHashSeesEveryField() {
+        auto base = TrainingExample::perception({{0.1f, 0.2f}, {}}, "Is it noisy?", {"Yes", "No"}, 0);
+        std::vector<TrainingExample> a{base};
+        const QString h = trainingDataHash(a);
+        QCOMPARE(trainingDataHash(a), h);
+        a[0].answerIndex = 1;
+        QVERIFY(trainingDataHash(a) != h);
+        a = {base};
+        a[0].image.first[1] = 0.3f;
+        QVERIFY(trainingDataHash(a) != h);
+        a = {base};
+        a[0].options[1] = "Maybe";
+        QVERIFY(trainingDataHash(a) != h);
+    }
+};
+
+QTEST_GUILESS_MAIN(TrainingMetricsTest)
+#include "tst_training_metrics.moc"
