@@ -1,29 +1,12 @@
 #include "store/AnnotationRepository.h"
 
 #include "store/Json.h"
+#include "store/RowReaders.h"
 
 namespace medq::store {
 namespace {
-constexpr const char* kColumns =
-    "id, task_id, annotator, revision, parent_id, action, answer, text, labels, quality_level, time_spent_ms, "
-    "created_at";
-
-AnnotationRecord readRow(const Statement& s) {
-    AnnotationRecord a;
-    a.id = s.columnInt(0);
-    a.taskId = s.columnInt(1);
-    a.annotator = s.columnText(2);
-    a.revision = int(s.columnInt(3));
-    a.parentId = s.columnOptionalInt(4);
-    a.action = s.columnText(5);
-    a.answer = s.columnText(6);
-    a.text = s.columnText(7);
-    a.labels = json::object(s.columnText(8));
-    a.qualityLevel = s.columnText(9);
-    a.timeSpentMs = s.columnInt(10);
-    a.createdAt = s.columnText(11);
-    return a;
-}
+constexpr const char* kColumns = rows::kAnnotationColumns;
+AnnotationRecord readRow(const Statement& s) { return rows::readAnnotation(s); }
 }  // namespace
 
 void AnnotationRepository::ensureAnnotator(const QString& name, const QString& role) {

@@ -1,6 +1,6 @@
 #include "store/ExportQueries.h"
 
-#include "store/Json.h"
+#include "store/RowReaders.h"
 
 namespace medq::store {
 
@@ -10,20 +10,7 @@ std::vector<TaskRecord> ExportQueries::tasks(const QString& split) const {
         "FROM tasks WHERE ?1 = '' OR split = ?1 ORDER BY id");
     s.bind(1, split.isNull() ? QStringLiteral("") : split);
     std::vector<TaskRecord> out;
-    while (s.step()) {
-        TaskRecord t;
-        t.id = s.columnInt(0);
-        t.imageId = s.columnInt(1);
-        t.secondImageId = s.columnOptionalInt(2);
-        t.kind = s.columnText(3);
-        t.questionType = s.columnText(4);
-        t.question = s.columnText(5);
-        t.options = json::array(s.columnText(6));
-        t.answer = s.columnText(7);
-        t.split = s.columnText(8);
-        t.createdAt = s.columnText(9);
-        out.push_back(std::move(t));
-    }
+    while (s.step()) out.push_back(rows::readTask(s));
     return out;
 }
 
@@ -34,22 +21,7 @@ std::vector<AnnotationRecord> ExportQueries::annotations(const QString& split) c
         "WHERE ?1 = '' OR t.split = ?1 ORDER BY a.id");
     s.bind(1, split.isNull() ? QStringLiteral("") : split);
     std::vector<AnnotationRecord> out;
-    while (s.step()) {
-        AnnotationRecord a;
-        a.id = s.columnInt(0);
-        a.taskId = s.columnInt(1);
-        a.annotator = s.columnText(2);
-        a.revision = int(s.columnInt(3));
-        a.parentId = s.columnOptionalInt(4);
-        a.action = s.columnText(5);
-        a.answer = s.columnText(6);
-        a.text = s.columnText(7);
-        a.labels = json::object(s.columnText(8));
-        a.qualityLevel = s.columnText(9);
-        a.timeSpentMs = s.columnInt(10);
-        a.createdAt = s.columnText(11);
-        out.push_back(std::move(a));
-    }
+    while (s.step()) out.push_back(rows::readAnnotation(s));
     return out;
 }
 

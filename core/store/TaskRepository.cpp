@@ -1,26 +1,12 @@
 #include "store/TaskRepository.h"
 
 #include "store/Json.h"
+#include "store/RowReaders.h"
 
 namespace medq::store {
 namespace {
-constexpr const char* kTaskColumns =
-    "id, image_id, second_image_id, kind, question_type, question, options, answer, split, created_at";
-
-TaskRecord readTask(const Statement& s) {
-    TaskRecord t;
-    t.id = s.columnInt(0);
-    t.imageId = s.columnInt(1);
-    t.secondImageId = s.columnOptionalInt(2);
-    t.kind = s.columnText(3);
-    t.questionType = s.columnText(4);
-    t.question = s.columnText(5);
-    t.options = json::array(s.columnText(6));
-    t.answer = s.columnText(7);
-    t.split = s.columnText(8);
-    t.createdAt = s.columnText(9);
-    return t;
-}
+using rows::kTaskColumns;
+using rows::readTask;
 
 void bindOptionalText(Statement& s, int i, const QString& v) {
     if (v.isNull()) s.bind(i, std::nullopt); else s.bind(i, v);

@@ -1,0 +1,49 @@
+#pragma once
+// Internal to core/store: the column lists and row readers shared by the repositories and
+// the export queries, so a record is read from SQL in one place only.
+#include "store/Json.h"
+#include "store/Records.h"
+#include "store/SqliteConnection.h"
+
+namespace medq::store::rows {
+
+constexpr const char* kTaskColumns =
+    "id, image_id, second_image_id, kind, question_type, question, options, answer, split, created_at";
+
+inline TaskRecord readTask(const Statement& s) {
+    TaskRecord t;
+    t.id = s.columnInt(0);
+    t.imageId = s.columnInt(1);
+    t.secondImageId = s.columnOptionalInt(2);
+    t.kind = s.columnText(3);
+    t.questionType = s.columnText(4);
+    t.question = s.columnText(5);
+    t.options = json::array(s.columnText(6));
+    t.answer = s.columnText(7);
+    t.split = s.columnText(8);
+    t.createdAt = s.columnText(9);
+    return t;
+}
+
+constexpr const char* kAnnotationColumns =
+    "id, task_id, annotator, revision, parent_id, action, answer, text, labels, quality_level, time_spent_ms, "
+    "created_at";
+
+inline AnnotationRecord readAnnotation(const Statement& s) {
+    AnnotationRecord a;
+    a.id = s.columnInt(0);
+    a.taskId = s.columnInt(1);
+    a.annotator = s.columnText(2);
+    a.revision = int(s.columnInt(3));
+    a.parentId = s.columnOptionalInt(4);
+    a.action = s.columnText(5);
+    a.answer = s.columnText(6);
+    a.text = s.columnText(7);
+    a.labels = json::object(s.columnText(8));
+    a.qualityLevel = s.columnText(9);
+    a.timeSpentMs = s.columnInt(10);
+    a.createdAt = s.columnText(11);
+    return a;
+}
+
+}  // namespace medq::store::rows
