@@ -136,6 +136,10 @@ void AnnotationPanel::open(const annotate::WorkItem& item, const AttributeChoice
                               item.item.queue.toHtmlEscaped());
     if (!item.item.reason.isEmpty()) header += tr("<br>Why here: %1").arg(item.item.reason.toHtmlEscaped());
     if (item.restoredFromAutosave) header += tr("<br><span style='color:#d08a00'>Restored your unsubmitted work.</span>");
+    // De-identification cannot clean pixels: the DICOM BurnedInAnnotation flag is shown here.
+    if (item.image.metadata.value(QStringLiteral("burned_in_annotation")).toBool())
+        header += tr("<br><span style='color:#c0392b'>The file declares text burned into the pixels: check for "
+                     "patient identity and flag PHI visible (Alt+P).</span>");
     m_header->setText(header);
     buildDraftView(item, noDraftReason);
     buildForm(item, choices);

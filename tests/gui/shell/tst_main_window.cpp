@@ -9,6 +9,7 @@
 #include "viewer/SurfaceFormat.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
@@ -139,6 +140,19 @@ private slots:
             hasUndo |= e.id == "undo";
         }
         QVERIFY(hasSubmit && hasUndo);
+    }
+
+    void warnsAboutBurnedInAnnotation() {
+        AnnotationPanel panel;
+        annotate::WorkItem item;
+        item.task.kind = "description";
+        item.task.questionType = "description";
+        item.image.modality = "ct";
+        panel.open(item, {}, "none");
+        QVERIFY(!panel.findChild<QLabel*>()->text().contains("burned"));
+        item.image.metadata.insert("burned_in_annotation", true);
+        panel.open(item, {}, "none");
+        QVERIFY(panel.findChild<QLabel*>()->text().contains("burned into the pixels"));
     }
 
     void cleanupTestCase() { m_window.reset(); }
