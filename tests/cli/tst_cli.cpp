@@ -1,4 +1,5 @@
 // The `medq` executable as a user runs it: subcommands, help, exit codes, output.
+#include "support/CliRunner.h"
 #include "support/SampleFiles.h"
 
 #include <QProcess>
@@ -11,17 +12,8 @@ class CliTest : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
 
-    struct Run {
-        int code;
-        QString out;
-        QString err;
-    };
-    static Run medq(const QStringList& args) {
-        QProcess p;
-        p.start(QStringLiteral(MEDQ_CLI_PATH), args);
-        p.waitForFinished(120000);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = test::CliRun;
+    static Run medq(const QStringList& args) { return test::runMedq(args); }
 
 private slots:
     void helpAndUsageErrors() {

@@ -4,6 +4,7 @@
 #include "export/AnnotationCsvExport.h"
 #include "export/TrainingDataExport.h"
 #include "store/Workspace.h"
+#include "support/CliRunner.h"
 #include "support/SampleFiles.h"
 
 #include <QProcess>
@@ -17,17 +18,8 @@ class CliSecurityTest : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
 
-    struct Run {
-        int code;
-        QString out;
-        QString err;
-    };
-    static Run medq(const QStringList& args) {
-        QProcess p;
-        p.start(QStringLiteral(MEDQ_CLI_PATH), args);
-        p.waitForFinished(120000);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = test::CliRun;
+    static Run medq(const QStringList& args) { return test::runMedq(args); }
     QString importedWorkspace(const QString& name, const QStringList& extra = {}) {
         const QString ws = m_tmp.filePath(name);
         if (medq({"init", ws}).code != 0) qFatal("init failed");
