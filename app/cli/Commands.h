@@ -20,5 +20,6 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g);
 int cmdAudit(const QStringList& args, const GlobalOptions& g);
 int cmdExport(const QStringList& args, const GlobalOptions& g);
 int cmdModel(const QStringList& args, const GlobalOptions& g);
+int cmdLoop(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

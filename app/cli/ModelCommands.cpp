@@ -39,16 +39,25 @@ void printEvaluation(const QJsonObject& r) {
         if (!cell.isObject() || cell.toObject().value("total").toInt() == 0) return QStringLiteral("n/a");
         return QStringLiteral("%1%").arg(100.0 * cell.toObject().value("accuracy").toDouble(), 0, 'f', 1);
     };
-    out << QStringLiteral("%1 %2 %3\n").arg("perception accuracy", -28).arg("model", 10).arg("expert", 10);
-    out << QStringLiteral("%1 %2 %3\n").arg("  overall", -28).arg(pct(perception), 10).arg(pct(expert), 10);
+    // Chance columns: uniform guessing and the majority answer of each question type and
+    // option count on this split (docs/metrics.md); a score beats chance only above both.
+    auto chance = [](const QJsonValue& cell, const char* key) {
+        if (!cell.isObject() || cell.toObject().value("total").toInt() == 0) return QStringLiteral("n/a");
+        return QStringLiteral("%1%").arg(100.0 * cell.toObject().value(QLatin1String(key)).toDouble(), 0, 'f', 1);
+    };
+    auto row = [&](const QString& label, const QJsonValue& cell, const QJsonValue& expertCell) {
+        out << QStringLiteral("%1 %2 %3 %4 %5\n").arg(label, -28).arg(pct(cell), 10).arg(pct(expertCell), 10)
+                   .arg(chance(cell, "uniformChance"), 10).arg(chance(cell, "majorityChance"), 10);
+    };
+    out << QStringLiteral("%1 %2 %3 %4 %5\n").arg("perception accuracy", -28).arg("model", 10).arg("expert", 10)
+               .arg("uniform", 10).arg("majority", 10);
+    row(QStringLiteral("  overall"), perception, expert);
     const QJsonObject types = perception.value("byType").toObject();
     for (auto it = types.begin(); it != types.end(); ++it)
-        out << QStringLiteral("%1 %2 %3\n").arg("  " + it.key(), -28).arg(pct(it.value()), 10)
-                   .arg(pct(expert.value("byType").toObject().value(it.key())), 10);
+        row("  " + it.key(), it.value(), expert.value("byType").toObject().value(it.key()));
     const QJsonObject groups = perception.value("byGroup").toObject();
     for (auto it = groups.begin(); it != groups.end(); ++it)
-        out << QStringLiteral("%1 %2 %3\n").arg("  " + it.key(), -28).arg(pct(it.value()), 10)
-                   .arg(pct(expert.value("byGroup").toObject().value(it.key())), 10);
+        row("  " + it.key(), it.value(), expert.value("byGroup").toObject().value(it.key()));
     out << QStringLiteral("%1 %2\n").arg("calibration error (ECE)", -28).arg(perception.value("expectedCalibrationError").toDouble(), 10, 'f', 3);
     const QJsonObject description = r.value("description").toObject();
     out << QStringLiteral("%1 %2 %3\n").arg("description rubric (of 8)", -28)

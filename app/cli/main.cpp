@@ -33,6 +33,9 @@ const char* kUsage =
     "  model train WORKSPACE [--from-scratch|--from C]  train the quality model on the benchmark\n"
     "  model eval WORKSPACE [--checkpoint C] evaluate next to the simulated expert\n"
     "  model list WORKSPACE               checkpoints; * marks the current one\n"
+    "  loop run WORKSPACE [--rounds R] [--budget B] [--strategy S]  closed-loop rounds (resumable)\n"
+    "  loop status WORKSPACE              rounds, scores, annotations, checkpoints\n"
+    "  loop report WORKSPACE --out F.html per-round metrics, prototypes, cost and curves\n"
     "\n"
     "`medq COMMAND --help` describes a command. Exit codes: 0 ok, 1 user error, 2 internal error.\n";
 
@@ -41,7 +44,7 @@ const char* kUsage =
 int main(int argc, char** argv) {
     // Drawing text (contact sheets) needs a QGuiApplication; everything else runs headless.
     bool needsGui = false;
-    for (int i = 1; i < argc; ++i) needsGui |= std::strcmp(argv[i], "sheet") == 0;
+    for (int i = 1; i < argc; ++i) needsGui |= std::strcmp(argv[i], "sheet") == 0 || std::strcmp(argv[i], "report") == 0;
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application =
         needsGui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
@@ -77,6 +80,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("export"), medq::cli::cmdExport},
         {QStringLiteral("audit"), medq::cli::cmdAudit},
         {QStringLiteral("model"), medq::cli::cmdModel},
+        {QStringLiteral("loop"), medq::cli::cmdLoop},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

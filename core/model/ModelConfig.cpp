@@ -69,14 +69,15 @@ Status ModelConfig::validate() const {
 
 bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
     return imageSize == o.imageSize && patchSize == o.patchSize && visionWidth == o.visionWidth &&
-           visionLayers == o.visionLayers && visionHeads == o.visionHeads && lmWidth == o.lmWidth &&
+           visionLayers == o.visionLayers && visionHeads == o.visionHeads && qualityFrontEnd == o.qualityFrontEnd && lmWidth == o.lmWidth &&
            lmLayers == o.lmLayers && lmHeads == o.lmHeads && mlpRatio == o.mlpRatio &&
            maxTextLength == o.maxTextLength && vocabSize == o.vocabSize && tieEmbeddings == o.tieEmbeddings;
 }
 
 QString ModelConfig::summary() const {
-    return QStringLiteral("lm %1x%2 (%3 heads), vision %4x%5, image %6/%7, text %8, vocab %9")
+    return QStringLiteral("lm %1x%2 (%3 heads), vision %4x%5%6, image %7/%8, text %9, vocab %10")
         .arg(lmWidth).arg(lmLayers).arg(lmHeads).arg(visionWidth).arg(visionLayers)
+        .arg(qualityFrontEnd ? QStringLiteral(" + quality filters") : QString())
         .arg(imageSize).arg(patchSize).arg(maxTextLength).arg(vocabSize);
 }
 
@@ -88,6 +89,7 @@ QJsonObject ModelConfig::toJson() const {
         {"visionWidth", visionWidth},
         {"visionLayers", visionLayers},
         {"visionHeads", visionHeads},
+        {"qualityFrontEnd", qualityFrontEnd},
         {"lmWidth", lmWidth},
         {"lmLayers", lmLayers},
         {"lmHeads", lmHeads},
@@ -124,6 +126,8 @@ Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
     readInt("vocabSize", c.vocabSize);
     readInt("threads", c.threads);
     if (json.contains("preset")) c.presetName = json.value("preset").toString();
+    // Manifests without the key come from networks that had no quality filters.
+    c.qualityFrontEnd = json.value("qualityFrontEnd").toBool(false);
     if (json.contains("tieEmbeddings")) c.tieEmbeddings = json.value("tieEmbeddings").toBool(true);
     if (json.contains("dropout")) c.dropout = json.value("dropout").toDouble(c.dropout);
     if (json.contains("seed")) c.seed = std::uint64_t(json.value("seed").toInteger(qint64(c.seed)));

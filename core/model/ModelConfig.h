@@ -20,6 +20,10 @@ struct ModelConfig {
     int visionWidth = 192;
     int visionLayers = 2;
     int visionHeads = 3;
+    // Fixed quality filters ahead of the patch embedding: log |Laplacian| and log Sobel
+    // magnitude channels, and one extra visual token from the log-magnitude spectrum (see
+    // VisionEncoderImpl). Off for checkpoints written before it existed (no JSON key).
+    bool qualityFrontEnd = true;
 
     // Decoder-only language model over [visual tokens, text tokens].
     int lmWidth = 256;
@@ -39,8 +43,10 @@ struct ModelConfig {
     static QStringList presetNames();
 
     int patchesPerImage() const { return (imageSize / patchSize) * (imageSize / patchSize); }
+    // Visual tokens one image adds to the decoder's prefix: its patches, plus the spectrum token.
+    int tokensPerImage() const { return patchesPerImage() + (qualityFrontEnd ? 1 : 0); }
     // Longest sequence the decoder sees: two images (a comparison pair) plus text.
-    int maxSequenceLength() const { return 2 * patchesPerImage() + maxTextLength; }
+    int maxSequenceLength() const { return 2 * tokensPerImage() + maxTextLength; }
     // Floats in one preprocessed image (3 x imageSize x imageSize, CHW).
     int imageFloats() const { return 3 * imageSize * imageSize; }
 

@@ -64,6 +64,27 @@ Result<QualityModel> QualityModel::create(const ModelConfig& requested, const To
     }
 }
 
+Result<QualityFilterResponse> QualityModel::qualityFilterResponse(const std::vector<float>& image, int imageSize) {
+    if (imageSize < 4 || int(image.size()) != 3 * imageSize * imageSize)
+        return Error{QString(), QStringLiteral("image has %1 floats, not 3 x %2 x %2").arg(image.size()).arg(imageSize)};
+    try {
+        torch::NoGradGuard noGrad;
+        const auto pixels = torch::from_blob(const_cast<float*>(image.data()), {1, 3, imageSize, imageSize}).clone();
+        const auto filters = internal::qualityFilterChannels(pixels);
+        const int64_t grid = internal::kSpectrumGrid;
+        const auto spectrum = internal::spectrumFeatures(pixels, grid).view({grid, grid});
+        auto ring = torch::ones({grid, grid}, torch::kBool);
+        ring.slice(0, 1, grid - 1).slice(1, 1, grid - 1).fill_(false);
+        QualityFilterResponse r;
+        r.laplacian = filters[0][0].mean().item<double>();
+        r.gradient = filters[0][1].mean().item<double>();
+        r.highFrequency = spectrum.index({ring}).mean().item<double>();
+        return r;
+    } catch (const std::exception& e) {
+        return Error{QString(), QStringLiteral("quality filters failed: %1").arg(firstLine(e.what()))};
+    }
+}
+
 Result<QualityModel> QualityModel::load(const QString& dir, const ModelConfig* expected) {
     auto manifest = CheckpointManifest::read(dir);
     if (!manifest) return manifest.error();

@@ -15,6 +15,15 @@
 
 namespace medq::model {
 
+// Mean responses of the encoder's fixed quality filters (ModelConfig::qualityFrontEnd) to
+// one image: log |Laplacian|, log gradient magnitude (both scaled to about [-1, 1]) and the
+// log spectrum on the outermost ring of the spectrum grid (highest frequencies).
+struct QualityFilterResponse {
+    double laplacian = 0;
+    double gradient = 0;
+    double highFrequency = 0;
+};
+
 // A ViT encoder, an MLP projector and a decoder-only transformer (see model/internal/
 // Network.h), on CUDA when available, else the CPU. Images are ImagePreprocessor output
 // for config().imageSize. Inference methods never throw: errors come back as values.
@@ -45,6 +54,8 @@ public:
     // Mean-pooled vision features, L2-normalised: for clustering and retrieval.
     Result<std::vector<std::vector<float>>> embed(const std::vector<std::vector<float>>& images) const;
     int embeddingDimension() const;
+    // What the fixed front end sees in one preprocessed image of imageSize (no model needed).
+    static Result<QualityFilterResponse> qualityFilterResponse(const std::vector<float>& image, int imageSize);
 
     // Adds zero-initialised adapters (outputs unchanged until trained).
     Status attachLora(const LoraConfig& lora);

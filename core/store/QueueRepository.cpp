@@ -1,30 +1,11 @@
 #include "store/QueueRepository.h"
 
 #include "store/Json.h"
+#include "store/RowReaders.h"
 
 namespace medq::store {
-namespace {
-constexpr const char* kColumns =
-    "id, task_id, queue, round_id, prototype_id, uncertainty, reason, spot_check, is_gold, status, created_at, "
-    "updated_at";
-
-QueueItemRecord readRow(const Statement& s) {
-    QueueItemRecord q;
-    q.id = s.columnInt(0);
-    q.taskId = s.columnInt(1);
-    q.queue = s.columnText(2);
-    q.roundId = s.columnOptionalInt(3);
-    q.prototypeId = s.columnOptionalInt(4);
-    if (!s.columnIsNull(5)) q.uncertainty = s.columnDouble(5);
-    q.reason = s.columnText(6);
-    q.spotCheck = s.columnInt(7) != 0;
-    q.isGold = s.columnInt(8) != 0;
-    q.status = s.columnText(9);
-    q.createdAt = s.columnText(10);
-    q.updatedAt = s.columnText(11);
-    return q;
-}
-}  // namespace
+using rows::kQueueItemColumns;
+using rows::readQueueItem;
 
 std::vector<Id> QueueRepository::enqueue(const std::vector<QueueItemRecord>& items) {
     WriteScope scope(m_db);
@@ -46,20 +27,20 @@ std::vector<Id> QueueRepository::enqueue(const std::vector<QueueItemRecord>& ite
 }
 
 std::optional<QueueItemRecord> QueueRepository::get(Id id) const {
-    Statement s = m_db.prepare((std::string("SELECT ") + kColumns + " FROM queue_items WHERE id=?").c_str());
+    Statement s = m_db.prepare((std::string("SELECT ") + kQueueItemColumns + " FROM queue_items WHERE id=?").c_str());
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return readRow(s);
+    return readQueueItem(s);
 }
 
 std::vector<QueueItemRecord> QueueRepository::items(const QString& queue, bool includeDone) const {
-    const std::string sql = std::string("SELECT ") + kColumns +
+    const std::string sql = std::string("SELECT ") + kQueueItemColumns +
                             " FROM queue_items WHERE queue=?1 AND (?2 OR status='pending') "
                             "AND (queue<>'auto_accept' OR spot_check=1) ORDER BY id";
     Statement s = m_db.prepare(sql.c_str());
     s.bind(1, queue).bind(2, int(includeDone));
     std::vector<QueueItemRecord> out;
-    while (s.step()) out.push_back(readRow(s));
+    while (s.step()) out.push_back(readQueueItem(s));
     return out;
 }
 

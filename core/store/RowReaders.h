@@ -10,6 +10,46 @@ namespace medq::store::rows {
 constexpr const char* kTaskColumns =
     "id, image_id, second_image_id, kind, question_type, question, options, answer, split, created_at";
 
+constexpr const char* kModelOutputColumns =
+    "id, task_id, model_version, answer, distribution, entropy, draft_text, token_entropies, mean_token_entropy, "
+    "created_at";
+
+inline ModelOutputRecord readModelOutput(const Statement& s) {
+    ModelOutputRecord o;
+    o.id = s.columnInt(0);
+    o.taskId = s.columnInt(1);
+    o.modelVersion = s.columnText(2);
+    o.answer = s.columnText(3);
+    o.distribution = json::array(s.columnText(4));
+    if (!s.columnIsNull(5)) o.entropy = s.columnDouble(5);
+    o.draftText = s.columnText(6);
+    o.tokenEntropies = json::array(s.columnText(7));
+    if (!s.columnIsNull(8)) o.meanTokenEntropy = s.columnDouble(8);
+    o.createdAt = s.columnText(9);
+    return o;
+}
+
+constexpr const char* kQueueItemColumns =
+    "id, task_id, queue, round_id, prototype_id, uncertainty, reason, spot_check, is_gold, status, created_at, "
+    "updated_at";
+
+inline QueueItemRecord readQueueItem(const Statement& s) {
+    QueueItemRecord q;
+    q.id = s.columnInt(0);
+    q.taskId = s.columnInt(1);
+    q.queue = s.columnText(2);
+    q.roundId = s.columnOptionalInt(3);
+    q.prototypeId = s.columnOptionalInt(4);
+    if (!s.columnIsNull(5)) q.uncertainty = s.columnDouble(5);
+    q.reason = s.columnText(6);
+    q.spotCheck = s.columnInt(7) != 0;
+    q.isGold = s.columnInt(8) != 0;
+    q.status = s.columnText(9);
+    q.createdAt = s.columnText(10);
+    q.updatedAt = s.columnText(11);
+    return q;
+}
+
 inline TaskRecord readTask(const Statement& s) {
     TaskRecord t;
     t.id = s.columnInt(0);

@@ -207,6 +207,41 @@ WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
 BEGIN SELECT RAISE(ABORT, 'audit rows are appended through AuditLog (hash chain)'); END;
 )SQL";
 
+// Version 5: the closed loop. What retrieval selected in each round (and how routing sent
+// it on), every quality-gate check with its outcome, and the labels that passed the gate
+// (the loop's training data).
+const char* kV5 = R"SQL(
+CREATE TABLE round_selections(
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  pool_item_id INTEGER NOT NULL REFERENCES pool_items(id),
+  image_id INTEGER REFERENCES images(id),
+  prototype_id INTEGER REFERENCES prototypes(id),
+  similarity REAL,
+  rank INTEGER NOT NULL,
+  uncertainty REAL,
+  route TEXT CHECK(route IS NULL OR route IN ('expert', 'verify', 'auto_accept')),
+  PRIMARY KEY(round_id, pool_item_id)
+);
+CREATE INDEX round_selections_pool ON round_selections(pool_item_id);
+CREATE TABLE gate_checks(
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  image_id INTEGER NOT NULL REFERENCES images(id),
+  annotator TEXT NOT NULL,
+  check_kind TEXT NOT NULL CHECK(check_kind IN ('gold', 'agreement', 'consistency')),
+  passed INTEGER NOT NULL,
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX gate_checks_round ON gate_checks(round_id);
+CREATE TABLE accepted_labels(
+  task_id INTEGER PRIMARY KEY REFERENCES tasks(id),
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  annotation_id INTEGER NOT NULL REFERENCES annotations(id),
+  source TEXT NOT NULL                         -- expert | verify | auto_accept
+);
+CREATE INDEX accepted_labels_round ON accepted_labels(round_id);
+)SQL";
+
 void finishV4(SqliteConnection& db) {
     AuditChain::chainUnhashedRows(db);
     db.exec(kV4Triggers);
@@ -215,7 +250,7 @@ void finishV4(SqliteConnection& db) {
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}};
     return list;
 }
 

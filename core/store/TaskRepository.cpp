@@ -84,23 +84,11 @@ Id ModelOutputRepository::insert(const ModelOutputRecord& o) {
 }
 
 std::optional<ModelOutputRecord> ModelOutputRepository::latestForTask(Id taskId) const {
-    Statement s = m_db.prepare(
-        "SELECT id, task_id, model_version, answer, distribution, entropy, draft_text, token_entropies, "
-        "mean_token_entropy, created_at FROM model_outputs WHERE task_id=? ORDER BY id DESC LIMIT 1");
+    Statement s = m_db.prepare((std::string("SELECT ") + rows::kModelOutputColumns +
+                                " FROM model_outputs WHERE task_id=? ORDER BY id DESC LIMIT 1").c_str());
     s.bind(1, taskId);
     if (!s.step()) return std::nullopt;
-    ModelOutputRecord o;
-    o.id = s.columnInt(0);
-    o.taskId = s.columnInt(1);
-    o.modelVersion = s.columnText(2);
-    o.answer = s.columnText(3);
-    o.distribution = json::array(s.columnText(4));
-    if (!s.columnIsNull(5)) o.entropy = s.columnDouble(5);
-    o.draftText = s.columnText(6);
-    o.tokenEntropies = json::array(s.columnText(7));
-    if (!s.columnIsNull(8)) o.meanTokenEntropy = s.columnDouble(8);
-    o.createdAt = s.columnText(9);
-    return o;
+    return rows::readModelOutput(s);
 }
 
 int ModelOutputRepository::count() const {

@@ -45,7 +45,8 @@ Result<EvaluationReport> Evaluator::evaluate(const std::vector<TrainingExample>&
             const TrainingExample& e = items[perception[k]];
             const model::PerceptionAnswer& a = answers.value()[k - start];
             report.perceptionItems.push_back({e.id, e.questionType, e.group, e.answerIndex, a.choice,
-                                              a.choice >= 0 ? a.probabilities[std::size_t(a.choice)] : 0.0, a.entropy});
+                                              a.choice >= 0 ? a.probabilities[std::size_t(a.choice)] : 0.0, a.entropy,
+                                              int(e.options.size())});
         }
         done += end - start;
         progress.report(done / total, QStringLiteral("perception %1/%2").arg(end).arg(perception.size()));

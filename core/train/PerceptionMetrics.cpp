@@ -10,7 +10,8 @@ QJsonObject cellsToJson(const QMap<QString, AccuracyCell>& cells) {
     QJsonObject json;
     for (auto it = cells.begin(); it != cells.end(); ++it)
         json.insert(it.key().isEmpty() ? QStringLiteral("(none)") : it.key(),
-                    QJsonObject{{"total", it->total}, {"correct", it->correct}, {"accuracy", it->accuracy()}});
+                    QJsonObject{{"total", it->total}, {"correct", it->correct}, {"accuracy", it->accuracy()},
+                                {"uniformChance", it->uniformChance()}, {"majorityChance", it->majorityChance()}});
     return json;
 }
 }  // namespace
@@ -35,13 +36,33 @@ double expectedCalibrationError(const std::vector<PerceptionOutcome>& outcomes, 
     return ece;
 }
 
+QMap<QPair<QString, int>, int> majorityAnswers(const std::vector<PerceptionOutcome>& outcomes) {
+    QMap<QPair<QString, int>, QMap<int, int>> counts;
+    for (const PerceptionOutcome& o : outcomes) ++counts[{o.questionType, o.optionCount}][o.truth];
+    QMap<QPair<QString, int>, int> majority;
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        int best = -1, bestCount = -1;
+        for (auto c = it->begin(); c != it->end(); ++c)  // ascending index: ties keep the lower one
+            if (c.value() > bestCount) {
+                best = c.key();
+                bestCount = c.value();
+            }
+        majority.insert(it.key(), best);
+    }
+    return majority;
+}
+
 PerceptionSummary summarisePerception(const std::vector<PerceptionOutcome>& outcomes) {
     PerceptionSummary s;
     double entropy = 0;
+    const auto majority = majorityAnswers(outcomes);
     for (const PerceptionOutcome& o : outcomes) {
+        const bool majorityRight = majority.value({o.questionType, o.optionCount}, -1) == o.truth;
         for (AccuracyCell* cell : {&s.overall, &s.byType[o.questionType], &s.byGroup[o.group]}) {
             ++cell->total;
             cell->correct += o.correct();
+            cell->uniformSum += o.optionCount > 0 ? 1.0 / o.optionCount : 0.0;
+            cell->majorityCorrect += majorityRight;
         }
         entropy += o.entropy;
     }
@@ -52,6 +73,7 @@ PerceptionSummary summarisePerception(const std::vector<PerceptionOutcome>& outc
 
 QJsonObject PerceptionSummary::toJson() const {
     return QJsonObject{{"total", overall.total}, {"correct", overall.correct}, {"accuracy", overall.accuracy()},
+                       {"uniformChance", overall.uniformChance()}, {"majorityChance", overall.majorityChance()},
                        {"byType", cellsToJson(byType)}, {"byGroup", cellsToJson(byGroup)},
                        {"expectedCalibrationError", expectedCalibrationError}, {"meanEntropy", meanEntropy}};
 }

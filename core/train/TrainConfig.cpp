@@ -8,6 +8,12 @@ int TrainConfig::stepsPerEpoch(int exampleCount) const {
     return std::max(1, (exampleCount + batchSize - 1) / std::max(1, batchSize));
 }
 
+double TrainConfig::tokenWeight(bool perception, long long targetTokens) const {
+    if (targetTokens <= 0) return 0.0;
+    const double weight = perception ? perceptionWeight : 1.0;
+    return lossPerExample ? weight / double(targetTokens) : weight;
+}
+
 int TrainConfig::totalSteps(int exampleCount) const {
     return maxSteps > 0 ? maxSteps : std::max(1, epochs) * stepsPerEpoch(exampleCount);
 }
@@ -22,6 +28,7 @@ Status TrainConfig::validate() const {
     if (warmupSteps < 0) return bad("warmupSteps", "must not be negative");
     if (minLearningRateRatio < 0 || minLearningRateRatio > 1) return bad("minLearningRateRatio", "must be in [0, 1]");
     if (evaluateEvery < 0 || patience < 0 || checkpointEvery < 0) return bad("evaluateEvery", "step counts must not be negative");
+    if (perceptionWeight <= 0) return bad("perceptionWeight", "must be positive");
     if (threads < 1) return bad("threads", "must be at least 1");
     if (useLora)
         if (Status s = lora.validate(); !s) return s;
@@ -34,6 +41,7 @@ QJsonObject TrainConfig::toJson() const {
         {"learningRate", learningRate}, {"weightDecay", weightDecay}, {"beta1", beta1}, {"beta2", beta2},
         {"warmupSteps", warmupSteps}, {"cosineSchedule", cosineSchedule}, {"minLearningRateRatio", minLearningRateRatio},
         {"gradientClipNorm", gradientClipNorm}, {"perceptionWholeAnswer", perceptionWholeAnswer},
+        {"lossPerExample", lossPerExample}, {"perceptionWeight", perceptionWeight},
         {"evaluateEvery", evaluateEvery}, {"patience", patience},
         {"stopMetric", stopMetric == StopMetric::ValidationLoss ? "loss" : "accuracy"}, {"minDelta", minDelta},
         {"useLora", useLora}, {"lora", lora.toJson()},
@@ -57,6 +65,9 @@ Result<TrainConfig> TrainConfig::fromJson(const QJsonObject& json) {
     c.minLearningRateRatio = json.value("minLearningRateRatio").toDouble(c.minLearningRateRatio);
     c.gradientClipNorm = json.value("gradientClipNorm").toDouble(c.gradientClipNorm);
     c.perceptionWholeAnswer = json.value("perceptionWholeAnswer").toBool(c.perceptionWholeAnswer);
+    // Configs written before the option existed trained per token.
+    c.lossPerExample = json.value("lossPerExample").toBool(false);
+    c.perceptionWeight = json.value("perceptionWeight").toDouble(c.perceptionWeight);
     c.evaluateEvery = json.value("evaluateEvery").toInt(c.evaluateEvery);
     c.patience = json.value("patience").toInt(c.patience);
     const QString metric = json.value("stopMetric").toString(QStringLiteral("loss"));

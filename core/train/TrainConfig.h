@@ -27,6 +27,13 @@ struct TrainConfig {
     // Perception loss on the answer symbol only, or on symbol + option text + EOS.
     bool perceptionWholeAnswer = false;
 
+    // How a batch's loss weighs its examples. Per token (false), a 60-token description
+    // outweighs a one-token perception answer 60:1 and the model learns answer priors
+    // before it looks at the image; per example (true), every example's mean token loss
+    // counts once. perceptionWeight scales perception examples against descriptions.
+    bool lossPerExample = true;
+    double perceptionWeight = 1.0;
+
     // Validation every evaluateEvery steps (0: at the end of every epoch). Training stops
     // after `patience` evaluations without an improvement larger than minDelta (0: never).
     enum class StopMetric { ValidationLoss, ValidationAccuracy };
@@ -42,6 +49,11 @@ struct TrainConfig {
     int checkpointEvery = 0;  // resume state every N steps (0: never)
     std::uint64_t seed = 1;
     int threads = 2;
+
+    // Weight of each target token of one example in the batch loss (the loss is the
+    // weighted token sum over the sum of weights): perceptionWeight or 1, divided by the
+    // example's target tokens when lossPerExample. 0 for an example without targets.
+    double tokenWeight(bool perception, long long targetTokens) const;
 
     int totalSteps(int exampleCount) const;
     int stepsPerEpoch(int exampleCount) const;

@@ -72,15 +72,19 @@ std::vector<model::TokenSequence> encode(const std::vector<TrainingExample>& exa
 }
 
 // Runs `items` (indices into examples/sequences) through the network in layout groups and
-// returns the summed loss and target count; with `backward`, accumulates gradients of
-// sum / normaliser so a whole batch makes one mean-loss step.
-std::pair<double, int64_t> lossOver(model::QualityModel::Impl& impl, const std::vector<TrainingExample>& examples,
-                                    const std::vector<model::TokenSequence>& sequences,
-                                    const std::vector<std::size_t>& items, bool backward) {
+// returns the weighted loss sum and its normaliser (loss = sum / normaliser); with
+// `backward`, accumulates gradients of sum / normaliser so a whole batch makes one step.
+// Token weights come from TrainConfig::tokenWeight: per example, the loss is a weighted
+// mean of the examples' mean token losses.
+std::pair<double, double> lossOver(model::QualityModel::Impl& impl, const TrainConfig& config,
+                                   const std::vector<TrainingExample>& examples,
+                                   const std::vector<model::TokenSequence>& sequences,
+                                   const std::vector<std::size_t>& items, bool backward) {
     std::vector<const model::VisualInput*> images;
     for (std::size_t i : items) images.push_back(&examples[i].image);
     std::vector<internal::SequenceBatch> batches;
-    int64_t targets = 0;
+    std::vector<torch::Tensor> weights;
+    double normaliser = 0;
     for (const auto& group : internal::groupByLayout(images, std::max<std::size_t>(1, backward ? items.size() : 32))) {
         // Perception and description rows go through separately: padding a ~20-token
         // question to a ~90-token description would double the work. The gradient is the same.
@@ -95,17 +99,23 @@ std::pair<double, int64_t> lossOver(model::QualityModel::Impl& impl, const std::
             if (groupImages.empty()) continue;
             batches.push_back(internal::makeSequenceBatch(groupImages, groupSequences, impl.config.imageSize,
                                                           impl.tokenizer.padId(), impl.device));
-            targets += batches.back().targetCount;
+            std::vector<float> rowWeights;
+            for (const int64_t targets : batches.back().rowTargets) {
+                const double tokenWeight = config.tokenWeight(kind == TrainingExample::Kind::Perception, targets);
+                rowWeights.push_back(float(tokenWeight));
+                normaliser += tokenWeight * double(targets);
+            }
+            weights.push_back(torch::tensor(rowWeights));
         }
     }
     double sum = 0;
-    for (const auto& batch : batches) {
-        if (batch.targetCount == 0) continue;
-        const auto loss = internal::targetLossSum(*impl.network, batch);
-        if (backward) (loss / double(std::max<int64_t>(1, targets))).backward();
+    for (std::size_t b = 0; b < batches.size(); ++b) {
+        if (batches[b].targetCount == 0) continue;
+        const auto loss = internal::targetLossSum(*impl.network, batches[b], weights[b]);
+        if (backward) (loss / std::max(normaliser, 1e-12)).backward();
         sum += loss.item<double>();
     }
-    return {sum, targets};
+    return {sum, normaliser};
 }
 
 NamedTensors allParameters(model::QualityModel::Impl& impl) {
@@ -274,8 +284,8 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
         impl.network->eval();
         std::vector<std::size_t> all(validation.size());
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-        const auto [sum, count] = lossOver(impl, validation, validationSequences, all, false);
-        *loss = sum / double(std::max<int64_t>(1, count));
+        const auto [sum, normaliser] = lossOver(impl, m_config, validation, validationSequences, all, false);
+        *loss = normaliser > 0 ? sum / normaliser : 0.0;
         std::vector<model::PerceptionQuery> queries;
         std::vector<int> truth;
         for (const TrainingExample& e : validation)
@@ -317,12 +327,12 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
             impl.network->train();
             optimizer.zero_grad();
             const qint64 stepStart = clock.nsecsElapsed();
-            const auto [sum, count] = lossOver(impl, training, sequences, items, true);
+            const auto [sum, normaliser] = lossOver(impl, m_config, training, sequences, items, true);
             if (m_config.gradientClipNorm > 0) torch::nn::utils::clip_grad_norm_(trainable, m_config.gradientClipNorm);
             optimizer.step();
             trainingSeconds += double(clock.nsecsElapsed() - stepStart) / 1e9;
             trainedSamples += qint64(items.size());
-            const double loss = sum / double(std::max<int64_t>(1, count));
+            const double loss = normaliser > 0 ? sum / normaliser : 0.0;
             state.losses.push_back(loss);
             state.nextStep = step + 1;
             progress.report(double(step + 1) / report.totalSteps,

@@ -20,7 +20,7 @@ struct TrainReport {
     int startStep = 0;  // > 0 when the run resumed
     int steps = 0;      // optimizer steps done in total (the last step index + 1)
     int totalSteps = 0;
-    std::vector<double> losses;  // training loss of every step from 0 (mean token cross-entropy)
+    std::vector<double> losses;  // training loss of every step from 0 (cross-entropy, weighed as TrainConfig says)
     std::vector<ValidationPoint> validation;  // every evaluation during training
     double validationLoss = -1;      // of the kept weights; -1 without validation data
     double validationAccuracy = -1;  // perception items only; -1 when there are none

@@ -138,8 +138,38 @@ torch::Tensor TransformerBlockImpl::forward(torch::Tensor x, const torch::Tensor
     return x + drop(fc2(torch::gelu(fc1(m_norm2(x)))));
 }
 
+torch::Tensor qualityFilterChannels(const torch::Tensor& images) {
+    const auto opts = torch::TensorOptions().dtype(images.dtype()).device(images.device());
+    const auto grey = images.mean(1, true);  // [B,1,S,S]
+    // 3x3 Laplacian and Sobel kernels, applied with replicated borders.
+    const auto kernels = torch::tensor({0.f, 1.f, 0.f, 1.f, -4.f, 1.f, 0.f, 1.f, 0.f,
+                                        -1.f, 0.f, 1.f, -2.f, 0.f, 2.f, -1.f, 0.f, 1.f,
+                                        -1.f, -2.f, -1.f, 0.f, 0.f, 0.f, 1.f, 2.f, 1.f}, opts).view({3, 1, 3, 3});
+    const auto padded = F::pad(grey, F::PadFuncOptions({1, 1, 1, 1}).mode(torch::kReplicate));
+    const auto responses = F::conv2d(padded, kernels);  // [B,3,S,S]
+    const auto laplacian = responses.slice(1, 0, 1).abs();
+    const auto gradient = (responses.slice(1, 1, 2).pow(2) + responses.slice(1, 2, 3).pow(2)).sqrt();
+    // Log scale: noise and blur change these responses by factors, not by offsets. The
+    // floor 1e-3 sits below one 8-bit grey level; log(1e-3) ~ -6.9 maps to about -1.
+    const auto logScaled = [](const torch::Tensor& t) { return (torch::log(t + 1e-3) + 3.5) / 3.5; };
+    return torch::cat({logScaled(laplacian), logScaled(gradient)}, 1);
+}
+
+torch::Tensor spectrumFeatures(const torch::Tensor& images, int64_t grid) {
+    const auto grey = images.mean(1);  // [B,S,S]
+    const double side = double(grey.size(-1));
+    // |F| / S is about the per-pixel standard deviation for white noise, so the log puts
+    // clean (~1e-3) and noisy (~1e-2..1e-1) high frequencies a few units apart.
+    auto magnitude = torch::fft::fftshift(torch::fft::fft2(grey), std::vector<int64_t>{-2, -1}).abs() / side;
+    const auto logMagnitude = torch::log(magnitude + 1e-4) * 0.25;
+    return F::adaptive_avg_pool2d(logMagnitude.unsqueeze(1), F::AdaptiveAvgPool2dFuncOptions({grid, grid})).flatten(1);
+}
+
 VisionEncoderImpl::VisionEncoderImpl(const ModelConfig& c) {
-    m_patches = register_module("patches", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, c.visionWidth, c.patchSize).stride(c.patchSize)));
+    const int64_t inputs = c.qualityFrontEnd ? 5 : 3;
+    m_patches = register_module("patches", torch::nn::Conv2d(torch::nn::Conv2dOptions(inputs, c.visionWidth, c.patchSize).stride(c.patchSize)));
+    if (c.qualityFrontEnd)
+        m_spectrum = register_module("spectrum", torch::nn::Linear(kSpectrumGrid * kSpectrumGrid, c.visionWidth));
     m_positions = register_parameter("positions", torch::empty({1, c.patchesPerImage(), c.visionWidth}).normal_(0.0, 0.02));
     for (int i = 0; i < c.visionLayers; ++i)
         m_blocks.push_back(register_module("block" + std::to_string(i),
@@ -148,7 +178,20 @@ VisionEncoderImpl::VisionEncoderImpl(const ModelConfig& c) {
 }
 
 torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& images) {
-    auto x = m_patches(images).flatten(2).transpose(1, 2) + m_positions;  // [B, patches, width]
+    torch::Tensor x;
+    if (m_spectrum.is_empty()) {
+        x = m_patches(images).flatten(2).transpose(1, 2) + m_positions;  // [B, patches, width]
+    } else {
+        // The filters are fixed: no gradient flows into them, so they run without autograd.
+        torch::Tensor filters, spectrum;
+        {
+            torch::NoGradGuard noGrad;
+            filters = qualityFilterChannels(images);
+            spectrum = spectrumFeatures(images, kSpectrumGrid);
+        }
+        x = m_patches(torch::cat({images, filters}, 1)).flatten(2).transpose(1, 2) + m_positions;
+        x = torch::cat({x, m_spectrum(spectrum).unsqueeze(1)}, 1);  // [B, patches + 1, width]
+    }
     for (auto& block : m_blocks) x = block->forward(x, torch::Tensor(), torch::Tensor(), torch::Tensor(), nullptr);
     return m_norm(x);
 }

@@ -92,14 +92,26 @@ private:
 };
 TORCH_MODULE(TransformerBlock);
 
+// Fixed (not learned) image-quality features of [B,3,S,S] images in [0, 1]: what a linear
+// patch embedding on raw pixels learns only slowly (noise, blur, ringing, ghosting).
+// filterChannels: [B,2,S,S], log |Laplacian| and log Sobel gradient magnitude of the grey
+// image, roughly in [-1, 1]. spectrumFeatures: [B, grid*grid], the log-magnitude 2-D
+// spectrum of the grey image (centred) averaged over a grid x grid tiling.
+torch::Tensor qualityFilterChannels(const torch::Tensor& images);
+torch::Tensor spectrumFeatures(const torch::Tensor& images, int64_t grid);
+constexpr int64_t kSpectrumGrid = 16;
+
 // ViT (Dosovitskiy et al. 2021): patch-embedding conv, learned positions, blocks, final norm.
+// With config.qualityFrontEnd the patch embedding also sees qualityFilterChannels, and a
+// linear projection of spectrumFeatures joins the patches as one more token.
 class VisionEncoderImpl : public torch::nn::Module {
 public:
     explicit VisionEncoderImpl(const ModelConfig& config);
-    torch::Tensor forward(const torch::Tensor& images);  // [B,3,S,S] -> [B, patches, visionWidth]
+    torch::Tensor forward(const torch::Tensor& images);  // [B,3,S,S] -> [B, tokensPerImage, visionWidth]
 
 private:
     torch::nn::Conv2d m_patches{nullptr};
+    torch::nn::Linear m_spectrum{nullptr};  // only with the quality front end
     torch::Tensor m_positions;
     std::vector<TransformerBlock> m_blocks;
     Norm m_norm{nullptr};

@@ -39,10 +39,13 @@ SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
         const int64_t n = int64_t(ids.size());
         for (int64_t t = 0; t < n; ++t) tok[r][t] = ids[std::size_t(t)];
         // Position t predicts token t + 1 when that token is part of the target.
+        int64_t rowTargets = 0;
         for (int64_t t = std::max<int64_t>(0, sequences[std::size_t(r)]->targetStart - 1); t + 1 < n; ++t) {
             tgt[r][t] = ids[std::size_t(t + 1)];
-            ++batch.targetCount;
+            ++rowTargets;
         }
+        batch.targetCount += rowTargets;
+        batch.rowTargets.push_back(rowTargets);
         batch.lengths.push_back(n);
     }
     batch.tokens = tokens.to(device);
@@ -50,16 +53,21 @@ SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
     return batch;
 }
 
-torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch) {
+torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& rowWeights) {
     const auto prefix = network.visualPrefix(batch.first, batch.second);
     const auto hidden = network.lm->forward(prefix, batch.tokens, nullptr);
     // The output head only at positions that have a target: a perception row has one among
     // ~20, and the head (vocab x width) is the widest matrix of the decoder.
     const auto targeted = batch.targets.ne(kIgnoreIndex);
     const auto logits = network.lm->logits(hidden.slice(1, prefix.size(1)).index({targeted}));
-    return torch::nn::functional::cross_entropy(
-        logits, batch.targets.index({targeted}),
-        torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+    const auto targets = batch.targets.index({targeted});
+    if (!rowWeights.defined())
+        return torch::nn::functional::cross_entropy(logits, targets,
+                                                    torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+    const auto perToken = torch::nn::functional::cross_entropy(
+        logits, targets, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
+    const auto tokenWeights = rowWeights.to(perToken.device(), perToken.scalar_type()).unsqueeze(1).expand(batch.targets.sizes());
+    return (perToken * tokenWeights.index({targeted})).sum();
 }
 
 std::vector<std::vector<std::size_t>> groupByLayout(const std::vector<const VisualInput*>& images, std::size_t maxRows) {

@@ -19,6 +19,7 @@ struct SequenceBatch {
     torch::Tensor tokens;         // [B,T] int64, padded with the pad id
     torch::Tensor targets;        // [B,T] int64: the next token where it is a target, else -100
     std::vector<int64_t> lengths; // real tokens per row
+    std::vector<int64_t> rowTargets;  // target tokens per row
     int64_t targetCount = 0;
     int64_t rows() const { return tokens.size(0); }
 };
@@ -34,8 +35,10 @@ SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
 torch::Tensor stackImages(const std::vector<const std::vector<float>*>& images, int imageSize, const torch::Device& device);
 
 // Sum over the batch's target tokens of the next-token cross-entropy (a scalar tensor
-// with gradient): the training objective for perception and description alike.
-torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch);
+// with gradient): the training objective for perception and description alike. With
+// rowWeights ([rows] float) every token of row r counts rowWeights[r] times.
+torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch,
+                            const torch::Tensor& rowWeights = {});
 
 // Splits item indices into runs of single images and of pairs, each at most maxRows long.
 std::vector<std::vector<std::size_t>> groupByLayout(const std::vector<const VisualInput*>& images, std::size_t maxRows);

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 
 using namespace medq;
@@ -264,6 +265,68 @@ private slots:
         auto garbage = QualityModel::load(dir);
         QVERIFY(!garbage.ok());
         QCOMPARE(garbage.error().subject, manifestPath);
+    }
+
+    void qualityFiltersRespondToNoiseMoreThanToACleanImage() {
+        const int size = 64;
+        Image clean = testing::makePatternImage(Pattern::Gradient, 3);
+        Image noisy = clean;
+        std::uint32_t state = 77;
+        for (int y = 0; y < noisy.height; ++y)
+            for (int x = 0; x < noisy.width; ++x) {
+                state = state * 1664525u + 1013904223u;
+                noisy.at(x, y) = std::clamp(noisy.at(x, y) + 0.2f * (float(state >> 8) / float(1u << 24) - 0.5f), 0.0f, 1.0f);
+            }
+        const ImagePreprocessor preprocess(size);
+        auto a = QualityModel::qualityFilterResponse(preprocess.process(clean).take(), size);
+        auto b = QualityModel::qualityFilterResponse(preprocess.process(noisy).take(), size);
+        QVERIFY(a.ok() && b.ok());
+        qInfo("clean %.3f %.3f %.3f, noisy %.3f %.3f %.3f", a.value().laplacian, a.value().gradient, a.value().highFrequency,
+              b.value().laplacian, b.value().gradient, b.value().highFrequency);
+        // Log scale: noise lifts every response by a clear margin (here about +0.86, +0.11 and
+        // +0.15, i.e. factors of 20, 1.5 and 1.8), not a rounding error.
+        QVERIFY(b.value().laplacian > a.value().laplacian + 0.5);
+        QVERIFY(b.value().gradient > a.value().gradient + 0.05);
+        QVERIFY(b.value().highFrequency > a.value().highFrequency + 0.1);
+        QVERIFY(!QualityModel::qualityFilterResponse({1.0f, 2.0f}, size).ok());
+    }
+
+    void checkpointWithoutQualityFiltersLoadsAsItsOwnArchitecture() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ckpt");
+        ModelConfig plain = ModelConfig::fromPreset("tiny").value();
+        plain.qualityFrontEnd = false;
+        QualityModel model = QualityModel::create(plain, testTokenizer()).take();
+        QVERIFY(model.save(dir).ok());
+        // A manifest written before the field existed has no key: it means no filters.
+        const QString manifestPath = QDir(dir).filePath("manifest.json");
+        QFile m(manifestPath);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(m.readAll()).object();
+        m.close();
+        QJsonObject config = json.value("config").toObject();
+        config.remove("qualityFrontEnd");
+        json.insert("config", config);
+        QVERIFY(writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok());
+        auto loaded = QualityModel::load(dir);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+        QVERIFY(!loaded.value().config().qualityFrontEnd);
+        const auto q = queries(plain.imageSize);
+        QCOMPARE(loaded.value().answer(q).take()[0].probabilities, model.answer(q).take()[0].probabilities);
+
+        // The current preset refuses it by config, and its weights do not fit a filtered network.
+        const ModelConfig filtered = ModelConfig::fromPreset("tiny").value();
+        QVERIFY(filtered.qualityFrontEnd);
+        auto refused = QualityModel::load(dir, &filtered);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().reason.contains("quality filters"), qPrintable(refused.error().reason));
+        config.insert("qualityFrontEnd", true);
+        json.insert("config", config);
+        QVERIFY(writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok());
+        auto mismatched = QualityModel::load(dir);
+        QVERIFY(!mismatched.ok());
+        QCOMPARE(mismatched.error().subject, QDir(dir).filePath("weights.pt"));
+        QVERIFY2(mismatched.error().reason.contains("another model config"), qPrintable(mismatched.error().reason));
     }
 
     void missingFilesFailWithTheFileNamed() {

@@ -174,7 +174,7 @@ private slots:
         }
         auto ws = Workspace::open(dir);
         QVERIFY2(ws.ok(), ws.ok() ? "" : qPrintable(ws.error().message()));
-        QCOMPARE(ws.value()->schemaVersion(), 4);
+        QCOMPARE(ws.value()->schemaVersion(), Schema::latestVersion());
         AuditVerification v = ws.value()->audit().verify();
         QVERIFY2(v.intact, qPrintable(v.reason));
         QCOMPARE(v.rowsChecked, 4);

@@ -325,6 +325,34 @@ private slots:
         QVERIFY(r.validationLoss > 1.0);  // confidently wrong on rotated labels
     }
 
+    void perExampleLossIsTheMeanOfExampleMeans() {
+        // The first step's loss is measured before any update, so fresh models of one seed
+        // give each example's own loss: a one-token answer and a long description.
+        const TrainingExample& answer = m_examples[0];
+        const TrainingExample& description = m_examples[20];
+        TrainConfig c = fastConfig(1);
+        auto firstLoss = [&](const std::vector<TrainingExample>& set, const TrainConfig& config) {
+            QualityModel model = freshModel();
+            auto r = Trainer(model, config).train(set, {}, QString(), kQuiet);
+            return r.ok() ? r.value().losses.front() : -1.0;
+        };
+        const double answerLoss = firstLoss({answer}, c);
+        const double descriptionLoss = firstLoss({description}, c);
+        QVERIFY(answerLoss > 0 && descriptionLoss > 0);
+        QVERIFY(std::abs(answerLoss - descriptionLoss) > 0.05);  // else the test proves nothing
+        QVERIFY(std::abs(firstLoss({answer, description}, c) - (answerLoss + descriptionLoss) / 2) < 1e-4);
+        c.perceptionWeight = 3.0;
+        QVERIFY(std::abs(firstLoss({answer, description}, c) - (3 * answerLoss + descriptionLoss) / 4) < 1e-4);
+        // Per token the description's many tokens dominate.
+        c.lossPerExample = false;
+        c.perceptionWeight = 1.0;
+        const PromptFormat format(m_tokenizer, ModelConfig::fromPreset("tiny").value().maxTextLength);
+        const auto sequence = format.description(false, description.targetText);
+        const double tokens = double(sequence.ids.size()) - double(std::max(1, sequence.targetStart));
+        QVERIFY(tokens > 5);
+        QVERIFY(std::abs(firstLoss({answer, description}, c) - (answerLoss + tokens * descriptionLoss) / (1 + tokens)) < 1e-4);
+    }
+
     void rejectsExamplesTheModelCannotTake() {
         QualityModel model = freshModel();
         std::vector<TrainingExample> bad{m_examples[0]};

@@ -95,6 +95,57 @@ private slots:
         QCOMPARE(LearningRateSchedule(c, 110).at(100), 1e-3);
     }
 
+    void chanceReferencesAreUniformAndMajorityPerTypeAndOptionCount() {
+        auto make = [](QString type, int options, int truth, bool correct, QString group) {
+            PerceptionOutcome o = outcome(0.5, true, std::move(type), std::move(group));
+            o.optionCount = options;
+            o.truth = truth;
+            o.predicted = correct ? truth : (truth + 1) % options;
+            return o;
+        };
+        // yes-no: answer 1 three times of four; how: 4 options (index 0 twice of three) and
+        // 3 options (index 2 once, index 1 once: the tie goes to index 1).
+        const std::vector<PerceptionOutcome> outcomes{
+            make("yes-no", 2, 1, true, "ct"), make("yes-no", 2, 1, false, "ct"), make("yes-no", 2, 1, true, "mri"),
+            make("yes-no", 2, 0, true, "mri"), make("how", 4, 0, false, "ct"), make("how", 4, 0, false, "ct"),
+            make("how", 4, 3, true, "mri"), make("how", 3, 2, true, "ct"), make("how", 3, 1, false, "ct")};
+        const auto majority = majorityAnswers(outcomes);
+        QCOMPARE(majority.value({"yes-no", 2}), 1);
+        QCOMPARE(majority.value({"how", 4}), 0);
+        QCOMPARE(majority.value({"how", 3}), 1);
+        const PerceptionSummary s = summarisePerception(outcomes);
+        QCOMPARE(s.byType["yes-no"].uniformChance(), 0.5);
+        QCOMPARE(s.byType["yes-no"].majorityChance(), 0.75);
+        QCOMPARE(s.byType["how"].uniformChance(), (3 * 0.25 + 2.0 / 3.0) / 5);
+        QCOMPARE(s.byType["how"].majorityChance(), 3.0 / 5);  // two "0" of four options, one "1" of three
+        QCOMPARE(s.overall.majorityChance(), 6.0 / 9);
+        QCOMPARE(s.byGroup["mri"].majorityChance(), 1.0 / 3);  // the yes-no "1" only
+        const QJsonObject how = s.toJson().value("byType").toObject().value("how").toObject();
+        QCOMPARE(how.value("majorityChance").toDouble(), 0.6);
+        QVERIFY(s.toJson().contains("uniformChance"));
+    }
+
+    void perExampleLossWeighsEveryExampleOnce() {
+        TrainConfig c;
+        QVERIFY(c.lossPerExample);
+        // Weight per example = token weight x its target tokens.
+        QCOMPARE(c.tokenWeight(false, 60) * 60, 1.0);
+        QCOMPARE(c.tokenWeight(true, 1) * 1, 1.0);
+        QCOMPARE(c.tokenWeight(true, 0), 0.0);
+        c.perceptionWeight = 2.0;
+        QCOMPARE(c.tokenWeight(true, 3) * 3, 2.0);
+        c.lossPerExample = false;  // per token: the description counts 60 times
+        c.perceptionWeight = 1.0;
+        QCOMPARE(c.tokenWeight(false, 60) * 60, 60.0);
+        QCOMPARE(c.tokenWeight(true, 1), 1.0);
+        // Configs saved before the option existed trained per token.
+        QJsonObject old = TrainConfig().toJson();
+        old.remove("lossPerExample");
+        QVERIFY(!TrainConfig::fromJson(old).value().lossPerExample);
+        old.insert("perceptionWeight", 0.0);
+        QVERIFY(!TrainConfig::fromJson(old).ok());
+    }
+
     void trainConfigRoundTripsAndValidates() {
         TrainConfig c;
         c.useLora = true;
@@ -102,6 +153,8 @@ private slots:
         c.lora.targets = {"q", "v", "fc1"};
         c.stopMetric = TrainConfig::StopMetric::ValidationAccuracy;
         c.seed = 123456789;
+        c.lossPerExample = false;
+        c.perceptionWeight = 3.0;
         auto back = TrainConfig::fromJson(c.toJson());
         QVERIFY(back.ok());
         QCOMPARE(back.value().toJson(), c.toJson());

@@ -1,0 +1,155 @@
+// `medq loop run|status|report`: the closed loop from the command line.
+#include "Commands.h"
+#include "ConsoleJobRunner.h"
+#include "common/Log.h"
+#include "ingest/WorkspaceJobs.h"
+#include "learn/CheckpointRegistry.h"
+#include "loop/LoopReport.h"
+#include "loop/RoundRunner.h"
+#include "store/LoopRepository.h"
+#include "store/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace medq::cli {
+namespace {
+
+int fail(const QString& message) {
+    QTextStream(stderr) << "medq loop: " << message << Qt::endl;
+    return UserError;
+}
+
+// Options given on the command line override the JSON file, which overrides the defaults.
+Result<loop::RoundOptions> roundOptions(const QCommandLineParser& p) {
+    QJsonObject json;
+    if (p.isSet(QStringLiteral("options"))) {
+        QFile f(p.value(QStringLiteral("options")));
+        if (!f.open(QIODevice::ReadOnly)) return Error{f.fileName(), QStringLiteral("cannot read")};
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+        if (!doc.isObject()) return Error{f.fileName(), QStringLiteral("not a JSON object: %1").arg(error.errorString())};
+        json = doc.object();
+    }
+    const std::pair<const char*, const char*> integers[] = {
+        {"budget", "budget"}, {"seed", "seed"}, {"eval-limit", "evalLimit"}, {"pool-limit", "poolEmbedLimit"},
+        {"finetune-steps", "fineTuneSteps"}, {"threads", "threads"}, {"validation-limit", "validationLimit"}};
+    for (const auto& [flag, key] : integers) {
+        if (!p.isSet(QLatin1String(flag))) continue;
+        bool ok = false;
+        const int v = p.value(QLatin1String(flag)).toInt(&ok);
+        if (!ok) return Error{QStringLiteral("--%1").arg(QLatin1String(flag)), QStringLiteral("takes an integer")};
+        json.insert(QLatin1String(key), v);
+    }
+    if (p.isSet(QStringLiteral("strategy"))) json.insert(QStringLiteral("strategy"), p.value(QStringLiteral("strategy")));
+    if (p.isSet(QStringLiteral("annotator"))) json.insert(QStringLiteral("annotator"), p.value(QStringLiteral("annotator")));
+    if (p.isSet(QStringLiteral("annotator-config"))) json.insert(QStringLiteral("annotatorConfig"), p.value(QStringLiteral("annotator-config")));
+    if (p.isSet(QStringLiteral("as"))) json.insert(QStringLiteral("actor"), p.value(QStringLiteral("as")));
+    return loop::RoundOptions::fromJson(json);
+}
+
+int printStatus(const QString& dir) {
+    auto ws = store::Workspace::open(dir);
+    if (!ws) return fail(ws.error().message());
+    store::Workspace& w = *ws.value();
+    QTextStream out(stdout);
+    learn::CheckpointRegistry registry(w);
+    out << "current checkpoint: " << (registry.current().isEmpty() ? QStringLiteral("(none)") : registry.current()) << "\n";
+    out << "pool: " << w.pool().count() << " items\n";
+    const auto rounds = w.rounds().all();
+    if (rounds.empty()) {
+        out << "no rounds yet (medq loop run WORKSPACE)\n";
+        return Ok;
+    }
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n").arg("round", 5).arg("strategy", -12).arg("status", -10).arg("last step", -10)
+               .arg("test score", 10).arg("annotated", 9).arg("human-s", 8).arg("checkpoint", -24);
+    store::LoopRepository loop(w.db());
+    for (const auto& r : rounds) {
+        const QJsonObject m = r.metrics;
+        const QJsonObject a = m.value("assessment").toObject();
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n").arg(r.number, 5).arg(r.strategy, -12).arg(r.status, -10).arg(r.step, -10)
+                   .arg(a.isEmpty() ? QStringLiteral("-") : QString::number(a.value("score").toDouble(), 'f', 4), 10)
+                   .arg(m.value("retrieval").toObject().value("selected").toInt(), 9)
+                   .arg(m.value("annotation").toObject().value("humanSeconds").toDouble(), 8, 'f', 0)
+                   .arg(m.value("finetune").toObject().value("candidate").toString() + " " +
+                        m.value("finetune").toObject().value("decision").toString(), -24);
+        if (r.status == QLatin1String("running")) out << "      " << loop.pendingHumanItems(r.id) << " queue items wait for a person\n";
+    }
+    return Ok;
+}
+
+}  // namespace
+
+int cmdLoop(const QStringList& args, const GlobalOptions& g) {
+    const QString sub = args.value(0);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
+    if (sub == QLatin1String("run")) {
+        p.setApplicationDescription(QStringLiteral(
+            "Run loop rounds: evaluate, failure prototypes, pool index, retrieval, routing, annotation,\n"
+            "quality gate, fine-tuning with accept/rollback, assessment. An interrupted round resumes\n"
+            "from its last completed step."));
+        p.addOption({QStringLiteral("rounds"), QStringLiteral("Rounds to run (default 1)."), QStringLiteral("R"), QStringLiteral("1")});
+        p.addOption({QStringLiteral("budget"), QStringLiteral("Pool items annotated per round (default 100)."), QStringLiteral("B")});
+        p.addOption({QStringLiteral("strategy"), QStringLiteral("engine (default), random or uncertainty."), QStringLiteral("S")});
+        p.addOption({QStringLiteral("annotator"), QStringLiteral("simulated (default) or human (waits for the queues)."), QStringLiteral("A")});
+        p.addOption({QStringLiteral("annotator-config"), QStringLiteral("Simulated annotator settings (JSON)."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S")});
+        p.addOption({QStringLiteral("eval-limit"), QStringLiteral("Evaluate on N test images (default all)."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("validation-limit"), QStringLiteral("Validation images for accept/rollback (default 400)."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("pool-limit"), QStringLiteral("Embed at most N pool items (default 3000, 0: all)."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("finetune-steps"), QStringLiteral("Fine-tuning steps per round (default 120)."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads for fine-tuning (default: by load)."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("options"), QStringLiteral("All round settings as JSON (see docs/loop.md)."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("as"), QStringLiteral("Lead who starts the rounds (recorded in the audit log)."), QStringLiteral("NAME")});
+    } else if (sub == QLatin1String("status")) {
+        p.setApplicationDescription(QStringLiteral("Rounds with their last step, test score, annotations and checkpoint."));
+    } else if (sub == QLatin1String("report")) {
+        p.setApplicationDescription(QStringLiteral("Write an HTML report with per-round metrics, prototypes, cost and curves."));
+        p.addOption({QStringLiteral("out"), QStringLiteral("HTML file to write (default report.html)."), QStringLiteral("FILE"), QStringLiteral("report.html")});
+    } else {
+        QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
+            << "Usage: medq loop run WORKSPACE [--rounds R] [--budget B] [--strategy engine|random|uncertainty] [--annotator simulated|human]\n"
+               "       medq loop status WORKSPACE\n"
+               "       medq loop report WORKSPACE [--out report.html]\n";
+        return sub == QLatin1String("--help") ? Ok : UserError;
+    }
+    if (!p.parse(QStringList{QStringLiteral("medq loop ") + sub} + args.mid(1))) return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return Ok;
+    }
+    if (p.positionalArguments().size() != 1) return fail(QStringLiteral("expected one WORKSPACE"));
+    const QString dir = p.positionalArguments().front();
+    if (!store::Workspace::exists(dir)) return fail(QStringLiteral("%1: no workspace here (run `medq init` first)").arg(dir));
+    log::attachWorkspace(dir);
+
+    if (sub == QLatin1String("status")) return printStatus(dir);
+    if (sub == QLatin1String("report")) {
+        auto ws = store::Workspace::open(dir);
+        if (!ws) return fail(ws.error().message());
+        if (Status s = loop::writeLoopReport(*ws.value(), p.value(QStringLiteral("out"))); !s) return fail(s.error().message());
+        QTextStream(stdout) << "wrote " << p.value(QStringLiteral("out")) << Qt::endl;
+        return Ok;
+    }
+    auto options = roundOptions(p);
+    if (!options) return fail(options.error().message());
+    bool ok = false;
+    const int rounds = p.value(QStringLiteral("rounds")).toInt(&ok);
+    if (!ok || rounds < 1) return fail(QStringLiteral("--rounds takes a positive integer"));
+    for (int i = 0; i < rounds; ++i) {
+        const auto outcome = runJobInConsole(
+            ingest::recordedInWorkspace(dir, std::make_unique<loop::LoopRoundJob>(dir, options.value())), g.quiet);
+        if (outcome.status == jobs::JobOutcome::Status::Cancelled)
+            return fail(QStringLiteral("cancelled; `medq loop run` continues the round from its last completed step"));
+        if (!outcome.ok()) return fail(outcome.message);
+        QTextStream(stdout) << outcome.message << Qt::endl;
+        if (outcome.result.value(QStringLiteral("waiting")).toBool()) return Ok;
+    }
+    return Ok;
+}
+
+}  // namespace medq::cli

@@ -1,0 +1,119 @@
+#include "loop/HeadlessAnnotation.h"
+
+#include "eval/FindingExtractor.h"
+#include "loop/ItemTruth.h"
+#include "store/LoopRepository.h"
+#include "store/Workspace.h"
+
+#include <QJsonArray>
+
+namespace medq::loop {
+namespace {
+
+QJsonObject labelsJson(const synth::GroundTruth& truth) {
+    QJsonArray attributes;
+    for (const auto& a : truth.attributes) attributes.append(QJsonObject{{"key", a.key}, {"severity", severityKey(a.severity)}});
+    return {{"attributes", attributes}};
+}
+
+// The draft read back as labels: what its description reports.
+synth::GroundTruth draftTruth(const QString& text, Modality modality) {
+    const eval::Findings f = eval::FindingExtractor::extract(text, modality);
+    std::vector<AttributeSeverity> present;
+    for (auto it = f.present.begin(); it != f.present.end(); ++it) present.push_back({it.key(), it.value()});
+    return synth::GroundTruth::from(modality, present);
+}
+
+QString actionName(synth::AnnotationAction a) {
+    switch (a) {
+    case synth::AnnotationAction::FullDescription: return QStringLiteral("full");
+    case synth::AnnotationAction::EditDraft: return QStringLiteral("edit");
+    case synth::AnnotationAction::VerifyDraft: return QStringLiteral("verify");
+    }
+    return QStringLiteral("full");
+}
+
+}  // namespace
+
+Result<AnnotatedItem> HeadlessAnnotator::annotate(store::Id imageId, bool review, const QString& modelVersion,
+                                                  std::uint64_t seed) {
+    const auto image = m_ws.images().get(imageId);
+    if (!image) return Error{QStringLiteral("image %1").arg(imageId), QStringLiteral("not in the workspace")};
+    const auto truth = itemTruth(*image);
+    if (!truth) return Error{image->path, QStringLiteral("the simulated annotator needs a synthetic item")};
+    const auto tasks = m_ws.tasks().forImage(imageId);
+    std::vector<store::Id> taskIds;
+    for (const auto& t : tasks) taskIds.push_back(t.id);
+
+    synth::AnnotationResult result;
+    if (review) {
+        QString draftText;
+        for (const auto& o : store::LoopRepository(m_ws.db()).outputsFor(taskIds, modelVersion))
+            if (!o.draftText.isEmpty()) draftText = o.draftText;
+        result = m_annotator.review(truth->item.truth, draftTruth(draftText, truth->recipe.modality), truth->item.questions, seed);
+    } else {
+        result = m_annotator.annotate(truth->item.truth, truth->item.questions, seed);
+    }
+
+    m_ws.annotations().ensureAnnotator(m_name, QStringLiteral("annotator"));
+    AnnotatedItem out;
+    out.imageId = imageId;
+    out.annotator = m_name;
+    out.action = actionName(result.action);
+    out.seconds = result.seconds;
+    out.qualityLevel = qualityLevelKey(result.labels.level);
+    for (const store::TaskRecord& task : tasks) {
+        store::AnnotationRecord a;
+        a.taskId = task.id;
+        a.annotator = m_name;
+        a.action = out.action;
+        if (task.kind == QLatin1String("description")) {
+            if (task.secondImageId) continue;
+            a.text = result.description;
+            a.labels = labelsJson(result.labels);
+            a.qualityLevel = out.qualityLevel;
+            a.timeSpentMs = std::int64_t(result.seconds * 1000.0);  // the whole item's time, once
+        } else {
+            const synth::PerceptionQuestion* q = questionFor(*truth, tasks, task);
+            if (!q) continue;
+            const std::size_t index = std::size_t(q - truth->item.questions.data());
+            if (index >= result.answers.size() || result.answers[index] < 0) continue;
+            a.answer = QString(QChar('A' + result.answers[index]));
+        }
+        out.annotations.emplace_back(task.id, m_ws.annotations().submit(a).id);
+    }
+    return out;
+}
+
+Result<AnnotatedItem> HeadlessAnnotator::acceptDraft(store::Workspace& ws, store::Id imageId, const QString& modelVersion) {
+    const auto image = ws.images().get(imageId);
+    if (!image) return Error{QStringLiteral("image %1").arg(imageId), QStringLiteral("not in the workspace")};
+    const Modality modality = modalityFromString(image->modality).value_or(Modality::Other);
+    const auto tasks = ws.tasks().forImage(imageId);
+    std::vector<store::Id> taskIds;
+    for (const auto& t : tasks) taskIds.push_back(t.id);
+    ws.annotations().ensureAnnotator(kAutoAcceptAnnotator, QStringLiteral("annotator"));
+    AnnotatedItem out;
+    out.imageId = imageId;
+    out.annotator = kAutoAcceptAnnotator;
+    out.action = QStringLiteral("accept");
+    for (const auto& o : store::LoopRepository(ws.db()).outputsFor(taskIds, modelVersion)) {
+        store::AnnotationRecord a;
+        a.taskId = o.taskId;
+        a.annotator = kAutoAcceptAnnotator;
+        a.action = out.action;
+        if (!o.draftText.isEmpty()) {
+            const synth::GroundTruth labels = draftTruth(o.draftText, modality);
+            a.text = o.draftText;
+            a.labels = labelsJson(labels);
+            a.qualityLevel = out.qualityLevel = qualityLevelKey(labels.level);
+        } else {
+            a.answer = o.answer;
+        }
+        out.annotations.emplace_back(o.taskId, ws.annotations().submit(a).id);
+    }
+    if (out.annotations.empty()) return Error{QStringLiteral("image %1").arg(imageId), QStringLiteral("no draft to accept")};
+    return out;
+}
+
+}  // namespace medq::loop

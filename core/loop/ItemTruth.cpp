@@ -1,0 +1,32 @@
+#include "loop/ItemTruth.h"
+
+namespace medq::loop {
+
+std::optional<ItemTruth> itemTruth(const store::ImageRecord& image) {
+    const QString text = image.metadata.value(QStringLiteral("recipe")).toString();
+    if (text.isEmpty()) return std::nullopt;
+    auto recipe = dataset::SynthRecipe::fromText(text);
+    if (!recipe) return std::nullopt;
+    ItemTruth t;
+    t.recipe = *recipe;
+    t.item = synth::ItemGenerator::generate(recipe->modality, recipe->attributes, recipe->seed);
+    return t;
+}
+
+const synth::PerceptionQuestion* questionFor(const ItemTruth& truth, const std::vector<store::TaskRecord>& tasks,
+                                             const store::TaskRecord& task) {
+    std::size_t single = 0;
+    for (const store::TaskRecord& t : tasks)
+        if (t.kind == QLatin1String("perception") && t.questionType != QLatin1String("comparison")) ++single;
+    if (single != truth.item.questions.size()) return nullptr;
+    std::size_t index = 0;
+    for (const store::TaskRecord& t : tasks) {
+        if (t.kind != QLatin1String("perception") || t.questionType == QLatin1String("comparison")) continue;
+        if (t.id == task.id)
+            return &truth.item.questions[index];
+        ++index;
+    }
+    return nullptr;
+}
+
+}  // namespace medq::loop

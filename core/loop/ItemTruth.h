@@ -1,0 +1,26 @@
+#pragma once
+// The ground truth of a synthetic (benchmark or pool) image, rebuilt from the recipe kept
+// in its metadata: the same generator that wrote its tasks gives the same questions in the
+// same order, with the attribute each one asks about.
+#include "dataset/SynthRecipe.h"
+#include "store/Records.h"
+#include "synth/ItemGenerator.h"
+
+#include <optional>
+
+namespace medq::loop {
+
+struct ItemTruth {
+    dataset::SynthRecipe recipe;
+    synth::BenchmarkItem item;  // truth, reference description, single-image questions
+};
+
+// nullopt for imported images (no recipe, no ground truth).
+std::optional<ItemTruth> itemTruth(const store::ImageRecord& image);
+
+// The generator's single-image question for each perception task of the image, matched in
+// task order (comparison tasks excluded); nullptr where the counts disagree.
+const synth::PerceptionQuestion* questionFor(const ItemTruth& truth, const std::vector<store::TaskRecord>& tasks,
+                                             const store::TaskRecord& task);
+
+}  // namespace medq::loop

@@ -1,0 +1,31 @@
+#include "loop/PoolItems.h"
+
+#include "dataset/SynthItemWriter.h"
+#include "store/Workspace.h"
+
+namespace medq::loop {
+
+std::optional<dataset::SynthRecipe> recipeOf(const store::PoolItemRecord& item) {
+    if (item.modality < 0 || item.modality >= int(kClinicalModalities.size())) return std::nullopt;
+    dataset::SynthRecipe r;
+    r.modality = kClinicalModalities[std::size_t(item.modality)];
+    r.base = item.base;
+    r.seed = std::uint64_t(item.seed);
+    auto attributes = dataset::SynthRecipe::decodeAttributes(r.modality, item.attributes);
+    if (!attributes) return std::nullopt;
+    r.attributes = *attributes;
+    return r;
+}
+
+Result<store::Id> materialise(store::Workspace& ws, const store::PoolItemRecord& item, const QString& actor) {
+    if (item.imageId) return *item.imageId;
+    const auto recipe = recipeOf(item);
+    if (!recipe) return Error{QStringLiteral("pool item %1").arg(item.id), QStringLiteral("unreadable recipe")};
+    dataset::SynthItemWriter writer(ws);
+    auto written = writer.write(*recipe, QStringLiteral("loop"), actor, QStringLiteral("pool"));
+    if (!written) return written.error();
+    ws.pool().setImage(item.id, written.value().imageId);
+    return written.value().imageId;
+}
+
+}  // namespace medq::loop

@@ -1,0 +1,17 @@
+#pragma once
+// Pool items between their compact recipe row and the pixels and workspace items the loop
+// needs: render for embedding, materialise (image + tasks) when selected for annotation.
+#include "common/Result.h"
+#include "dataset/SynthRecipe.h"
+#include "store/PoolRepository.h"
+
+namespace medq::store { class Workspace; }
+
+namespace medq::loop {
+
+std::optional<dataset::SynthRecipe> recipeOf(const store::PoolItemRecord& item);
+// Writes the item's image and tasks (split "loop") unless already done; returns the image
+// id. Call inside the caller's transaction.
+Result<store::Id> materialise(store::Workspace& ws, const store::PoolItemRecord& item, const QString& actor);
+
+}  // namespace medq::loop

@@ -1,0 +1,71 @@
+#pragma once
+// Step 4 of a round: which pool items to annotate. The engine strategy uses each kept
+// prototype as a query anchor into the pool index, with a quota proportional to its
+// failure mass (size x failure rate), drops near-duplicates (of each other and of the
+// benchmark) and already-selected items, and picks by maximal marginal relevance
+// (Carbonell & Goldstein 1998) for diversity. Random and uncertainty sampling are the
+// baselines the engine is measured against.
+#include "common/Result.h"
+#include "index/EmbeddingFile.h"
+#include "index/PoolIndex.h"
+#include "jobs/Progress.h"
+#include "loop/RoundOptions.h"
+#include "store/Records.h"
+
+#include <QSet>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace medq::store { class Workspace; }
+
+namespace medq::loop {
+
+struct RetrievalAnchor {
+    store::Id prototypeId = 0;
+    QString modality;
+    double failureMass = 0;     // members x failure rate
+    std::vector<float> query;   // L2-normalised
+};
+
+struct Selection {
+    store::Id poolItemId = 0;
+    std::optional<store::Id> prototypeId;
+    double similarity = 0;  // to its anchor (engine) or uncertainty score (uncertainty strategy)
+};
+
+// Largest-remainder split of `budget` in proportion to `weights` (all zero: even split).
+std::vector<int> proportionalQuotas(const std::vector<double>& weights, int budget);
+
+class Retriever {
+public:
+    // `excluded`: pool items never to select again. `benchmark`: embeddings (row-major,
+    // dim of the file) of benchmark items; pool items closer than the duplicate threshold
+    // to one of them are left out.
+    Retriever(store::Workspace& ws, const index::EmbeddingFile& embeddings, const RoundOptions& options,
+              QSet<store::Id> excluded, std::vector<float> benchmark = {});
+
+    Result<std::vector<Selection>> engine(const std::vector<RetrievalAnchor>& anchors, const index::PoolIndex& index,
+                                          const jobs::Progress& progress);
+    std::vector<Selection> random(int count, std::uint64_t seed) const;
+    // Uncertainty sampling: `score` (higher = less sure) over budget x uncertaintyCandidates
+    // random candidates; the top `budget` are kept.
+    Result<std::vector<Selection>> uncertainty(
+        const std::function<Result<std::vector<double>>(const std::vector<store::Id>&)>& score, const jobs::Progress& progress);
+
+    int duplicatesDropped() const { return m_duplicates; }
+
+private:
+    const float* vectorOf(store::Id poolItemId) const;  // nullptr when not embedded
+    bool nearBenchmark(const float* v) const;
+    std::vector<store::Id> eligible() const;
+
+    store::Workspace& m_ws;
+    const index::EmbeddingFile& m_file;
+    RoundOptions m_options;
+    QSet<store::Id> m_excluded;
+    std::vector<float> m_benchmark;
+    int m_duplicates = 0;
+};
+
+}  // namespace medq::loop

@@ -1,0 +1,72 @@
+#pragma once
+// Settings of one loop round, with JSON round-trip (stored with the round) and validation
+// that names the offending field. Defaults suit the 2-core CPU and the default model.
+#include "common/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <cstdint>
+
+namespace medq::loop {
+
+struct RoundOptions {
+    // engine: failure prototypes -> retrieval; random: uniform over the pool;
+    // uncertainty: the most uncertain drafts of a random candidate set.
+    QString strategy = QStringLiteral("engine");
+    int budget = 100;        // pool items annotated per round
+    std::uint64_t seed = 1;
+
+    // 1. Evaluation on the benchmark split (0: every task).
+    QString evalSplit = QStringLiteral("test");
+    int evalLimit = 0;
+    // A description counts as failed below this rubric total (of 8).
+    int descriptionFailBelow = 5;
+
+    // 2. Prototypes.
+    int kMin = 2;
+    int kMax = 12;
+    int minClusterSize = 3;        // smaller clusters are dropped
+    double minSilhouette = -0.05;  // clusters less coherent than this are dropped
+    double errorFeatureWeight = 0.5;  // weight of error features against the image embedding
+
+    // 3. Pool index: how many pool items to embed (0: the whole pool).
+    int poolEmbedLimit = 3000;
+
+    // 4. Retrieval.
+    int neighboursPerPrototype = 400;  // faiss k per query before filtering
+    double duplicateSimilarity = 0.995;  // cosine above this is a near-duplicate
+    double mmrLambda = 0.7;            // relevance vs diversity (maximal marginal relevance)
+    bool sameModality = true;          // a prototype retrieves only its own modality
+    int uncertaintyCandidates = 5;     // uncertainty strategy drafts budget x this many items
+
+    // 5. Routing.
+    double targetErrorRate = 0.10;  // of auto-accepted drafts, calibrated on validation
+    double expertErrorRate = 0.80;  // drafts at least this often wrong go to the expert
+    double spotCheckRate = 0.10;    // auto-accepted drafts a person still checks
+    int calibrationLimit = 150;     // validation images used to calibrate (0: all)
+
+    // 7. Quality gate.
+    double goldRate = 0.10;            // gold items mixed into each queue
+    double doubleRate = 0.10;          // items annotated twice for agreement
+    double minGoldAccuracy = 0.70;     // annotators below are flagged
+    QString annotator = QStringLiteral("simulated");
+    QString annotatorConfig;           // JSON (resources/annotator.json); empty: defaults
+
+    // 8. Fine-tuning.
+    int fineTuneSteps = 120;
+    double learningRate = 3e-4;
+    int batchSize = 16;
+    double replayRatio = 1.0;     // base training examples per new example (forgetting guard)
+    int validationLimit = 400;    // validation tasks for the accept/rollback decision
+    double tolerance = 0.03;      // largest drop allowed in any modality
+    int loraRank = 0;             // > 0: fine-tune LoRA adapters of this rank
+    int threads = 0;              // 0: suggested by load
+
+    QString actor = QStringLiteral("system");
+
+    Status validate() const;
+    QJsonObject toJson() const;
+    static Result<RoundOptions> fromJson(const QJsonObject& json);
+};
+
+}  // namespace medq::loop

@@ -1,0 +1,230 @@
+// The closed loop end to end on a small workspace (tiny model, small benchmark and pool):
+// two rounds produce prototypes, routed queues with drafts, gated annotations and a
+// fine-tuned checkpoint; a round cancelled mid-way resumes from its last completed step
+// without duplicating anything; each strategy spends the same budget.
+#include "dataset/BenchmarkBuildJob.h"
+#include "dataset/PoolBuildJob.h"
+#include "learn/CheckpointRegistry.h"
+#include "learn/TrainModelJob.h"
+#include "loop/RoundRunner.h"
+#include "store/LoopRepository.h"
+#include "store/Workspace.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace medq;
+
+namespace {
+
+jobs::JobOutcome run(jobs::Job& job, std::atomic<bool>* cancel = nullptr, std::function<void(const QString&)> onPhrase = {}) {
+    static std::atomic<bool> never{false};
+    return job.run(jobs::Progress(cancel ? cancel : &never, [&](double, const QString& phrase) {
+        if (onPhrase) onPhrase(phrase);
+    }));
+}
+
+int count(store::Workspace& ws, const char* sql) {
+    auto s = ws.db().prepare(sql);
+    return s.step() ? int(s.columnInt(0)) : -1;
+}
+
+}  // namespace
+
+class LoopTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_base;
+
+    static loop::RoundOptions smallRound(const QString& strategy) {
+        loop::RoundOptions o;
+        o.strategy = strategy;
+        o.budget = 16;
+        o.poolEmbedLimit = 160;
+        o.validationLimit = 30;
+        o.calibrationLimit = 30;
+        o.fineTuneSteps = 200;
+        o.learningRate = 3e-3;
+        o.batchSize = 16;
+        o.threads = 1;
+        o.kMax = 6;
+        o.doubleRate = 0.5;
+        o.goldRate = 0.25;
+        return o;
+    }
+    QString copyOfBase(const QString& name) {
+        const QString dir = m_tmp.filePath(name);
+        QDir().mkpath(dir + "/blobs");
+        for (const QString& f : QDir(m_base).entryList(QDir::Files)) QFile::copy(m_base + "/" + f, dir + "/" + f);
+        // Checkpoints and thumbnails are folders of files: copy them too.
+        const std::function<void(const QString&, const QString&)> copyTree = [&](const QString& from, const QString& to) {
+            QDir().mkpath(to);
+            for (const QFileInfo& e : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+                if (e.isDir()) copyTree(e.filePath(), to + "/" + e.fileName());
+                else QFile::copy(e.filePath(), to + "/" + e.fileName());
+            }
+        };
+        copyTree(m_base + "/blobs", dir + "/blobs");
+        return dir;
+    }
+
+private slots:
+    void initTestCase() {
+        m_base = m_tmp.filePath("base");
+        QVERIFY(store::Workspace::create(m_base).ok());
+        dataset::BenchmarkOptions b;
+        b.perModality = 10;
+        dataset::BenchmarkBuildJob bench(m_base, b);
+        QVERIFY(run(bench).ok());
+        dataset::PoolOptions p;
+        p.size = 240;
+        dataset::PoolBuildJob pool(m_base, p);
+        QVERIFY(run(pool).ok());
+        learn::TrainOptions t;
+        t.preset = "tiny";
+        t.vocabSize = 400;
+        t.config.maxSteps = 40;
+        t.config.batchSize = 16;
+        t.config.warmupSteps = 5;
+        t.config.threads = 1;
+        learn::TrainModelJob train(m_base, t);
+        const auto trained = run(train);
+        QVERIFY2(trained.ok(), qPrintable(trained.message));
+    }
+
+    void twoRoundsEndToEnd() {
+        const QString dir = copyOfBase("engine");
+        for (int round = 1; round <= 2; ++round) {
+            loop::LoopRoundJob job(dir, smallRound("engine"));
+            const auto outcome = run(job);
+            QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        }
+        auto ws = store::Workspace::open(dir).take();
+        const auto rounds = ws->rounds().all();
+        QCOMPARE(int(rounds.size()), 2);
+        store::LoopRepository loop(ws->db());
+        for (const auto& r : rounds) {
+            QCOMPARE(r.status, QStringLiteral("done"));
+            QCOMPARE(r.step, QStringLiteral("assess"));
+            const QJsonObject m = r.metrics;
+            for (const char* key : {"evaluation", "prototypes", "index", "retrieval", "routing", "annotation", "gate", "finetune", "assessment"})
+                QVERIFY2(m.contains(QLatin1String(key)), key);
+            // Prototypes with members, retrieval within the budget, every selection routed.
+            const auto prototypes = ws->prototypes().forRound(r.id);
+            QVERIFY(!prototypes.empty());
+            for (const auto& p : prototypes) QCOMPARE(int(ws->prototypes().members(p.id).size()), p.size);
+            const auto selections = loop.selections(r.id);
+            QCOMPARE(int(selections.size()), 16);
+            for (const auto& s : selections) {
+                QVERIFY(s.imageId.has_value());
+                QVERIFY(!s.route.isEmpty());
+                QVERIFY(s.uncertainty.has_value());
+            }
+            // Drafts exist for the routed items; queues hold them with reasons.
+            const auto queue = loop.roundQueueItems(r.id);
+            QVERIFY(int(queue.size()) >= 16);
+            for (const auto& q : queue) {
+                QVERIFY(!q.reason.isEmpty());
+                QVERIFY(ws->outputs().latestForTask(q.taskId).has_value());
+            }
+            // The gate ran its three checks and let labels through.
+            const auto checks = loop.gateChecks(r.id);
+            QSet<QString> kinds;
+            for (const auto& c : checks) kinds.insert(c.kind);
+            QVERIFY2(kinds.contains("gold") && kinds.contains("consistency") && kinds.contains("agreement"),
+                     qPrintable(QStringList(kinds.begin(), kinds.end()).join(",")));
+            QVERIFY(loop.acceptedCount(r.id) > 0);
+            // Human time was charged per queue.
+            QVERIFY(m.value("annotation").toObject().value("humanSeconds").toDouble() > 0);
+            const QString decision = m.value("finetune").toObject().value("decision").toString();
+            QVERIFY2(decision == "accepted" || decision == "rolled back", qPrintable(decision));
+        }
+        // Nothing was selected twice across rounds.
+        QCOMPARE(count(*ws, "SELECT COUNT(DISTINCT pool_item_id) FROM round_selections"), 32);
+        // The fine-tuning decision follows the validation scores: accepted means a higher score.
+        int accepted = 0;
+        for (const auto& r : rounds) {
+            const QJsonObject ft = r.metrics.value("finetune").toObject();
+            const double before = ft.value("validationBefore").toObject().value("score").toDouble();
+            const double after = ft.value("validationAfter").toObject().value("score").toDouble();
+            if (ft.value("decision").toString() == "accepted") {
+                ++accepted;
+                QVERIFY2(after > before, qPrintable(QString("%1 -> %2").arg(before).arg(after)));
+                QCOMPARE(r.checkpoint, ft.value("candidate").toString());
+            } else {
+                QVERIFY(!ft.value("reason").toString().isEmpty());
+            }
+        }
+        QVERIFY2(accepted >= 1, "no round improved the model");
+        QVERIFY(ws->checkIntegrity().isEmpty());
+        QVERIFY(ws->audit().verify().intact);
+    }
+
+    void cancelledRoundResumesWithoutDuplicates() {
+        const QString dir = copyOfBase("resume");
+        std::atomic<bool> cancel{false};
+        {
+            loop::LoopRoundJob job(dir, smallRound("engine"));
+            // Cancel as soon as routing starts: evaluate .. retrieve are committed by then.
+            QVERIFY_EXCEPTION_THROWN(run(job, &cancel, [&](const QString& phrase) {
+                if (phrase.contains("route")) cancel = true;
+            }), jobs::JobCancelled);
+        }
+        {
+            auto ws = store::Workspace::open(dir).take();
+            const auto r = ws->rounds().byNumber(1);
+            QVERIFY(r.has_value());
+            QCOMPARE(r->step, QStringLiteral("retrieve"));
+            QCOMPARE(r->status, QStringLiteral("cancelled"));
+            QCOMPARE(count(*ws, "SELECT COUNT(*) FROM queue_items"), 0);
+            QCOMPARE(count(*ws, "SELECT COUNT(*) FROM round_selections"), 16);
+        }
+        cancel = false;
+        loop::LoopRoundJob again(dir, smallRound("random"));  // the stored options win
+        const auto outcome = run(again);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        auto ws = store::Workspace::open(dir).take();
+        QCOMPARE(int(ws->rounds().all().size()), 1);
+        QCOMPARE(ws->rounds().byNumber(1)->strategy, QStringLiteral("engine"));
+        QCOMPARE(count(*ws, "SELECT COUNT(*) FROM round_selections"), 16);
+        QCOMPARE(count(*ws, "SELECT COUNT(*) FROM prototypes"), int(ws->prototypes().forRound(ws->rounds().byNumber(1)->id).size()));
+        QCOMPARE(count(*ws, "SELECT COUNT(*) FROM queue_items WHERE is_gold=0 AND status<>'returned' AND reason NOT LIKE 'returned%'"), 16);
+        QVERIFY(ws->checkIntegrity().isEmpty());
+    }
+
+    void baselinesSpendTheSameBudget() {
+        for (const QString strategy : {QStringLiteral("random"), QStringLiteral("uncertainty")}) {
+            const QString dir = copyOfBase(strategy);
+            loop::RoundOptions o = smallRound(strategy);
+            o.fineTuneSteps = 0;  // selection only
+            loop::LoopRoundJob job(dir, o);
+            const auto outcome = run(job);
+            QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+            auto ws = store::Workspace::open(dir).take();
+            QCOMPARE(count(*ws, "SELECT COUNT(*) FROM round_selections"), 16);
+            QCOMPARE(count(*ws, "SELECT COUNT(*) FROM round_selections WHERE prototype_id IS NOT NULL"), 0);
+            QCOMPARE(ws->rounds().byNumber(1)->metrics.value("finetune").toObject().value("decision").toString(), QStringLiteral("skipped"));
+        }
+    }
+
+    void refusesBadSettingsAndAnEmptyWorkspace() {
+        loop::RoundOptions bad = smallRound("engine");
+        bad.budget = 0;
+        loop::LoopRoundJob job(m_base, bad);
+        const auto outcome = run(job);
+        QVERIFY(!outcome.ok());
+        QVERIFY(outcome.message.contains("budget"));
+
+        const QString empty = m_tmp.filePath("empty");
+        QVERIFY(store::Workspace::create(empty).ok());
+        loop::LoopRoundJob none(empty, smallRound("engine"));
+        const auto refused = run(none);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.message.contains("checkpoint"), qPrintable(refused.message));
+    }
+};
+
+QTEST_GUILESS_MAIN(LoopTest)
+#include "tst_loop.moc"

@@ -1,0 +1,102 @@
+// The loop's decision pieces in isolation: quotas, routing calibration, Cohen's kappa and
+// round settings.
+#include "loop/QualityGate.h"
+#include "loop/Retrieval.h"
+#include "loop/RoundOptions.h"
+#include "loop/Routing.h"
+
+#include <QtTest>
+#include <numeric>
+
+using namespace medq::loop;
+
+class LoopPartsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void quotasFollowFailureMassAndSpendTheBudget() {
+        const auto q = proportionalQuotas({6.0, 3.0, 1.0}, 10);
+        QCOMPARE(q, (std::vector<int>{6, 3, 1}));
+        const auto r = proportionalQuotas({1.0, 1.0, 1.0}, 10);
+        QCOMPARE(std::accumulate(r.begin(), r.end(), 0), 10);
+        QVERIFY(*std::max_element(r.begin(), r.end()) - *std::min_element(r.begin(), r.end()) <= 1);
+        const auto z = proportionalQuotas({0.0, 0.0}, 5);
+        QCOMPARE(std::accumulate(z.begin(), z.end(), 0), 5);
+        QVERIFY(proportionalQuotas({}, 5).empty());
+    }
+
+    void calibrationMeetsTheTargetErrorOnValidation() {
+        // Uncertainty 0..1: drafts below 0.3 are right 95% of the time, above 0.8 wrong.
+        std::vector<CalibrationPoint> points;
+        for (int i = 0; i < 200; ++i) {
+            const double u = i / 200.0;
+            const bool ok = u < 0.3 ? (i % 20 != 0) : u < 0.8 ? (i % 2 == 0) : false;
+            points.push_back({u, ok});
+        }
+        const RoutingThresholds t = calibrateRouting(points, 0.1, 0.8);
+        QVERIFY2(t.autoAccept >= 0.29 && t.autoAccept < 0.45, qPrintable(QString::number(t.autoAccept)));
+        QVERIFY(t.expectedAutoError <= 0.1);
+        QVERIFY2(t.expert > 0.6 && t.expert <= 0.81, qPrintable(QString::number(t.expert)));
+        QCOMPARE(t.route(0.1), QStringLiteral("auto_accept"));
+        QCOMPARE(t.route(0.5), QStringLiteral("verify"));
+        QCOMPARE(t.route(0.95), QStringLiteral("expert"));
+        QCOMPARE(t.curve.size(), 20);
+        // The error among auto-accepted validation items really is under the target.
+        int n = 0, wrong = 0;
+        for (const auto& p : points)
+            if (p.uncertainty <= t.autoAccept) {
+                ++n;
+                wrong += p.acceptable ? 0 : 1;
+            }
+        QVERIFY(double(wrong) / n <= 0.1);
+        const RouteCounts c = countRoutes({0.0, 0.5, 0.9, 0.99}, t);
+        QCOMPARE(c.autoAccept, 1);
+        QCOMPARE(c.verify, 1);
+        QCOMPARE(c.expert, 2);
+        // JSON round trip keeps the decision.
+        QCOMPARE(RoutingThresholds::fromJson(t.toJson()).route(0.1), QStringLiteral("auto_accept"));
+    }
+
+    void aModelThatIsAlwaysWrongAutoAcceptsNothing() {
+        std::vector<CalibrationPoint> points;
+        for (int i = 0; i < 50; ++i) points.push_back({i / 50.0, false});
+        const RoutingThresholds t = calibrateRouting(points, 0.1, 0.8);
+        QVERIFY(t.autoAccept < 0);
+        QCOMPARE(t.route(0.0), QStringLiteral("expert"));
+    }
+
+    void kappaIsOneForAgreementAndZeroForChance() {
+        std::vector<std::pair<QString, QString>> same{{"good", "good"}, {"reject", "reject"}, {"usable", "usable"}};
+        QCOMPARE(cohensKappa(same), 1.0);
+        // Independent raters: observed agreement equals chance agreement.
+        std::vector<std::pair<QString, QString>> chance{{"good", "good"}, {"good", "reject"}, {"reject", "good"}, {"reject", "reject"}};
+        QCOMPARE(cohensKappa(chance), 0.0);
+        std::vector<std::pair<QString, QString>> opposite{{"good", "reject"}, {"reject", "good"}};
+        QVERIFY(cohensKappa(opposite) < 0);
+        QCOMPARE(cohensKappa({}), 0.0);
+    }
+
+    void roundOptionsRoundTripAndNameBadFields() {
+        RoundOptions o;
+        o.strategy = "random";
+        o.budget = 42;
+        o.targetErrorRate = 0.05;
+        auto back = RoundOptions::fromJson(o.toJson());
+        QVERIFY(back.ok());
+        QCOMPARE(back.value().strategy, QStringLiteral("random"));
+        QCOMPARE(back.value().budget, 42);
+        QCOMPARE(back.value().targetErrorRate, 0.05);
+        auto unknown = RoundOptions::fromJson(QJsonObject{{"budgett", 3}});
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().subject, QStringLiteral("budgett"));
+        auto badStrategy = RoundOptions::fromJson(QJsonObject{{"strategy", "clever"}});
+        QVERIFY(!badStrategy.ok());
+        QCOMPARE(badStrategy.error().subject, QStringLiteral("strategy"));
+        auto badRate = RoundOptions::fromJson(QJsonObject{{"spotCheckRate", 1.5}});
+        QVERIFY(!badRate.ok());
+        auto wrongType = RoundOptions::fromJson(QJsonObject{{"budget", "ten"}});
+        QVERIFY(!wrongType.ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(LoopPartsTest)
+#include "tst_loop_parts.moc"
