@@ -93,6 +93,7 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
             "quality gate, fine-tuning with accept/rollback, assessment. An interrupted round resumes\n"
             "from its last completed step."));
         p.addOption({QStringLiteral("rounds"), QStringLiteral("Rounds to run (default 1)."), QStringLiteral("R"), QStringLiteral("1")});
+        p.addOption({QStringLiteral("until"), QStringLiteral("Run until round N is done (re-running continues; overrides --rounds)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("budget"), QStringLiteral("Pool items annotated per round (default 100)."), QStringLiteral("B")});
         p.addOption({QStringLiteral("strategy"), QStringLiteral("engine (default), random or uncertainty."), QStringLiteral("S")});
         p.addOption({QStringLiteral("annotator"), QStringLiteral("simulated (default) or human (waits for the queues)."), QStringLiteral("A")});
@@ -138,8 +139,21 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
     auto options = roundOptions(p);
     if (!options) return fail(options.error().message());
     bool ok = false;
-    const int rounds = p.value(QStringLiteral("rounds")).toInt(&ok);
+    int rounds = p.value(QStringLiteral("rounds")).toInt(&ok);
     if (!ok || rounds < 1) return fail(QStringLiteral("--rounds takes a positive integer"));
+    if (p.isSet(QStringLiteral("until"))) {
+        const int until = p.value(QStringLiteral("until")).toInt(&ok);
+        if (!ok || until < 1) return fail(QStringLiteral("--until takes a positive integer"));
+        auto ws = store::Workspace::open(dir);
+        if (!ws) return fail(ws.error().message());
+        int done = 0;
+        for (const auto& r : ws.value()->rounds().all()) done += r.status == QLatin1String("done") ? 1 : 0;
+        rounds = until - done;
+        if (rounds <= 0) {
+            QTextStream(stdout) << "round " << until << " is already done" << Qt::endl;
+            return Ok;
+        }
+    }
     for (int i = 0; i < rounds; ++i) {
         const auto outcome = runJobInConsole(
             ingest::recordedInWorkspace(dir, std::make_unique<loop::LoopRoundJob>(dir, options.value())), g.quiet);

@@ -1,0 +1,147 @@
+// Sample efficiency of the loop: from the same base workspace (benchmark, pool, base
+// checkpoint), run the engine strategy, random sampling and uncertainty sampling with the
+// same annotation budget per round, over several seeds, each on its own copy. Prints the
+// test score after every round, the annotations each strategy needs to reach a target
+// score (linear interpolation between rounds), and the ratio random / engine.
+//
+//   bench_sample_efficiency --workspace BASE [--rounds 3] [--budget 60] [--seeds 2]
+//       [--strategies engine,random,uncertainty] [--options round.json] [--target S] [--out DIR]
+#include "loop/RoundRunner.h"
+#include "store/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <cstdio>
+#include <functional>
+#include <map>
+
+using namespace medq;
+
+namespace {
+
+bool copyTree(const QString& from, const QString& to) {
+    if (!QDir().mkpath(to)) return false;
+    for (const QFileInfo& e : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        const QString target = to + QLatin1Char('/') + e.fileName();
+        if (e.isDir() ? !copyTree(e.filePath(), target) : !QFile::copy(e.filePath(), target)) return false;
+    }
+    return true;
+}
+
+// Annotations needed to reach `target` on the curve (annotations, score); -1 if never.
+double annotationsToReach(const std::vector<std::pair<double, double>>& curve, double target) {
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        if (curve[i].second < target) continue;
+        if (i == 0) return curve[0].first;
+        const auto [x0, y0] = curve[i - 1];
+        const auto [x1, y1] = curve[i];
+        return x0 + (x1 - x0) * (target - y0) / std::max(1e-12, y1 - y0);
+    }
+    return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({"workspace", "Base workspace (benchmark, pool, current checkpoint).", "DIR"});
+    p.addOption({"rounds", "Rounds per run.", "R", "3"});
+    p.addOption({"budget", "Annotations per round.", "B", "60"});
+    p.addOption({"seeds", "Seeds per strategy.", "S", "2"});
+    p.addOption({"strategies", "Comma-separated strategies.", "LIST", "engine,random,uncertainty"});
+    p.addOption({"options", "Round settings JSON applied to every run.", "FILE"});
+    p.addOption({"target", "Target test score (default: the mean final score of random sampling).", "S"});
+    p.addOption({"out", "Keep the run workspaces here (default: a temporary folder).", "DIR"});
+    p.process(app);
+    const QString base = p.value("workspace");
+    if (base.isEmpty() || !store::Workspace::exists(base)) {
+        std::fprintf(stderr, "bench_sample_efficiency: --workspace must name a workspace with a benchmark, a pool and a checkpoint\n");
+        return 1;
+    }
+    QJsonObject json;
+    if (p.isSet("options")) {
+        QFile f(p.value("options"));
+        if (!f.open(QIODevice::ReadOnly)) return std::fprintf(stderr, "cannot read %s\n", qPrintable(f.fileName())), 1;
+        json = QJsonDocument::fromJson(f.readAll()).object();
+    }
+    QTemporaryDir tmp;
+    const QString out = p.isSet("out") ? p.value("out") : tmp.path();
+    const int rounds = p.value("rounds").toInt(), budget = p.value("budget").toInt(), seeds = p.value("seeds").toInt();
+
+    std::map<QString, std::vector<std::vector<std::pair<double, double>>>> curves;  // strategy -> per seed (annotations, score)
+    std::map<QString, std::vector<double>> seconds;
+    for (const QString& strategy : p.value("strategies").split(',')) {
+        for (int seed = 1; seed <= seeds; ++seed) {
+            const QString dir = QStringLiteral("%1/%2-seed%3").arg(out, strategy).arg(seed);
+            QDir(dir).removeRecursively();
+            if (!copyTree(base, dir)) return std::fprintf(stderr, "cannot copy %s\n", qPrintable(base)), 1;
+            QJsonObject o = json;
+            o.insert("strategy", strategy);
+            o.insert("budget", budget);
+            o.insert("seed", seed);
+            auto options = loop::RoundOptions::fromJson(o);
+            if (!options) return std::fprintf(stderr, "%s\n", qPrintable(options.error().message())), 1;
+            std::vector<std::pair<double, double>> curve;
+            double humanSeconds = 0;
+            QElapsedTimer clock;
+            clock.start();
+            for (int r = 1; r <= rounds; ++r) {
+                std::atomic<bool> never{false};
+                loop::LoopRoundJob job(dir, options.value());
+                const auto outcome = job.run(jobs::Progress(&never, {}));
+                if (!outcome.ok()) return std::fprintf(stderr, "%s seed %d round %d: %s\n", qPrintable(strategy), seed, r, qPrintable(outcome.message)), 1;
+                const QJsonObject m = outcome.result.value("metrics").toObject();
+                if (r == 1) curve.emplace_back(0.0, m.value("evaluation").toObject().value("score").toDouble());
+                curve.emplace_back(double(r * budget), m.value("assessment").toObject().value("score").toDouble());
+                humanSeconds += m.value("annotation").toObject().value("humanSeconds").toDouble();
+                std::printf("%-12s seed %d round %d: score %.4f (%s), %.0f human-s, %.0f s\n", qPrintable(strategy), seed, r,
+                            curve.back().second, qPrintable(m.value("finetune").toObject().value("decision").toString()),
+                            m.value("annotation").toObject().value("humanSeconds").toDouble(), clock.elapsed() / 1000.0);
+                std::fflush(stdout);
+            }
+            curves[strategy].push_back(curve);
+            seconds[strategy].push_back(humanSeconds);
+        }
+    }
+
+    // Mean curve per strategy.
+    std::map<QString, std::vector<std::pair<double, double>>> mean;
+    for (const auto& [strategy, runs] : curves) {
+        std::vector<std::pair<double, double>> m(runs.front().size(), {0.0, 0.0});
+        for (const auto& run : runs)
+            for (std::size_t i = 0; i < run.size(); ++i) m[i] = {run[i].first, m[i].second + run[i].second / double(runs.size())};
+        mean[strategy] = m;
+    }
+    double target = 0;
+    if (p.isSet("target")) target = p.value("target").toDouble();
+    else if (mean.count("random")) target = mean["random"].back().second;
+    else target = mean.begin()->second.back().second;
+
+    std::printf("\nmean test score after each round (round 0 = base checkpoint), %d seeds, budget %d per round\n", seeds, budget);
+    for (const auto& [strategy, m] : mean) {
+        std::printf("%-12s", qPrintable(strategy));
+        for (const auto& [x, y] : m) std::printf(" %.4f", y);
+        double s = 0;
+        for (double v : seconds[strategy]) s += v / double(seconds[strategy].size());
+        std::printf("   human-s per run %.0f\n", s);
+    }
+    std::printf("\nannotations to reach score %.4f:\n", target);
+    std::map<QString, double> needed;
+    for (const auto& [strategy, m] : mean) {
+        needed[strategy] = annotationsToReach(m, target);
+        if (needed[strategy] < 0) std::printf("%-12s not reached within %d\n", qPrintable(strategy), rounds * budget);
+        else std::printf("%-12s %.0f\n", qPrintable(strategy), needed[strategy]);
+    }
+    if (needed.count("engine") && needed.count("random") && needed["engine"] > 0 && needed["random"] > 0)
+        std::printf("ratio random / engine: %.2f\n", needed["random"] / needed["engine"]);
+    else if (needed.count("engine") && needed.count("random"))
+        std::printf("ratio random / engine: undefined (a strategy did not reach the target)\n");
+    return 0;
+}
