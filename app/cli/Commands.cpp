@@ -4,6 +4,7 @@
 #include "common/Log.h"
 #include "ingest/ImportJob.h"
 #include "ingest/DemoWorkspaceJob.h"
+#include "loop/DemoLoopJob.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
@@ -48,7 +49,9 @@ int runImport(const QString& dir, const ingest::ImportOptions& options, const Gl
         err() << "medq: " << outcome.message << Qt::endl;
         return InternalError;
     }
-    const QJsonArray failures = outcome.result.value(QStringLiteral("failures")).toArray();
+    const QJsonObject imported = outcome.result.contains(QStringLiteral("imported")) && outcome.result.value(QStringLiteral("imported")).isObject()
+                                     ? outcome.result.value(QStringLiteral("imported")).toObject() : outcome.result;
+    const QJsonArray failures = imported.value(QStringLiteral("failures")).toArray();
     if (printFailures)
         for (const auto& f : failures)
             err() << "error: " << f[QStringLiteral("path")].toString() << ": " << f[QStringLiteral("reason")].toString() << Qt::endl;
@@ -139,17 +142,24 @@ int cmdInfo(const QStringList& args, const GlobalOptions&) {
 int cmdDemo(const QStringList& args, const GlobalOptions& g) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "Create (or refresh) the demo workspace from the real sample images Debian packages ship "
-        "(pydicom, nibabel, scikit-image test data), queue them for review and show what it holds."));
+        "Create (or refresh) the demo workspace: the real sample images Debian packages ship (pydicom, "
+        "nibabel, scikit-image test data) queued for review, a small synthetic benchmark and pool, a small "
+        "base model and one loop round whose routed queues wait for you; then show what it holds."));
+    p.addOption({QStringLiteral("samples-only"), QStringLiteral("Only import and queue the sample images.")});
     p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Folder (default: the user's data folder)."),
                             QStringLiteral("[WORKSPACE]"));
     if (auto r = parse(p, QStringLiteral("demo"), args)) return *r;
     const QString dir = p.positionalArguments().value(0, ingest::DemoWorkspaceJob::defaultLocation());
     log::attachWorkspace(dir);
-    const auto outcome = runJobInConsole(std::make_unique<ingest::DemoWorkspaceJob>(dir), g.quiet);
+    std::unique_ptr<jobs::Job> job;
+    if (p.isSet(QStringLiteral("samples-only"))) job = std::make_unique<ingest::DemoWorkspaceJob>(dir);
+    else job = std::make_unique<loop::DemoLoopJob>(dir);
+    const auto outcome = runJobInConsole(std::move(job), g.quiet);
     if (outcome.status == jobs::JobOutcome::Status::Cancelled) return userError(QStringLiteral("demo cancelled"));
     if (outcome.status == jobs::JobOutcome::Status::Failed) return userError(outcome.message);
-    const QJsonArray failures = outcome.result.value(QStringLiteral("failures")).toArray();
+    const QJsonObject imported = outcome.result.contains(QStringLiteral("imported")) && outcome.result.value(QStringLiteral("imported")).isObject()
+                                     ? outcome.result.value(QStringLiteral("imported")).toObject() : outcome.result;
+    const QJsonArray failures = imported.value(QStringLiteral("failures")).toArray();
     for (const auto& f : failures)
         err() << "error: " << f[QStringLiteral("path")].toString() << ": " << f[QStringLiteral("reason")].toString() << Qt::endl;
     out() << outcome.message << Qt::endl;

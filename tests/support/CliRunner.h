@@ -14,7 +14,7 @@ struct CliRun {
 inline CliRun runMedq(const QStringList& args) {
     QProcess p;
     p.start(QStringLiteral(MEDQ_CLI_PATH), args);
-    p.waitForFinished(120000);
+    p.waitForFinished(600000);  // the full demo trains a model and runs a round
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 

@@ -1,0 +1,29 @@
+#pragma once
+// The demo workspace with the loop already turned once: the installed real sample images
+// (queued for review), a small synthetic benchmark and pool, a small base model trained
+// on it, and one engine round, so the user opens routed queues with model drafts and a
+// prototype gallery. Each part is skipped when already there, so a second start is quick.
+#include "jobs/Job.h"
+
+namespace medq::loop {
+
+struct DemoOptions {
+    int perModality = 24;    // benchmark items per modality
+    int poolSize = 600;
+    int trainSteps = 200;    // tiny preset: seconds on 2 cores
+    int budget = 24;
+};
+
+class DemoLoopJob : public jobs::Job {
+public:
+    explicit DemoLoopJob(QString workspaceDir, DemoOptions options = {}) : m_dir(std::move(workspaceDir)), m_options(options) {}
+    QString kind() const override { return QStringLiteral("demo"); }
+    QString title() const override { return QStringLiteral("Build the demo workspace"); }
+    jobs::JobOutcome run(const jobs::Progress& progress) override;
+
+private:
+    QString m_dir;
+    DemoOptions m_options;
+};
+
+}  // namespace medq::loop
