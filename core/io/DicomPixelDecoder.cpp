@@ -2,6 +2,8 @@
 
 #include "io/ImageLimits.h"
 
+#include <QFileInfo>
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -198,6 +200,11 @@ Status decodeDicomPixels(DcmDataset& ds, const QString& path, Image& image) {
                                                       : samplesStored * L.frames * (L.bitsAllocated / 8);
         if (have < need)
             return fail(path, QStringLiteral("truncated pixel data (%1 of %2 bytes)").arg(have).arg(need));
+        // A lying length field must not make us allocate more than the file can hold
+        // (DCMTK defers loading large values, so the length alone is not proof of data).
+        const qint64 fileSize = QFileInfo(path).size();
+        if (fileSize > 0 && std::uint64_t(need) > std::uint64_t(fileSize))
+            return fail(path, QStringLiteral("header declares %1 bytes of pixel data but the file has only %2").arg(need).arg(fileSize));
     }
 
     if (xferInfo.isEncapsulated() && pixelData)

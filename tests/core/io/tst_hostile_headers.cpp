@@ -11,7 +11,9 @@
 #include <dcmtk/dcmdata/dcfilefo.h>
 
 #include <QTemporaryDir>
+#include <QFile>
 #include <QtTest>
+#include <cstring>
 #include <cmath>
 #include <sys/resource.h>
 
@@ -94,6 +96,28 @@ private slots:
         auto r = DicomReader::readFile(path);
         QVERIFY(!r.ok());
         QVERIFY2(r.error().reason.contains("cannot hold"), qPrintable(r.error().reason));
+        QVERIFY(peakRssMb() - before < 256);
+    }
+
+    void uncompressedDicomWithAFakePixelLengthIsRefusedBeforeAllocating() {
+        // CT_small.dcm with Rows = Columns = 30000 and the PixelData length field raised to
+        // 2 GB: the header is self-consistent but the 39 kB file cannot hold the pixels.
+        const QString patched = patchedDicom("CT_small.dcm", "fake-length.dcm", {{DCM_Rows, "30000"}, {DCM_Columns, "30000"}});
+        QVERIFY(!patched.isEmpty());
+        QFile f(patched);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        const int at = bytes.lastIndexOf(QByteArray("\xe0\x7f\x10\x00", 4));
+        QVERIFY(at > 0);
+        const int lengthAt = bytes.mid(at + 4, 2) == "OW" || bytes.mid(at + 4, 2) == "OB" ? at + 8 : at + 4;
+        const quint32 fake = 0x7ffffff0u;
+        std::memcpy(bytes.data() + lengthAt, &fake, 4);
+        QVERIFY(f.seek(0));
+        QCOMPARE(f.write(bytes), qint64(bytes.size()));
+        f.close();
+        const long before = peakRssMb();
+        auto r = DicomReader::readFile(patched);
+        QVERIFY(!r.ok());
         QVERIFY(peakRssMb() - before < 256);
     }
 
