@@ -6,7 +6,10 @@
 //
 //   bench_sample_efficiency --workspace BASE [--rounds 3] [--budget 60] [--seeds 2]
 //       [--strategies engine,random,uncertainty] [--options round.json] [--target S] [--out DIR]
+#include "learn/CheckpointRegistry.h"
+#include "loop/PoolEmbedder.h"
 #include "loop/RoundRunner.h"
+#include "model/QualityModel.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
@@ -16,6 +19,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -70,6 +74,23 @@ int main(int argc, char** argv) {
         QFile f(p.value("options"));
         if (!f.open(QIODevice::ReadOnly)) return std::fprintf(stderr, "cannot read %s\n", qPrintable(f.fileName())), 1;
         json = QJsonDocument::fromJson(f.readAll()).object();
+    }
+    // Embed and index the pool once in the base, so every run starts from the same index.
+    {
+        auto ws = store::Workspace::open(base);
+        if (!ws) return std::fprintf(stderr, "%s\n", qPrintable(ws.error().message())), 1;
+        learn::CheckpointRegistry registry(*ws.value());
+        const QString embedder = ws.value()->settings().getOrInsert(QStringLiteral("loop.embedder"), registry.current());
+        auto net = model::QualityModel::load(registry.resolve(embedder));
+        if (!net) return std::fprintf(stderr, "%s\n", qPrintable(net.error().message())), 1;
+        loop::PoolEmbedder pool(*ws.value(), net.value(), embedder);
+        std::atomic<bool> never{false};
+        QElapsedTimer clock;
+        clock.start();
+        auto info = pool.update(json.value("poolEmbedLimit").toInt(3000), jobs::Progress(&never, {}));
+        if (!info) return std::fprintf(stderr, "%s\n", qPrintable(info.error().message())), 1;
+        std::printf("pool index: %s (%.0f s)\n", QJsonDocument(info.value()).toJson(QJsonDocument::Compact).constData(),
+                    clock.elapsed() / 1000.0);
     }
     QTemporaryDir tmp;
     const QString out = p.isSet("out") ? p.value("out") : tmp.path();
