@@ -201,9 +201,10 @@ Status decodeDicomPixels(DcmDataset& ds, const QString& path, Image& image) {
         if (have < need)
             return fail(path, QStringLiteral("truncated pixel data (%1 of %2 bytes)").arg(have).arg(need));
         // A lying length field must not make us allocate more than the file can hold
-        // (DCMTK defers loading large values, so the length alone is not proof of data).
+        // (DCMTK defers loading large values, so the length alone is not proof of data). A
+        // deflated data set is smaller than its content, so the check does not apply there.
         const qint64 fileSize = QFileInfo(path).size();
-        if (fileSize > 0 && std::uint64_t(need) > std::uint64_t(fileSize))
+        if (fileSize > 0 && xferInfo.getStreamCompression() == ESC_none && std::uint64_t(need) > std::uint64_t(fileSize))
             return fail(path, QStringLiteral("header declares %1 bytes of pixel data but the file has only %2").arg(need).arg(fileSize));
     }
 
