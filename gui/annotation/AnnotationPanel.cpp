@@ -2,7 +2,7 @@
 
 #include "annotation/DraftRendering.h"
 #include "annotation/StateChangeCommand.h"
-#include "io/Modality.h"
+#include "shell/DisplayNames.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -129,11 +129,10 @@ void AnnotationPanel::open(const annotate::WorkItem& item, const AttributeChoice
     for (QWidget* w : findChildren<QWidget*>()) w->setEnabled(true);
     m_open = true;
     m_undo->clear();
-    const auto modality = modalityFromString(item.image.modality);
     QString header = tr("<b>%1</b> · %2 · queue <i>%3</i>")
-                         .arg(modality ? modalityDisplayName(*modality) : item.image.modality.toHtmlEscaped(),
-                              item.task.questionType.toHtmlEscaped(),
-                              item.item.queue.toHtmlEscaped());
+                         .arg(modalityName(item.image.modality).toHtmlEscaped(),
+                              questionTypeName(item.task.questionType).toHtmlEscaped(),
+                              queueName(item.item.queue).toHtmlEscaped());
     if (!item.item.reason.isEmpty()) header += tr("<br>Why here: %1").arg(item.item.reason.toHtmlEscaped());
     if (item.restoredFromAutosave) header += tr("<br><span style='color:#d08a00'>Restored your unsubmitted work.</span>");
     // De-identification cannot clean pixels: the DICOM BurnedInAnnotation flag is shown here.

@@ -1,12 +1,18 @@
 #include "annotation/DraftRendering.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace medq::gui {
+namespace {
+struct DraftRendering {
+    Q_DECLARE_TR_FUNCTIONS(medq::gui::DraftRendering)
+};
+}  // namespace
 
 QString renderDraftHtml(const store::TaskRecord& task, const store::ModelOutputRecord& draft) {
-    QString html = QStringLiteral("<p style='color:gray'>%1</p>").arg(QObject::tr("Model %1").arg(draft.modelVersion.toHtmlEscaped()));
+    QString html = QStringLiteral("<p style='color:gray'>%1</p>").arg(DraftRendering::tr("Model %1").arg(draft.modelVersion.toHtmlEscaped()));
     if (task.kind == QLatin1String("perception")) {
         html += QStringLiteral("<p><b>%1</b></p><table width='100%'>").arg(task.question.toHtmlEscaped());
         for (int i = 0; i < task.options.size(); ++i) {
@@ -18,7 +24,7 @@ QString renderDraftHtml(const store::TaskRecord& task, const store::ModelOutputR
                         .arg(chosen ? "</b>" : "").arg(std::max(1, int(p * 100))).arg(p * 100, 0, 'f', 1);
         }
         html += QStringLiteral("</table>");
-        if (draft.entropy) html += QObject::tr("<p>Answer entropy %1 nats</p>").arg(*draft.entropy, 0, 'f', 2);
+        if (draft.entropy) html += DraftRendering::tr("<p>Answer entropy %1 nats</p>").arg(*draft.entropy, 0, 'f', 2);
         return html;
     }
     // Token entropies come as {"text": piece, "entropy": e}; without them show plain text.
@@ -36,8 +42,8 @@ QString renderDraftHtml(const store::TaskRecord& task, const store::ModelOutputR
     }
     html += QStringLiteral("<p>%1</p>").arg(body);
     if (draft.meanTokenEntropy)
-        html += QObject::tr("<p style='color:gray'>Mean token entropy %1 nats; highlighted words are uncertain "
-                            "(entropy &gt; %2)</p>").arg(*draft.meanTokenEntropy, 0, 'f', 2).arg(kUncertainTokenEntropy);
+        html += DraftRendering::tr("<p style='color:gray'>Mean token entropy %1 nats; highlighted words are uncertain "
+                                   "(entropy &gt; %2)</p>").arg(*draft.meanTokenEntropy, 0, 'f', 2).arg(kUncertainTokenEntropy);
     return html;
 }
 

@@ -1,6 +1,6 @@
 #include "queue/QueueListModel.h"
 
-#include "io/Modality.h"
+#include "shell/DisplayNames.h"
 
 #include <QFileInfo>
 #include <QPixmap>
@@ -40,15 +40,13 @@ int QueueListModel::rowOfItem(store::Id queueItemId) const {
 QVariant QueueListModel::data(const QModelIndex& index, int role) const {
     const QueueRow* r = row(index.row());
     if (!r) return {};
-    const QString modality = modalityFromString(r->image.modality)
-                                 ? modalityDisplayName(*modalityFromString(r->image.modality))
-                                 : r->image.modality;
+    const QString modality = modalityName(r->image.modality);
     switch (role) {
     case Qt::DisplayRole: {
-        QString line = QStringLiteral("%1 · %2").arg(modality, r->task.questionType);
+        QString line = QStringLiteral("%1 · %2").arg(modality, questionTypeName(r->task.questionType));
         if (r->item.uncertainty) line += tr(" · uncertainty %1").arg(*r->item.uncertainty, 0, 'f', 2);
         if (r->item.isGold) line += tr(" · gold");
-        if (r->item.status != QLatin1String("pending")) line += QStringLiteral(" · ") + r->item.status;
+        if (r->item.status != QLatin1String("pending")) line += QStringLiteral(" · ") + statusName(r->item.status);
         return line + QLatin1Char('\n') + r->item.reason;
     }
     case Qt::DecorationRole: return r->thumbnail;

@@ -2,10 +2,13 @@
 
 #include "annotation/AnnotationPanel.h"
 #include "ingest/DemoWorkspaceJob.h"
+#include "loop/DemoLoopJob.h"
 #include "ingest/ImportJob.h"
+#include "lab/LabWorkbench.h"
 #include "queue/QueuePanel.h"
 #include "queue/ThumbnailStrip.h"
 #include "shell/EngineStatusBar.h"
+#include "shell/PreferencesDialog.h"
 #include "shell/ShortcutTable.h"
 #include "shell/ShortcutsDialog.h"
 #include "shell/Theme.h"
@@ -70,6 +73,9 @@ MainWindow::MainWindow(QWidget* parent)
         if (!ok) QMessageBox::warning(this, title, msg);
         if (m_ws) m_queues->refresh();
     });
+    m_lab = new LabWorkbench(this, m_engine);
+    connect(m_lab, &LabWorkbench::taskActivated, this, &MainWindow::openTask);
+    connect(m_lab, &LabWorkbench::problem, this, &MainWindow::showProblem);
     buildMenus();
     bindShortcuts();
     restoreLayout();
@@ -95,6 +101,10 @@ void MainWindow::buildMenus() {
     redo->setShortcut(shortcutFor("redo"));
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("&Preferences…"), shortcutFor("preferences"), this,
+                                           [this] { PreferencesDialog(this).exec(); });
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     auto* themes = new QActionGroup(this);
@@ -110,6 +120,8 @@ void MainWindow::buildMenus() {
             applyTheme(*qApp, themeFromName(name));
         });
     }
+
+    m_lab->addMenu(menuBar());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_F1), this, [this] { ShortcutsDialog(this).exec(); });
@@ -220,7 +232,7 @@ void MainWindow::importImages() {
 
 void MainWindow::openDemoWorkspace(const QString& requested) {
     const QString dir = requested.isEmpty() ? ingest::DemoWorkspaceJob::defaultLocation() : requested;
-    const int id = m_engine.submit(std::make_unique<ingest::DemoWorkspaceJob>(dir));
+    const int id = m_engine.submit(std::make_unique<loop::DemoLoopJob>(dir));
     connect(&m_engine, &jobs::JobEngine::jobFinished, this, [this, id, dir](int done, const jobs::JobOutcome& outcome) {
         if (done == id && outcome.ok()) openWorkspace(dir);
     });

@@ -19,6 +19,7 @@ namespace medq::gui {
 class AnnotationPanel;
 class ComparisonView;
 class EngineStatusBar;
+class LabWorkbench;
 class QueuePanel;
 class SliceViewer;
 
@@ -34,12 +35,15 @@ public:
     void openDemoWorkspace(const QString& dir = {});
     void setAnnotator(const QString& name, const QString& role);
     void openItem(store::Id queueItemId);
+    // Shows a task's image in the viewer outside any queue (e.g. a prototype member).
+    void openTask(store::Id taskId);
 
     store::Workspace* workspace() const { return m_ws.get(); }
     QueuePanel* queuePanel() const { return m_queues; }
     AnnotationPanel* annotationPanel() const { return m_panel; }
     SliceViewer* viewer() const { return m_viewer; }
     jobs::JobEngine& engine() { return m_engine; }
+    LabWorkbench* lab() const { return m_lab; }
     // Milliseconds the last openItem() took until the image was handed to the viewer.
     double lastItemLoadMs() const { return m_lastLoadMs; }
 
@@ -74,6 +78,7 @@ private:
     QListView* m_strip;  // a ThumbnailStrip
     AnnotationPanel* m_panel;
     EngineStatusBar* m_engineBar;
+    LabWorkbench* m_lab = nullptr;  // the lab lead's docks and Lab menu
     QLabel* m_cursor;
     QMenu* m_recent = nullptr;
 };

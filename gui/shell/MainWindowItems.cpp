@@ -2,6 +2,7 @@
 #include "annotation/AnnotationPanel.h"
 #include "annotation/TaxonomyChoices.h"
 #include "common/Log.h"
+#include "lab/LabWorkbench.h"
 #include "queue/QueuePanel.h"
 #include "shell/AnnotatorDialog.h"
 #include "shell/MainWindow.h"
@@ -57,6 +58,7 @@ bool MainWindow::openWorkspace(const QString& dir) {
     setWindowTitle(tr("%1 — %2 (%3) — MedQ-Engine Workstation").arg(m_ws->dir().dirName(), m_annotator, m_role));
     rememberRecent(m_ws->dir().absolutePath());
     m_queues->setWorkspace(m_ws.get());
+    m_lab->setWorkspace(m_ws.get(), m_annotator);
     m_panel->clear(tr("Select an item in a queue to start."));
     // Start where the work is: the first queue with pending items.
     const auto counts = m_ws->queues().pendingCounts();
@@ -112,6 +114,28 @@ void MainWindow::openItem(store::Id queueItemId) {
             m_loader.prefetch(row->image, sourceFiles(*m_ws, row->image));
     }
     spdlog::debug("opened queue item {} in {:.1f} ms", queueItemId, m_lastLoadMs);
+}
+
+void MainWindow::openTask(store::Id taskId) {
+    if (!m_ws) return;
+    const auto task = m_ws->tasks().get(taskId);
+    const auto image = task ? m_ws->images().get(task->imageId) : std::nullopt;
+    if (!image) {
+        showProblem(tr("Task %1 has no image in this workspace.").arg(taskId));
+        return;
+    }
+    auto loaded = m_loader.load(*image, sourceFiles(*m_ws, *image));
+    if (!loaded) {
+        showProblem(tr("Cannot show the image: %1").arg(loaded.error().message()));
+        return;
+    }
+    // The viewer now shows something outside the queue: leave the annotation panel empty.
+    m_panel->flushAutosave();
+    m_currentItem = 0;
+    m_panel->clear(tr("Viewing task %1 (%2) from the lab views; pick a queue item to annotate.").arg(taskId).arg(image->modality));
+    m_viewer->setImage(loaded.value());
+    m_centre->setCurrentWidget(m_viewer);
+    statusBar()->showMessage(tr("Task %1: %2").arg(taskId).arg(task->question), 8000);
 }
 
 void MainWindow::afterSubmit() {

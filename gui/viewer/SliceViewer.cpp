@@ -5,12 +5,41 @@
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkRenderer.h>
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
 // Mouse, wheel and keyboard handling live in SliceViewerInput.cpp.
 
 namespace medq::gui {
+namespace {
+// The window presets core adds by name (io/Image.cpp addDefaultWindows); names read from a
+// file's header are shown as they are.
+const char* const kPresetNames[] = {
+    QT_TRANSLATE_NOOP("medq::gui::SliceViewer", "soft tissue"), QT_TRANSLATE_NOOP("medq::gui::SliceViewer", "lung"),
+    QT_TRANSLATE_NOOP("medq::gui::SliceViewer", "bone"),        QT_TRANSLATE_NOOP("medq::gui::SliceViewer", "brain"),
+    QT_TRANSLATE_NOOP("medq::gui::SliceViewer", "liver"),       QT_TRANSLATE_NOOP("medq::gui::SliceViewer", "abdomen"),
+    QT_TRANSLATE_NOOP("medq::gui::SliceViewer", "auto")};
+
+QString presetLabel(const QString& name) {
+    for (const char* preset : kPresetNames)
+        if (name == QLatin1String(preset)) return QCoreApplication::translate("medq::gui::SliceViewer", preset);
+    return name;
+}
+
+QString modalityLabel(Modality modality) {
+    switch (modality) {
+    case Modality::MRI: return SliceViewer::tr("MRI");
+    case Modality::CT: return SliceViewer::tr("CT");
+    case Modality::Endoscopy: return SliceViewer::tr("Endoscopy");
+    case Modality::Histopathology: return SliceViewer::tr("Histopathology");
+    case Modality::Fundus: return SliceViewer::tr("Fundus photography");
+    case Modality::Other: break;
+    }
+    return SliceViewer::tr("Other");
+}
+}  // namespace
 
 SliceViewer::SliceViewer(QWidget* parent)
     : VtkOpenGLWidget(parent), m_scene(std::make_unique<SliceScene>()) {
@@ -253,8 +282,7 @@ void SliceViewer::updateAnnotations() {
     QString size = image.isVolume()
         ? tr("%1 x %2 x %3").arg(image.width).arg(image.height).arg(image.depth)
         : tr("%1 x %2").arg(image.width).arg(image.height);
-    m_scene->setCornerText(Corner::UpperRight,
-                           modalityDisplayName(image.modality) + QLatin1Char('\n') + size);
+    m_scene->setCornerText(Corner::UpperRight, modalityLabel(image.modality) + QLatin1Char('\n') + size);
 
     QString place;
     if (image.isVolume()) {
@@ -271,7 +299,7 @@ void SliceViewer::updateAnnotations() {
         : tr("W %1  L %2").arg(m_width, 0, 'f', m_width < 10 ? 2 : 0)
               .arg(m_center, 0, 'f', m_width < 10 ? 2 : 0);
     if (!image.isRgb() && !m_windowName.isEmpty())
-        window += QStringLiteral(" (%1)").arg(m_windowName);
+        window += QStringLiteral(" (%1)").arg(presetLabel(m_windowName));
     if (m_inverted) window += QLatin1Char('\n') + tr("Inverted");
     const QString zoom = tr("Zoom %1x").arg(m_view.zoom, 0, 'f', 2);
     m_scene->setCornerText(Corner::LowerRight, zoom + QLatin1Char('\n') + window);

@@ -1,0 +1,147 @@
+#include "lab/LabWorkbench.h"
+
+#include "jobs/JobEngine.h"
+#include "lab/EnginePanel.h"
+#include "lab/PrototypeGallery.h"
+#include "lab/RoundsDashboard.h"
+#include "lab/RoutingCalibrationView.h"
+#include "lab/StartRoundDialog.h"
+#include "loop/RoundRunner.h"
+#include "shell/ShortcutTable.h"
+#include "store/Permissions.h"
+#include "store/Workspace.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace medq::gui {
+
+LabWorkbench::LabWorkbench(QMainWindow* window, jobs::JobEngine& engine)
+    : QObject(window), m_window(window), m_jobs(engine), m_gallery(new PrototypeGallery(window)),
+      m_dashboard(new RoundsDashboard(engine, window)), m_engine(new EnginePanel(engine, window)),
+      m_routing(new RoutingCalibrationView(window)) {
+    addDock(m_gallery, tr("Prototype Gallery"), QStringLiteral("LabGalleryDock"));
+    addDock(m_dashboard, tr("Rounds Dashboard"), QStringLiteral("LabDashboardDock"));
+    addDock(m_engine, tr("Engine"), QStringLiteral("LabEngineDock"));
+    addDock(m_routing, tr("Routing Calibration"), QStringLiteral("LabRoutingDock"));
+    for (int i = 1; i < m_docks.size(); ++i) m_window->tabifyDockWidget(m_docks.front(), m_docks[i]);
+    for (QDockWidget* d : m_docks) d->hide();
+
+    connect(m_gallery, &PrototypeGallery::taskActivated, this, &LabWorkbench::taskActivated);
+    connect(m_engine, &EnginePanel::startRoundRequested, this, &LabWorkbench::startRound);
+    connect(&engine, &jobs::JobEngine::jobFinished, this, [this] { refresh(); });
+    setWorkspace(nullptr, {});
+}
+
+QDockWidget* LabWorkbench::addDock(QWidget* view, const QString& title, const QString& objectName) {
+    auto* dock = new QDockWidget(title, m_window);
+    dock->setObjectName(objectName);
+    dock->setWidget(view);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+QDockWidget* LabWorkbench::dockOf(QWidget* view) const {
+    for (QDockWidget* d : m_docks)
+        if (d->widget() == view) return d;
+    return nullptr;
+}
+
+void LabWorkbench::show(QWidget* view) {
+    QDockWidget* dock = dockOf(view);
+    dock->show();
+    dock->raise();
+    view->setFocus();
+}
+
+QMenu* LabWorkbench::addMenu(QMenuBar* bar) {
+    QMenu* lab = bar->addMenu(tr("&Lab"));
+    lab->addAction(tr("Prototype &Gallery"), shortcutFor("lab_gallery"), this, [this] { show(m_gallery); });
+    lab->addAction(tr("Rounds &Dashboard"), shortcutFor("lab_dashboard"), this, [this] { show(m_dashboard); });
+    lab->addAction(tr("&Engine and Logs"), shortcutFor("lab_engine"), this, [this] { show(m_engine); });
+    lab->addAction(tr("Routing &Calibration"), shortcutFor("lab_routing"), this, [this] { show(m_routing); });
+    lab->addSeparator();
+    lab->addAction(tr("&Start Round…"), shortcutFor("lab_start_round"), this, [this] { startRound(); });
+    lab->addAction(tr("&Refresh Lab Views"), shortcutFor("lab_refresh"), this, &LabWorkbench::refresh);
+    return lab;
+}
+
+bool LabWorkbench::mayStartRounds(QString* why) const {
+    if (!m_ws) {
+        *why = tr("Open a workspace first.");
+        return false;
+    }
+    const Status s = store::Permissions::requireFor(m_ws->annotations(), m_annotator, store::Action::StartRound);
+    if (!s) *why = s.error().message();
+    return s.ok();
+}
+
+void LabWorkbench::setWorkspace(store::Workspace* ws, const QString& annotator) {
+    m_ws = ws;
+    m_annotator = annotator;
+    QString why;
+    const bool mayStart = mayStartRounds(&why);
+    m_engine->setStartRoundAllowed(mayStart, why);
+    bool maySave = false;
+    QString whyNot = tr("Open a workspace first.");
+    if (ws) {
+        const Status s = store::Permissions::requireFor(ws->annotations(), annotator, store::Action::ChangeThresholds);
+        maySave = s.ok();
+        if (!s) whyNot = s.error().message();
+    }
+    m_routing->setUser(annotator, maySave, whyNot);
+    m_gallery->setWorkspace(ws);
+    m_dashboard->setWorkspace(ws);
+    m_routing->setWorkspace(ws);
+}
+
+void LabWorkbench::refresh() {
+    if (!m_ws) return;
+    m_gallery->refresh();
+    m_dashboard->refresh();
+    m_routing->refresh();
+}
+
+loop::RoundOptions LabWorkbench::nextRoundDefaults() const {
+    loop::RoundOptions options;
+    if (m_ws) {
+        const auto rounds = m_ws->rounds().all();
+        if (!rounds.empty())
+            if (auto previous = loop::RoundOptions::fromJson(rounds.back().metrics.value(QStringLiteral("options")).toObject()))
+                options = previous.take();
+    }
+    options.actor = m_annotator;
+    return options;
+}
+
+int LabWorkbench::startRound() {
+    QString why;
+    if (!mayStartRounds(&why)) {
+        emit problem(tr("Cannot start a round: %1").arg(why));
+        return 0;
+    }
+    StartRoundDialog dialog(nextRoundDefaults(), m_window);
+    if (dialog.exec() != QDialog::Accepted) return 0;
+    return queueRound(dialog.options().value());
+}
+
+int LabWorkbench::queueRound(loop::RoundOptions options) {
+    QString why;
+    if (!mayStartRounds(&why)) {
+        emit problem(tr("Cannot start a round: %1").arg(why));
+        return 0;
+    }
+    options.actor = m_annotator;
+    if (const Status s = options.validate(); !s) {
+        emit problem(tr("Round settings: %1").arg(s.error().message()));
+        return 0;
+    }
+    const int id = m_jobs.submit(std::make_unique<loop::LoopRoundJob>(m_ws->dir().absolutePath(), options));
+    show(m_engine);
+    return id;
+}
+
+}  // namespace medq::gui

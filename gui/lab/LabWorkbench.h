@@ -1,0 +1,74 @@
+#pragma once
+// The lab lead's views as docks of the main window (prototype gallery, rounds dashboard,
+// engine and logs, routing calibration) with a Lab menu and shortcuts, and the Start Round
+// flow (leads only). The main window hands it the workspace and who is working.
+#include "loop/RoundOptions.h"
+#include "store/Records.h"
+
+#include <QObject>
+
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+class QMenuBar;
+
+namespace medq::jobs {
+class JobEngine;
+}
+namespace medq::store {
+class Workspace;
+}
+
+namespace medq::gui {
+
+class EnginePanel;
+class PrototypeGallery;
+class RoundsDashboard;
+class RoutingCalibrationView;
+
+class LabWorkbench : public QObject {
+    Q_OBJECT
+public:
+    // Adds the four docks (hidden until asked for) to `window`.
+    LabWorkbench(QMainWindow* window, jobs::JobEngine& engine);
+
+    // Appends the Lab menu to `bar`.
+    QMenu* addMenu(QMenuBar* bar);
+    void setWorkspace(store::Workspace* ws, const QString& annotator);
+    void refresh();
+
+    // The next round's settings: the previous round's, else the defaults; actor = annotator.
+    loop::RoundOptions nextRoundDefaults() const;
+    // Opens the Start Round dialog and queues the round; returns the job id (0: not queued).
+    int startRound();
+    // Queues a round with these settings if the annotator may start rounds; 0 and a message otherwise.
+    int queueRound(loop::RoundOptions options);
+
+    PrototypeGallery* gallery() const { return m_gallery; }
+    RoundsDashboard* dashboard() const { return m_dashboard; }
+    EnginePanel* enginePanel() const { return m_engine; }
+    RoutingCalibrationView* routing() const { return m_routing; }
+    QDockWidget* dockOf(QWidget* view) const;
+
+signals:
+    // A prototype member was double-clicked.
+    void taskActivated(store::Id taskId);
+    void problem(const QString& message);
+
+private:
+    QDockWidget* addDock(QWidget* view, const QString& title, const QString& objectName);
+    void show(QWidget* view);
+    bool mayStartRounds(QString* why) const;
+
+    QMainWindow* m_window;
+    jobs::JobEngine& m_jobs;
+    store::Workspace* m_ws = nullptr;
+    QString m_annotator;
+    PrototypeGallery* m_gallery;
+    RoundsDashboard* m_dashboard;
+    EnginePanel* m_engine;
+    RoutingCalibrationView* m_routing;
+    QList<QDockWidget*> m_docks;
+};
+
+}  // namespace medq::gui

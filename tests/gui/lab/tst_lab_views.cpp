@@ -1,0 +1,417 @@
+// The lab lead's views in the real main window over a small closed-loop workspace: the
+// Start Round dialog refuses bad settings and queues a real round on the engine, whose
+// progress and log the engine panel shows; the gallery, dashboard and routing view show
+// what the store holds; exports write PNG and CSV; member double-click opens the viewer.
+#include "LabTestWorkspace.h"
+#include "annotation/AnnotationPanel.h"
+#include "common/Log.h"
+#include "export/Csv.h"
+#include "lab/EnginePanel.h"
+#include "lab/LabWorkbench.h"
+#include "lab/PrototypeCard.h"
+#include "lab/PrototypeGallery.h"
+#include "lab/PrototypeMemberModel.h"
+#include "lab/RoundsDashboard.h"
+#include "lab/RoundsTableModel.h"
+#include "lab/RoutingCalibrationView.h"
+#include "lab/StartRoundDialog.h"
+#include "loop/Routing.h"
+#include "shell/MainWindow.h"
+#include "store/LoopRepository.h"
+#include "viewer/SliceViewer.h"
+#include "viewer/SurfaceFormat.h"
+
+#include <QApplication>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace medq;
+using namespace medq::gui;
+
+namespace {
+
+// Waits on the engine thread until cancelled (for the Cancel button).
+class WaitingJob : public jobs::Job {
+public:
+    QString kind() const override { return QStringLiteral("test.wait"); }
+    QString title() const override { return QStringLiteral("Wait for cancel"); }
+    jobs::JobOutcome run(const jobs::Progress& progress) override {
+        for (int i = 0; i < 600; ++i) {
+            progress.report(i / 600.0, QStringLiteral("waiting"));
+            progress.checkCancelled();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return {};
+    }
+};
+
+bool notBlank(const QImage& image) {
+    if (image.isNull() || image.width() < 50) return false;
+    const QRgb first = image.pixel(0, 0);
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            if (image.pixel(x, y) != first) return true;
+    return false;
+}
+
+}  // namespace
+
+class LabViewsTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    LabWorkbench* lab() const { return m_window->lab(); }
+    store::Workspace& ws() const { return *m_window->workspace(); }
+    void press(QKeySequence keys) {
+        QApplication::setActiveWindow(m_window.get());
+        QTest::keySequence(m_window.get(), keys);
+        QCoreApplication::processEvents();
+    }
+
+private slots:
+    void initTestCase() {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_tmp.filePath("settings"));
+        log::initConsole(0);
+        QElapsedTimer clock;
+        clock.start();
+        m_dir = m_tmp.filePath("ws");
+        const QString failed = test::buildLabWorkspace(m_dir);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        qInfo("workspace with one round built in %.1f s", clock.elapsed() / 1000.0);
+        m_window = std::make_unique<MainWindow>();
+        m_window->setAnnotator("dr.lead", "lead");
+        m_window->resize(1500, 950);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget*>(m_window.get()));
+        QVERIFY(m_window->openWorkspace(m_dir));
+    }
+
+    void startRoundDialogRejectsBadSettings() {
+        StartRoundDialog dialog(test::smallLabRound());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* budget = qobject_cast<QLineEdit*>(dialog.field("budget"));
+        QVERIFY(budget);
+        auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        budget->setText("0");
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QCOMPARE(dialog.invalidFields(), QStringList{"budget"});
+        QVERIFY2(dialog.errorText().contains("at least 1"), qPrintable(dialog.errorText()));
+        budget->setText("ten");
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorText().contains("not a number"), qPrintable(dialog.errorText()));
+        budget->setText("2.5");
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        // The core's own rule for a rate, reported against its field.
+        budget->setText("10");
+        qobject_cast<QLineEdit*>(dialog.field("spotCheckRate"))->setText("1.5");
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.invalidFields(), QStringList{"spotCheckRate"});
+        qobject_cast<QLineEdit*>(dialog.field("spotCheckRate"))->setText("0.1");
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.options().value().budget, 10);
+    }
+
+    void onlyLeadsStartRoundsOrSaveThresholds() {
+        ws().annotations().ensureAnnotator("ann.only", "annotator");
+        lab()->setWorkspace(&ws(), "ann.only");
+        QVERIFY(!lab()->enginePanel()->startRoundButton()->isEnabled());
+        QVERIFY(!lab()->routing()->saveButton()->isEnabled());
+        QSignalSpy problems(lab(), &LabWorkbench::problem);
+        QCOMPARE(lab()->queueRound(test::smallLabRound()), 0);
+        QCOMPARE(problems.count(), 1);
+        QVERIFY2(problems.front().front().toString().contains("only a lead"), qPrintable(problems.front().front().toString()));
+        QVERIFY(!lab()->routing()->save().ok());
+        lab()->setWorkspace(&ws(), "dr.lead");
+        QVERIFY(lab()->enginePanel()->startRoundButton()->isEnabled());
+        QVERIFY(lab()->routing()->saveButton()->isEnabled());
+    }
+
+    void cancelStopsTheSelectedJob() {
+        jobs::JobEngine engine;
+        EnginePanel panel(engine);
+        panel.show();
+        const int id = engine.submit(std::make_unique<WaitingJob>());
+        QTRY_COMPARE(panel.stateOf(id), QStringLiteral("running"));
+        QTRY_VERIFY(panel.jobList()->topLevelItem(0)->text(4) != QString());  // an ETA or "unknown"
+        panel.jobList()->topLevelItem(0)->setSelected(true);
+        QVERIFY(panel.cancelButton()->isEnabled());
+        QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
+        QTRY_COMPARE(panel.stateOf(id), QStringLiteral("cancelled"));
+        QVERIFY(!panel.cancelButton()->isEnabled());
+    }
+
+    void startedRoundRunsOnTheEngineWithProgressAndLog() {
+        press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        QVERIFY(lab()->dockOf(lab()->enginePanel())->isVisible());
+        QElapsedTimer clock;
+        clock.start();
+        const int id = lab()->queueRound(test::smallLabRound());
+        QVERIFY(id > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(lab()->enginePanel()->stateOf(id), QStringLiteral("running"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab()->enginePanel()->stateOf(id), QStringLiteral("done"), 150000);
+        qInfo("second round through the engine in %.1f s", clock.elapsed() / 1000.0);
+        auto* tree = lab()->enginePanel()->jobList();
+        QTreeWidgetItem* row = nullptr;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            if (tree->topLevelItem(i)->data(0, Qt::UserRole).toInt() == id) row = tree->topLevelItem(i);
+        QVERIFY(row);
+        QCOMPARE(qobject_cast<QProgressBar*>(tree->itemWidget(row, 3))->value(), 1000);
+        QVERIFY2(row->text(5).contains("round 2"), qPrintable(row->text(5)));
+        // The engine logs each finished job; the sink brings it into the panel.
+        QTRY_VERIFY(lab()->enginePanel()->logView()->toPlainText().contains("loop.round"));
+        QCOMPARE(int(ws().rounds().all().size()), 2);
+        QCOMPARE(ws().rounds().byNumber(2)->status, QStringLiteral("done"));
+    }
+
+    void galleryShowsEachRoundsPrototypesFromTheStore() {
+        press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+        PrototypeGallery* gallery = lab()->gallery();
+        QVERIFY(lab()->dockOf(gallery)->isVisible());
+        QCOMPARE(gallery->roundSelector()->count(), 2);
+        QCOMPARE(gallery->roundSelector()->currentData().toInt(), 2);  // the latest
+        for (int number : {1, 2}) {
+            gallery->roundSelector()->setCurrentIndex(gallery->roundSelector()->findData(number));
+            const auto stored = ws().prototypes().forRound(ws().rounds().byNumber(number)->id);
+            QVERIFY(!stored.empty());
+            int shown = 0;
+            for (PrototypeCard* card : gallery->cards()) {
+                if (card->trend() == PrototypeTrend::Resolved) continue;
+                const auto it = std::find_if(stored.begin(), stored.end(), [&](const auto& p) { return p.id == card->prototype().id; });
+                QVERIFY(it != stored.end());
+                QCOMPARE(card->members()->memberCount(), it->size);
+                QCOMPARE(card->isDimmed(), it->status != QLatin1String("kept"));
+                QVERIFY(card->summaryText().contains(QString::number(it->retrieved)));
+                QVERIFY(card->summaryText().contains(QStringLiteral("%1%").arg(it->failureRate * 100, 0, 'f', 0)));
+                ++shown;
+            }
+            QCOMPARE(shown, int(stored.size()));
+            if (number == 1) QVERIFY(gallery->cards().front()->trend() == PrototypeTrend::FirstRound);
+            else QVERIFY2(gallery->summary().contains("Against round 1"), qPrintable(gallery->summary()));
+        }
+        // Without the comparison every card is plain again.
+        gallery->compareBox()->setChecked(false);
+        for (PrototypeCard* card : gallery->cards()) QCOMPARE(card->trend(), PrototypeTrend::FirstRound);
+        gallery->compareBox()->setChecked(true);
+    }
+
+    void memberThumbnailsArePagedAndLoadedLazily() {
+        PrototypeGallery* gallery = lab()->gallery();
+        PrototypeCard* biggest = nullptr;
+        for (PrototypeCard* card : gallery->cards())
+            if (!biggest || card->members()->memberCount() > biggest->members()->memberCount()) biggest = card;
+        QVERIFY(biggest);
+        const int members = biggest->members()->memberCount();
+        QVERIFY2(members > PrototypeCard::kPageSize, qPrintable(QString::number(members)));
+        QCOMPARE(biggest->members()->rowCount(), PrototypeCard::kPageSize);
+        QVERIFY(!biggest->previousPageButton()->isEnabled());
+        // Only what was shown was read: the second page of the biggest card was not.
+        QSet<store::Id> tasks;
+        for (PrototypeCard* card : gallery->cards())
+            for (const auto& m : ws().prototypes().members(card->prototype().id)) tasks.insert(m.taskId);
+        biggest->memberView()->grab();  // paint the first page
+        const int before = gallery->thumbnails().filesRead();
+        QVERIFY2(before < tasks.size(), qPrintable(QStringLiteral("%1 of %2").arg(before).arg(tasks.size())));
+        const store::Id firstOnPage1 = biggest->members()->index(0).data(PrototypeMemberModel::TaskIdRole).toLongLong();
+        QTest::mouseClick(biggest->nextPageButton(), Qt::LeftButton);
+        QCOMPARE(biggest->members()->page(), 1);
+        biggest->memberView()->grab();  // paint the second page: its thumbnails are read now
+        QVERIFY(gallery->thumbnails().filesRead() > before);
+        QVERIFY(gallery->thumbnails().filesRead() - before <= PrototypeCard::kPageSize);
+        QCOMPARE(biggest->members()->rowCount(), std::min(PrototypeCard::kPageSize, members - PrototypeCard::kPageSize));
+        QVERIFY(biggest->members()->index(0).data(PrototypeMemberModel::TaskIdRole).toLongLong() != firstOnPage1);
+        QVERIFY(biggest->previousPageButton()->isEnabled());
+        // Nearest the medoid first, across pages.
+        const auto stored = ws().prototypes().members(biggest->prototype().id);
+        double maxDistance = 0;
+        for (const auto& m : stored) maxDistance = std::max(maxDistance, m.distance);
+        QVERIFY(biggest->members()->index(0).data(PrototypeMemberModel::DistanceRole).toDouble() <= maxDistance);
+        QTest::mouseClick(biggest->previousPageButton(), Qt::LeftButton);
+        QCOMPARE(biggest->members()->page(), 0);
+    }
+
+    void doubleClickedMemberOpensInTheViewer() {
+        PrototypeCard* card = lab()->gallery()->cards().front();
+        QListView* view = card->memberView();
+        lab()->gallery()->ensurePolished();
+        const QModelIndex first = card->members()->index(0);
+        const store::Id task = first.data(PrototypeMemberModel::TaskIdRole).toLongLong();
+        QSignalSpy activated(lab(), &LabWorkbench::taskActivated);
+        view->scrollTo(first);
+        const QPoint at = view->visualRect(first).center();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+        QTRY_COMPARE(activated.count(), 1);
+        QCOMPARE(activated.front().front().value<store::Id>(), task);
+        QTRY_VERIFY(m_window->viewer()->image() != nullptr);
+        QVERIFY(!m_window->annotationPanel()->hasItem());
+    }
+
+    void dashboardShowsTheStoredRounds() {
+        press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+        RoundsDashboard* dashboard = lab()->dashboard();
+        QVERIFY(lab()->dockOf(dashboard)->isVisible());
+        // The expert line is scored on this workspace by a background job.
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard->expertReference().measured, 60000);
+        QVERIFY(dashboard->expertReference().accuracy > 0.5);
+        RoundsTableModel* table = dashboard->table();
+        QCOMPARE(table->rowCount(), 3);  // start + two rounds
+        const auto rounds = ws().rounds().all();
+        for (int r = 1; r <= 2; ++r) {
+            const QJsonObject m = rounds[std::size_t(r - 1)].metrics;
+            const auto& f = table->figures()[std::size_t(r)];
+            QCOMPARE(f.number, r);
+            QCOMPARE(f.accuracy, m["assessment"].toObject()["perception"].toObject()["accuracy"].toDouble());
+            QCOMPARE(f.rubric, m["assessment"].toObject()["description"].toObject()["meanRubricTotal"].toDouble());
+            QCOMPARE(f.humanSeconds, m["annotation"].toObject()["humanSeconds"].toDouble());
+            QCOMPARE(f.decision, m["finetune"].toObject()["decision"].toString());
+            QCOMPARE(f.routed.value("verify"), m["routing"].toObject()["counts"].toObject()["verify"].toInt());
+            QCOMPARE(table->index(r, 0).data().toString(), QString::number(r));
+        }
+        QCOMPARE(table->figures()[0].accuracy,
+                 rounds[0].metrics["evaluation"].toObject()["perception"].toObject()["accuracy"].toDouble());
+        QCOMPARE(dashboard->chartViews().size(), 5);
+        // Accuracy chart: overall line, one per modality, the expert line.
+        const int modalities = RoundFigures::modalities(table->figures()).size();
+        QCOMPARE(dashboard->chartViews()[0]->chart()->series().size(), modalities + 2);
+    }
+
+    void exportsWritePngAndCsv() {
+        RoundsDashboard* dashboard = lab()->dashboard();
+        const QString dir = m_tmp.filePath("export");
+        const auto written = dashboard->exportCharts(dir);
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message()));
+        QCOMPARE(written.value().size(), 5);
+        for (const QString& path : written.value()) {
+            QImage png(path);
+            QVERIFY2(notBlank(png), qPrintable(path));
+        }
+        const QString csvPath = dir + "/rounds.csv";
+        QVERIFY(dashboard->exportCsv(csvPath).ok());
+        QFile file(csvPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto rows = exports::Csv::parse(QString::fromUtf8(file.readAll()), csvPath);
+        QVERIFY(rows.ok());
+        QCOMPARE(int(rows.value().size()), 4);  // header, start, two rounds
+        QCOMPARE(rows.value()[0][0], QStringLiteral("Round"));
+        const int accuracy = int(rows.value()[0].indexOf("Test accuracy"));
+        QVERIFY(accuracy > 0);
+        QCOMPARE(rows.value()[2][0], QStringLiteral("1"));
+        QCOMPARE(rows.value()[2][accuracy].toDouble(), dashboard->table()->figures()[1].accuracy);
+        QVERIFY(!dashboard->exportCsv(m_tmp.filePath("no/such/folder/rounds.csv")).ok());
+    }
+
+    void thresholdSlidersChangeQueueSizesAndSave() {
+        press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+        RoutingCalibrationView* routing = lab()->routing();
+        QVERIFY(lab()->dockOf(routing)->isVisible());
+        QCOMPARE(routing->roundSelector()->currentText(), QStringLiteral("Round 2"));
+        store::LoopRepository loop(ws().db());
+        std::vector<double> uncertainties;
+        for (const auto& s : loop.selections(ws().rounds().byNumber(2)->id)) uncertainties.push_back(*s.uncertainty);
+        QCOMPARE(int(uncertainties.size()), test::smallLabRound().budget);
+        const auto stored = loop::RoutingThresholds::fromJson(
+            QJsonDocument::fromJson(ws().settings().get("routing.calibration")->toUtf8()).object());
+        auto same = [](loop::RouteCounts a, loop::RouteCounts b) {
+            return a.autoAccept == b.autoAccept && a.verify == b.verify && a.expert == b.expert;
+        };
+        QVERIFY(same(routing->counts(), loop::countRoutes(uncertainties, stored)));
+        // Everything auto-accepted at the far right; everything to the expert at the far left.
+        const QString before = routing->countsText();
+        routing->autoSlider()->setFocus();
+        QTest::keyClick(routing->autoSlider(), Qt::Key_End);
+        QCOMPARE(routing->counts().autoAccept, int(uncertainties.size()));
+        QVERIFY(routing->countsText() != before);
+        QVERIFY(routing->expected().has_value());  // the curve's last point: all validation drafts
+        QCOMPARE(routing->expected()->share, 1.0);
+        QVERIFY(routing->thresholds().expert > 1);  // pushed off by the auto-accept slider
+        QTest::keyClick(routing->autoSlider(), Qt::Key_Home);
+        QTest::keyClick(routing->expertSlider(), Qt::Key_Home);
+        QCOMPARE(routing->counts().expert, int(uncertainties.size()));
+        QCOMPARE(routing->counts().autoAccept, 0);
+        QVERIFY(routing->expectedText().contains("none"));
+        // One step in from the right: the median-ish split moves items between queues.
+        QTest::keyClick(routing->expertSlider(), Qt::Key_End);
+        QCOMPARE(routing->counts().expert, 0);
+        const int positions = routing->autoSlider()->maximum();
+        routing->autoSlider()->setValue(positions / 2);
+        const loop::RouteCounts middle = routing->counts();
+        QVERIFY(same(middle, loop::countRoutes(uncertainties, routing->thresholds())));
+        // Save: the setting and an audit entry, as the lead.
+        const int audits = ws().audit().count();
+        const double chosen = routing->thresholds().autoAccept;
+        QTest::mouseClick(routing->saveButton(), Qt::LeftButton);
+        const auto saved = loop::RoutingThresholds::fromJson(
+            QJsonDocument::fromJson(ws().settings().get("routing.calibration")->toUtf8()).object());
+        QCOMPARE(saved.autoAccept, chosen);
+        QCOMPARE(saved.curve, stored.curve);
+        QCOMPARE(saved.checkpoint, stored.checkpoint);
+        QCOMPARE(ws().audit().count(), audits + 1);
+        const auto entry = ws().audit().recent(1).front();
+        QCOMPARE(entry.action, QStringLiteral("routing.thresholds"));
+        QCOMPARE(entry.actor, QStringLiteral("dr.lead"));
+        QCOMPARE(entry.details["after"].toObject()["autoAccept"].toDouble(), chosen);
+        QVERIFY(ws().audit().verify().intact);
+    }
+
+    void viewsGrabForTheDocs() {
+        // Each view renders something; MEDQ_LAB_SCREENSHOTS=folder keeps the pictures.
+        const QString out = qEnvironmentVariable("MEDQ_LAB_SCREENSHOTS", m_tmp.filePath("shots"));
+        QDir().mkpath(out);
+        const std::pair<QWidget*, const char*> views[] = {{lab()->gallery(), "lab-gallery.png"},
+                                                          {lab()->dashboard(), "lab-dashboard.png"},
+                                                          {lab()->enginePanel(), "lab-engine.png"},
+                                                          {lab()->routing(), "lab-routing.png"}};
+        for (const auto& [view, name] : views) {
+            QDockWidget* dock = lab()->dockOf(view);
+            dock->show();
+            dock->raise();
+            QCoreApplication::processEvents();
+            const QImage shot = view->grab().toImage();
+            QVERIFY2(notBlank(shot), name);
+            QVERIFY(shot.save(QDir(out).filePath(QString::fromLatin1(name))));
+        }
+    }
+
+    void cleanupTestCase() {
+        m_window->engine().cancelAll();
+        m_window->engine().waitForIdle(30000);
+        m_window.reset();
+        log::detachWorkspace();
+    }
+};
+
+int main(int argc, char** argv) {
+    gui::configureSurfaceFormat();
+    QApplication app(argc, argv);
+    LabViewsTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_lab_views.moc"

@@ -1,0 +1,1765 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>Medical image quality annotation workstation.</source>
+        <translation>医学图像质量标注工作站。</translation>
+    </message>
+    <message>
+        <source>Workspace folder to open.</source>
+        <translation>要打开的工作区文件夹。</translation>
+    </message>
+    <message>
+        <source>Open the demo workspace (built on first use).</source>
+        <translation>打开演示工作区（首次使用时创建）。</translation>
+    </message>
+    <message>
+        <source>Who is working (skips the start dialog).</source>
+        <translation>当前工作人员（跳过启动对话框）。</translation>
+    </message>
+    <message>
+        <source>annotator or lead (default annotator).</source>
+        <translation>annotator（标注员）或 lead（实验室负责人），默认 annotator。</translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en, de or zh_CN (default: Edit ▸ Preferences, else the system language).</source>
+        <translation>本次运行的界面语言：en、de 或 zh_CN（默认：编辑 ▸ 首选项，否则为系统语言）。</translation>
+    </message>
+    <message>
+        <source>More console logging.</source>
+        <translation>输出更多控制台日志。</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui</name>
+    <message>
+        <source>round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>round (0 = start)</source>
+        <translation>轮次（0 = 初始）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>expert (default)</source>
+        <translation>专家（默认值）</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::AnnotationPanel</name>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Quality attributes (keys 1–9)</source>
+        <translation>质量属性（按键 1–9）</translation>
+    </message>
+    <message>
+        <source>Model draft</source>
+        <translation>模型草稿</translation>
+    </message>
+    <message>
+        <source>Overall quality (Alt+1/2/3)</source>
+        <translation>总体质量（Alt+1/2/3）</translation>
+    </message>
+    <message>
+        <source>&amp;Good</source>
+        <translation>良好(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Usable</source>
+        <translation>可用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Describe the quality: findings, severity, clinical impact. End with the overall rating.</source>
+        <translation>描述图像质量：所见、严重程度、临床影响。最后给出总体评级。</translation>
+    </message>
+    <message>
+        <source>Unreadable (F)</source>
+        <translation>无法判读 (F)</translation>
+    </message>
+    <message>
+        <source>Wrong modality (Alt+M)</source>
+        <translation>模态错误 (Alt+M)</translation>
+    </message>
+    <message>
+        <source>PHI visible (Alt+P)</source>
+        <translation>可见患者隐私信息 (Alt+P)</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Accept draft (A)</source>
+        <translation>接受草稿 (A)</translation>
+    </message>
+    <message>
+        <source>Submit &amp;&amp; next (Ctrl+Enter)</source>
+        <translation>提交并转到下一项 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>typing</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Select an item in a queue to start.</source>
+        <translation>请在队列中选择一项开始。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · queue &lt;i&gt;%3&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 队列 &lt;i&gt;%3&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Why here: %1</source>
+        <translation>&lt;br&gt;进入此队列的原因：%1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#d08a00&apos;&gt;Restored your unsubmitted work.&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#d08a00&apos;&gt;已恢复您未提交的工作。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#c0392b&apos;&gt;The file declares text burned into the pixels: check for patient identity and flag PHI visible (Alt+P).&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#c0392b&apos;&gt;该文件声明像素中含有烧录文字：请检查是否暴露患者身份，如有请标记“可见患者隐私信息”(Alt+P)。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;No model draft for this item: %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;此项没有模型草稿：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>编辑中…</translation>
+    </message>
+    <message>
+        <source>NOT SAVED</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>There is no model draft to accept: write the annotation and press Ctrl+Enter.</source>
+        <translation>没有可接受的模型草稿：请填写标注后按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <source>Choose an answer (Ctrl+1…4) or flag the image as unreadable before submitting.</source>
+        <translation>提交前请选择一个答案（Ctrl+1…4）或将图像标记为无法判读。</translation>
+    </message>
+    <message>
+        <source>Set the overall quality (Alt+1 good, Alt+2 usable, Alt+3 reject) before submitting.</source>
+        <translation>提交前请设置总体质量（Alt+1 良好，Alt+2 可用，Alt+3 拒绝）。</translation>
+    </message>
+    <message>
+        <source>Could not submit: %1</source>
+        <translation>无法提交：%1</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::AnnotatorDialog</name>
+    <message>
+        <source>Who is annotating?</source>
+        <translation>谁在标注？</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Lab lead</source>
+        <translation>实验室负责人</translation>
+    </message>
+    <message>
+        <source>e.g. dr.meyer</source>
+        <translation>例如 dr.meyer</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ComparisonView</name>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::DisplayNames</name>
+    <message>
+        <source>MRI</source>
+        <translation>磁共振</translation>
+    </message>
+    <message>
+        <source>CT</source>
+        <translation>CT</translation>
+    </message>
+    <message>
+        <source>Endoscopy</source>
+        <translation>内镜</translation>
+    </message>
+    <message>
+        <source>Histopathology</source>
+        <translation>组织病理</translation>
+    </message>
+    <message>
+        <source>Fundus photography</source>
+        <translation>眼底照相</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Spot-check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>yes/no question</source>
+        <translation>是非题</translation>
+    </message>
+    <message>
+        <source>what question</source>
+        <translation>“是什么”问题</translation>
+    </message>
+    <message>
+        <source>how question</source>
+        <translation>“怎么样”问题</translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::DraftRendering</name>
+    <message>
+        <source>Model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Answer entropy %1 nats&lt;/p&gt;</source>
+        <translation>&lt;p&gt;答案熵 %1 nats&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;Mean token entropy %1 nats; highlighted words are uncertain (entropy &amp;gt; %2)&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;平均词元熵 %1 nats；高亮的词不确定（熵 &amp;gt; %2）&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::EnginePanel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Start Round…</source>
+        <translation>开始一轮…</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>清除已结束项</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Log messages of the engine and its jobs appear here.</source>
+        <translation>引擎及其任务的日志消息显示在此处。</translation>
+    </message>
+    <message>
+        <source>Cancel the selected job; the workspace stays as it was before it (rounds resume later)</source>
+        <translation>取消所选任务；工作区保持任务开始前的状态（轮次稍后可继续）</translation>
+    </message>
+    <message>
+        <source>Queue the next loop round</source>
+        <translation>将下一轮闭环加入队列</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::EngineStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the running job; the workspace stays as it was before it</source>
+        <translation>取消正在运行的任务；工作区保持任务开始前的状态</translation>
+    </message>
+    <message>
+        <source>Engine idle</source>
+        <translation>引擎空闲</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source> (about %1 s left)</source>
+        <translation>（约剩 %1 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ExpertReferenceJob</name>
+    <message>
+        <source>Score the simulated expert</source>
+        <translation>评估模拟专家</translation>
+    </message>
+    <message>
+        <source>Simulated expert answers the test split</source>
+        <translation>模拟专家回答测试集</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <source>simulated expert: accuracy %1, rubric %2</source>
+        <translation>模拟专家：准确率 %1，评分量表 %2</translation>
+    </message>
+    <message>
+        <source>no synthetic test tasks to score the simulated expert on</source>
+        <translation>没有可用于评估模拟专家的合成测试任务</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::LabWorkbench</name>
+    <message>
+        <source>Prototype Gallery</source>
+        <translation>原型库</translation>
+    </message>
+    <message>
+        <source>Rounds Dashboard</source>
+        <translation>轮次仪表板</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Routing Calibration</source>
+        <translation>分流校准</translation>
+    </message>
+    <message>
+        <source>&amp;Lab</source>
+        <translation>实验室(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Prototype &amp;Gallery</source>
+        <translation>原型库(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Rounds &amp;Dashboard</source>
+        <translation>轮次仪表板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine and Logs</source>
+        <translation>引擎与日志(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Routing &amp;Calibration</source>
+        <translation>分流校准(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Start Round…</source>
+        <translation>开始一轮(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Lab Views</source>
+        <translation>刷新实验室视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+    <message>
+        <source>Cannot start a round: %1</source>
+        <translation>无法开始一轮：%1</translation>
+    </message>
+    <message>
+        <source>Round settings: %1</source>
+        <translation>轮次设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::MainWindow</name>
+    <message>
+        <source>MedQ-Engine Workstation</source>
+        <translation>MedQ-Engine 工作站</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Workspace</source>
+        <translation>打开演示工作区(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Images…</source>
+        <translation>导入图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation>浅色主题(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About MedQ-Engine Workstation</source>
+        <translation>关于 MedQ-Engine 工作站</translation>
+    </message>
+    <message>
+        <source>MedQ-Engine Workstation %1
+Medical image quality annotation with a closed data loop.</source>
+        <translation>MedQ-Engine 工作站 %1
+具有闭环数据流程的医学图像质量标注。</translation>
+    </message>
+    <message>
+        <source>A job is running</source>
+        <translation>有任务正在运行</translation>
+    </message>
+    <message>
+        <source>Cancel the running job and quit? Its partial work is discarded.</source>
+        <translation>取消正在运行的任务并退出？其已完成的部分将被丢弃。</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+    <message>
+        <source>Import images</source>
+        <translation>导入图像</translation>
+    </message>
+    <message>
+        <source>Images (*.dcm *.nii *.nii.gz *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>图像 (*.dcm *.nii *.nii.gz *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3) — MedQ-Engine Workstation</source>
+        <translation>%1 — %2（%3）— MedQ-Engine 工作站</translation>
+    </message>
+    <message>
+        <source>Select an item in a queue to start.</source>
+        <translation>请在队列中选择一项开始。</translation>
+    </message>
+    <message>
+        <source>Cannot show the image: %1</source>
+        <translation>无法显示图像：%1</translation>
+    </message>
+    <message>
+        <source>Cannot show the second image: %1</source>
+        <translation>无法显示第二幅图像：%1</translation>
+    </message>
+    <message>
+        <source>no model has drafted this item yet (review-only mode: write the annotation yourself)</source>
+        <translation>尚无模型为此项生成草稿（仅审阅模式：请自行填写标注）</translation>
+    </message>
+    <message>
+        <source>Saved annotation.</source>
+        <translation>标注已保存。</translation>
+    </message>
+    <message>
+        <source>This queue is done. Pick another queue on the left.</source>
+        <translation>此队列已完成。请在左侧选择其他队列。</translation>
+    </message>
+    <message>
+        <source>No other pending item in this queue.</source>
+        <translation>此队列中没有其他待处理项。</translation>
+    </message>
+    <message>
+        <source>Task %1 has no image in this workspace.</source>
+        <translation>任务 %1 在此工作区中没有图像。</translation>
+    </message>
+    <message>
+        <source>Viewing task %1 (%2) from the lab views; pick a queue item to annotate.</source>
+        <translation>正在查看实验室视图中的任务 %1（%2）；请选择队列中的条目进行标注。</translation>
+    </message>
+    <message>
+        <source>Task %1: %2</source>
+        <translation>任务 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>The language changes the next time you start the workstation. Start with --lang to override it once.</source>
+        <translation>语言将在下次启动工作站时生效。可用 --lang 临时覆盖一次。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PrototypeCard</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;Prototype %1&lt;/b&gt; · %2 · %n member(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;原型 %1&lt;/b&gt; · %2 · %n 个成员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Medoid: task %1</source>
+        <translation>中心样本：任务 %1</translation>
+    </message>
+    <message>
+        <source>No medoid</source>
+        <translation>无中心样本</translation>
+    </message>
+    <message>
+        <source>Members nearest the medoid first; double-click one to open it in the viewer</source>
+        <translation>成员按与中心样本的距离排序；双击可在查看器中打开</translation>
+    </message>
+    <message>
+        <source>Previous page of members</source>
+        <translation>上一页成员</translation>
+    </message>
+    <message>
+        <source>Next page of members</source>
+        <translation>下一页成员</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>舍弃</translation>
+    </message>
+    <message>
+        <source>Missed: %1
+Failure rate: %2%
+Retrieved: %3 pool items
+Status: %4 (%5)</source>
+        <translation>漏判：%1
+失败率：%2%
+检索：%3 个候选池条目
+状态：%4（%5）</translation>
+    </message>
+    <message>
+        <source>no perception attribute (descriptions failed)</source>
+        <translation>无感知属性（描述失败）</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PrototypeComparison</name>
+    <message>
+        <source>first round</source>
+        <translation>第一轮</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>growing</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>shrinking</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PrototypeGallery</name>
+    <message>
+        <source>Compare with the previous round</source>
+        <translation>与上一轮比较</translation>
+    </message>
+    <message>
+        <source>Match prototypes by dominant modality and attribute with the round before</source>
+        <translation>按主要模态和属性与上一轮的原型匹配</translation>
+    </message>
+    <message>
+        <source>The round whose failure prototypes are shown</source>
+        <translation>显示其失败原型的轮次</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <source>Round %1 (%2, %3)</source>
+        <translation>第 %1 轮（%2，%3）</translation>
+    </message>
+    <message>
+        <source>No loop round yet. Start one from Lab ▸ Start Round.</source>
+        <translation>尚无闭环轮次。请通过 实验室 ▸ 开始一轮 启动。</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see its failure prototypes.</source>
+        <translation>打开工作区以查看其失败原型。</translation>
+    </message>
+    <message>
+        <source>Round %1: %2 prototype(s), %3 kept, %4 dropped; %5 of %6 evaluated items failed.</source>
+        <translation>第 %1 轮：%2 个原型，保留 %3 个，舍弃 %4 个；%6 个已评估条目中 %5 个失败。</translation>
+    </message>
+    <message>
+        <source>Against round %1: %2.</source>
+        <translation>与第 %1 轮相比：%2。</translation>
+    </message>
+    <message>
+        <source>nothing to compare</source>
+        <translation>无可比较内容</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PrototypeMemberModel</name>
+    <message>
+        <source>d %1</source>
+        <translation>距离 %1</translation>
+    </message>
+    <message>
+        <source>Task %1, distance %2 from the medoid; double-click to open it in the viewer</source>
+        <translation>任务 %1，与中心样本距离 %2；双击可在查看器中打开</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::QueueListModel</name>
+    <message>
+        <source> · uncertainty %1</source>
+        <translation> · 不确定度 %1</translation>
+    </message>
+    <message>
+        <source> · gold</source>
+        <translation> · 金标准</translation>
+    </message>
+    <message>
+        <source>%1
+%2x%3x%4 %5
+Why here: %6</source>
+        <translation>%1
+%2x%3x%4 %5
+进入此队列的原因：%6</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::QueuePanel</name>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Spot-check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>Model was lost: write the full description</source>
+        <translation>模型无法判断：请写出完整描述</translation>
+    </message>
+    <message>
+        <source>Model was unsure: confirm or edit its draft</source>
+        <translation>模型不确定：请确认或修改其草稿</translation>
+    </message>
+    <message>
+        <source>Auto-accepted drafts drawn for a spot check</source>
+        <translation>为抽查而抽取的自动接受草稿</translation>
+    </message>
+    <message>
+        <source>This queue is empty. Items arrive here when a loop round routes model drafts.</source>
+        <translation>此队列为空。当一轮闭环将模型草稿分流时，条目会出现在这里。</translation>
+    </message>
+    <message>
+        <source>No workspace is open. Use File ▸ Open Workspace… or File ▸ Open Demo Workspace.</source>
+        <translation>未打开工作区。请使用 文件 ▸ 打开工作区… 或 文件 ▸ 打开演示工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::RoundCharts</name>
+    <message>
+        <source>Test perception accuracy</source>
+        <translation>测试集感知准确率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Description rubric</source>
+        <translation>描述评分量表</translation>
+    </message>
+    <message>
+        <source>mean rubric total (of 8)</source>
+        <translation>平均量表总分（满分 8）</translation>
+    </message>
+    <message>
+        <source>Items routed per queue</source>
+        <translation>各队列分流条目数</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>auto-accept</source>
+        <translation>自动接受</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Human-seconds by queue</source>
+        <translation>各队列人工耗时（秒）</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>spot checks</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>double annotation</source>
+        <translation>双重标注</translation>
+    </message>
+    <message>
+        <source>Checkpoints: validation score before and after fine-tuning</source>
+        <translation>检查点：微调前后的验证得分</translation>
+    </message>
+    <message>
+        <source>before (base)</source>
+        <translation>之前（基线）</translation>
+    </message>
+    <message>
+        <source>after: accepted (red: rolled back)</source>
+        <translation>之后：已接受（红色：已回滚）</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>validation score</source>
+        <translation>验证得分</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::RoundsDashboard</name>
+    <message>
+        <source>Export Charts (PNG)…</source>
+        <translation>导出图表（PNG）…</translation>
+    </message>
+    <message>
+        <source>Export Table (CSV)…</source>
+        <translation>导出表格（CSV）…</translation>
+    </message>
+    <message>
+        <source>Save every chart as a PNG file in a folder</source>
+        <translation>将每个图表另存为文件夹中的 PNG 文件</translation>
+    </message>
+    <message>
+        <source>Save the rounds table as CSV</source>
+        <translation>将轮次表格另存为 CSV</translation>
+    </message>
+    <message>
+        <source>Simulated expert on this workspace&apos;s test split: accuracy %1, rubric %2 of 8.</source>
+        <translation>模拟专家在此工作区测试集上的表现：准确率 %1，评分量表 %2（满分 8）。</translation>
+    </message>
+    <message>
+        <source>Simulated expert: default figures (accuracy %1, rubric %2 of 8) until it is scored on this workspace.</source>
+        <translation>模拟专家：在此工作区评估之前使用默认值（准确率 %1，评分量表 %2，满分 8）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n round(s).</source>
+        <translation>
+            <numerusform>%n 轮。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write the PNG file</source>
+        <translation>无法写入 PNG 文件</translation>
+    </message>
+    <message>
+        <source>Export charts to</source>
+        <translation>图表导出位置</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export rounds table</source>
+        <translation>导出轮次表格</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::RoundsTableModel</name>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Rubric (of 8)</source>
+        <translation>评分量表（满分 8）</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Accuracy %1</source>
+        <translation>准确率 %1</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>已选取</translation>
+    </message>
+    <message>
+        <source>Auto-accepted</source>
+        <translation>自动接受</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Human-seconds</source>
+        <translation>人工耗时（秒）</translation>
+    </message>
+    <message>
+        <source>Accepted labels</source>
+        <translation>已接受标签</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Validation before</source>
+        <translation>验证（之前）</translation>
+    </message>
+    <message>
+        <source>Validation after</source>
+        <translation>验证（之后）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>初始</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::RoutingCalibrationView</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Save Thresholds</source>
+        <translation>保存阈值(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Drafts at or below this uncertainty are auto-accepted (a share spot-checked); far left: off</source>
+        <translation>不确定度不高于此值的草稿将被自动接受（其中一部分会被抽查）；最左：关闭</translation>
+    </message>
+    <message>
+        <source>Drafts at or above this uncertainty go to the expert; far right: off</source>
+        <translation>不确定度不低于此值的草稿交给专家；最右：关闭</translation>
+    </message>
+    <message>
+        <source>Whose routed items the queue sizes are counted on</source>
+        <translation>队列规模依据哪一轮的分流条目统计</translation>
+    </message>
+    <message>
+        <source>Items of:</source>
+        <translation>条目来源：</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-accept at or below:</source>
+        <translation>自动接受阈值（不高于）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Expert at or above:</source>
+        <translation>交给专家阈值（不低于）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Queue sizes:</source>
+        <translation>队列规模：</translation>
+    </message>
+    <message>
+        <source>Auto-accepted on validation:</source>
+        <translation>验证集上自动接受：</translation>
+    </message>
+    <message>
+        <source>Thresholds not saved</source>
+        <translation>阈值未保存</translation>
+    </message>
+    <message>
+        <source>Only a lead may change the routing thresholds.</source>
+        <translation>只有实验室负责人可以修改分流阈值。</translation>
+    </message>
+    <message>
+        <source>Store these thresholds for the next round (recorded in the audit log)</source>
+        <translation>为下一轮保存这些阈值（记录在审计日志中）</translation>
+    </message>
+    <message>
+        <source>Open a workspace to calibrate routing.</source>
+        <translation>打开工作区以校准分流。</translation>
+    </message>
+    <message>
+        <source>No routing calibration yet: the first round calibrates on validation drafts.</source>
+        <translation>尚无分流校准：第一轮将基于验证集草稿进行校准。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calibrated on %n validation item(s) for checkpoint %1 with a target error of %2. Saved thresholds are used by the next round while that checkpoint is current.</source>
+        <translation>
+            <numerusform>已基于 %n 个验证条目为检查点 %1 校准，目标错误率 %2。在该检查点仍为当前检查点时，保存的阈值将用于下一轮。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>auto-accept %1 · verify %2 · expert %3 (of %4 routed items)</source>
+        <translation>自动接受 %1 · 核验 %2 · 专家 %3（共 %4 个分流条目）</translation>
+    </message>
+    <message>
+        <source>no calibration curve stored</source>
+        <translation>未存储校准曲线</translation>
+    </message>
+    <message>
+        <source>none auto-accepted</source>
+        <translation>无自动接受</translation>
+    </message>
+    <message>
+        <source>%1% of validation drafts, expected error %2% (target %3%)</source>
+        <translation>验证集草稿的 %1%，预期错误率 %2%（目标 %3%）</translation>
+    </message>
+    <message>
+        <source>Validation drafts auto-accepted at each threshold</source>
+        <translation>各阈值下自动接受的验证集草稿</translation>
+    </message>
+    <message>
+        <source>uncertainty threshold</source>
+        <translation>不确定度阈值</translation>
+    </message>
+    <message>
+        <source>share / error rate</source>
+        <translation>占比 / 错误率</translation>
+    </message>
+    <message>
+        <source>error of auto-accepted</source>
+        <translation>自动接受的错误率</translation>
+    </message>
+    <message>
+        <source>share auto-accepted</source>
+        <translation>自动接受占比</translation>
+    </message>
+    <message>
+        <source>auto-accept threshold</source>
+        <translation>自动接受阈值</translation>
+    </message>
+    <message>
+        <source>expert threshold</source>
+        <translation>专家阈值</translation>
+    </message>
+    <message>
+        <source>no workspace is open</source>
+        <translation>未打开工作区</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::Shortcuts</name>
+    <message>
+        <source>Submit and go to the next item</source>
+        <translation>提交并转到下一项</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Submit and go to the next item (keypad)</source>
+        <translation>提交并转到下一项（小键盘）</translation>
+    </message>
+    <message>
+        <source>Accept the model draft as it is</source>
+        <translation>原样接受模型草稿</translation>
+    </message>
+    <message>
+        <source>Undo the last change in this item</source>
+        <translation>撤销此项中的上一次更改</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Overall quality: good</source>
+        <translation>总体质量：良好</translation>
+    </message>
+    <message>
+        <source>Overall quality: usable</source>
+        <translation>总体质量：可用</translation>
+    </message>
+    <message>
+        <source>Overall quality: reject</source>
+        <translation>总体质量：拒绝</translation>
+    </message>
+    <message>
+        <source>Flag: unreadable</source>
+        <translation>标记：无法判读</translation>
+    </message>
+    <message>
+        <source>Flag: wrong modality</source>
+        <translation>标记：模态错误</translation>
+    </message>
+    <message>
+        <source>Flag: patient identity visible</source>
+        <translation>标记：患者身份可见</translation>
+    </message>
+    <message>
+        <source>Edit the description (Esc leaves the editor)</source>
+        <translation>编辑描述（按 Esc 离开编辑器）</translation>
+    </message>
+    <message>
+        <source>Next pending item (keeps your draft)</source>
+        <translation>下一个待处理项（保留您的草稿）</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Previous pending item</source>
+        <translation>上一个待处理项</translation>
+    </message>
+    <message>
+        <source>Skip this item for now</source>
+        <translation>暂时跳过此项</translation>
+    </message>
+    <message>
+        <source>Show the expert queue</source>
+        <translation>显示专家队列</translation>
+    </message>
+    <message>
+        <source>Show the verify queue</source>
+        <translation>显示核验队列</translation>
+    </message>
+    <message>
+        <source>Show the spot-check queue</source>
+        <translation>显示抽查队列</translation>
+    </message>
+    <message>
+        <source>Show this list</source>
+        <translation>显示此列表</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用程序</translation>
+    </message>
+    <message>
+        <source>Open a workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>Import images</source>
+        <translation>导入图像</translation>
+    </message>
+    <message>
+        <source>Quit (your work is already saved)</source>
+        <translation>退出（您的工作已保存）</translation>
+    </message>
+    <message>
+        <source>Preferences (language)</source>
+        <translation>首选项（语言）</translation>
+    </message>
+    <message>
+        <source>Question: answer option %1; description: cycle attribute %2 severity</source>
+        <translation>问题：选择答案 %1；描述：切换属性 %2 的严重程度</translation>
+    </message>
+    <message>
+        <source>Description: cycle attribute %1 absent → mild → moderate → severe</source>
+        <translation>描述：切换属性 %1：无 → 轻度 → 中度 → 重度</translation>
+    </message>
+    <message>
+        <source>Viewer: Up/Down, PageUp/PageDown, wheel change slice</source>
+        <translation>查看器：上/下方向键、PageUp/PageDown、滚轮切换层面</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查看器</translation>
+    </message>
+    <message>
+        <source>Viewer: reset zoom, pan and window</source>
+        <translation>查看器：重置缩放、平移和窗宽/窗位</translation>
+    </message>
+    <message>
+        <source>Viewer: invert grey levels</source>
+        <translation>查看器：反转灰度</translation>
+    </message>
+    <message>
+        <source>Viewer: left-drag window/level, middle-drag pan, right-drag zoom</source>
+        <translation>查看器：左键拖动调窗宽/窗位，中键拖动平移，右键拖动缩放</translation>
+    </message>
+    <message>
+        <source>Show the failure prototype gallery</source>
+        <translation>显示失败原型库</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <source>Show the rounds dashboard</source>
+        <translation>显示轮次仪表板</translation>
+    </message>
+    <message>
+        <source>Show the engine jobs and logs</source>
+        <translation>显示引擎任务与日志</translation>
+    </message>
+    <message>
+        <source>Show the routing calibration</source>
+        <translation>显示分流校准</translation>
+    </message>
+    <message>
+        <source>Start a loop round (leads only)</source>
+        <translation>开始一轮闭环（仅限负责人）</translation>
+    </message>
+    <message>
+        <source>Refresh the lab views</source>
+        <translation>刷新实验室视图</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::SliceViewer</name>
+    <message>
+        <source>soft tissue</source>
+        <translation>软组织</translation>
+    </message>
+    <message>
+        <source>lung</source>
+        <translation>肺</translation>
+    </message>
+    <message>
+        <source>bone</source>
+        <translation>骨</translation>
+    </message>
+    <message>
+        <source>brain</source>
+        <translation>脑</translation>
+    </message>
+    <message>
+        <source>liver</source>
+        <translation>肝脏</translation>
+    </message>
+    <message>
+        <source>abdomen</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>MRI</source>
+        <translation>磁共振</translation>
+    </message>
+    <message>
+        <source>CT</source>
+        <translation>CT</translation>
+    </message>
+    <message>
+        <source>Endoscopy</source>
+        <translation>内镜</translation>
+    </message>
+    <message>
+        <source>Histopathology</source>
+        <translation>组织病理</translation>
+    </message>
+    <message>
+        <source>Fundus photography</source>
+        <translation>眼底照相</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>x %1  y %2  z %3</source>
+        <translation>x %1  y %2  z %3</translation>
+    </message>
+    <message>
+        <source>x %1  y %2</source>
+        <translation>x %1  y %2</translation>
+    </message>
+    <message>
+        <source>R %1  G %2  B %3</source>
+        <translation>R %1  G %2  B %3</translation>
+    </message>
+    <message>
+        <source>%1 HU</source>
+        <translation>%1 HU</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>无图像</translation>
+    </message>
+    <message>
+        <source>%1 x %2 x %3</source>
+        <translation>%1 × %2 × %3</translation>
+    </message>
+    <message>
+        <source>%1 x %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Axial</source>
+        <translation>轴位</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>冠状位</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>矢状位</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>True colour</source>
+        <translation>真彩色</translation>
+    </message>
+    <message>
+        <source>W %1  L %2</source>
+        <translation>窗宽 %1  窗位 %2</translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation>已反转</translation>
+    </message>
+    <message>
+        <source>Zoom %1x</source>
+        <translation>缩放 %1×</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::StartRoundDialog</name>
+    <message>
+        <source>Start a Loop Round</source>
+        <translation>开始一轮闭环</translation>
+    </message>
+    <message>
+        <source>The round evaluates the current model, finds failure prototypes, retrieves and routes pool items, has them annotated, and fine-tunes with rollback.</source>
+        <translation>本轮将评估当前模型、发现失败原型、检索并分流候选池条目、安排标注，并进行可回滚的微调。</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy</source>
+        <translation>策略(&amp;S)</translation>
+    </message>
+    <message>
+        <source>engine: failure prototypes retrieve similar pool items; random: uniform; uncertainty: most uncertain drafts</source>
+        <translation>engine：由失败原型检索相似的候选池条目；random：均匀随机；uncertainty：最不确定的草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>策略(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Pool items annotated in this round (at least 1)</source>
+        <translation>本轮标注的候选池条目数（至少 1）</translation>
+    </message>
+    <message>
+        <source>&amp;Budget (items):</source>
+        <translation>预算（条目）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Target error</source>
+        <translation>目标错误率</translation>
+    </message>
+    <message>
+        <source>Largest error rate of auto-accepted drafts, calibrated on validation (0 to 1)</source>
+        <translation>自动接受草稿的最大错误率，基于验证集校准（0 到 1）</translation>
+    </message>
+    <message>
+        <source>&amp;Target error rate:</source>
+        <translation>目标错误率(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Expert error</source>
+        <translation>专家错误率</translation>
+    </message>
+    <message>
+        <source>Drafts wrong at least this often go to the expert (target error to 1)</source>
+        <translation>错误率不低于此值的草稿交给专家（目标错误率到 1）</translation>
+    </message>
+    <message>
+        <source>E&amp;xpert threshold error rate:</source>
+        <translation>专家阈值错误率(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>Share of auto-accepted drafts a person still checks (0 to 1)</source>
+        <translation>仍需人工检查的自动接受草稿占比（0 到 1）</translation>
+    </message>
+    <message>
+        <source>Spot-&amp;check rate:</source>
+        <translation>抽查比例(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>Gold items mixed into the queues (0 to 1)</source>
+        <translation>混入队列的金标准条目比例（0 到 1）</translation>
+    </message>
+    <message>
+        <source>&amp;Gold rate:</source>
+        <translation>金标准比例(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Double</source>
+        <translation>双重</translation>
+    </message>
+    <message>
+        <source>Items annotated twice for agreement (0 to 1)</source>
+        <translation>为评估一致性而双重标注的条目比例（0 到 1）</translation>
+    </message>
+    <message>
+        <source>&amp;Double-annotation rate:</source>
+        <translation>双重标注比例(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>simulated: the headless annotator; human: the round waits for the queues to be done</source>
+        <translation>simulated：无界面的模拟标注员；human：本轮等待队列完成</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator:</source>
+        <translation>标注员(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Fine-tuning steps (0: no fine-tuning)</source>
+        <translation>微调步数（0：不微调）</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-tune steps:</source>
+        <translation>微调步数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Fine-tuning learning rate (0 to 1, exclusive of 0)</source>
+        <translation>微调学习率（大于 0 且不超过 1）</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate:</source>
+        <translation>学习率(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA 秩</translation>
+    </message>
+    <message>
+        <source>0: full fine-tuning; above 0: LoRA adapters of this rank</source>
+        <translation>0：全量微调；大于 0：使用此秩的 LoRA 适配器</translation>
+    </message>
+    <message>
+        <source>Lo&amp;RA rank:</source>
+        <translation>LoRA 秩(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Validation items</source>
+        <translation>验证条目</translation>
+    </message>
+    <message>
+        <source>Validation tasks for the accept/rollback decision (0: all)</source>
+        <translation>用于接受/回滚决策的验证任务数（0：全部）</translation>
+    </message>
+    <message>
+        <source>&amp;Validation limit:</source>
+        <translation>验证上限(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Pool items</source>
+        <translation>候选池条目</translation>
+    </message>
+    <message>
+        <source>Pool items to embed for retrieval (0: the whole pool)</source>
+        <translation>用于检索嵌入的候选池条目数（0：整个候选池）</translation>
+    </message>
+    <message>
+        <source>&amp;Pool embed limit:</source>
+        <translation>候选池嵌入上限(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Seed of every random choice in the round</source>
+        <translation>本轮所有随机选择的种子</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>随机种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Queue Round</source>
+        <translation>加入队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large</source>
+        <translation>“%1”过大</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ThumbnailStrip</name>
+    <message>
+        <source>Items of the current queue</source>
+        <translation>当前队列中的条目</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::UiLanguage</name>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+</context>
+</TS>
