@@ -26,6 +26,10 @@ function(medq_add_test name)
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 600)
   endif()
+  if(MEDQ_SANITIZE)
+    # Debug + sanitizer builds run 3-10x slower (docs/sanitizers.md).
+    math(EXPR T_TIMEOUT "${T_TIMEOUT} * 4")
+  endif()
   set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT} LABELS "${T_LABELS}")
 endfunction()
 

@@ -3,6 +3,8 @@
 #   demo  - build the demo workspace and start the product on it (default)
 #   test  - run every test (what CI runs)
 #   build - only build
+#   sanitize - the fast core tests under AddressSanitizer + UBSan in build-asan
+#              (docs/sanitizers.md; what CI runs after test)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -17,6 +19,10 @@ export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
 # Relative paths in the cache key, so a fresh clone elsewhere reuses earlier compilations.
 export CCACHE_BASEDIR="$here"
 export CCACHE_NOHASHDIR=1
+if [ "$mode" = sanitize ]; then
+  # Own build folder and preset; does not need the default build.
+  JOBS="$jobs" exec bash tests/sanitizers/run.sh asan ci "$@"
+fi
 cmake --preset default -DMEDQ_BUILD_TESTS=ON >/dev/null
 cmake --build --preset default -j "$jobs"
 
@@ -36,7 +42,7 @@ case "$mode" in
     ./build/app/medq demo "$workspace"
     ;;
   *)
-    echo "usage: installer/bootstrap.sh [demo [WORKSPACE]|test [ctest args]|build]" >&2
+    echo "usage: installer/bootstrap.sh [demo [WORKSPACE]|test [ctest args]|build|sanitize [ctest args]]" >&2
     exit 1
     ;;
 esac

@@ -35,7 +35,10 @@ jobs::JobOutcome runJobInConsole(std::unique_ptr<jobs::Job> job, bool quiet) {
     });
     auto previous = std::signal(SIGINT, onSigint);
 
-    QObject::connect(&engine, &jobs::JobEngine::jobProgress,
+    // `loop` as context: the handlers run on this thread inside loop.exec(). Without it
+    // they ran on the engine thread, writing `result` unsynchronised, and a job finishing
+    // before exec() started lost its quit() (exec() clears the flag): the CLI hung.
+    QObject::connect(&engine, &jobs::JobEngine::jobProgress, &loop,
                      [&](int, double fraction, const QString& phrase, double eta) {
                          if (quiet) return;
                          const QString etaText = eta >= 0 ? QStringLiteral(", %1 s left").arg(int(eta + 0.5)) : QString();
@@ -43,7 +46,7 @@ jobs::JobOutcome runJobInConsole(std::unique_ptr<jobs::Job> job, bool quiet) {
                              QStringLiteral("[%1%] %2%3").arg(int(fraction * 100), 3).arg(phrase, etaText).toUtf8();
                          if (tty) std::fprintf(stderr, "\r\033[K%s", line.constData());
                      });
-    QObject::connect(&engine, &jobs::JobEngine::jobFinished, [&](int, const jobs::JobOutcome& outcome) {
+    QObject::connect(&engine, &jobs::JobEngine::jobFinished, &loop, [&](int, const jobs::JobOutcome& outcome) {
         result = outcome;
         if (tty && !quiet) std::fprintf(stderr, "\r\033[K");
         loop.quit();
