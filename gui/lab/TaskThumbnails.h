@@ -22,6 +22,7 @@ public:
     QPixmap forTask(store::Id taskId, int size);
     // How many thumbnail files were read so far (tests check lazy loading with it).
     int filesRead() const { return m_filesRead; }
+    bool hasRead(store::Id taskId) const { return m_cache.contains(taskId); }
 
 private:
     store::Workspace* m_ws;
