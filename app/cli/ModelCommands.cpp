@@ -64,6 +64,14 @@ void printEvaluation(const QJsonObject& r) {
                .arg(description.value("meanRubricTotal").toDouble(), 10, 'f', 2)
                .arg(r.value("expert").toObject().value("mean_rubric_total").toDouble(), 10, 'f', 2);
     out << QStringLiteral("%1 %2\n").arg("description ROUGE-L", -28).arg(description.value("meanRougeL").toDouble(), 10, 'f', 3);
+    const QJsonObject head = r.value("attributeHead").toObject();
+    if (!head.isEmpty())
+        out << QStringLiteral("attribute head on %1 images: presence %2% (all-absent baseline %3%), severity %4%, "
+                              "recall of present %5%, precision %6%\n")
+                   .arg(head.value("images").toInt())
+                   .arg(100 * head.value("presenceAccuracy").toDouble(), 0, 'f', 1).arg(100 * head.value("absentBaseline").toDouble(), 0, 'f', 1)
+                   .arg(100 * head.value("severityAccuracy").toDouble(), 0, 'f', 1).arg(100 * head.value("presentRecall").toDouble(), 0, 'f', 1)
+                   .arg(100 * head.value("presentPrecision").toDouble(), 0, 'f', 1);
 }
 
 }  // namespace
@@ -81,6 +89,8 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("preset"), QStringLiteral("Model size: tiny, default or base."), QStringLiteral("P"), QStringLiteral("default")});
         p.addOption({QStringLiteral("epochs"), QStringLiteral("Passes over the data (default 6)."), QStringLiteral("N"), QStringLiteral("6")});
         p.addOption({QStringLiteral("steps"), QStringLiteral("Optimizer steps (overrides --epochs)."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("batch-size"), QStringLiteral("Examples per step (default 32: all questions of ~4 images)."), QStringLiteral("N"), QStringLiteral("32")});
+        p.addOption({QStringLiteral("encoder-epochs"), QStringLiteral("Encoder pretraining on attribute labels first (default 30 from scratch, 0 with --from)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("lora"), QStringLiteral("Train LoRA adapters of this rank instead of all weights."), QStringLiteral("RANK")});
         p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
@@ -129,11 +139,15 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         o.trainSplit = p.value(QStringLiteral("data"));
         o.preset = p.value(QStringLiteral("preset"));
         o.name = p.value(QStringLiteral("name"));
-        int epochs = 6, steps = 0, rank = 0, limit = 0, seed = 1, threads = learn::suggestedThreadCount();
+        int epochs = 6, steps = 0, rank = 0, limit = 0, seed = 1, batch = 32, threads = learn::suggestedThreadCount();
+        int encoderEpochs = o.fromCheckpoint.isEmpty() ? 30 : 0;
         if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||
-            !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) || !intOption(p, "threads", 1, threads))
-            return fail(QStringLiteral("--epochs, --steps, --lora, --limit, --seed and --threads take positive integers"));
+            !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) || !intOption(p, "threads", 1, threads) ||
+            !intOption(p, "batch-size", 1, batch) || !intOption(p, "encoder-epochs", 0, encoderEpochs))
+            return fail(QStringLiteral("--epochs, --steps, --batch-size, --lora, --limit, --seed and --threads take positive integers"));
         o.config.threads = threads;
+        o.config.batchSize = batch;
+        o.config.encoderEpochs = encoderEpochs;
         o.config.epochs = epochs;
         o.config.maxSteps = steps;
         o.config.seed = std::uint64_t(seed);

@@ -49,6 +49,8 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
             "The default (330 per modality) gives a test split of ~2,600 perception questions and 660 descriptions."));
         p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
         p.addOption({QStringLiteral("per-modality"), QStringLiteral("Items per modality (default 330)."), QStringLiteral("N"), QStringLiteral("330")});
+        p.addOption({QStringLiteral("train-fraction"), QStringLiteral("Share of the items in the train split (default 0.45)."), QStringLiteral("F"), QStringLiteral("0.45")});
+        p.addOption({QStringLiteral("val-fraction"), QStringLiteral("Share in the validation split (default 0.15); the rest is test."), QStringLiteral("F"), QStringLiteral("0.15")});
     } else if (sub == QLatin1String("pool")) {
         p.setApplicationDescription(QStringLiteral(
             "Add N items to the retrieval pool, stored as recipes (pixels are rendered on demand).\n"
@@ -62,7 +64,7 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("modality"), QStringLiteral("One modality (default: all five)."), QStringLiteral("M")});
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
-            << "Usage: medq synth bench WORKSPACE [--per-modality N] [--seed S]\n"
+            << "Usage: medq synth bench WORKSPACE [--per-modality N] [--train-fraction F] [--val-fraction F] [--seed S]\n"
                "       medq synth pool WORKSPACE [--size N] [--seed S]\n"
                "       medq synth sheet OUT.png [--modality M] [--seed S]\n";
         return sub == QLatin1String("--help") ? Ok : UserError;
@@ -98,6 +100,11 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         bool ok = false;
         o.perModality = p.value(QStringLiteral("per-modality")).toInt(&ok);
         if (!ok || o.perModality < 3) return fail(QStringLiteral("--per-modality must be an integer >= 3"));
+        bool trainOk = false, valOk = false;
+        o.trainFraction = p.value(QStringLiteral("train-fraction")).toDouble(&trainOk);
+        o.valFraction = p.value(QStringLiteral("val-fraction")).toDouble(&valOk);
+        if (!trainOk || !valOk || o.trainFraction <= 0 || o.valFraction <= 0 || o.trainFraction + o.valFraction >= 1)
+            return fail(QStringLiteral("--train-fraction and --val-fraction must be positive and leave a test split (sum below 1)"));
         const auto seed = seedOption(p, o.seed);
         if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));
         o.seed = *seed;

@@ -1,10 +1,12 @@
 #include "learn/EvaluateModelJob.h"
 
 #include "eval/RubricScorer.h"
+#include "learn/AttributeLabels.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/ExampleAssembler.h"
 #include "learn/ExpertBaseline.h"
 #include "model/QualityModel.h"
+#include "train/AttributeMetrics.h"
 #include "train/Evaluator.h"
 
 namespace medq::learn {
@@ -21,6 +23,7 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
     if (!net) return {JobOutcome::Status::Failed, net.error().message(), {}};
 
     ExampleAssembler assembler(ws, net.value().config().imageSize);
+    assembler.setAttributeSlots(net.value().config().attributeSlots);
     auto data = assembler.split(m_options.split, progress.sub(0.0, 0.3), m_options.limit);
     if (!data) return {JobOutcome::Status::Failed, data.error().message(), {}};
     train::Evaluator evaluator(net.value());
@@ -32,6 +35,9 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
     QJsonObject result = report.value().toJson();
     result.insert(QStringLiteral("checkpoint"), name);
     result.insert(QStringLiteral("split"), m_options.split);
+    if (net.value().config().attributeSlots > 0)
+        if (auto head = train::evaluateAttributeHead(net.value(), data.value().examples))
+            result.insert(QStringLiteral("attributeHead"), head.value().toJson(attributeSlotNames()));
     if (m_options.withExpert) {
         progress.report(0.96, QStringLiteral("Scoring the simulated expert on the same items"));
         synth::AnnotatorConfig config;

@@ -1,6 +1,10 @@
 #include "learn/ExampleAssembler.h"
 
 #include "dataset/ImageSource.h"
+#include "learn/AttributeLabels.h"
+
+#include <QtConcurrent/QtConcurrentMap>
+#include <set>
 
 namespace medq::learn {
 
@@ -22,6 +26,44 @@ Result<std::vector<float>> ExampleAssembler::pixels(store::Id imageId) {
     return processed;
 }
 
+Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const jobs::Progress& progress) {
+    struct Source {
+        store::Id id;
+        store::ImageRecord record;
+        QStringList files;
+    };
+    std::vector<Source> sources;
+    std::set<store::Id> seen;
+    for (store::Id id : imageIds) {
+        if (m_cache.contains(id) || !seen.insert(id).second) continue;
+        const auto record = m_ws.images().get(id);  // the store is read on this thread only
+        if (!record) return Error{QStringLiteral("image %1").arg(id), QStringLiteral("not in the workspace")};
+        Source s{id, *record, {}};
+        for (const auto& f : m_ws.images().files(id)) s.files << f.path;
+        sources.push_back(std::move(s));
+    }
+    const model::ImagePreprocessor& pre = m_pre;
+    constexpr std::size_t kChunk = 64;
+    for (std::size_t start = 0; start < sources.size(); start += kChunk) {
+        progress.checkCancelled();
+        progress.report(double(start) / double(sources.size()),
+                        QStringLiteral("Preparing images: %1 of %2").arg(start + 1).arg(sources.size()));
+        const std::vector<Source> chunk(sources.begin() + std::ptrdiff_t(start),
+                                        sources.begin() + std::ptrdiff_t(std::min(sources.size(), start + kChunk)));
+        const auto rendered = QtConcurrent::blockingMapped<std::vector<Result<std::vector<float>>>>(
+            chunk, [&pre](const Source& s) -> Result<std::vector<float>> {
+                auto image = dataset::ImageSource::load(s.record, s.files);
+                if (!image) return image.error();
+                return pre.process(image.value());
+            });
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            if (!rendered[i]) return rendered[i].error();
+            m_cache.insert(chunk[i].id, rendered[i].value());
+        }
+    }
+    return {};
+}
+
 Result<model::VisualInput> ExampleAssembler::visual(store::Id imageId, std::optional<store::Id> secondImageId) {
     model::VisualInput v;
     auto first = pixels(imageId);
@@ -35,7 +77,8 @@ Result<model::VisualInput> ExampleAssembler::visual(store::Id imageId, std::opti
     return v;
 }
 
-Result<train::TrainingExample> ExampleAssembler::example(const store::TaskRecord& task, const QString& answer) {
+Result<train::TrainingExample> ExampleAssembler::example(const store::TaskRecord& task, const QString& answer,
+                                                         const QJsonValue& attributeLabels) {
     const QString truth = answer.isEmpty() ? task.answer : answer;
     auto v = visual(task.imageId, task.secondImageId);
     if (!v) return v.error();
@@ -53,7 +96,18 @@ Result<train::TrainingExample> ExampleAssembler::example(const store::TaskRecord
     }
     e.id = QString::number(task.id);
     e.questionType = trainQuestionType(task.questionType);
-    if (const auto image = m_ws.images().get(task.imageId)) e.group = image->modality;
+    if (const auto image = m_ws.images().get(task.imageId)) {
+        e.group = image->modality;
+        // Attribute targets: the annotator's labels with an annotated answer, else the
+        // synthetic image's ground truth; single images only.
+        const auto modality = modalityFromString(image->modality);
+        const QJsonValue labels = answer.isEmpty()
+                                      ? image->metadata.value(QStringLiteral("truth")).toObject().value(QStringLiteral("attributes"))
+                                      : attributeLabels;
+        const bool known = answer.isEmpty() ? image->metadata.contains(QStringLiteral("truth")) : !labels.isUndefined() && !labels.isNull();
+        if (m_attributeSlots > 0 && modality && known && !task.secondImageId)
+            e.attributeTargets = attributeTargets(*modality, severitiesFromJson(labels), m_attributeSlots);
+    }
     return e;
 }
 
@@ -61,10 +115,18 @@ Result<AssembledSet> ExampleAssembler::split(const QString& split, const jobs::P
     const auto tasks = m_ws.tasks().inSplit(split);
     AssembledSet out;
     const int n = limit > 0 ? std::min<int>(limit, int(tasks.size())) : int(tasks.size());
+    std::vector<store::Id> images;
+    for (int i = 0; i < n; ++i) {
+        if (tasks[std::size_t(i)].answer.isEmpty()) continue;
+        images.push_back(tasks[std::size_t(i)].imageId);
+        if (tasks[std::size_t(i)].secondImageId) images.push_back(*tasks[std::size_t(i)].secondImageId);
+    }
+    if (Status s = prefetch(images, progress.sub(0.0, 0.9)); !s) return s.error();
+    const jobs::Progress assembling = progress.sub(0.9, 1.0);
     for (int i = 0; i < n; ++i) {
         if (i % 16 == 0) {
-            progress.checkCancelled();
-            progress.report(double(i) / std::max(1, n), QStringLiteral("Preparing %1 data: %2 of %3").arg(split).arg(i + 1).arg(n));
+            assembling.checkCancelled();
+            assembling.report(double(i) / std::max(1, n), QStringLiteral("Preparing %1 data: %2 of %3").arg(split).arg(i + 1).arg(n));
         }
         const auto& task = tasks[std::size_t(i)];
         if (task.answer.isEmpty()) {

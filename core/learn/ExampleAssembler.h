@@ -8,6 +8,7 @@
 #include "train/TrainingExample.h"
 
 #include <QHash>
+#include <QJsonValue>
 
 namespace medq::learn {
 
@@ -23,10 +24,20 @@ public:
 
     // All tasks of a split with a known answer; `limit` > 0 keeps the first N.
     Result<AssembledSet> split(const QString& split, const jobs::Progress& progress, int limit = 0);
-    // One task; `answer` overrides the stored ground truth (e.g. an accepted annotation).
-    Result<train::TrainingExample> example(const store::TaskRecord& task, const QString& answer = {});
+    // One task; `answer` overrides the stored ground truth (e.g. an accepted annotation), and
+    // then `attributeLabels` (the annotation's labels["attributes"]) replace the image's
+    // ground-truth attributes as targets of the model's attribute head.
+    Result<train::TrainingExample> example(const store::TaskRecord& task, const QString& answer = {},
+                                           const QJsonValue& attributeLabels = {});
     Result<model::VisualInput> visual(store::Id imageId, std::optional<store::Id> secondImageId);
     Result<std::vector<float>> pixels(store::Id imageId);
+    // Renders and preprocesses the images not yet cached, on every core, in chunks with
+    // progress (rendering dominates: a CT item takes ~0.1 s).
+    Status prefetch(const std::vector<store::Id>& imageIds, const jobs::Progress& progress);
+
+    // Slots of the model's attribute head (ModelConfig::attributeSlots); 0 (default): examples
+    // carry no attribute targets.
+    void setAttributeSlots(int count) { m_attributeSlots = count; }
 
     // "yesno" (store) -> "yes-no" (taxonomy/train keys).
     static QString trainQuestionType(const QString& storeType);
@@ -35,6 +46,7 @@ private:
     store::Workspace& m_ws;
     model::ImagePreprocessor m_pre;
     QHash<store::Id, std::vector<float>> m_cache;
+    int m_attributeSlots = 0;
 };
 
 }  // namespace medq::learn

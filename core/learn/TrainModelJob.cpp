@@ -36,6 +36,7 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     }
 
     ExampleAssembler assembler(ws, config.imageSize);
+    assembler.setAttributeSlots(config.attributeSlots);
     auto training = assembler.split(m_options.trainSplit, progress.sub(0.0, 0.2), m_options.limit);
     if (!training) return {JobOutcome::Status::Failed, training.error().message(), {}};
     auto validation = assembler.split(m_options.validationSplit, progress.sub(0.2, 0.3),

@@ -11,8 +11,9 @@ namespace medq::loop {
 namespace {
 
 QJsonObject labelsJson(const synth::GroundTruth& truth) {
-    QJsonArray attributes;
-    for (const auto& a : truth.attributes) attributes.append(QJsonObject{{"key", a.key}, {"severity", severityKey(a.severity)}});
+    // The workstation's form (AnnotationState): attribute key -> severity.
+    QJsonObject attributes;
+    for (const auto& a : truth.attributes) attributes.insert(a.key, severityKey(a.severity));
     return {{"attributes", attributes}};
 }
 

@@ -595,15 +595,29 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
 }
 
 Result<std::vector<train::TrainingExample>> acceptedExamples(Round& r, learn::ExampleAssembler& assembler) {
-    std::vector<train::TrainingExample> out;
+    struct Accepted {
+        store::TaskRecord task;
+        QString answer;
+        QJsonValue attributes;
+    };
+    std::vector<Accepted> labels;
+    QHash<store::Id, QJsonValue> imageAttributes;  // from each image's accepted description
     for (const store::AcceptedLabel& label : r.loop.acceptedUpTo(r.record.id)) {
         const auto task = r.ws.tasks().get(label.taskId);
         if (!task) continue;
-        QString answer;
-        for (const auto& a : r.ws.annotations().history(label.taskId))
-            if (a.id == label.annotationId) answer = task->kind == QLatin1String("description") ? a.text : a.answer;
-        if (answer.trimmed().isEmpty()) continue;
-        auto e = assembler.example(*task, answer);
+        for (const auto& a : r.ws.annotations().history(label.taskId)) {
+            if (a.id != label.annotationId) continue;
+            const bool description = task->kind == QLatin1String("description");
+            labels.push_back({*task, description ? a.text : a.answer, a.labels.value(QStringLiteral("attributes"))});
+            if (description && a.labels.contains(QStringLiteral("attributes")))
+                imageAttributes.insert(task->imageId, labels.back().attributes);
+        }
+    }
+    std::vector<train::TrainingExample> out;
+    for (const Accepted& l : labels) {
+        if (l.answer.trimmed().isEmpty()) continue;
+        // A perception answer carries no attribute labels: those of the image's accepted description count.
+        auto e = assembler.example(l.task, l.answer, l.attributes.isUndefined() ? imageAttributes.value(l.task.imageId) : l.attributes);
         if (!e) return e.error();
         out.push_back(e.take());
     }
@@ -615,6 +629,7 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
     auto net = r.loadModel(base);
     if (!net) return net.error();
     learn::ExampleAssembler assembler(r.ws, net.value().config().imageSize);
+    assembler.setAttributeSlots(net.value().config().attributeSlots);
     progress.report(0.0, QStringLiteral("Preparing accepted annotations"));
     auto examples = acceptedExamples(r, assembler);
     if (!examples) return examples.error();

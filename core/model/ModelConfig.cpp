@@ -21,6 +21,7 @@ Result<ModelConfig> ModelConfig::fromPreset(const QString& name) {
         c.mlpRatio = 2;
         c.maxTextLength = 64;
         c.vocabSize = 300;
+        c.visualTokenGrid = 0;  // 4 x 4 patches already
         c.threads = 1;
         return c;
     }
@@ -36,6 +37,7 @@ Result<ModelConfig> ModelConfig::fromPreset(const QString& name) {
         c.lmHeads = 8;
         c.maxTextLength = 160;
         c.vocabSize = 4000;
+        c.visualTokenGrid = 7;
         c.dropout = 0.1;
         c.threads = 4;
         return c;
@@ -64,21 +66,26 @@ Status ModelConfig::validate() const {
     if (vocabSize < 16) return bad("vocabSize", QStringLiteral("must be at least 16"));
     if (dropout < 0.0 || dropout >= 1.0) return bad("dropout", QStringLiteral("must be in [0, 1)"));
     if (threads < 1) return bad("threads", QStringLiteral("must be at least 1"));
+    if (visualTokenGrid < 0 || visualTokenGrid > imageSize / patchSize)
+        return bad("visualTokenGrid", QStringLiteral("%1 is not between 0 and the patch grid %2").arg(visualTokenGrid).arg(imageSize / patchSize));
+    if (attributeSlots < 0 || attributeSlots > 1024) return bad("attributeSlots", QStringLiteral("must be between 0 and 1024"));
     return {};
 }
 
 bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
     return imageSize == o.imageSize && patchSize == o.patchSize && visionWidth == o.visionWidth &&
-           visionLayers == o.visionLayers && visionHeads == o.visionHeads && qualityFrontEnd == o.qualityFrontEnd && lmWidth == o.lmWidth &&
+           visionLayers == o.visionLayers && visionHeads == o.visionHeads && qualityFrontEnd == o.qualityFrontEnd && visualGridSide() == o.visualGridSide() &&
+           attributeSlots == o.attributeSlots && lmWidth == o.lmWidth &&
            lmLayers == o.lmLayers && lmHeads == o.lmHeads && mlpRatio == o.mlpRatio &&
            maxTextLength == o.maxTextLength && vocabSize == o.vocabSize && tieEmbeddings == o.tieEmbeddings;
 }
 
 QString ModelConfig::summary() const {
-    return QStringLiteral("lm %1x%2 (%3 heads), vision %4x%5%6, image %7/%8, text %9, vocab %10")
+    return QStringLiteral("lm %1x%2 (%3 heads), vision %4x%5%6, image %7/%8 (%9 visual tokens), text %10, vocab %11%12")
         .arg(lmWidth).arg(lmLayers).arg(lmHeads).arg(visionWidth).arg(visionLayers)
         .arg(qualityFrontEnd ? QStringLiteral(" + quality filters") : QString())
-        .arg(imageSize).arg(patchSize).arg(maxTextLength).arg(vocabSize);
+        .arg(imageSize).arg(patchSize).arg(tokensPerImage()).arg(maxTextLength).arg(vocabSize)
+        .arg(attributeSlots > 0 ? QStringLiteral(", attribute head %1").arg(attributeSlots) : QString());
 }
 
 QJsonObject ModelConfig::toJson() const {
@@ -90,6 +97,8 @@ QJsonObject ModelConfig::toJson() const {
         {"visionLayers", visionLayers},
         {"visionHeads", visionHeads},
         {"qualityFrontEnd", qualityFrontEnd},
+        {"visualTokenGrid", visualTokenGrid},
+        {"attributeSlots", attributeSlots},
         {"lmWidth", lmWidth},
         {"lmLayers", lmLayers},
         {"lmHeads", lmHeads},
@@ -128,6 +137,11 @@ Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
     if (json.contains("preset")) c.presetName = json.value("preset").toString();
     // Manifests without the key come from networks that had no quality filters.
     c.qualityFrontEnd = json.value("qualityFrontEnd").toBool(false);
+    // Likewise for pooled visual tokens and the attribute head.
+    c.visualTokenGrid = 0;
+    c.attributeSlots = 0;
+    readInt("visualTokenGrid", c.visualTokenGrid);
+    readInt("attributeSlots", c.attributeSlots);
     if (json.contains("tieEmbeddings")) c.tieEmbeddings = json.value("tieEmbeddings").toBool(true);
     if (json.contains("dropout")) c.dropout = json.value("dropout").toDouble(c.dropout);
     if (json.contains("seed")) c.seed = std::uint64_t(json.value("seed").toInteger(qint64(c.seed)));

@@ -24,6 +24,16 @@ struct ModelConfig {
     // magnitude channels, and one extra visual token from the log-magnitude spectrum (see
     // VisionEncoderImpl). Off for checkpoints written before it existed (no JSON key).
     bool qualityFrontEnd = true;
+    // Patch tokens are average-pooled to visualTokenGrid x visualTokenGrid before the
+    // projector (0: every patch is a token). Quality is mostly a global property, and the
+    // decoder's cost grows with the visual prefix it attends over on every text token.
+    int visualTokenGrid = 4;
+    // Auxiliary head on the encoder's mean feature: a severity (none/mild/moderate/severe)
+    // per taxonomy attribute slot, trained from ground truth or annotators' attribute labels
+    // (TrainConfig::attributeWeight). Its distribution, projected, joins the image's visual
+    // tokens as one "attribute token" the decoder can read a question's attribute from.
+    // 0: no head, no token. Checkpoints without the key have none.
+    int attributeSlots = 48;
 
     // Decoder-only language model over [visual tokens, text tokens].
     int lmWidth = 256;
@@ -43,8 +53,16 @@ struct ModelConfig {
     static QStringList presetNames();
 
     int patchesPerImage() const { return (imageSize / patchSize) * (imageSize / patchSize); }
-    // Visual tokens one image adds to the decoder's prefix: its patches, plus the spectrum token.
-    int tokensPerImage() const { return patchesPerImage() + (qualityFrontEnd ? 1 : 0); }
+    // Side of the patch-token grid after pooling (the patch grid when not pooled).
+    int visualGridSide() const {
+        const int side = imageSize / patchSize;
+        return visualTokenGrid > 0 && visualTokenGrid < side ? visualTokenGrid : side;
+    }
+    // Visual tokens one image adds to the decoder's prefix: its (pooled) patches, plus the
+    // spectrum token and the attribute token when the model has them.
+    int tokensPerImage() const {
+        return visualGridSide() * visualGridSide() + (qualityFrontEnd ? 1 : 0) + (attributeSlots > 0 ? 1 : 0);
+    }
     // Longest sequence the decoder sees: two images (a comparison pair) plus text.
     int maxSequenceLength() const { return 2 * tokensPerImage() + maxTextLength; }
     // Floats in one preprocessed image (3 x imageSize x imageSize, CHW).

@@ -177,7 +177,7 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
             }
             const auto batch = internal::makeSequenceBatch(groupImages, groupSequences, config.imageSize,
                                                            m_impl->tokenizer.padId(), m_impl->device);
-            const auto prefix = network.visualPrefix(batch.first, batch.second);
+            const auto prefix = internal::rowPrefix(network, batch);
             const auto hidden = network.lm->forward(prefix, batch.tokens, nullptr);
             // The hidden state of each row's last real token predicts the answer symbol.
             std::vector<int64_t> last;
@@ -249,6 +249,30 @@ Result<std::vector<std::vector<float>>> QualityModel::embed(const std::vector<st
         }
     } catch (const std::exception& e) {
         return Error{QString(), QStringLiteral("embedding failed: %1").arg(firstLine(e.what()))};
+    }
+    return out;
+}
+
+Result<std::vector<std::vector<int>>> QualityModel::attributeSeverities(const std::vector<std::vector<float>>& images) const {
+    if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
+    if (m_impl->config.attributeSlots <= 0) return Error{QString(), QStringLiteral("this model has no attribute head")};
+    for (std::size_t i = 0; i < images.size(); ++i)
+        if (Status s = checkImage(images[i], m_impl->config, i); !s) return s.error();
+    std::vector<std::vector<int>> out;
+    try {
+        torch::NoGradGuard noGrad;
+        auto& network = *m_impl->network;
+        network.eval();
+        for (std::size_t start = 0; start < images.size(); start += std::size_t(m_batchRows)) {
+            std::vector<const std::vector<float>*> chunk;
+            for (std::size_t i = start; i < std::min(images.size(), start + std::size_t(m_batchRows)); ++i) chunk.push_back(&images[i]);
+            const auto features = network.vision(internal::stackImages(chunk, m_impl->config.imageSize, m_impl->device));
+            const auto best = network.attributeLogits(features).argmax(-1).to(torch::kCPU, torch::kInt64).contiguous();
+            const int64_t* data = best.data_ptr<int64_t>();
+            for (int64_t r = 0; r < best.size(0); ++r) out.emplace_back(data + r * best.size(1), data + (r + 1) * best.size(1));
+        }
+    } catch (const std::exception& e) {
+        return Error{QString(), QStringLiteral("attribute inference failed: %1").arg(firstLine(e.what()))};
     }
     return out;
 }

@@ -54,6 +54,9 @@ public:
     // Mean-pooled vision features, L2-normalised: for clustering and retrieval.
     Result<std::vector<std::vector<float>>> embed(const std::vector<std::vector<float>>& images) const;
     int embeddingDimension() const;
+    // Most likely severity (0 none, 1 mild, 2 moderate, 3 severe) of every attribute slot,
+    // per image, from the auxiliary head (ModelConfig::attributeSlots; an error without it).
+    Result<std::vector<std::vector<int>>> attributeSeverities(const std::vector<std::vector<float>>& images) const;
     // What the fixed front end sees in one preprocessed image of imageSize (no model needed).
     static Result<QualityFilterResponse> qualityFilterResponse(const std::vector<float>& image, int imageSize);
 

@@ -29,6 +29,9 @@ Status TrainConfig::validate() const {
     if (minLearningRateRatio < 0 || minLearningRateRatio > 1) return bad("minLearningRateRatio", "must be in [0, 1]");
     if (evaluateEvery < 0 || patience < 0 || checkpointEvery < 0) return bad("evaluateEvery", "step counts must not be negative");
     if (perceptionWeight <= 0) return bad("perceptionWeight", "must be positive");
+    if (attributeWeight < 0) return bad("attributeWeight", "must not be negative");
+    if (attributePresentWeight <= 0) return bad("attributePresentWeight", "must be positive");
+    if (encoderEpochs < 0) return bad("encoderEpochs", "must not be negative");
     if (threads < 1) return bad("threads", "must be at least 1");
     if (useLora)
         if (Status s = lora.validate(); !s) return s;
@@ -42,6 +45,8 @@ QJsonObject TrainConfig::toJson() const {
         {"warmupSteps", warmupSteps}, {"cosineSchedule", cosineSchedule}, {"minLearningRateRatio", minLearningRateRatio},
         {"gradientClipNorm", gradientClipNorm}, {"perceptionWholeAnswer", perceptionWholeAnswer},
         {"lossPerExample", lossPerExample}, {"perceptionWeight", perceptionWeight},
+        {"attributeWeight", attributeWeight}, {"attributePresentWeight", attributePresentWeight},
+        {"batchByImage", batchByImage}, {"encoderEpochs", encoderEpochs},
         {"evaluateEvery", evaluateEvery}, {"patience", patience},
         {"stopMetric", stopMetric == StopMetric::ValidationLoss ? "loss" : "accuracy"}, {"minDelta", minDelta},
         {"useLora", useLora}, {"lora", lora.toJson()},
@@ -68,6 +73,11 @@ Result<TrainConfig> TrainConfig::fromJson(const QJsonObject& json) {
     // Configs written before the option existed trained per token.
     c.lossPerExample = json.value("lossPerExample").toBool(false);
     c.perceptionWeight = json.value("perceptionWeight").toDouble(c.perceptionWeight);
+    // Older configs had neither the attribute loss nor image batches.
+    c.attributeWeight = json.value("attributeWeight").toDouble(0.0);
+    c.attributePresentWeight = json.value("attributePresentWeight").toDouble(1.0);
+    c.batchByImage = json.value("batchByImage").toBool(false);
+    c.encoderEpochs = json.value("encoderEpochs").toInt(0);
     c.evaluateEvery = json.value("evaluateEvery").toInt(c.evaluateEvery);
     c.patience = json.value("patience").toInt(c.patience);
     const QString metric = json.value("stopMetric").toString(QStringLiteral("loss"));

@@ -33,6 +33,17 @@ struct TrainConfig {
     // counts once. perceptionWeight scales perception examples against descriptions.
     bool lossPerExample = true;
     double perceptionWeight = 1.0;
+    // Weight of the auxiliary attribute-severity loss (mean cross-entropy over the labelled
+    // slots of each distinct image) against the text loss; 0 or a model without the head: off.
+    double attributeWeight = 1.0;
+    // Weight of present severities against "none" in that loss (and in encoder pretraining).
+    double attributePresentWeight = 3.0;
+    // Batches take all examples of a few images (images in random order) instead of examples
+    // at random: the encoder then runs once per image for its ~7 questions and description.
+    bool batchByImage = true;
+    // Epochs of encoder pretraining on the attribute labels before the first step of a new
+    // (not resumed) run (EncoderPretrainer); 0: none. Needs a model with an attribute head.
+    int encoderEpochs = 0;
 
     // Validation every evaluateEvery steps (0: at the end of every epoch). Training stops
     // after `patience` evaluations without an improvement larger than minDelta (0: never).

@@ -8,13 +8,17 @@
 #include "model/internal/ModelState.h"
 #include "model/internal/SequenceBatch.h"
 #include "model/internal/WeightArchive.h"
+#include "train/EncoderPretrainer.h"
 #include "train/LearningRateSchedule.h"
 #include "train/ResumeState.h"
+#include "train/TrainingOrder.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace medq::train {
 
@@ -26,22 +30,6 @@ namespace {
 const QString kWeights = QStringLiteral("weights.pt");
 const QString kOptimizer = QStringLiteral("optimizer.pt");
 const QString kBest = QStringLiteral("best.pt");
-
-// Deterministic Fisher-Yates order of epoch `epoch` (SplitMix64 stream; std::shuffle's
-// output differs between standard libraries).
-std::vector<std::size_t> epochOrder(std::size_t n, std::uint64_t seed, int epoch) {
-    std::uint64_t state = seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(epoch) + 1;
-    auto next = [&state] {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    };
-    std::vector<std::size_t> order(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
-    for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[next() % i]);
-    return order;
-}
 
 Status checkExamples(const std::vector<TrainingExample>& examples, const model::ModelConfig& config, const char* set) {
     for (std::size_t i = 0; i < examples.size(); ++i) {
@@ -71,51 +59,93 @@ std::vector<model::TokenSequence> encode(const std::vector<TrainingExample>& exa
     return out;
 }
 
-// Runs `items` (indices into examples/sequences) through the network in layout groups and
-// returns the weighted loss sum and its normaliser (loss = sum / normaliser); with
-// `backward`, accumulates gradients of sum / normaliser so a whole batch makes one step.
-// Token weights come from TrainConfig::tokenWeight: per example, the loss is a weighted
+// The batch loss of `items` (indices into examples/sequences): the text loss (sum and its
+// normaliser, loss = sum / normaliser) and the auxiliary attribute loss (sum over distinct
+// labelled images and their count). With `backward`, accumulates the gradient of
+// text sum / normaliser + attributeWeight x attribute sum / images, so a batch makes one step.
+// Token weights come from TrainConfig::tokenWeight: per example, the text loss is a weighted
 // mean of the examples' mean token losses.
-std::pair<double, double> lossOver(model::QualityModel::Impl& impl, const TrainConfig& config,
-                                   const std::vector<TrainingExample>& examples,
-                                   const std::vector<model::TokenSequence>& sequences,
-                                   const std::vector<std::size_t>& items, bool backward) {
+struct BatchLoss {
+    double textSum = 0, normaliser = 0;
+    double attributeSum = 0;
+    int attributeImages = 0;
+    double textLoss() const { return normaliser > 0 ? textSum / normaliser : 0.0; }
+    double attributeLoss() const { return attributeImages > 0 ? attributeSum / attributeImages : 0.0; }
+};
+
+BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, const std::vector<TrainingExample>& examples,
+                   const std::vector<model::TokenSequence>& sequences, const std::vector<std::size_t>& items, bool backward) {
     std::vector<const model::VisualInput*> images;
     for (std::size_t i : items) images.push_back(&examples[i].image);
+    const int slotCount = impl.config.attributeSlots;
+    const bool attributes = slotCount > 0 && config.attributeWeight > 0;
     std::vector<internal::SequenceBatch> batches;
-    std::vector<torch::Tensor> weights;
-    double normaliser = 0;
+    std::vector<torch::Tensor> weights, attributeTargets;
+    BatchLoss out;
     for (const auto& group : internal::groupByLayout(images, std::max<std::size_t>(1, backward ? items.size() : 32))) {
         // Perception and description rows go through separately: padding a ~20-token
         // question to a ~90-token description would double the work. The gradient is the same.
         for (const auto kind : {TrainingExample::Kind::Perception, TrainingExample::Kind::Description}) {
             std::vector<const model::VisualInput*> groupImages;
             std::vector<const model::TokenSequence*> groupSequences;
+            std::vector<const TrainingExample*> rows;
             for (std::size_t g : group) {
                 if (examples[items[g]].kind != kind) continue;
                 groupImages.push_back(images[g]);
                 groupSequences.push_back(&sequences[items[g]]);
+                rows.push_back(&examples[items[g]]);
             }
             if (groupImages.empty()) continue;
             batches.push_back(internal::makeSequenceBatch(groupImages, groupSequences, impl.config.imageSize,
                                                           impl.tokenizer.padId(), impl.device));
+            const internal::SequenceBatch& batch = batches.back();
             std::vector<float> rowWeights;
-            for (const int64_t targets : batches.back().rowTargets) {
+            for (const int64_t targets : batch.rowTargets) {
                 const double tokenWeight = config.tokenWeight(kind == TrainingExample::Kind::Perception, targets);
                 rowWeights.push_back(float(tokenWeight));
-                normaliser += tokenWeight * double(targets);
+                out.normaliser += tokenWeight * double(targets);
             }
             weights.push_back(torch::tensor(rowWeights));
+            // Attribute labels of the distinct single images (pairs have none).
+            torch::Tensor labels;
+            if (attributes && !batch.second.defined()) {
+                const int64_t distinct = batch.first.size(0);
+                std::vector<int64_t> flat(std::size_t(distinct * slotCount), internal::kIgnoreIndex);
+                std::vector<bool> labelled(std::size_t(distinct), false);
+                for (std::size_t r = 0; r < rows.size(); ++r) {
+                    const auto& t = rows[r]->attributeTargets;
+                    const int64_t u = batch.rowImage[r];
+                    if (t.empty() || labelled[std::size_t(u)]) continue;
+                    for (int k = 0; k < std::min<int>(slotCount, int(t.size())); ++k)
+                        if (t[std::size_t(k)] >= 0) flat[std::size_t(u * slotCount + k)] = t[std::size_t(k)];
+                    labelled[std::size_t(u)] = true;
+                }
+                const int count = int(std::count(labelled.begin(), labelled.end(), true));
+                if (count > 0) {
+                    labels = torch::tensor(flat, torch::kInt64).view({distinct, slotCount}).to(impl.device);
+                    out.attributeImages += count;
+                }
+            }
+            attributeTargets.push_back(labels);
         }
     }
-    double sum = 0;
     for (std::size_t b = 0; b < batches.size(); ++b) {
-        if (batches[b].targetCount == 0) continue;
-        const auto loss = internal::targetLossSum(*impl.network, batches[b], weights[b]);
-        if (backward) (loss / std::max(normaliser, 1e-12)).backward();
-        sum += loss.item<double>();
+        const internal::SequenceBatch& batch = batches[b];
+        if (batch.targetCount == 0 && !attributeTargets[b].defined()) continue;
+        auto& network = *impl.network;
+        const auto first = network.vision(batch.first);
+        const auto second = batch.second.defined() ? network.vision(batch.second) : torch::Tensor();
+        const auto text = internal::targetLossSum(network, batch, first, second, weights[b]);
+        auto total = text / std::max(out.normaliser, 1e-12);
+        if (attributeTargets[b].defined()) {
+            const auto aux = internal::attributeLossSum(network, first, attributeTargets[b], config.attributePresentWeight);
+            total = total + aux * (config.attributeWeight / double(out.attributeImages));
+            out.attributeSum += aux.item<double>();
+        }
+        if (backward) total.backward();
+        out.textSum += text.item<double>();
     }
-    return {sum, normaliser};
+    return out;
 }
 
 NamedTensors allParameters(model::QualityModel::Impl& impl) {
@@ -155,7 +185,7 @@ QJsonObject TrainReport::toJson() const {
                        {"finalLoss", losses.empty() ? -1.0 : losses.back()}, {"validationLoss", validationLoss},
                        {"validationAccuracy", validationAccuracy}, {"bestStep", bestStep},
                        {"stoppedEarly", stoppedEarly}, {"samplesPerSecond", samplesPerSecond},
-                       {"checkpointDir", checkpointDir}, {"losses", lossArray}};
+                       {"checkpointDir", checkpointDir}, {"losses", lossArray}, {"encoderPretraining", encoderPretraining}};
 }
 
 Trainer::Trainer(model::QualityModel& model, TrainConfig config) : m_model(model), m_config(std::move(config)) {}
@@ -284,8 +314,7 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
         impl.network->eval();
         std::vector<std::size_t> all(validation.size());
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-        const auto [sum, normaliser] = lossOver(impl, m_config, validation, validationSequences, all, false);
-        *loss = normaliser > 0 ? sum / normaliser : 0.0;
+        *loss = lossOver(impl, m_config, validation, validationSequences, all, false).textLoss();
         std::vector<model::PerceptionQuery> queries;
         std::vector<int> truth;
         for (const TrainingExample& e : validation)
@@ -306,14 +335,28 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
     qint64 trainedSamples = 0;
     double trainingSeconds = 0;
     int step = state.nextStep;
+    // A new run may start with encoder pretraining; a resumed run has it in its weights.
+    const bool pretrain = !resuming && m_config.encoderEpochs > 0 && impl.config.attributeSlots > 0;
+    constexpr double kPretrainShare = 0.15;  // of the progress bar
+    const jobs::Progress stepProgress = pretrain ? progress.sub(kPretrainShare, 1.0) : progress;
     try {
+        if (pretrain) {
+            EncoderPretrainConfig pc;
+            pc.epochs = m_config.encoderEpochs;
+            pc.seed = m_config.seed;
+            pc.presentWeight = m_config.attributePresentWeight;
+            auto pretrained = EncoderPretrainer(m_model, pc).run(training, progress.sub(0.0, kPretrainShare));
+            report.encoderPretraining = pretrained ? pretrained.value().toJson()
+                                                   : QJsonObject{{"skipped", pretrained.error().message()}};
+        }
+        const std::vector<int> groups = imageGroups(training);
         std::vector<std::size_t> order;
         int orderEpoch = -1;
         for (; step < report.totalSteps; ++step) {
-            progress.checkCancelled();
+            stepProgress.checkCancelled();
             const int epoch = step / perEpoch;
             if (epoch != orderEpoch) {
-                order = epochOrder(training.size(), m_config.seed, epoch);
+                order = trainingOrder(groups, m_config.batchByImage, m_config.seed, epoch);
                 orderEpoch = epoch;
             }
             const std::size_t begin = std::size_t(step % perEpoch) * std::size_t(m_config.batchSize);
@@ -327,16 +370,19 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
             impl.network->train();
             optimizer.zero_grad();
             const qint64 stepStart = clock.nsecsElapsed();
-            const auto [sum, normaliser] = lossOver(impl, m_config, training, sequences, items, true);
+            const BatchLoss batchLoss = lossOver(impl, m_config, training, sequences, items, true);
             if (m_config.gradientClipNorm > 0) torch::nn::utils::clip_grad_norm_(trainable, m_config.gradientClipNorm);
             optimizer.step();
             trainingSeconds += double(clock.nsecsElapsed() - stepStart) / 1e9;
             trainedSamples += qint64(items.size());
-            const double loss = normaliser > 0 ? sum / normaliser : 0.0;
+            const double loss = batchLoss.textLoss();
             state.losses.push_back(loss);
             state.nextStep = step + 1;
-            progress.report(double(step + 1) / report.totalSteps,
-                            QStringLiteral("step %1/%2, loss %3").arg(step + 1).arg(report.totalSteps).arg(loss, 0, 'f', 4));
+            stepProgress.report(double(step + 1) / report.totalSteps,
+                            batchLoss.attributeImages > 0
+                                ? QStringLiteral("step %1/%2, loss %3, attribute loss %4").arg(step + 1).arg(report.totalSteps)
+                                      .arg(loss, 0, 'f', 4).arg(batchLoss.attributeLoss(), 0, 'f', 4)
+                                : QStringLiteral("step %1/%2, loss %3").arg(step + 1).arg(report.totalSteps).arg(loss, 0, 'f', 4));
 
             const bool epochEnd = (step + 1) % perEpoch == 0;
             const bool evaluateNow = !validation.empty() &&

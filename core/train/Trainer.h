@@ -28,6 +28,7 @@ struct TrainReport {
     bool stoppedEarly = false;
     double samplesPerSecond = 0;     // training throughput of this run
     QString checkpointDir;           // where the final weights were saved (empty: not saved)
+    QJsonObject encoderPretraining;  // EncoderPretrainReport of this run (empty: none)
 
     QJsonObject toJson() const;
 };

@@ -37,6 +37,7 @@ QString trainingDataHash(const std::vector<TrainingExample>& examples) {
         const QStringList fields{QString::number(int(e.kind)), e.question, e.options.join(QChar(0x1d)),
                                  QString::number(e.answerIndex), e.targetText};
         hash.addData(fields.join(QChar(0x1f)).toUtf8());
+        hash.addData(QByteArrayView(reinterpret_cast<const char*>(e.attributeTargets.data()), qsizetype(e.attributeTargets.size())));
         hash.addData(QByteArrayView("\x1e"));
     }
     return QString::fromLatin1(hash.result().toHex());

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <cstdint>
 #include <vector>
 
 namespace medq::train {
@@ -21,6 +22,10 @@ struct TrainingExample {
 
     // Description
     QString targetText;
+
+    // Severity of every attribute slot of the model's auxiliary head (ModelConfig::
+    // attributeSlots): -1 unknown, 0 none, 1 mild, 2 moderate, 3 severe. Empty: no labels.
+    std::vector<std::int8_t> attributeTargets;
 
     // For the evaluation breakdowns and for tracing outcomes back to the workspace.
     QString id;

@@ -175,6 +175,8 @@ VisionEncoderImpl::VisionEncoderImpl(const ModelConfig& c) {
         m_blocks.push_back(register_module("block" + std::to_string(i),
                                            TransformerBlock(c.visionWidth, c.visionHeads, c.mlpRatio, c.dropout, false)));
     m_norm = register_module("norm", Norm(c.visionWidth, false));
+    m_patchSide = c.imageSize / c.patchSize;
+    m_gridSide = c.visualGridSide();
 }
 
 torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& images) {
@@ -193,7 +195,13 @@ torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& images) {
         x = torch::cat({x, m_spectrum(spectrum).unsqueeze(1)}, 1);  // [B, patches + 1, width]
     }
     for (auto& block : m_blocks) x = block->forward(x, torch::Tensor(), torch::Tensor(), torch::Tensor(), nullptr);
-    return m_norm(x);
+    x = m_norm(x);
+    if (m_gridSide == m_patchSide) return x;
+    // Average-pool the patch tokens on their grid; the spectrum token (last) passes as is.
+    const int64_t batch = x.size(0), width = x.size(2), patches = m_patchSide * m_patchSide;
+    auto grid = x.slice(1, 0, patches).transpose(1, 2).reshape({batch, width, m_patchSide, m_patchSide});
+    auto pooled = F::adaptive_avg_pool2d(grid, F::AdaptiveAvgPool2dFuncOptions({m_gridSide, m_gridSide})).flatten(2).transpose(1, 2);
+    return x.size(1) > patches ? torch::cat({pooled, x.slice(1, patches)}, 1) : pooled;
 }
 
 LanguageModelImpl::LanguageModelImpl(const ModelConfig& c) : m_headDim(c.lmWidth / c.lmHeads), m_dropout(c.dropout) {
@@ -232,14 +240,35 @@ MultimodalNetworkImpl::MultimodalNetworkImpl(const ModelConfig& c) : config(c) {
                                                                    torch::nn::Linear(c.lmWidth, c.lmWidth)));
     m_imageSegment = register_parameter("image_segment", torch::empty({2, c.lmWidth}).normal_(0.0, 0.02));
     lm = register_module("lm", LanguageModel(c));
+    if (c.attributeSlots > 0) {
+        attributeHead = register_module("attribute_head", torch::nn::Linear(c.visionWidth, int64_t(c.attributeSlots) * 4));
+        attributeProjector = register_module("attribute_projector", torch::nn::Linear(int64_t(c.attributeSlots) * 4, c.lmWidth));
+    }
 }
 
 torch::Tensor MultimodalNetworkImpl::visualPrefix(const torch::Tensor& first, const torch::Tensor& second) {
-    if (!second.defined()) return projector->forward(vision(first)) + m_imageSegment[0];
+    if (!second.defined()) return prefixFromFeatures(vision(first), torch::Tensor());
     // One encoder pass over both images of every pair.
-    const auto both = projector->forward(vision(torch::cat({first, second}, 0)));
+    const auto both = vision(torch::cat({first, second}, 0));
     const int64_t batch = first.size(0);
-    return torch::cat({both.slice(0, 0, batch) + m_imageSegment[0], both.slice(0, batch) + m_imageSegment[1]}, 1);
+    return prefixFromFeatures(both.slice(0, 0, batch), both.slice(0, batch));
+}
+
+torch::Tensor MultimodalNetworkImpl::prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second) {
+    auto tokens = [&](const torch::Tensor& features, int segment) {
+        auto out = projector->forward(features);
+        if (!attributeHead.is_empty()) {
+            const auto distribution = torch::softmax(attributeLogits(features), -1).flatten(1);  // [B, slots * 4]
+            out = torch::cat({out, attributeProjector->forward(distribution).unsqueeze(1)}, 1);
+        }
+        return out + m_imageSegment[segment];
+    };
+    if (!second.defined()) return tokens(first, 0);
+    return torch::cat({tokens(first, 0), tokens(second, 1)}, 1);
+}
+
+torch::Tensor MultimodalNetworkImpl::attributeLogits(const torch::Tensor& features) {
+    return attributeHead->forward(features.mean(1)).view({features.size(0), int64_t(config.attributeSlots), 4});
 }
 
 torch::Tensor MultimodalNetworkImpl::embed(const torch::Tensor& images) {

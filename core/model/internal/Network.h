@@ -103,7 +103,8 @@ constexpr int64_t kSpectrumGrid = 16;
 
 // ViT (Dosovitskiy et al. 2021): patch-embedding conv, learned positions, blocks, final norm.
 // With config.qualityFrontEnd the patch embedding also sees qualityFilterChannels, and a
-// linear projection of spectrumFeatures joins the patches as one more token.
+// linear projection of spectrumFeatures joins the patches as one more token. With
+// config.visualTokenGrid the patch tokens leave average-pooled to that grid.
 class VisionEncoderImpl : public torch::nn::Module {
 public:
     explicit VisionEncoderImpl(const ModelConfig& config);
@@ -115,6 +116,7 @@ private:
     torch::Tensor m_positions;
     std::vector<TransformerBlock> m_blocks;
     Norm m_norm{nullptr};
+    int64_t m_patchSide = 0, m_gridSide = 0;
 };
 TORCH_MODULE(VisionEncoder);
 
@@ -147,6 +149,12 @@ public:
     explicit MultimodalNetworkImpl(const ModelConfig& config);
     // first, second: [B,3,S,S] (second undefined for single images) -> [B, P, lmWidth].
     torch::Tensor visualPrefix(const torch::Tensor& first, const torch::Tensor& second);
+    // The same from encoder features (vision() output) of the first and second images. With
+    // an attribute head every image's tokens end with its attribute token.
+    torch::Tensor prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second);
+    // Severity logits of every attribute slot from encoder features: [B,T,Wv] -> [B, slots, 4].
+    // Only when config.attributeSlots > 0.
+    torch::Tensor attributeLogits(const torch::Tensor& features);
     // Mean of the encoder's patch features, L2-normalised: [B,3,S,S] -> [B, visionWidth].
     torch::Tensor embed(const torch::Tensor& images);
 
@@ -158,6 +166,8 @@ public:
     VisionEncoder vision{nullptr};
     torch::nn::Sequential projector{nullptr};
     LanguageModel lm{nullptr};
+    torch::nn::Linear attributeHead{nullptr};       // only with config.attributeSlots > 0
+    torch::nn::Linear attributeProjector{nullptr};  // head distribution -> the attribute token
 
 private:
     torch::Tensor m_imageSegment;  // [2, lmWidth]: tells the first image of a pair from the second

@@ -3,6 +3,8 @@
 #include "model/internal/SequenceBatch.h"
 
 #include <algorithm>
+#include <cstring>
+#include <unordered_map>
 
 namespace medq::model::internal {
 
@@ -15,17 +17,52 @@ torch::Tensor stackImages(const std::vector<const std::vector<float>*>& images, 
     return out.to(device);
 }
 
+namespace {
+
+// FNV-1a over a strided sample of the pixels: a cheap key; equal keys are confirmed by a
+// full comparison before two rows share an image.
+std::uint64_t sampleHash(const std::vector<float>& pixels) {
+    std::uint64_t h = 1469598103934665603ULL ^ pixels.size();
+    for (std::size_t i = 0; i < pixels.size(); i += 61) {
+        std::uint32_t bits;
+        std::memcpy(&bits, &pixels[i], sizeof bits);
+        h = (h ^ bits) * 1099511628211ULL;
+    }
+    return h;
+}
+
+bool samePixels(const VisualInput& a, const VisualInput& b) {
+    return a.first == b.first && a.second == b.second;
+}
+
+}  // namespace
+
 SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
                                 const std::vector<const TokenSequence*>& sequences, int imageSize, int padId,
                                 const torch::Device& device) {
     SequenceBatch batch;
-    std::vector<const std::vector<float>*> first, second;
+    std::vector<const VisualInput*> distinct;
+    std::unordered_multimap<std::uint64_t, int64_t> byHash;
     for (const VisualInput* image : images) {
+        const std::uint64_t key = sampleHash(image->first) * 31 + sampleHash(image->second);
+        int64_t index = -1;
+        for (auto [it, end] = byHash.equal_range(key); it != end && index < 0; ++it)
+            if (samePixels(*distinct[std::size_t(it->second)], *image)) index = it->second;
+        if (index < 0) {
+            index = int64_t(distinct.size());
+            distinct.push_back(image);
+            byHash.emplace(key, index);
+        }
+        batch.rowImage.push_back(index);
+    }
+    std::vector<const std::vector<float>*> first, second;
+    for (const VisualInput* image : distinct) {
         first.push_back(&image->first);
         if (image->isPair()) second.push_back(&image->second);
     }
     batch.first = stackImages(first, imageSize, device);
     if (!second.empty()) batch.second = stackImages(second, imageSize, device);
+    batch.rowImageIndex = torch::tensor(batch.rowImage, torch::kInt64).to(device);
 
     const int64_t rows = int64_t(sequences.size());
     int64_t longest = 1;
@@ -53,8 +90,18 @@ SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
     return batch;
 }
 
+torch::Tensor rowPrefix(MultimodalNetworkImpl& network, const SequenceBatch& batch) {
+    return network.visualPrefix(batch.first, batch.second).index_select(0, batch.rowImageIndex);
+}
+
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& rowWeights) {
-    const auto prefix = network.visualPrefix(batch.first, batch.second);
+    const auto first = network.vision(batch.first);
+    return targetLossSum(network, batch, first, batch.second.defined() ? network.vision(batch.second) : torch::Tensor(), rowWeights);
+}
+
+torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
+                            const torch::Tensor& secondFeatures, const torch::Tensor& rowWeights) {
+    const auto prefix = network.prefixFromFeatures(firstFeatures, secondFeatures).index_select(0, batch.rowImageIndex);
     const auto hidden = network.lm->forward(prefix, batch.tokens, nullptr);
     // The output head only at positions that have a target: a perception row has one among
     // ~20, and the head (vocab x width) is the widest matrix of the decoder.
@@ -68,6 +115,20 @@ torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch&
         logits, targets, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
     const auto tokenWeights = rowWeights.to(perToken.device(), perToken.scalar_type()).unsqueeze(1).expand(batch.targets.sizes());
     return (perToken * tokenWeights.index({targeted})).sum();
+}
+
+torch::Tensor attributeLossSum(MultimodalNetworkImpl& network, const torch::Tensor& features, const torch::Tensor& targets,
+                               double presentWeight) {
+    const auto logits = network.attributeLogits(features);  // [U, slots, 4]
+    auto options = torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone).ignore_index(kIgnoreIndex);
+    if (presentWeight != 1.0) {
+        const float w = float(presentWeight);
+        options = options.weight(torch::tensor({1.0f, w, w, w}, logits.options()));
+    }
+    const auto perSlot = torch::nn::functional::cross_entropy(logits.reshape({-1, 4}), targets.reshape({-1}), options)
+                             .view(targets.sizes());
+    const auto known = targets.ne(kIgnoreIndex).sum(1).to(perSlot.scalar_type());
+    return (perSlot.sum(1) / known.clamp_min(1.0)).sum();
 }
 
 std::vector<std::vector<std::size_t>> groupByLayout(const std::vector<const VisualInput*>& images, std::size_t maxRows) {

@@ -13,9 +13,12 @@
 namespace medq::model::internal {
 
 // Rows share one layout: all single images or all pairs. Text is right-padded, so with a
-// causal mask no real token ever attends to padding.
+// causal mask no real token ever attends to padding. Rows about the same image (several
+// questions on one image) share one copy of it: the encoder sees every distinct image once.
 struct SequenceBatch {
-    torch::Tensor first, second;  // [B,3,S,S]; second undefined for single images
+    torch::Tensor first, second;  // [U,3,S,S] distinct images; second undefined for single images
+    std::vector<int64_t> rowImage;  // row -> index into first/second
+    torch::Tensor rowImageIndex;    // the same as a [B] int64 tensor on the batch's device
     torch::Tensor tokens;         // [B,T] int64, padded with the pad id
     torch::Tensor targets;        // [B,T] int64: the next token where it is a target, else -100
     std::vector<int64_t> lengths; // real tokens per row
@@ -34,11 +37,27 @@ SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
 // Stacks preprocessed CHW images into [B,3,S,S] on `device`.
 torch::Tensor stackImages(const std::vector<const std::vector<float>*>& images, int imageSize, const torch::Device& device);
 
+// The visual prefix of every row: [B, P, lmWidth], each distinct image encoded once.
+torch::Tensor rowPrefix(MultimodalNetworkImpl& network, const SequenceBatch& batch);
+
 // Sum over the batch's target tokens of the next-token cross-entropy (a scalar tensor
 // with gradient): the training objective for perception and description alike. With
 // rowWeights ([rows] float) every token of row r counts rowWeights[r] times.
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch,
                             const torch::Tensor& rowWeights = {});
+
+// The same from the encoder features of the batch's distinct images (vision() of first and
+// of second), so a caller can use those features for another loss as well.
+torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
+                            const torch::Tensor& secondFeatures, const torch::Tensor& rowWeights);
+
+// Sum over images of the mean cross-entropy of the attribute head over each image's labelled
+// slots. features: vision() output [U,T,Wv]; targets: [U, slots] int64 severities, kIgnoreIndex
+// where unknown. Images without any labelled slot add nothing. presentWeight multiplies the
+// loss of slots whose attribute is present (severity > 0): about one slot in seven is, and
+// unweighted the head learns to say "none" everywhere.
+torch::Tensor attributeLossSum(MultimodalNetworkImpl& network, const torch::Tensor& features, const torch::Tensor& targets,
+                               double presentWeight = 1.0);
 
 // Splits item indices into runs of single images and of pairs, each at most maxRows long.
 std::vector<std::vector<std::size_t>> groupByLayout(const std::vector<const VisualInput*>& images, std::size_t maxRows);

@@ -69,7 +69,7 @@ std::vector<GeneratedDescription> TextGenerator::generate(const std::vector<cons
     std::vector<const TokenSequence*> sequences(std::size_t(rows), &prompt);
     const SequenceBatch batch = makeSequenceBatch(images, sequences, config.imageSize, tokenizer.padId(), m_model.device);
     KvCache cache = network.lm->makeCache();
-    auto hidden = network.lm->forward(network.visualPrefix(batch.first, batch.second), batch.tokens, &cache);
+    auto hidden = network.lm->forward(rowPrefix(network, batch), batch.tokens, &cache);
     auto logits = network.lm->logits(hidden.select(1, hidden.size(1) - 1));
 
     std::vector<GeneratedDescription> out(static_cast<std::size_t>(rows));

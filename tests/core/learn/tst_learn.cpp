@@ -2,11 +2,13 @@
 // appears and becomes current, the evaluation reports every figure next to the expert,
 // fine-tuning records its parent, and a cancelled training leaves no checkpoint.
 #include "dataset/BenchmarkBuildJob.h"
+#include "learn/AttributeLabels.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/EvaluateModelJob.h"
 #include "learn/ExampleAssembler.h"
 #include "learn/TrainModelJob.h"
 #include "store/Workspace.h"
+#include "taxonomy/Taxonomy.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -62,6 +64,61 @@ private slots:
         QVERIFY(!assembler.split("nonexistent", jobs::Progress(&never, {})).ok());
     }
 
+    void attributeLabelsReadBothFormsAndFillTheModalitysSlots() {
+        const auto fromGui = learn::severitiesFromJson(QJsonObject{{"noise", "moderate"}, {"motion_ghosting", "none"}});
+        QCOMPARE(fromGui.value("noise"), 2);
+        QVERIFY(!fromGui.contains("motion_ghosting"));  // "none" is absence, not a label
+        const auto fromTruth = learn::severitiesFromJson(QJsonArray{QJsonObject{{"key", "noise"}, {"severity", "severe"}}});
+        QCOMPARE(fromTruth.value("noise"), 3);
+        const int noise = learn::attributeSlot(Modality::MRI, "noise");
+        QVERIFY(noise >= 0);
+        QCOMPARE(learn::attributeSlotNames().value(noise), QStringLiteral("mri.noise"));
+        QCOMPARE(learn::attributeSlot(Modality::CT, "no_such_attribute"), -1);
+        const auto targets = learn::attributeTargets(Modality::MRI, fromTruth, 48);
+        QCOMPARE(int(targets.size()), 48);
+        int zeros = 0, unknown = 0;
+        for (int k = 0; k < 48; ++k) {
+            if (k == noise) QCOMPARE(int(targets[std::size_t(k)]), 3);
+            else if (targets[std::size_t(k)] == 0) ++zeros;
+            else if (targets[std::size_t(k)] == -1) ++unknown;
+        }
+        QCOMPARE(zeros + 1, int(Taxonomy::instance().attributes(Modality::MRI).size()));
+        QCOMPARE(zeros + 1 + unknown, 48);
+        QVERIFY(learn::attributeSlotCount() <= 48);
+    }
+
+    void examplesCarryGroundTruthOrAnnotatedAttributes() {
+        auto ws = store::Workspace::open(m_ws).take();
+        learn::ExampleAssembler assembler(*ws, 32);
+        assembler.setAttributeSlots(48);
+        int checked = 0;
+        for (const auto& task : ws->tasks().inSplit("train")) {
+            if (task.kind != QLatin1String("description") || task.secondImageId) continue;
+            const auto image = ws->images().get(task.imageId);
+            const auto modality = modalityFromString(image->modality);
+            const auto truth = learn::severitiesFromJson(image->metadata.value("truth").toObject().value("attributes"));
+            auto e = assembler.example(task);
+            QVERIFY(e.ok());
+            QCOMPARE(int(e.value().attributeTargets.size()), 48);
+            for (auto it = truth.begin(); it != truth.end(); ++it)
+                QCOMPARE(int(e.value().attributeTargets[std::size_t(learn::attributeSlot(*modality, it.key()))]), it.value());
+            // An annotated answer brings the annotator's labels instead of the truth.
+            const QString key = Taxonomy::instance().attributes(*modality).front().key;
+            auto annotated = assembler.example(task, "An annotated description.", QJsonObject{{key, "mild"}});
+            QVERIFY(annotated.ok());
+            int present = 0;
+            for (std::int8_t t : annotated.value().attributeTargets) present += t > 0;
+            QCOMPARE(present, 1);
+            QCOMPARE(int(annotated.value().attributeTargets[std::size_t(learn::attributeSlot(*modality, key))]), 1);
+            // Without labels, an annotated answer has no attribute targets at all.
+            QVERIFY(assembler.example(task, "An annotated description.").value().attributeTargets.empty());
+            ++checked;
+        }
+        QVERIFY(checked > 3);
+        learn::ExampleAssembler plain(*ws, 32);  // no head: no targets
+        QVERIFY(plain.example(ws->tasks().inSplit("train").front()).value().attributeTargets.empty());
+    }
+
     void trainsFromScratchThenEvaluates() {
         learn::TrainModelJob train(m_ws, tinyTraining());
         const auto trained = run(train);
@@ -84,6 +141,11 @@ private slots:
         // The expert line comes from the simulated annotator on the same split: far above chance.
         const double expert = report.result.value("expert").toObject().value("perception").toObject().value("accuracy").toDouble();
         QVERIFY2(expert > 0.7, qPrintable(QString::number(expert)));
+        // The attribute head is scored on the labelled images, next to answering "absent" everywhere.
+        const QJsonObject head = report.result.value("attributeHead").toObject();
+        QVERIFY(head.value("images").toInt() > 0);
+        QVERIFY(head.value("absentBaseline").toDouble() > 0.5);
+        QVERIFY(!head.value("byAttribute").toObject().isEmpty());
     }
 
     void fineTuneRecordsItsParent() {

@@ -329,6 +329,83 @@ private slots:
         QVERIFY2(mismatched.error().reason.contains("another model config"), qPrintable(mismatched.error().reason));
     }
 
+    void rowsOnOneImageShareItsEncodingAndGetTheSameAnswers() {
+        QualityModel model = tinyModel();
+        const auto q = queries(model.config().imageSize);
+        // Three questions on one image and one on another, answered together and one by one.
+        std::vector<PerceptionQuery> batch{q[0], q[1], q[0], q[2]};
+        batch[1].image = q[0].image;
+        const auto together = model.answer(batch).take();
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto alone = model.answer({batch[i]}).take();
+            for (std::size_t k = 0; k < alone[0].probabilities.size(); ++k)
+                QVERIFY(std::abs(alone[0].probabilities[k] - together[i].probabilities[k]) < 1e-5);
+        }
+        // The second question on the image differs from the first only in its text.
+        QVERIFY(together[0].probabilities != together[1].probabilities || batch[0].question == batch[1].question);
+    }
+
+    void pooledVisualTokensShortenThePrefix() {
+        ModelConfig config = ModelConfig::fromPreset("tiny").value();  // 32 px / 8 px patches: a 4 x 4 grid
+        QCOMPARE(config.tokensPerImage(), 16 + 1 + 1);  // patches, spectrum token, attribute token
+        config.visualTokenGrid = 2;
+        QCOMPARE(config.tokensPerImage(), 4 + 1 + 1);
+        QualityModel pooled = QualityModel::create(config, testTokenizer()).take();
+        const auto q = queries(config.imageSize);
+        auto answers = pooled.answer(q);
+        QVERIFY(answers.ok());
+        QVERIFY(pooled.describe({q[0].image}, GenerationOptions{}).ok());
+        QVERIFY(!pooled.config().sameArchitecture(tinyModel().config()));
+        config.visualTokenGrid = 5;  // more than the patch grid
+        QVERIFY(!config.validate().ok());
+        QCOMPARE(config.validate().error().subject, QStringLiteral("visualTokenGrid"));
+    }
+
+    void attributeHeadGivesASeverityPerSlot() {
+        QualityModel model = tinyModel();
+        QCOMPARE(model.config().attributeSlots, 48);
+        auto severities = model.attributeSeverities(images(model.config().imageSize));
+        QVERIFY(severities.ok());
+        QCOMPARE(int(severities.value().size()), 2);
+        for (const auto& row : severities.value()) {
+            QCOMPARE(int(row.size()), 48);
+            for (int s : row) QVERIFY(s >= 0 && s <= 3);
+        }
+        ModelConfig headless = ModelConfig::fromPreset("tiny").value();
+        headless.attributeSlots = 0;
+        QualityModel plain = QualityModel::create(headless, testTokenizer()).take();
+        QVERIFY(!plain.attributeSeverities(images(headless.imageSize)).ok());
+        QVERIFY(plain.parameterCount() < model.parameterCount());
+    }
+
+    void checkpointBeforePooledTokensAndAttributeHeadLoads() {
+        // A manifest written before the two fields existed means: every patch a token, no head.
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ckpt");
+        ModelConfig old = ModelConfig::fromPreset("tiny").value();
+        old.visualTokenGrid = 0;
+        old.attributeSlots = 0;
+        QualityModel model = QualityModel::create(old, testTokenizer()).take();
+        QVERIFY(model.save(dir).ok());
+        const QString manifestPath = QDir(dir).filePath("manifest.json");
+        QFile m(manifestPath);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(m.readAll()).object();
+        m.close();
+        QJsonObject config = json.value("config").toObject();
+        QVERIFY(config.contains("visualTokenGrid") && config.contains("attributeSlots"));
+        config.remove("visualTokenGrid");
+        config.remove("attributeSlots");
+        json.insert("config", config);
+        QVERIFY(writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok());
+        auto loaded = QualityModel::load(dir);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+        QCOMPARE(loaded.value().config().attributeSlots, 0);
+        QCOMPARE(loaded.value().config().visualTokenGrid, 0);
+        const auto q = queries(old.imageSize);
+        QCOMPARE(loaded.value().answer(q).take()[0].probabilities, model.answer(q).take()[0].probabilities);
+    }
+
     void missingFilesFailWithTheFileNamed() {
         QTemporaryDir tmp;
         auto none = QualityModel::load(tmp.filePath("nowhere"));

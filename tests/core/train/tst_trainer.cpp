@@ -353,6 +353,36 @@ private slots:
         QVERIFY(std::abs(firstLoss({answer, description}, c) - (answerLoss + tokens * descriptionLoss) / (1 + tokens)) < 1e-4);
     }
 
+    void attributeHeadLearnsSeveritiesFromLabels() {
+        // Slot 0: noise severity (severe on the noise pattern, none elsewhere); slot 1: the
+        // pattern as a severity 0-2; slot 2 unknown (-1) everywhere.
+        std::vector<TrainingExample> labelled = m_examples;
+        for (std::size_t i = 0; i < labelled.size(); ++i) {
+            const int pattern = i < 20 ? int(i % 3) : int((i - 20) % 3);
+            labelled[i].attributeTargets = {std::int8_t(pattern == int(Pattern::Noise) ? 3 : 0), std::int8_t(pattern), -1};
+        }
+        QualityModel model = freshModel();
+        TrainConfig c = fastConfig(80);
+        auto report = Trainer(model, c).train(labelled, {}, QString(), kQuiet);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message()));
+        std::vector<std::vector<float>> pixels;
+        for (const TrainingExample& e : labelled) pixels.push_back(e.image.first);
+        const auto predicted = model.attributeSeverities(pixels).take();
+        for (std::size_t i = 0; i < labelled.size(); ++i) {
+            QCOMPARE(predicted[i][0], int(labelled[i].attributeTargets[0]));
+            QCOMPARE(predicted[i][1], int(labelled[i].attributeTargets[1]));
+        }
+        // Without the attribute loss the head stays untrained: it does not reproduce the labels.
+        QualityModel untrained = freshModel();
+        c.attributeWeight = 0.0;
+        QVERIFY(Trainer(untrained, c).train(labelled, {}, QString(), kQuiet).ok());
+        const auto guessed = untrained.attributeSeverities(pixels).take();
+        int right = 0;
+        for (std::size_t i = 0; i < labelled.size(); ++i)
+            right += guessed[i][0] == labelled[i].attributeTargets[0] && guessed[i][1] == labelled[i].attributeTargets[1];
+        QVERIFY2(right < int(labelled.size()), qPrintable(QString::number(right)));
+    }
+
     void rejectsExamplesTheModelCannotTake() {
         QualityModel model = freshModel();
         std::vector<TrainingExample> bad{m_examples[0]};

@@ -4,6 +4,7 @@
 #include "train/RougeL.h"
 #include "train/TrainConfig.h"
 #include "train/TrainingExample.h"
+#include "train/TrainingOrder.h"
 
 #include <QtTest>
 #include <cmath>
@@ -25,6 +26,33 @@ PerceptionOutcome outcome(double confidence, bool correct, QString type = "yes-n
 class TrainingMetricsTest : public QObject {
     Q_OBJECT
 private slots:
+    void imageBatchesKeepAnImagesExamplesTogether() {
+        // Five images with 1..5 questions each, interleaved as a workspace lists them.
+        std::vector<TrainingExample> examples;
+        for (int q = 0; q < 5; ++q)
+            for (int image = 0; image < 5; ++image)
+                if (q <= image) {
+                    medq::model::VisualInput v{std::vector<float>(12, float(image) / 10.0f), {}};
+                    examples.push_back(TrainingExample::perception(v, QString::number(q), {"Yes", "No"}, 0));
+                }
+        const auto groups = imageGroups(examples);
+        QCOMPARE(int(groups.size()), 15);
+        QCOMPARE(*std::max_element(groups.begin(), groups.end()), 4);
+        const auto order = trainingOrder(groups, true, 3, 0);
+        std::vector<std::size_t> sorted = order;
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t i = 0; i < sorted.size(); ++i) QCOMPARE(sorted[i], i);  // a permutation
+        // Each image's examples are contiguous: the group changes exactly four times.
+        int changes = 0;
+        for (std::size_t i = 1; i < order.size(); ++i) changes += groups[order[i]] != groups[order[i - 1]];
+        QCOMPARE(changes, 4);
+        QCOMPARE(trainingOrder(groups, true, 3, 0), order);  // deterministic
+        bool differs = false;
+        for (int epoch = 1; epoch < 6 && !differs; ++epoch) differs = trainingOrder(groups, true, 3, epoch) != order;
+        QVERIFY(differs);
+        QCOMPARE(trainingOrder(groups, false, 3, 0), epochOrder(15, 3, 0));
+    }
+
     void eceIsZeroWhenConfidenceMatchesAccuracy() {
         // Bin (0.7, 0.8]: 10 items at 0.75 confidence... use 0.8 exactly with 8 of 10 right.
         std::vector<PerceptionOutcome> outcomes;

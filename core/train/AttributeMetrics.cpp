@@ -1,0 +1,68 @@
+#include "train/AttributeMetrics.h"
+
+#include <set>
+
+namespace medq::train {
+
+QJsonObject AttributeHeadSummary::toJson(const QStringList& slotNames) const {
+    QJsonObject perAttribute;
+    for (std::size_t k = 0; k < bySlot.size(); ++k) {
+        const Slot& s = bySlot[k];
+        if (s.labels == 0) continue;
+        perAttribute.insert(int(k) < slotNames.size() ? slotNames[int(k)] : QString::number(k),
+                      QJsonObject{{"labels", s.labels}, {"present", s.present},
+                                  {"recall", s.present ? double(s.found) / s.present : 0.0},
+                                  {"precision", s.called ? double(s.found) / s.called : 0.0}});
+    }
+    return QJsonObject{{"images", images}, {"labels", labels}, {"presenceAccuracy", presenceAccuracy},
+                       {"severityAccuracy", severityAccuracy}, {"absentBaseline", absentBaseline},
+                       {"presentRecall", presentRecall}, {"presentPrecision", presentPrecision}, {"byAttribute", perAttribute}};
+}
+
+Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples) {
+    std::vector<const TrainingExample*> distinct;
+    std::set<std::vector<float>> seen;
+    for (const TrainingExample& e : examples) {
+        if (e.attributeTargets.empty() || e.image.isPair()) continue;
+        if (seen.insert(e.image.first).second) distinct.push_back(&e);
+    }
+    if (distinct.empty()) return Error{QString(), QStringLiteral("no example carries attribute labels")};
+    std::vector<std::vector<float>> pixels;
+    for (const TrainingExample* e : distinct) pixels.push_back(e->image.first);
+    auto predicted = model.attributeSeverities(pixels);
+    if (!predicted) return predicted.error();
+    AttributeHeadSummary s;
+    s.images = int(distinct.size());
+    int presenceRight = 0, severityRight = 0, absent = 0, present = 0, found = 0, called = 0, calledRight = 0;
+    for (std::size_t i = 0; i < distinct.size(); ++i) {
+        const auto& targets = distinct[i]->attributeTargets;
+        const auto& guess = predicted.value()[i];
+        for (std::size_t k = 0; k < targets.size() && k < guess.size(); ++k) {
+            if (targets[k] < 0) continue;
+            ++s.labels;
+            const bool isPresent = targets[k] > 0, saysPresent = guess[k] > 0;
+            if (s.bySlot.size() <= k) s.bySlot.resize(k + 1);
+            AttributeHeadSummary::Slot& slot = s.bySlot[k];
+            ++slot.labels;
+            slot.present += isPresent;
+            slot.found += isPresent && saysPresent;
+            slot.called += saysPresent;
+            presenceRight += isPresent == saysPresent;
+            severityRight += guess[k] == targets[k];
+            absent += !isPresent;
+            present += isPresent;
+            found += isPresent && saysPresent;
+            called += saysPresent;
+            calledRight += isPresent && saysPresent;
+        }
+    }
+    const double n = std::max(1, s.labels);
+    s.presenceAccuracy = presenceRight / n;
+    s.severityAccuracy = severityRight / n;
+    s.absentBaseline = absent / n;
+    s.presentRecall = present ? double(found) / present : 0.0;
+    s.presentPrecision = called ? double(calledRight) / called : 0.0;
+    return s;
+}
+
+}  // namespace medq::train

@@ -1,0 +1,34 @@
+#pragma once
+// How well the model's auxiliary attribute head reads quality attributes off images, against
+// the attribute targets of evaluation examples, next to the "everything absent" baseline.
+#include "common/Result.h"
+#include "model/QualityModel.h"
+#include "train/TrainingExample.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <vector>
+
+namespace medq::train {
+
+struct AttributeHeadSummary {
+    int images = 0;             // distinct labelled single images
+    int labels = 0;             // labelled (image, attribute) pairs
+    double presenceAccuracy = 0;   // present/absent right
+    double severityAccuracy = 0;   // exact severity right
+    double absentBaseline = 0;     // presence accuracy of answering "absent" everywhere
+    double presentRecall = 0;      // share of present attributes the head finds
+    double presentPrecision = 0;   // share of the head's "present" calls that are right
+    struct Slot {
+        int labels = 0, present = 0, found = 0, called = 0;  // found: present and called present
+    };
+    std::vector<Slot> bySlot;  // per attribute slot
+    // toJson names slots by `slotNames` when given (else by index); slots without labels are left out.
+    QJsonObject toJson(const QStringList& slotNames = {}) const;
+};
+
+// Distinct images among `examples` (first example with targets per image); an error when the
+// model has no attribute head or no example carries targets.
+Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples);
+
+}  // namespace medq::train
