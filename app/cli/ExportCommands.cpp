@@ -58,7 +58,8 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
         }
         out << "wrote " << records.size() << " conversations to " << jsonl << " (" << summary.fromAnnotations
             << " from annotations, " << summary.fromGroundTruth << " from ground truth; skipped "
-            << summary.skippedFlagged << " flagged, " << summary.skippedNoAnswer << " without an answer)" << Qt::endl;
+            << summary.skippedFlagged << " flagged, " << summary.skippedPhi << " with possible PHI in the pixels, "
+            << summary.skippedNoAnswer << " without an answer)" << Qt::endl;
         details.insert(QStringLiteral("jsonl"), QFileInfo(jsonl).absoluteFilePath());
         details.insert(QStringLiteral("conversations"), int(records.size()));
     }

@@ -28,6 +28,14 @@ bool flaggedUnusable(const store::AnnotationRecord& a) {
     return flags.contains(QStringLiteral("unreadable")) || flags.contains(QStringLiteral("wrong_modality"));
 }
 
+bool flaggedPhi(const store::AnnotationRecord& a) {
+    return a.labels.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("phi_visible"));
+}
+
+bool declaresBurnedIn(const store::ImageRecord& image) {
+    return image.metadata.value(QStringLiteral("burned_in_annotation")).toBool();
+}
+
 }  // namespace
 
 QString TrainingDataExport::perceptionPrompt(int imageCount, const QString& question, const QStringList& options) {
@@ -62,6 +70,11 @@ std::vector<ConversationRecord> TrainingDataExport::collect(store::Workspace& ws
         const auto annotation = latest.constFind(t.id);
         if (annotation != latest.constEnd() && flaggedUnusable(*annotation)) {
             ++sum.skippedFlagged;
+            continue;
+        }
+        if ((annotation != latest.constEnd() && flaggedPhi(*annotation)) || declaresBurnedIn(image(t.imageId)) ||
+            (t.secondImageId && declaresBurnedIn(image(*t.secondImageId)))) {
+            ++sum.skippedPhi;
             continue;
         }
         ConversationRecord r;

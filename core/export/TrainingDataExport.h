@@ -3,6 +3,9 @@
 // as the human turn and the answer as the gpt turn. The answer is the latest submitted
 // annotation when there is one, else the task's ground truth; tasks whose latest annotation
 // is flagged unreadable or wrong-modality are left out, as are tasks with no answer at all.
+// Tasks on an image that declares burned-in annotation (DICOM BurnedInAnnotation = YES) or
+// that an annotator flagged "PHI visible" are left out too: their pixels may show identity,
+// which de-identification of the header does not remove (docs/privacy.md).
 #include "common/Result.h"
 #include "export/ConversationRecord.h"
 
@@ -17,6 +20,7 @@ struct TrainingDataSummary {
     int fromGroundTruth = 0;
     int skippedFlagged = 0;    // latest annotation says unreadable / wrong modality
     int skippedNoAnswer = 0;   // neither an annotation nor a ground truth answer
+    int skippedPhi = 0;        // burned-in annotation declared, or flagged "PHI visible"
 };
 
 class TrainingDataExport {

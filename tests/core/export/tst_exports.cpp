@@ -114,6 +114,33 @@ private slots:
         QCOMPARE(parsed.error().subject, QStringLiteral("x.csv"));
     }
 
+    void imagesThatMayShowIdentityAreNotExported() {
+        auto ws = store::Workspace::create(m_tmp.filePath("phi")).take();
+        ws->annotations().ensureAnnotator("dr.a", "annotator");
+        const store::Id clean = addImage(*ws, "/data/clean.dcm", "ct");
+        const store::Id shown = addImage(*ws, "/data/photo.png", "endoscopy");
+        store::ImageRecord burned;
+        burned.contentHash = burned.path = "/data/burned.dcm";
+        burned.modality = "ct";
+        burned.width = burned.height = 8;
+        burned.metadata = QJsonObject{{"burned_in_annotation", true}};
+        const store::Id burnedId = ws->images().insert(burned, {});
+        const store::Id kept = addTask(*ws, clean, "perception", "yesno", "Is there noise?", {"yes", "no"}, "A");
+        addTask(*ws, burnedId, "perception", "yesno", "Is there noise?", {"yes", "no"}, "A");
+        addTask(*ws, clean, "perception", "comparison", "Which image is better?", {"first", "second"}, "A", burnedId);
+        const store::Id flagged = addTask(*ws, shown, "perception", "yesno", "Is there blur?", {"yes", "no"}, "B");
+        annotate(*ws, flagged, "dr.a", "B", "", QJsonObject{{"flags", QJsonArray{"phi_visible"}}});
+        TrainingDataSummary summary;
+        const auto records = TrainingDataExport::collect(*ws, {}, &summary);
+        QCOMPARE(summary.skippedPhi, 3);
+        QCOMPARE(records.size(), std::size_t(1));
+        QVERIFY(byId(records, kept));
+        for (const auto& r : records) {
+            QVERIFY(!r.images.contains("/data/burned.dcm"));
+            QVERIFY(!r.images.contains("/data/photo.png"));
+        }
+    }
+
     void conversationsUseLatestAnnotationElseGroundTruth() {
         Fixture f = build("conv");
         TrainingDataSummary summary;
