@@ -60,6 +60,23 @@ void corruptByte(const QString& path, qint64 offset) {
     f.write(bytes);
 }
 
+// Rewrites a saved checkpoint's manifest as one written before `keys` existed in the config.
+QJsonObject withoutConfigKeys(const QString& checkpointDir, const QStringList& keys) {
+    const QString manifestPath = QDir(checkpointDir).filePath("manifest.json");
+    QFile m(manifestPath);
+    if (!m.open(QIODevice::ReadOnly)) return {};
+    QJsonObject json = QJsonDocument::fromJson(m.readAll()).object();
+    m.close();
+    QJsonObject config = json.value("config").toObject();
+    for (const QString& key : keys) {
+        if (!config.contains(key)) return {};
+        config.remove(key);
+    }
+    json.insert("config", config);
+    if (!writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok()) return {};
+    return json;
+}
+
 }  // namespace
 
 class QualityModelTest : public QObject {
@@ -299,15 +316,10 @@ private slots:
         QualityModel model = QualityModel::create(plain, testTokenizer()).take();
         QVERIFY(model.save(dir).ok());
         // A manifest written before the field existed has no key: it means no filters.
-        const QString manifestPath = QDir(dir).filePath("manifest.json");
-        QFile m(manifestPath);
-        QVERIFY(m.open(QIODevice::ReadOnly));
-        QJsonObject json = QJsonDocument::fromJson(m.readAll()).object();
-        m.close();
+        QJsonObject json = withoutConfigKeys(dir, {"qualityFrontEnd"});
+        QVERIFY(!json.isEmpty());
         QJsonObject config = json.value("config").toObject();
-        config.remove("qualityFrontEnd");
-        json.insert("config", config);
-        QVERIFY(writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok());
+        const QString manifestPath = QDir(dir).filePath("manifest.json");
         auto loaded = QualityModel::load(dir);
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
         QVERIFY(!loaded.value().config().qualityFrontEnd);
@@ -387,17 +399,7 @@ private slots:
         old.attributeSlots = 0;
         QualityModel model = QualityModel::create(old, testTokenizer()).take();
         QVERIFY(model.save(dir).ok());
-        const QString manifestPath = QDir(dir).filePath("manifest.json");
-        QFile m(manifestPath);
-        QVERIFY(m.open(QIODevice::ReadOnly));
-        QJsonObject json = QJsonDocument::fromJson(m.readAll()).object();
-        m.close();
-        QJsonObject config = json.value("config").toObject();
-        QVERIFY(config.contains("visualTokenGrid") && config.contains("attributeSlots"));
-        config.remove("visualTokenGrid");
-        config.remove("attributeSlots");
-        json.insert("config", config);
-        QVERIFY(writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok());
+        QVERIFY(!withoutConfigKeys(dir, {"visualTokenGrid", "attributeSlots"}).isEmpty());
         auto loaded = QualityModel::load(dir);
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
         QCOMPARE(loaded.value().config().attributeSlots, 0);
