@@ -75,14 +75,10 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
 
         const std::size_t begin = std::size_t(step % perEpoch) * std::size_t(batch);
         std::vector<const std::vector<float>*> pixels;
-        std::vector<int64_t> flat;
+        std::vector<const std::vector<std::int8_t>*> labels;
         for (std::size_t i = begin; i < std::min(order.size(), begin + std::size_t(batch)); ++i) {
-            const TrainingExample& e = *images[order[i]];
-            pixels.push_back(&e.image.first);
-            for (int k = 0; k < slotCount; ++k) {
-                const int target = k < int(e.attributeTargets.size()) ? e.attributeTargets[std::size_t(k)] : -1;
-                flat.push_back(target >= 0 ? target : internal::kIgnoreIndex);
-            }
+            pixels.push_back(&images[order[i]]->image.first);
+            labels.push_back(&images[order[i]]->attributeTargets);
         }
         auto input = internal::stackImages(pixels, impl.config.imageSize, impl.device);
         // Random flips: the attributes of an image do not change with its orientation.
@@ -97,7 +93,7 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
             flipped.push_back(image);
         }
         input = torch::stack(flipped);
-        const auto targets = torch::tensor(flat, torch::kInt64).view({rows, slotCount}).to(impl.device);
+        const auto targets = internal::attributeTargetMatrix(labels, slotCount, impl.device);
         optimizer.zero_grad();
         const auto loss = internal::attributeLossSum(network, network.vision(input), targets, m_config.presentWeight) / double(rows);
         loss.backward();

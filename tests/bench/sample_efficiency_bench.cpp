@@ -160,9 +160,16 @@ int main(int argc, char** argv) {
         if (needed[strategy] < 0) std::printf("%-12s not reached within %d\n", qPrintable(strategy), rounds * budget);
         else std::printf("%-12s %.0f\n", qPrintable(strategy), needed[strategy]);
     }
-    if (needed.count("engine") && needed.count("random") && needed["engine"] > 0 && needed["random"] > 0)
-        std::printf("ratio random / engine: %.2f\n", needed["random"] / needed["engine"]);
-    else if (needed.count("engine") && needed.count("random"))
-        std::printf("ratio random / engine: undefined (a strategy did not reach the target)\n");
+    if (needed.count("engine") && needed.count("random")) {
+        const double base = mean.begin()->second.front().second;  // round 0: the same checkpoint for all
+        if (needed["engine"] > 0 && needed["random"] > 0)
+            std::printf("ratio random / engine: %.2f\n", needed["random"] / needed["engine"]);
+        else if (target <= base)
+            std::printf("ratio random / engine: undefined (the target %.4f is not above the base score %.4f: "
+                        "no annotation was needed)\n", target, base);
+        else
+            std::printf("ratio random / engine: undefined (%s did not reach the target)\n",
+                        needed["engine"] < 0 ? "engine" : "random");
+    }
     return 0;
 }

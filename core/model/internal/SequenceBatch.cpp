@@ -40,30 +40,13 @@ bool samePixels(const VisualInput& a, const VisualInput& b) {
 SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
                                 const std::vector<const TokenSequence*>& sequences, int imageSize, int padId,
                                 const torch::Device& device) {
-    SequenceBatch batch;
-    std::vector<const VisualInput*> distinct;
-    std::unordered_multimap<std::uint64_t, int64_t> byHash;
-    for (const VisualInput* image : images) {
-        const std::uint64_t key = sampleHash(image->first) * 31 + sampleHash(image->second);
-        int64_t index = -1;
-        for (auto [it, end] = byHash.equal_range(key); it != end && index < 0; ++it)
-            if (samePixels(*distinct[std::size_t(it->second)], *image)) index = it->second;
-        if (index < 0) {
-            index = int64_t(distinct.size());
-            distinct.push_back(image);
-            byHash.emplace(key, index);
-        }
-        batch.rowImage.push_back(index);
-    }
-    std::vector<const std::vector<float>*> first, second;
-    for (const VisualInput* image : distinct) {
-        first.push_back(&image->first);
-        if (image->isPair()) second.push_back(&image->second);
-    }
-    batch.first = stackImages(first, imageSize, device);
-    if (!second.empty()) batch.second = stackImages(second, imageSize, device);
-    batch.rowImageIndex = torch::tensor(batch.rowImage, torch::kInt64).to(device);
+    return makeSequenceBatches(images, sequences, std::vector<int>(images.size(), 0), 1, imageSize, padId, device).front();
+}
 
+namespace {
+
+// Pads the rows' token ids into tokens/targets of `batch`.
+void packText(SequenceBatch& batch, const std::vector<const TokenSequence*>& sequences, int padId, const torch::Device& device) {
     const int64_t rows = int64_t(sequences.size());
     int64_t longest = 1;
     for (const TokenSequence* s : sequences) longest = std::max<int64_t>(longest, int64_t(s->ids.size()));
@@ -87,7 +70,68 @@ SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
     }
     batch.tokens = tokens.to(device);
     batch.targets = targets.to(device);
-    return batch;
+}
+
+}  // namespace
+
+std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInput*>& images,
+                                               const std::vector<const TokenSequence*>& sequences,
+                                               const std::vector<int>& part, int parts, int imageSize, int padId,
+                                               const torch::Device& device) {
+    std::vector<const VisualInput*> distinct;
+    std::vector<int64_t> rowImage;
+    std::unordered_multimap<std::uint64_t, int64_t> byHash;
+    for (const VisualInput* image : images) {
+        const std::uint64_t key = sampleHash(image->first) * 31 + sampleHash(image->second);
+        int64_t index = -1;
+        for (auto [it, end] = byHash.equal_range(key); it != end && index < 0; ++it)
+            if (samePixels(*distinct[std::size_t(it->second)], *image)) index = it->second;
+        if (index < 0) {
+            index = int64_t(distinct.size());
+            distinct.push_back(image);
+            byHash.emplace(key, index);
+        }
+        rowImage.push_back(index);
+    }
+    std::vector<const std::vector<float>*> first, second;
+    for (const VisualInput* image : distinct) {
+        first.push_back(&image->first);
+        if (image->isPair()) second.push_back(&image->second);
+    }
+    const torch::Tensor firstImages = stackImages(first, imageSize, device);
+    const torch::Tensor secondImages = second.empty() ? torch::Tensor() : stackImages(second, imageSize, device);
+
+    std::vector<SequenceBatch> out(std::size_t(std::max(1, parts)));
+    for (std::size_t p = 0; p < out.size(); ++p) {
+        SequenceBatch& batch = out[p];
+        batch.first = firstImages;
+        batch.second = secondImages;
+        std::vector<const TokenSequence*> rows;
+        for (std::size_t i = 0; i < sequences.size(); ++i)
+            if (std::size_t(part[i]) == p) {
+                rows.push_back(sequences[i]);
+                batch.rowImage.push_back(rowImage[i]);
+            }
+        batch.rowImageIndex = torch::tensor(batch.rowImage, torch::kInt64).to(device);
+        packText(batch, rows, padId, device);
+    }
+    return out;
+}
+
+torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int8_t>*>& labels, int slotCount,
+                                    const torch::Device& device, int* labelledImages) {
+    const int64_t count = int64_t(labels.size());
+    std::vector<int64_t> flat(std::size_t(count * slotCount), kIgnoreIndex);
+    int labelled = 0;
+    for (int64_t u = 0; u < count; ++u) {
+        const auto* t = labels[std::size_t(u)];
+        if (t == nullptr || t->empty()) continue;
+        ++labelled;
+        for (int k = 0; k < std::min<int>(slotCount, int(t->size())); ++k)
+            if ((*t)[std::size_t(k)] >= 0) flat[std::size_t(u * slotCount + k)] = (*t)[std::size_t(k)];
+    }
+    if (labelledImages) *labelledImages = labelled;
+    return torch::tensor(flat, torch::kInt64).view({count, int64_t(slotCount)}).to(device);
 }
 
 torch::Tensor rowPrefix(MultimodalNetworkImpl& network, const SequenceBatch& batch) {

@@ -8,6 +8,7 @@
 #include "model/QualityQueries.h"
 #include "model/internal/Network.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace medq::model::internal {
@@ -33,6 +34,22 @@ constexpr int64_t kIgnoreIndex = -100;  // torch's cross_entropy default
 SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
                                 const std::vector<const TokenSequence*>& sequences, int imageSize, int padId,
                                 const torch::Device& device);
+
+// The same rows split into parts (part[i] in [0, parts)) that share one encoder pass: each
+// part's text is padded on its own, so a ~20-token question is not padded to a ~90-token
+// description, while `first`/`second` of every part hold the distinct images of all parts
+// (the same tensors) and each part's rowImage indexes into them. A part without rows has
+// rows() == 0.
+std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInput*>& images,
+                                               const std::vector<const TokenSequence*>& sequences,
+                                               const std::vector<int>& part, int parts, int imageSize, int padId,
+                                               const torch::Device& device);
+
+// Attribute labels of U images as the head's targets: [U, slots] int64 severities,
+// kIgnoreIndex where a slot is unknown (labels[u] null or empty, shorter than slotCount, or
+// negative). *labelledImages (when given) counts the images with a non-empty label vector.
+torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int8_t>*>& labels, int slotCount,
+                                    const torch::Device& device, int* labelledImages = nullptr);
 
 // Stacks preprocessed CHW images into [B,3,S,S] on `device`.
 torch::Tensor stackImages(const std::vector<const std::vector<float>*>& images, int imageSize, const torch::Device& device);

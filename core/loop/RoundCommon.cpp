@@ -1,0 +1,70 @@
+// Helpers the round steps share: evaluation samples, deterministic draws, assessment.
+#include "loop/RoundSteps.h"
+
+#include "learn/ExampleAssembler.h"
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+namespace medq::loop::round {
+
+// Distinct images of a split's tasks, a fixed seeded sample of `limit` of them (the same
+// sample every round, so scores are comparable).
+std::vector<store::Id> splitImages(store::Workspace& ws, const QString& split, int limit, std::uint64_t seed) {
+    std::set<store::Id> unique;
+    for (const auto& t : ws.tasks().inSplit(split)) unique.insert(t.imageId);
+    std::vector<store::Id> ids(unique.begin(), unique.end());
+    if (limit > 0 && int(ids.size()) > limit) {
+        std::mt19937_64 rng(seed);
+        std::shuffle(ids.begin(), ids.end(), rng);
+        ids.resize(std::size_t(limit));
+        std::sort(ids.begin(), ids.end());
+    }
+    return ids;
+}
+
+// A deterministic coin per (seed, id): spot checks, gold and double annotation draws.
+bool coin(std::uint64_t seed, store::Id id, double rate) {
+    std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(id));
+    return std::uniform_real_distribution<double>(0.0, 1.0)(rng) < rate;
+}
+
+// Drafts (or restores) the evaluation images with `checkpoint` and summarises them.
+Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
+                           std::vector<ItemDraft>* draftsOut) {
+    const auto images = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
+    auto net = r.loadModel(checkpoint);
+    if (!net) return net.error();
+    learn::ExampleAssembler assembler(r.ws, net.value().config().imageSize);
+    ItemDrafter drafter(r.ws, &net.value(), checkpoint, assembler);
+    drafter.setScorer(&r.scorer);
+    std::vector<ItemDraft> drafts;
+    if (auto restored = drafter.restore(images)) {
+        drafts = std::move(*restored);
+    } else {
+        auto made = drafter.draft(images, progress);
+        if (!made) return made.error();
+        drafts = made.take();
+        if (keep) {
+            store::Transaction tx(r.ws.db());
+            ItemDrafter::save(r.ws, drafts);
+            tx.commit();
+        }
+    }
+    QJsonObject summary = summariseDrafts(r.ws, drafts);
+    summary.insert(QStringLiteral("checkpoint"), checkpoint);
+    summary.insert(QStringLiteral("score"), combinedScore(summary));
+    if (draftsOut) *draftsOut = std::move(drafts);
+    return summary;
+}
+
+synth::AnnotatorConfig annotatorConfig(const Round& r, int which) {
+    synth::AnnotatorConfig c;
+    if (!r.options.annotatorConfig.isEmpty())
+        if (auto loaded = synth::AnnotatorConfig::load(r.options.annotatorConfig)) c = loaded.take();
+    c.seed += std::uint64_t(which) * 7919;
+    return c;
+}
+
+}  // namespace medq::loop::round

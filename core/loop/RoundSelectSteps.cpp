@@ -1,0 +1,244 @@
+// Round steps evaluate, prototypes, index and retrieve: from the current checkpoint's failures to
+// the items to annotate.
+#include "loop/RoundSteps.h"
+
+#include "index/EmbeddingFile.h"
+#include "index/PoolIndex.h"
+#include "learn/ExampleAssembler.h"
+#include "loop/FailurePrototypes.h"
+#include "loop/PoolEmbedder.h"
+#include "loop/PoolItems.h"
+#include "loop/Retrieval.h"
+
+#include <QFile>
+#include <algorithm>
+#include <cmath>
+
+namespace medq::loop::round {
+namespace {
+
+Result<std::vector<std::vector<float>>> evalEmbeddings(Round& r, const std::vector<store::Id>& imageIds) {
+    auto file = index::EmbeddingFile::open(r.evalEmbeddingsPath());
+    if (!file) return file.error();
+    QHash<store::Id, std::int64_t> row;
+    for (std::int64_t i = 0; i < file.value().count(); ++i) row.insert(file.value().ids()[i], i);
+    std::vector<std::vector<float>> out;
+    const int dim = file.value().dim();
+    for (store::Id id : imageIds) {
+        const auto it = row.find(id);
+        if (it == row.end()) return Error{r.evalEmbeddingsPath(), QStringLiteral("image %1 has no embedding").arg(id)};
+        const float* v = file.value().vectors() + *it * dim;
+        out.emplace_back(v, v + dim);
+    }
+    return out;
+}
+
+}  // namespace
+
+Status stepEvaluate(Round& r, const jobs::Progress& progress) {
+    const QString checkpoint = r.registry.current();
+    if (checkpoint.isEmpty()) return Error{QStringLiteral("evaluate"), QStringLiteral("no current checkpoint (train one with `medq model train`)")};
+    auto summary = assess(r, checkpoint, progress.sub(0.0, 0.8), true);
+    if (!summary) return summary.error();
+
+    // Embeddings of the evaluated images by the embedder, for failure features and for
+    // keeping retrieval away from near-duplicates of the benchmark.
+    const QString path = r.evalEmbeddingsPath();
+    const auto images = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
+    auto existing = index::EmbeddingFile::open(path);
+    if (!existing || existing.value().count() != std::int64_t(images.size())) {
+        progress.report(0.85, QStringLiteral("Embedding %1 evaluation images").arg(images.size()));
+        auto embedder = r.loadModel(r.embedder());
+        if (!embedder) return embedder.error();
+        learn::ExampleAssembler assembler(r.ws, embedder.value().config().imageSize);
+        const QString staging = path + QStringLiteral(".part");
+        auto file = index::EmbeddingFile::create(staging, embedder.value().embeddingDimension(), r.embedder());
+        if (!file) return file.error();
+        for (std::size_t start = 0; start < images.size(); start += 64) {
+            progress.checkCancelled();
+            std::vector<std::vector<float>> pixels;
+            std::vector<std::int64_t> ids;
+            for (std::size_t i = start; i < std::min(images.size(), start + 64); ++i) {
+                auto px = assembler.pixels(images[i]);
+                if (!px) return px.error();
+                pixels.push_back(px.take());
+                ids.push_back(images[i]);
+            }
+            auto vectors = embedder.value().embed(pixels);
+            if (!vectors) return vectors.error();
+            std::vector<float> flat;
+            for (const auto& v : vectors.value()) flat.insert(flat.end(), v.begin(), v.end());
+            if (Status s = file.value().append(ids, flat.data()); !s) return s.error();
+        }
+        QFile::remove(path);
+        if (!QFile::rename(staging, path)) return Error{path, QStringLiteral("cannot move the embeddings into place")};
+    }
+    r.metrics.insert(QStringLiteral("checkpointBefore"), checkpoint);
+    r.metrics.insert(QStringLiteral("evaluation"), summary.value());
+    r.commit(QStringLiteral("evaluate"));
+    return {};
+}
+
+Status stepPrototypes(Round& r, const jobs::Progress& progress) {
+    const QString checkpoint = r.metrics.value(QStringLiteral("checkpointBefore")).toString();
+    learn::ExampleAssembler assembler(r.ws, 8);
+    ItemDrafter drafter(r.ws, nullptr, checkpoint, assembler);
+    drafter.setScorer(&r.scorer);
+    const auto images = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
+    auto drafts = drafter.restore(images);
+    if (!drafts) return Error{QStringLiteral("prototypes"), QStringLiteral("the evaluation outputs are missing; evaluate again")};
+    std::vector<store::Id> ids;
+    for (const auto& d : *drafts) ids.push_back(d.imageId);
+    auto embeddings = evalEmbeddings(r, ids);
+    if (!embeddings) return embeddings.error();
+    const auto failures = collectFailures(r.ws, *drafts, embeddings.value(), r.options);
+    QJsonObject info{{"failedItems", int(failures.size())}, {"evaluatedItems", int(drafts->size())}};
+    auto set = buildPrototypes(failures, r.options, progress);
+    if (!set) {
+        info.insert(QStringLiteral("note"), set.error().message());
+        r.metrics.insert(QStringLiteral("prototypes"), info);
+        r.commit(QStringLiteral("prototypes"));
+        return {};
+    }
+    int kept = 0;
+    for (const auto& p : set.value().prototypes) kept += p.record.status == QLatin1String("kept") ? 1 : 0;
+    info.insert(QStringLiteral("clustering"), set.value().clustering.toJson());
+    info.insert(QStringLiteral("kept"), kept);
+    info.insert(QStringLiteral("dropped"), int(set.value().prototypes.size()) - kept);
+    r.metrics.insert(QStringLiteral("prototypes"), info);
+    r.commit(QStringLiteral("prototypes"), [&] {
+        for (const Prototype& p : set.value().prototypes) {
+            store::PrototypeRecord rec = p.record;
+            rec.roundId = r.record.id;
+            r.ws.prototypes().insert(rec, p.members);
+        }
+    });
+    return {};
+}
+
+Status stepIndex(Round& r, const jobs::Progress& progress) {
+    auto embedder = r.loadModel(r.embedder());
+    if (!embedder) return embedder.error();
+    if (r.ws.pool().count() == 0) return Error{QStringLiteral("index"), QStringLiteral("the pool is empty (run `medq synth pool`)")};
+    PoolEmbedder pool(r.ws, embedder.value(), r.embedder());
+    auto info = pool.update(r.options.poolEmbedLimit, progress);
+    if (!info) return info.error();
+    r.metrics.insert(QStringLiteral("index"), info.value());
+    r.commit(QStringLiteral("index"));
+    return {};
+}
+
+Status stepRetrieve(Round& r, const jobs::Progress& progress) {
+    const PoolIndexPaths paths = PoolIndexPaths::of(r.ws);
+    auto file = index::EmbeddingFile::open(paths.embeddings);
+    if (!file) return file.error();
+    auto idx = index::PoolIndex::load(paths.index);
+    if (!idx) return idx.error();
+    QSet<store::Id> excluded = r.loop.selectedPoolItems();
+    auto benchmarkFile = index::EmbeddingFile::open(r.evalEmbeddingsPath());
+    std::vector<float> benchmark;
+    if (benchmarkFile)
+        benchmark.assign(benchmarkFile.value().vectors(),
+                         benchmarkFile.value().vectors() + benchmarkFile.value().count() * benchmarkFile.value().dim());
+    RoundOptions options = r.options;
+    options.seed = r.options.seed * 1000 + std::uint64_t(r.record.number);
+    Retriever retriever(r.ws, file.value(), options, excluded, benchmark);
+
+    std::vector<Selection> selected;
+    QString how = r.options.strategy;
+    if (r.options.strategy == QLatin1String("engine")) {
+        std::vector<RetrievalAnchor> anchors;
+        auto embeddingsOf = [&](const std::vector<store::Id>& imageIds) { return evalEmbeddings(r, imageIds); };
+        for (const store::PrototypeRecord& p : r.ws.prototypes().forRound(r.record.id)) {
+            if (p.status != QLatin1String("kept")) continue;
+            std::vector<store::Id> images;
+            for (const auto& m : r.ws.prototypes().members(p.id))
+                if (const auto t = r.ws.tasks().get(m.taskId)) images.push_back(t->imageId);
+            auto vectors = embeddingsOf(images);
+            if (!vectors || vectors.value().empty()) continue;
+            RetrievalAnchor a;
+            a.prototypeId = p.id;
+            a.modality = p.modality;
+            a.failureMass = p.size * p.failureRate;
+            a.query.assign(vectors.value().front().size(), 0.0f);
+            for (const auto& v : vectors.value())
+                for (std::size_t j = 0; j < v.size(); ++j) a.query[j] += v[j];
+            double norm = 0;
+            for (float x : a.query) norm += double(x) * x;
+            for (float& x : a.query) x = float(x / std::max(1e-12, std::sqrt(norm)));
+            anchors.push_back(std::move(a));
+        }
+        if (anchors.empty()) {
+            how = QStringLiteral("random (no prototype to retrieve with)");
+            selected = retriever.random(r.options.budget, options.seed);
+        } else {
+            auto s = retriever.engine(anchors, idx.value(), progress.sub(0.0, 0.5));
+            if (!s) return s.error();
+            selected = s.take();
+        }
+    } else if (r.options.strategy == QLatin1String("random")) {
+        selected = retriever.random(r.options.budget, options.seed);
+    } else {
+        auto net = r.loadModel(r.registry.current());
+        if (!net) return net.error();
+        auto embedderModel = r.loadModel(r.embedder());
+        if (!embedderModel) return embedderModel.error();
+        PoolEmbedder renderer(r.ws, embedderModel.value(), r.embedder());
+        auto s = retriever.uncertainty(
+            [&](const std::vector<store::Id>& ids) -> Result<std::vector<double>> {
+                std::vector<double> scores;
+                for (std::size_t start = 0; start < ids.size(); start += 32) {
+                    progress.checkCancelled();
+                    progress.report(0.5 * double(start) / double(ids.size()), QStringLiteral("Drafting candidate %1 of %2").arg(start + 1).arg(ids.size()));
+                    const std::vector<store::Id> chunk(ids.begin() + std::ptrdiff_t(start), ids.begin() + std::ptrdiff_t(std::min(ids.size(), start + 32)));
+                    auto px = renderer.pixels(chunk);
+                    if (!px) return px.error();
+                    std::vector<model::VisualInput> visuals;
+                    for (auto& p : px.value()) visuals.push_back({std::move(p), {}});
+                    auto described = net.value().describe(visuals, model::GenerationOptions{});
+                    if (!described) return described.error();
+                    for (const auto& d : described.value()) scores.push_back(d.meanEntropy);
+                }
+                return scores;
+            },
+            progress.sub(0.0, 0.5));
+        if (!s) return s.error();
+        selected = s.take();
+    }
+
+    // Materialise the selected items (image + tasks) and record the selection.
+    const jobs::Progress writing = progress.sub(0.5, 1.0);
+    store::Transaction tx(r.ws.db());
+    std::vector<store::SelectionRecord> rows;
+    QHash<store::Id, int> perPrototype;
+    for (std::size_t i = 0; i < selected.size(); ++i) {
+        if (i % 8 == 0) {
+            writing.checkCancelled();
+            writing.report(double(i) / double(selected.size()), QStringLiteral("Preparing item %1 of %2 for annotation").arg(i + 1).arg(selected.size()));
+        }
+        const auto item = r.ws.pool().get(selected[i].poolItemId);
+        if (!item) return Error{QStringLiteral("pool item %1").arg(selected[i].poolItemId), QStringLiteral("vanished")};
+        auto image = materialise(r.ws, *item, r.options.actor);
+        if (!image) return image.error();
+        store::SelectionRecord row;
+        row.roundId = r.record.id;
+        row.poolItemId = item->id;
+        row.imageId = image.value();
+        row.prototypeId = selected[i].prototypeId;
+        row.similarity = selected[i].similarity;
+        row.rank = int(i);
+        rows.push_back(row);
+        if (selected[i].prototypeId) perPrototype[*selected[i].prototypeId] += 1;
+    }
+    r.loop.addSelections(rows);
+    for (auto it = perPrototype.begin(); it != perPrototype.end(); ++it) r.loop.setPrototypeRetrieved(it.key(), it.value());
+    r.metrics.insert(QStringLiteral("retrieval"), QJsonObject{{"strategy", how}, {"selected", int(rows.size())},
+                                                              {"duplicatesDropped", retriever.duplicatesDropped()},
+                                                              {"excludedBefore", int(excluded.size())}});
+    r.ws.rounds().update(r.record.id, QStringLiteral("running"), QStringLiteral("retrieve"), r.metrics);
+    tx.commit();
+    r.record.step = QStringLiteral("retrieve");
+    return {};
+}
+
+}  // namespace medq::loop::round
