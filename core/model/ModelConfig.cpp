@@ -75,7 +75,7 @@ Status ModelConfig::validate() const {
 bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
     return imageSize == o.imageSize && patchSize == o.patchSize && visionWidth == o.visionWidth &&
            visionLayers == o.visionLayers && visionHeads == o.visionHeads && qualityFrontEnd == o.qualityFrontEnd && visualGridSide() == o.visualGridSide() &&
-           attributeSlots == o.attributeSlots && lmWidth == o.lmWidth &&
+           attributeSlots == o.attributeSlots && hasGuidedToken() == o.hasGuidedToken() && lmWidth == o.lmWidth &&
            lmLayers == o.lmLayers && lmHeads == o.lmHeads && mlpRatio == o.mlpRatio &&
            maxTextLength == o.maxTextLength && vocabSize == o.vocabSize && tieEmbeddings == o.tieEmbeddings;
 }
@@ -85,7 +85,9 @@ QString ModelConfig::summary() const {
         .arg(lmWidth).arg(lmLayers).arg(lmHeads).arg(visionWidth).arg(visionLayers)
         .arg(qualityFrontEnd ? QStringLiteral(" + quality filters") : QString())
         .arg(imageSize).arg(patchSize).arg(tokensPerImage()).arg(maxTextLength).arg(vocabSize)
-        .arg(attributeSlots > 0 ? QStringLiteral(", attribute head %1").arg(attributeSlots) : QString());
+        .arg(attributeSlots > 0 ? QStringLiteral(", attribute head %1%2").arg(attributeSlots)
+                                      .arg(hasGuidedToken() ? QStringLiteral(" + question-guided token") : QString())
+                                : QString());
 }
 
 QJsonObject ModelConfig::toJson() const {
@@ -99,6 +101,7 @@ QJsonObject ModelConfig::toJson() const {
         {"qualityFrontEnd", qualityFrontEnd},
         {"visualTokenGrid", visualTokenGrid},
         {"attributeSlots", attributeSlots},
+        {"questionGuidedToken", questionGuidedToken},
         {"lmWidth", lmWidth},
         {"lmLayers", lmLayers},
         {"lmHeads", lmHeads},
@@ -142,6 +145,7 @@ Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
     c.attributeSlots = 0;
     readInt("visualTokenGrid", c.visualTokenGrid);
     readInt("attributeSlots", c.attributeSlots);
+    c.questionGuidedToken = json.value("questionGuidedToken").toBool(false);
     if (json.contains("tieEmbeddings")) c.tieEmbeddings = json.value("tieEmbeddings").toBool(true);
     if (json.contains("dropout")) c.dropout = json.value("dropout").toDouble(c.dropout);
     if (json.contains("seed")) c.seed = std::uint64_t(json.value("seed").toInteger(qint64(c.seed)));

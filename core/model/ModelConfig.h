@@ -34,6 +34,13 @@ struct ModelConfig {
     // tokens as one "attribute token" the decoder can read a question's attribute from.
     // 0: no head, no token. Checkpoints without the key have none.
     int attributeSlots = 48;
+    // With the attribute head: one more token per image, read out for the question at hand.
+    // A bag-of-words query from the prompt's token embeddings attends over learned slot keys,
+    // and the token carries the attended slots' severity distribution and identity. The
+    // decoder alone did not learn to look up "the attribute this question names" in the
+    // attribute token (yes/no stayed at the majority answer while the head itself was right).
+    // Checkpoints without the key have none.
+    bool questionGuidedToken = true;
 
     // Decoder-only language model over [visual tokens, text tokens].
     int lmWidth = 256;
@@ -58,10 +65,12 @@ struct ModelConfig {
         const int side = imageSize / patchSize;
         return visualTokenGrid > 0 && visualTokenGrid < side ? visualTokenGrid : side;
     }
+    bool hasGuidedToken() const { return questionGuidedToken && attributeSlots > 0; }
     // Visual tokens one image adds to the decoder's prefix: its (pooled) patches, plus the
-    // spectrum token and the attribute token when the model has them.
+    // spectrum token, the attribute token and the question-guided token when the model has them.
     int tokensPerImage() const {
-        return visualGridSide() * visualGridSide() + (qualityFrontEnd ? 1 : 0) + (attributeSlots > 0 ? 1 : 0);
+        return visualGridSide() * visualGridSide() + (qualityFrontEnd ? 1 : 0) + (attributeSlots > 0 ? 1 : 0) +
+               (hasGuidedToken() ? 1 : 0);
     }
     // Longest sequence the decoder sees: two images (a comparison pair) plus text.
     int maxSequenceLength() const { return 2 * tokensPerImage() + maxTextLength; }

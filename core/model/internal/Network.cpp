@@ -244,14 +244,21 @@ MultimodalNetworkImpl::MultimodalNetworkImpl(const ModelConfig& c) : config(c) {
         attributeHead = register_module("attribute_head", torch::nn::Linear(c.visionWidth, int64_t(c.attributeSlots) * 4));
         attributeProjector = register_module("attribute_projector", torch::nn::Linear(int64_t(c.attributeSlots) * 4, c.lmWidth));
     }
+    if (c.hasGuidedToken()) {
+        // Keys ~N(0,1) against a query from a layer-normed summary: the attention logits
+        // start with a spread of about one, uniform enough to learn from, not flat.
+        guidedQuery = register_module("guided_query", torch::nn::Linear(c.lmWidth, c.lmWidth));
+        guidedProjector = register_module("guided_projector", torch::nn::Linear(4, c.lmWidth));
+        guidedKeys = register_parameter("guided_keys", torch::randn({int64_t(c.attributeSlots), int64_t(c.lmWidth)}));
+        guidedValues = register_parameter("guided_values", torch::empty({int64_t(c.attributeSlots), int64_t(c.lmWidth)}).normal_(0.0, 0.02));
+    }
 }
 
-torch::Tensor MultimodalNetworkImpl::visualPrefix(const torch::Tensor& first, const torch::Tensor& second) {
-    if (!second.defined()) return prefixFromFeatures(vision(first), torch::Tensor());
-    // One encoder pass over both images of every pair.
+std::pair<torch::Tensor, torch::Tensor> MultimodalNetworkImpl::encode(const torch::Tensor& first, const torch::Tensor& second) {
+    if (!second.defined()) return {vision(first), torch::Tensor()};
     const auto both = vision(torch::cat({first, second}, 0));
     const int64_t batch = first.size(0);
-    return prefixFromFeatures(both.slice(0, 0, batch), both.slice(0, batch));
+    return {both.slice(0, 0, batch), both.slice(0, batch)};
 }
 
 torch::Tensor MultimodalNetworkImpl::prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second) {
@@ -265,6 +272,27 @@ torch::Tensor MultimodalNetworkImpl::prefixFromFeatures(const torch::Tensor& fir
     };
     if (!second.defined()) return tokens(first, 0);
     return torch::cat({tokens(first, 0), tokens(second, 1)}, 1);
+}
+
+torch::Tensor MultimodalNetworkImpl::rowPrefix(const torch::Tensor& firstFeatures, const torch::Tensor& secondFeatures,
+                                               const torch::Tensor& rowImage, const torch::Tensor& tokens,
+                                               const torch::Tensor& promptLengths) {
+    const auto prefix = prefixFromFeatures(firstFeatures, secondFeatures).index_select(0, rowImage);
+    if (!config.hasGuidedToken()) return prefix;
+    // A bag of words over each row's prompt (never its answer): which attribute is asked about.
+    const auto positions = torch::arange(tokens.size(1), tokens.options()).unsqueeze(0);             // [1,T]
+    const auto inPrompt = positions.lt(promptLengths.unsqueeze(1)).to(prefix.scalar_type()).unsqueeze(-1);  // [B,T,1]
+    const auto summary = (lm->embedTokens(tokens) * inPrompt).sum(1) / inPrompt.sum(1).clamp_min(1.0);     // [B,W]
+    const auto query = guidedQuery(F::layer_norm(summary, F::LayerNormFuncOptions({summary.size(-1)})));
+    const auto attention = torch::softmax(query.matmul(guidedKeys.t()) / std::sqrt(double(config.lmWidth)), -1);  // [B,slots]
+    auto guided = [&](const torch::Tensor& features, int segment) {
+        const auto severity = torch::softmax(attributeLogits(features), -1).index_select(0, rowImage);  // [B,slots,4]
+        const auto read = (attention.unsqueeze(-1) * severity).sum(1);                                  // [B,4]
+        return (guidedProjector(read) + attention.matmul(guidedValues) + m_imageSegment[segment]).unsqueeze(1);
+    };
+    std::vector<torch::Tensor> parts{prefix, guided(firstFeatures, 0)};
+    if (secondFeatures.defined()) parts.push_back(guided(secondFeatures, 1));
+    return torch::cat(parts, 1);
 }
 
 torch::Tensor MultimodalNetworkImpl::attributeLogits(const torch::Tensor& features) {

@@ -130,6 +130,7 @@ public:
     torch::Tensor forward(const torch::Tensor& prefix, const torch::Tensor& tokens, KvCache* cache);
     torch::Tensor logits(const torch::Tensor& hidden);  // [..., W] -> [..., vocab]
     KvCache makeCache() const { return KvCache{std::vector<KvCache::Layer>(m_blocks.size())}; }
+    torch::Tensor embedTokens(const torch::Tensor& ids) { return m_tokens(ids); }  // [B,T] -> [B,T,W]
     std::vector<TransformerBlock>& blocks() { return m_blocks; }
 
 private:
@@ -147,11 +148,17 @@ TORCH_MODULE(LanguageModel);
 class MultimodalNetworkImpl : public torch::nn::Module {
 public:
     explicit MultimodalNetworkImpl(const ModelConfig& config);
-    // first, second: [B,3,S,S] (second undefined for single images) -> [B, P, lmWidth].
-    torch::Tensor visualPrefix(const torch::Tensor& first, const torch::Tensor& second);
-    // The same from encoder features (vision() output) of the first and second images. With
+    // Encoder features of [U,3,S,S] images; for pairs (second defined) one encoder pass over
+    // both images, split again: {first features, second features or undefined}.
+    std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& first, const torch::Tensor& second);
+    // The visual tokens of U images (or pairs) from encoder features -> [U, P0, lmWidth]. With
     // an attribute head every image's tokens end with its attribute token.
     torch::Tensor prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second);
+    // The decoder's prefix of B rows: rowImage [B] picks each row's image among the U whose
+    // features are given, and with config.hasGuidedToken() one question-guided token per image
+    // follows, read for the row's prompt (the first promptLengths[b] of tokens[b]) -> [B, P, lmWidth].
+    torch::Tensor rowPrefix(const torch::Tensor& firstFeatures, const torch::Tensor& secondFeatures,
+                            const torch::Tensor& rowImage, const torch::Tensor& tokens, const torch::Tensor& promptLengths);
     // Severity logits of every attribute slot from encoder features: [B,T,Wv] -> [B, slots, 4].
     // Only when config.attributeSlots > 0.
     torch::Tensor attributeLogits(const torch::Tensor& features);
@@ -168,6 +175,10 @@ public:
     LanguageModel lm{nullptr};
     torch::nn::Linear attributeHead{nullptr};       // only with config.attributeSlots > 0
     torch::nn::Linear attributeProjector{nullptr};  // head distribution -> the attribute token
+    // Question-guided token (config.hasGuidedToken()): prompt summary -> query over the slot
+    // keys; the attended severity distribution (4 values) -> token; slot values: which slots.
+    torch::nn::Linear guidedQuery{nullptr}, guidedProjector{nullptr};
+    torch::Tensor guidedKeys, guidedValues;  // [slots, lmWidth]
 
 private:
     torch::Tensor m_imageSegment;  // [2, lmWidth]: tells the first image of a pair from the second

@@ -54,9 +54,11 @@ void packText(SequenceBatch& batch, const std::vector<const TokenSequence*>& seq
     auto targets = torch::full({rows, longest}, kIgnoreIndex, torch::kInt64);
     auto tok = tokens.accessor<int64_t, 2>();
     auto tgt = targets.accessor<int64_t, 2>();
+    std::vector<int64_t> promptLengths;
     for (int64_t r = 0; r < rows; ++r) {
         const auto& ids = sequences[std::size_t(r)]->ids;
         const int64_t n = int64_t(ids.size());
+        promptLengths.push_back(std::clamp<int64_t>(sequences[std::size_t(r)]->targetStart, 1, std::max<int64_t>(1, n)));
         for (int64_t t = 0; t < n; ++t) tok[r][t] = ids[std::size_t(t)];
         // Position t predicts token t + 1 when that token is part of the target.
         int64_t rowTargets = 0;
@@ -70,6 +72,7 @@ void packText(SequenceBatch& batch, const std::vector<const TokenSequence*>& seq
     }
     batch.tokens = tokens.to(device);
     batch.targets = targets.to(device);
+    batch.promptLengths = torch::tensor(promptLengths, torch::kInt64).to(device);
 }
 
 }  // namespace
@@ -127,25 +130,31 @@ torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int
         const auto* t = labels[std::size_t(u)];
         if (t == nullptr || t->empty()) continue;
         ++labelled;
-        for (int k = 0; k < std::min<int>(slotCount, int(t->size())); ++k)
-            if ((*t)[std::size_t(k)] >= 0) flat[std::size_t(u * slotCount + k)] = (*t)[std::size_t(k)];
+        // A labelled image has none of the attributes its label vector leaves unknown (other
+        // modalities' slots): trained as absent, those slots say "none" instead of anything,
+        // which the question-guided token relies on when it reads every slot named "noise".
+        for (int k = 0; k < slotCount; ++k) {
+            const int value = k < int(t->size()) ? (*t)[std::size_t(k)] : -1;
+            flat[std::size_t(u * slotCount + k)] = std::max(0, value);
+        }
     }
     if (labelledImages) *labelledImages = labelled;
     return torch::tensor(flat, torch::kInt64).view({count, int64_t(slotCount)}).to(device);
 }
 
 torch::Tensor rowPrefix(MultimodalNetworkImpl& network, const SequenceBatch& batch) {
-    return network.visualPrefix(batch.first, batch.second).index_select(0, batch.rowImageIndex);
+    const auto [first, second] = network.encode(batch.first, batch.second);
+    return network.rowPrefix(first, second, batch.rowImageIndex, batch.tokens, batch.promptLengths);
 }
 
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& rowWeights) {
-    const auto first = network.vision(batch.first);
-    return targetLossSum(network, batch, first, batch.second.defined() ? network.vision(batch.second) : torch::Tensor(), rowWeights);
+    const auto [first, second] = network.encode(batch.first, batch.second);
+    return targetLossSum(network, batch, first, second, rowWeights);
 }
 
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
                             const torch::Tensor& secondFeatures, const torch::Tensor& rowWeights) {
-    const auto prefix = network.prefixFromFeatures(firstFeatures, secondFeatures).index_select(0, batch.rowImageIndex);
+    const auto prefix = network.rowPrefix(firstFeatures, secondFeatures, batch.rowImageIndex, batch.tokens, batch.promptLengths);
     const auto hidden = network.lm->forward(prefix, batch.tokens, nullptr);
     // The output head only at positions that have a target: a perception row has one among
     // ~20, and the head (vocab x width) is the widest matrix of the decoder.

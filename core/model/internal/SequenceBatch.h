@@ -22,6 +22,7 @@ struct SequenceBatch {
     torch::Tensor rowImageIndex;    // the same as a [B] int64 tensor on the batch's device
     torch::Tensor tokens;         // [B,T] int64, padded with the pad id
     torch::Tensor targets;        // [B,T] int64: the next token where it is a target, else -100
+    torch::Tensor promptLengths;  // [B] int64: tokens before the row's target (its prompt)
     std::vector<int64_t> lengths; // real tokens per row
     std::vector<int64_t> rowTargets;  // target tokens per row
     int64_t targetCount = 0;
@@ -45,16 +46,18 @@ std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInp
                                                const std::vector<int>& part, int parts, int imageSize, int padId,
                                                const torch::Device& device);
 
-// Attribute labels of U images as the head's targets: [U, slots] int64 severities,
-// kIgnoreIndex where a slot is unknown (labels[u] null or empty, shorter than slotCount, or
-// negative). *labelledImages (when given) counts the images with a non-empty label vector.
+// Attribute labels of U images as the head's targets: [U, slots] int64 severities. An image
+// without labels (labels[u] null or empty) is kIgnoreIndex throughout; a labelled image's
+// unknown slots (negative, or beyond its vector: other modalities' attributes) are absent (0).
+// *labelledImages (when given) counts the images with a non-empty label vector.
 torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int8_t>*>& labels, int slotCount,
                                     const torch::Device& device, int* labelledImages = nullptr);
 
 // Stacks preprocessed CHW images into [B,3,S,S] on `device`.
 torch::Tensor stackImages(const std::vector<const std::vector<float>*>& images, int imageSize, const torch::Device& device);
 
-// The visual prefix of every row: [B, P, lmWidth], each distinct image encoded once.
+// The visual prefix of every row: [B, P, lmWidth], each distinct image encoded once (the
+// question-guided tokens read each row's own prompt).
 torch::Tensor rowPrefix(MultimodalNetworkImpl& network, const SequenceBatch& batch);
 
 // Sum over the batch's target tokens of the next-token cross-entropy (a scalar tensor

@@ -359,9 +359,10 @@ private slots:
 
     void pooledVisualTokensShortenThePrefix() {
         ModelConfig config = ModelConfig::fromPreset("tiny").value();  // 32 px / 8 px patches: a 4 x 4 grid
-        QCOMPARE(config.tokensPerImage(), 16 + 1 + 1);  // patches, spectrum token, attribute token
+        // Patches, the spectrum token, the attribute token and the question-guided token.
+        QCOMPARE(config.tokensPerImage(), 16 + 1 + 1 + 1);
         config.visualTokenGrid = 2;
-        QCOMPARE(config.tokensPerImage(), 4 + 1 + 1);
+        QCOMPARE(config.tokensPerImage(), 4 + 1 + 1 + 1);
         QualityModel pooled = QualityModel::create(config, testTokenizer()).take();
         const auto q = queries(config.imageSize);
         auto answers = pooled.answer(q);
@@ -406,6 +407,38 @@ private slots:
         QCOMPARE(loaded.value().config().visualTokenGrid, 0);
         const auto q = queries(old.imageSize);
         QCOMPARE(loaded.value().answer(q).take()[0].probabilities, model.answer(q).take()[0].probabilities);
+    }
+
+    void questionGuidedTokenReadsTheQuestion() {
+        QualityModel guided = tinyModel();
+        QVERIFY(guided.config().hasGuidedToken());
+        ModelConfig plainConfig = guided.config();
+        plainConfig.questionGuidedToken = false;
+        QCOMPARE(plainConfig.tokensPerImage(), guided.config().tokensPerImage() - 1);
+        QVERIFY(!plainConfig.sameArchitecture(guided.config()));
+        QualityModel plain = QualityModel::create(plainConfig, testTokenizer()).take();
+        QVERIFY(plain.parameterCount() < guided.parameterCount());
+        // Pairs get one guided token per image, and generation reads its prompt too.
+        const auto q = queries(guided.config().imageSize);
+        QVERIFY(guided.answer(q).ok());
+        QVERIFY(guided.describe({q[4].image, q[0].image}, GenerationOptions{}).ok());
+    }
+
+    void checkpointBeforeTheGuidedTokenLoads() {
+        // A manifest written before the key existed: attribute head, no guided token.
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ckpt");
+        ModelConfig old = ModelConfig::fromPreset("tiny").value();
+        old.questionGuidedToken = false;
+        QualityModel model = QualityModel::create(old, testTokenizer()).take();
+        QVERIFY(model.save(dir).ok());
+        QVERIFY(!withoutConfigKeys(dir, {"questionGuidedToken"}).isEmpty());
+        auto loaded = QualityModel::load(dir);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+        QVERIFY(!loaded.value().config().hasGuidedToken());
+        QCOMPARE(loaded.value().config().attributeSlots, 48);
+        const auto q = queries(old.imageSize);
+        QCOMPARE(loaded.value().answer(q).take()[1].probabilities, model.answer(q).take()[1].probabilities);
     }
 
     void missingFilesFailWithTheFileNamed() {

@@ -358,7 +358,8 @@ private slots:
 
     void attributeHeadLearnsSeveritiesFromLabels() {
         // Slot 0: noise severity (severe on the noise pattern, none elsewhere); slot 1: the
-        // pattern as a severity 0-2; slot 2 unknown (-1) everywhere.
+        // pattern as a severity 0-2; slot 2 unknown (-1) everywhere, like another modality's
+        // attribute, and the slots beyond the vector too: both are trained as absent.
         std::vector<TrainingExample> labelled = m_examples;
         for (std::size_t i = 0; i < labelled.size(); ++i) {
             const int pattern = i < 20 ? int(i % 3) : int((i - 20) % 3);
@@ -374,6 +375,7 @@ private slots:
         for (std::size_t i = 0; i < labelled.size(); ++i) {
             QCOMPARE(predicted[i][0], int(labelled[i].attributeTargets[0]));
             QCOMPARE(predicted[i][1], int(labelled[i].attributeTargets[1]));
+            for (std::size_t k = 2; k < predicted[i].size(); ++k) QCOMPARE(predicted[i][k], 0);
         }
         // Without the attribute loss the head stays untrained: it does not reproduce the labels.
         QualityModel untrained = freshModel();
