@@ -8,6 +8,7 @@
 #include "model/internal/ModelState.h"
 #include "model/internal/SequenceBatch.h"
 #include "model/internal/WeightArchive.h"
+#include "train/BatchLoss.h"
 #include "train/EncoderPretrainer.h"
 #include "train/LearningRateSchedule.h"
 #include "train/ResumeState.h"
@@ -56,101 +57,6 @@ std::vector<model::TokenSequence> encode(const std::vector<TrainingExample>& exa
         out.push_back(e.kind == TrainingExample::Kind::Perception
                           ? format.perception(e.question, e.options, e.answerIndex, wholeAnswer)
                           : format.description(e.image.isPair(), e.targetText));
-    return out;
-}
-
-// The batch loss of `items` (indices into examples/sequences): the text loss (sum and its
-// normaliser, loss = sum / normaliser) and the auxiliary attribute loss (sum over distinct
-// labelled images and their count). With `backward`, accumulates the gradient of
-// text sum / normaliser + attributeWeight x attribute sum / images, so a batch makes one step.
-// Token weights come from TrainConfig::tokenWeight: per example, the text loss is a weighted
-// mean of the examples' mean token losses.
-struct BatchLoss {
-    double textSum = 0, normaliser = 0;
-    double attributeSum = 0;
-    int attributeImages = 0;
-    double textLoss() const { return normaliser > 0 ? textSum / normaliser : 0.0; }
-    double attributeLoss() const { return attributeImages > 0 ? attributeSum / attributeImages : 0.0; }
-};
-
-// One layout group of a step: its perception and description rows as two parts that share
-// one encoder pass, and the attribute labels of its distinct images.
-struct GroupBatch {
-    std::vector<internal::SequenceBatch> parts;
-    std::vector<torch::Tensor> rowWeights;  // per part
-    torch::Tensor attributeTargets;         // undefined: no labelled image (or pairs)
-};
-
-BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, const std::vector<TrainingExample>& examples,
-                   const std::vector<model::TokenSequence>& sequences, const std::vector<std::size_t>& items, bool backward) {
-    std::vector<const model::VisualInput*> images;
-    for (std::size_t i : items) images.push_back(&examples[i].image);
-    const int slotCount = impl.config.attributeSlots;
-    const bool attributes = slotCount > 0 && config.attributeWeight > 0;
-    std::vector<GroupBatch> groups;
-    BatchLoss out;
-    // All groups are packed first: every group's loss is scaled by the step's total normaliser.
-    for (const auto& group : internal::groupByLayout(images, std::max<std::size_t>(1, backward ? items.size() : 32))) {
-        std::vector<const model::VisualInput*> groupImages;
-        std::vector<const model::TokenSequence*> groupSequences;
-        std::vector<int> part;  // 0 perception, 1 description: padded apart, encoded together
-        for (std::size_t g : group) {
-            groupImages.push_back(images[g]);
-            groupSequences.push_back(&sequences[items[g]]);
-            part.push_back(examples[items[g]].kind == TrainingExample::Kind::Perception ? 0 : 1);
-        }
-        GroupBatch batch;
-        batch.parts = internal::makeSequenceBatches(groupImages, groupSequences, part, 2, impl.config.imageSize,
-                                                    impl.tokenizer.padId(), impl.device);
-        for (std::size_t p = 0; p < batch.parts.size(); ++p) {
-            std::vector<float> rowWeights;
-            for (const int64_t targets : batch.parts[p].rowTargets) {
-                const double tokenWeight = config.tokenWeight(p == 0, targets);
-                rowWeights.push_back(float(tokenWeight));
-                out.normaliser += tokenWeight * double(targets);
-            }
-            batch.rowWeights.push_back(torch::tensor(rowWeights));
-        }
-        // Attribute labels of the distinct single images (pairs have none): any row's will
-        // do, as every example of an image carries the image's labels.
-        if (attributes && !batch.parts.front().second.defined()) {
-            std::vector<const std::vector<std::int8_t>*> labels(std::size_t(batch.parts.front().first.size(0)), nullptr);
-            std::size_t next[2] = {0, 0};
-            for (std::size_t i = 0; i < group.size(); ++i) {
-                const std::size_t p = std::size_t(part[i]);
-                const int64_t u = batch.parts[p].rowImage[next[p]++];
-                const auto& t = examples[items[group[i]]].attributeTargets;
-                if (!t.empty() && labels[std::size_t(u)] == nullptr) labels[std::size_t(u)] = &t;
-            }
-            int labelled = 0;
-            auto targets = internal::attributeTargetMatrix(labels, slotCount, impl.device, &labelled);
-            if (labelled > 0) {
-                batch.attributeTargets = targets;
-                out.attributeImages += labelled;
-            }
-        }
-        groups.push_back(std::move(batch));
-    }
-    auto& network = *impl.network;
-    for (const GroupBatch& batch : groups) {
-        const internal::SequenceBatch& shared = batch.parts.front();
-        const auto [first, second] = network.encode(shared.first, shared.second);
-        torch::Tensor total;
-        for (std::size_t p = 0; p < batch.parts.size(); ++p) {
-            if (batch.parts[p].targetCount == 0) continue;
-            const auto text = internal::targetLossSum(network, batch.parts[p], first, second, batch.rowWeights[p]);
-            out.textSum += text.item<double>();
-            const auto scaled = text / std::max(out.normaliser, 1e-12);
-            total = total.defined() ? total + scaled : scaled;
-        }
-        if (batch.attributeTargets.defined()) {
-            const auto aux = internal::attributeLossSum(network, first, batch.attributeTargets, config.attributePresentWeight);
-            out.attributeSum += aux.item<double>();
-            const auto scaled = aux * (config.attributeWeight / double(out.attributeImages));
-            total = total.defined() ? total + scaled : scaled;
-        }
-        if (backward && total.defined()) total.backward();
-    }
     return out;
 }
 
