@@ -17,6 +17,14 @@ int attributeSlot(Modality modality, const QString& key) {
     return -1;
 }
 
+int askedAttributeSlot(Modality modality, const QString& question) {
+    const QualityAttribute* best = nullptr;
+    for (const QualityAttribute& a : Taxonomy::instance().attributes(modality))
+        if (!a.noun.isEmpty() && question.contains(a.noun, Qt::CaseInsensitive) && (!best || a.noun.size() > best->noun.size()))
+            best = &a;
+    return best ? attributeSlot(modality, best->key) : -1;
+}
+
 QStringList attributeSlotNames() {
     QStringList out;
     for (Modality m : kClinicalModalities)

@@ -15,6 +15,10 @@ namespace medq::learn {
 
 // Slot of an attribute, or -1 when the modality has no such attribute.
 int attributeSlot(Modality modality, const QString& key);
+// Slot of the attribute a question names ("Is there motion ghosting in this image?"): the
+// modality's attribute whose question noun the text contains (the longest when several
+// do), or -1.
+int askedAttributeSlot(Modality modality, const QString& question);
 // "modality.key" of every slot, in slot order.
 QStringList attributeSlotNames();
 // Slots the taxonomy needs (ModelConfig::attributeSlots must be at least this).

@@ -107,6 +107,13 @@ Result<train::TrainingExample> ExampleAssembler::example(const store::TaskRecord
         const bool known = answer.isEmpty() ? image->metadata.contains(QStringLiteral("truth")) : !labels.isUndefined() && !labels.isNull();
         if (m_attributeSlots > 0 && modality && known && !task.secondImageId)
             e.attributeTargets = attributeTargets(*modality, severitiesFromJson(labels), m_attributeSlots);
+        // The attribute a yes/no or how question is about (the overall-quality question
+        // names none), for the question-guided token.
+        if (m_attributeSlots > 0 && modality && !task.secondImageId &&
+            (e.questionType == QLatin1String("yes-no") || e.questionType == QLatin1String("how"))) {
+            const int slot = askedAttributeSlot(*modality, task.question);
+            e.askedSlot = slot < m_attributeSlots ? slot : -1;
+        }
     }
     return e;
 }

@@ -75,7 +75,8 @@ Status ModelConfig::validate() const {
 bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
     return imageSize == o.imageSize && patchSize == o.patchSize && visionWidth == o.visionWidth &&
            visionLayers == o.visionLayers && visionHeads == o.visionHeads && qualityFrontEnd == o.qualityFrontEnd && visualGridSide() == o.visualGridSide() &&
-           attributeSlots == o.attributeSlots && hasGuidedToken() == o.hasGuidedToken() && lmWidth == o.lmWidth &&
+           attributeSlots == o.attributeSlots && hasGuidedToken() == o.hasGuidedToken() &&
+           hasGuidedImageBias() == o.hasGuidedImageBias() && lmWidth == o.lmWidth &&
            lmLayers == o.lmLayers && lmHeads == o.lmHeads && mlpRatio == o.mlpRatio &&
            maxTextLength == o.maxTextLength && vocabSize == o.vocabSize && tieEmbeddings == o.tieEmbeddings;
 }
@@ -86,7 +87,9 @@ QString ModelConfig::summary() const {
         .arg(qualityFrontEnd ? QStringLiteral(" + quality filters") : QString())
         .arg(imageSize).arg(patchSize).arg(tokensPerImage()).arg(maxTextLength).arg(vocabSize)
         .arg(attributeSlots > 0 ? QStringLiteral(", attribute head %1%2").arg(attributeSlots)
-                                      .arg(hasGuidedToken() ? QStringLiteral(" + question-guided token") : QString())
+                                      .arg(hasGuidedImageBias() ? QStringLiteral(" + question-guided token (image-biased)")
+                                           : hasGuidedToken()   ? QStringLiteral(" + question-guided token")
+                                                                : QString())
                                 : QString());
 }
 
@@ -102,6 +105,7 @@ QJsonObject ModelConfig::toJson() const {
         {"visualTokenGrid", visualTokenGrid},
         {"attributeSlots", attributeSlots},
         {"questionGuidedToken", questionGuidedToken},
+        {"guidedImageBias", guidedImageBias},
         {"lmWidth", lmWidth},
         {"lmLayers", lmLayers},
         {"lmHeads", lmHeads},
@@ -146,6 +150,7 @@ Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
     readInt("visualTokenGrid", c.visualTokenGrid);
     readInt("attributeSlots", c.attributeSlots);
     c.questionGuidedToken = json.value("questionGuidedToken").toBool(false);
+    c.guidedImageBias = json.value("guidedImageBias").toBool(false);
     if (json.contains("tieEmbeddings")) c.tieEmbeddings = json.value("tieEmbeddings").toBool(true);
     if (json.contains("dropout")) c.dropout = json.value("dropout").toDouble(c.dropout);
     if (json.contains("seed")) c.seed = std::uint64_t(json.value("seed").toInteger(qint64(c.seed)));

@@ -41,6 +41,11 @@ struct ModelConfig {
     // attribute token (yes/no stayed at the majority answer while the head itself was right).
     // Checkpoints without the key have none.
     bool questionGuidedToken = true;
+    // With the guided token: the image's mean encoder feature adds a bias per slot to the
+    // query's attention. The prompt says which attribute ("noise"), the image says which
+    // modality's slot of it: "Is there noise in this image?" reads the same for every
+    // modality. Checkpoints without the key have none.
+    bool guidedImageBias = true;
 
     // Decoder-only language model over [visual tokens, text tokens].
     int lmWidth = 256;
@@ -66,6 +71,7 @@ struct ModelConfig {
         return visualTokenGrid > 0 && visualTokenGrid < side ? visualTokenGrid : side;
     }
     bool hasGuidedToken() const { return questionGuidedToken && attributeSlots > 0; }
+    bool hasGuidedImageBias() const { return hasGuidedToken() && guidedImageBias; }
     // Visual tokens one image adds to the decoder's prefix: its (pooled) patches, plus the
     // spectrum token, the attribute token and the question-guided token when the model has them.
     int tokensPerImage() const {

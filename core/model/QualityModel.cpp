@@ -177,7 +177,14 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
             }
             const auto batch = internal::makeSequenceBatch(groupImages, groupSequences, config.imageSize,
                                                            m_impl->tokenizer.padId(), m_impl->device);
-            const auto prefix = internal::rowPrefix(network, batch);
+            const auto [first, second] = network.encode(batch.first, batch.second);
+            const auto prefix = network.rowPrefix(first, second, batch.rowImageIndex, batch.tokens, batch.promptLengths);
+            std::vector<int64_t> guidedSlots(group.size(), -1);
+            if (config.hasGuidedToken() && !second.defined()) {
+                const auto best = network.guidedSlotLogits(first, batch.rowImageIndex, batch.tokens, batch.promptLengths)
+                                      .argmax(-1).to(torch::kCPU, torch::kInt64).contiguous();
+                std::copy_n(best.data_ptr<int64_t>(), group.size(), guidedSlots.begin());
+            }
             const auto hidden = network.lm->forward(prefix, batch.tokens, nullptr);
             // The hidden state of each row's last real token predicts the answer symbol.
             std::vector<int64_t> last;
@@ -194,6 +201,7 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
                 a.probabilities = softmax(optionLogits);
                 a.choice = int(std::max_element(a.probabilities.begin(), a.probabilities.end()) - a.probabilities.begin());
                 a.entropy = entropyNats(a.probabilities);
+                a.guidedSlot = int(guidedSlots[r]);
             }
         }
     } catch (const std::exception& e) {

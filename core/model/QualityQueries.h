@@ -26,6 +26,10 @@ struct PerceptionAnswer {
     std::vector<double> probabilities;  // one per option, summing to 1
     int choice = -1;                    // argmax
     double entropy = 0.0;               // of `probabilities`, in nats (ln k at most)
+    // The attribute slot the question-guided token reads most for this question (single
+    // images of a model with the token), else -1: tells whether the model found the
+    // attribute the question names.
+    int guidedSlot = -1;
 };
 
 struct GenerationOptions {

@@ -18,6 +18,7 @@ struct GroupBatch {
     std::vector<internal::SequenceBatch> parts;
     std::vector<torch::Tensor> rowWeights;  // per part
     torch::Tensor attributeTargets;         // undefined: no labelled image (or pairs)
+    torch::Tensor askedSlots;               // perception rows' asked slots; undefined: none
 };
 
 }  // namespace
@@ -28,6 +29,7 @@ BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, c
     for (std::size_t i : items) images.push_back(&examples[i].image);
     const int slotCount = impl.config.attributeSlots;
     const bool attributes = slotCount > 0 && config.attributeWeight > 0;
+    const bool guidedSlots = impl.config.hasGuidedToken() && config.guidedSlotWeight > 0;
     std::vector<GroupBatch> groups;
     BatchLoss out;
     // All groups are packed first: every group's loss is scaled by the step's total normaliser.
@@ -70,6 +72,18 @@ BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, c
                 out.attributeImages += labelled;
             }
         }
+        if (guidedSlots && !batch.parts.front().second.defined()) {
+            std::vector<int64_t> asked;  // in the perception part's row order (group order)
+            for (std::size_t i = 0; i < group.size(); ++i) {
+                if (part[i] != 0) continue;
+                const int slot = examples[items[group[i]]].askedSlot;
+                const bool known = slot >= 0 && slot < slotCount;
+                asked.push_back(known ? slot : internal::kIgnoreIndex);
+                out.guidedRows += known ? 1 : 0;
+            }
+            if (std::any_of(asked.begin(), asked.end(), [](int64_t s) { return s >= 0; }))
+                batch.askedSlots = torch::tensor(asked, torch::kInt64);
+        }
         groups.push_back(std::move(batch));
     }
     auto& network = *impl.network;
@@ -88,6 +102,12 @@ BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, c
             const auto aux = internal::attributeLossSum(network, first, batch.attributeTargets, config.attributePresentWeight);
             out.attributeSum += aux.item<double>();
             const auto scaled = aux * (config.attributeWeight / double(out.attributeImages));
+            total = total.defined() ? total + scaled : scaled;
+        }
+        if (batch.askedSlots.defined()) {
+            const auto aux = internal::guidedSlotLossSum(network, batch.parts.front(), first, batch.askedSlots);
+            out.guidedSum += aux.item<double>();
+            const auto scaled = aux * (config.guidedSlotWeight / double(out.guidedRows));
             total = total.defined() ? total + scaled : scaled;
         }
         if (backward && total.defined()) total.backward();

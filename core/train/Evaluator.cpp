@@ -15,7 +15,10 @@ QJsonObject DescriptionSummary::toJson() const {
 }
 
 QJsonObject EvaluationReport::toJson() const {
-    return QJsonObject{{"perception", perception.toJson()}, {"description", description.toJson()}};
+    QJsonObject json{{"perception", perception.toJson()}, {"description", description.toJson()}};
+    if (guidedSlot.total > 0)
+        json.insert("guidedSlot", QJsonObject{{"total", guidedSlot.total}, {"accuracy", guidedSlot.accuracy()}});
+    return json;
 }
 
 Evaluator::Evaluator(const model::QualityModel& model, model::GenerationOptions generation)
@@ -47,6 +50,10 @@ Result<EvaluationReport> Evaluator::evaluate(const std::vector<TrainingExample>&
             report.perceptionItems.push_back({e.id, e.questionType, e.group, e.answerIndex, a.choice,
                                               a.choice >= 0 ? a.probabilities[std::size_t(a.choice)] : 0.0, a.entropy,
                                               int(e.options.size())});
+            if (e.askedSlot >= 0 && a.guidedSlot >= 0) {
+                ++report.guidedSlot.total;
+                report.guidedSlot.correct += a.guidedSlot == e.askedSlot ? 1 : 0;
+            }
         }
         done += end - start;
         progress.report(done / total, QStringLiteral("perception %1/%2").arg(end).arg(perception.size()));

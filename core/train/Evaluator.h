@@ -34,9 +34,17 @@ struct DescriptionSummary {
     QJsonObject toJson() const;
 };
 
+// How often the question-guided token reads the slot of the attribute the question names,
+// over the items that name one (TrainingExample::askedSlot) and were answered with a slot.
+struct GuidedSlotSummary {
+    int total = 0, correct = 0;
+    double accuracy() const { return total > 0 ? double(correct) / total : 0.0; }
+};
+
 struct EvaluationReport {
     PerceptionSummary perception;
     DescriptionSummary description;
+    GuidedSlotSummary guidedSlot;
     std::vector<PerceptionOutcome> perceptionItems;
     std::vector<DescriptionOutcome> descriptionItems;
     QJsonObject toJson() const;  // summaries only

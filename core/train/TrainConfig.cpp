@@ -31,6 +31,7 @@ Status TrainConfig::validate() const {
     if (perceptionWeight <= 0) return bad("perceptionWeight", "must be positive");
     if (attributeWeight < 0) return bad("attributeWeight", "must not be negative");
     if (attributePresentWeight <= 0) return bad("attributePresentWeight", "must be positive");
+    if (guidedSlotWeight < 0) return bad("guidedSlotWeight", "must not be negative");
     if (encoderEpochs < 0) return bad("encoderEpochs", "must not be negative");
     if (threads < 1) return bad("threads", "must be at least 1");
     if (useLora)
@@ -46,6 +47,7 @@ QJsonObject TrainConfig::toJson() const {
         {"gradientClipNorm", gradientClipNorm}, {"perceptionWholeAnswer", perceptionWholeAnswer},
         {"lossPerExample", lossPerExample}, {"perceptionWeight", perceptionWeight},
         {"attributeWeight", attributeWeight}, {"attributePresentWeight", attributePresentWeight},
+        {"guidedSlotWeight", guidedSlotWeight},
         {"batchByImage", batchByImage}, {"encoderEpochs", encoderEpochs},
         {"evaluateEvery", evaluateEvery}, {"patience", patience},
         {"stopMetric", stopMetric == StopMetric::ValidationLoss ? "loss" : "accuracy"}, {"minDelta", minDelta},
@@ -76,6 +78,7 @@ Result<TrainConfig> TrainConfig::fromJson(const QJsonObject& json) {
     // Older configs had neither the attribute loss nor image batches.
     c.attributeWeight = json.value("attributeWeight").toDouble(0.0);
     c.attributePresentWeight = json.value("attributePresentWeight").toDouble(1.0);
+    c.guidedSlotWeight = json.value("guidedSlotWeight").toDouble(0.0);  // newer than the guided token
     c.batchByImage = json.value("batchByImage").toBool(false);
     c.encoderEpochs = json.value("encoderEpochs").toInt(0);
     c.evaluateEvery = json.value("evaluateEvery").toInt(c.evaluateEvery);

@@ -38,6 +38,10 @@ struct TrainConfig {
     double attributeWeight = 1.0;
     // Weight of present severities against "none" in that loss (and in encoder pretraining).
     double attributePresentWeight = 3.0;
+    // Weight of the loss that teaches the question-guided token which slot a question names
+    // (cross-entropy of its attention against TrainingExample::askedSlot, mean over the rows
+    // that have one); 0 or a model without the token: off.
+    double guidedSlotWeight = 1.0;
     // Batches take all examples of a few images (images in random order) instead of examples
     // at random: the encoder then runs once per image for its ~7 questions and description.
     bool batchByImage = true;

@@ -290,11 +290,10 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
             const double loss = batchLoss.textLoss();
             state.losses.push_back(loss);
             state.nextStep = step + 1;
-            stepProgress.report(double(step + 1) / report.totalSteps,
-                            batchLoss.attributeImages > 0
-                                ? QStringLiteral("step %1/%2, loss %3, attribute loss %4").arg(step + 1).arg(report.totalSteps)
-                                      .arg(loss, 0, 'f', 4).arg(batchLoss.attributeLoss(), 0, 'f', 4)
-                                : QStringLiteral("step %1/%2, loss %3").arg(step + 1).arg(report.totalSteps).arg(loss, 0, 'f', 4));
+            QString phrase = QStringLiteral("step %1/%2, loss %3").arg(step + 1).arg(report.totalSteps).arg(loss, 0, 'f', 4);
+            if (batchLoss.attributeImages > 0) phrase += QStringLiteral(", attribute loss %1").arg(batchLoss.attributeLoss(), 0, 'f', 4);
+            if (batchLoss.guidedRows > 0) phrase += QStringLiteral(", slot loss %1").arg(batchLoss.guidedLoss(), 0, 'f', 4);
+            stepProgress.report(double(step + 1) / report.totalSteps, phrase);
 
             const bool epochEnd = (step + 1) % perEpoch == 0;
             const bool evaluateNow = !validation.empty() &&

@@ -26,6 +26,9 @@ struct TrainingExample {
     // Severity of every attribute slot of the model's auxiliary head (ModelConfig::
     // attributeSlots): -1 unknown, 0 none, 1 mild, 2 moderate, 3 severe. Empty: no labels.
     std::vector<std::int8_t> attributeTargets;
+    // Perception: the slot of the attribute the question names (yes/no and how questions
+    // about one attribute), -1 otherwise; the target of the question-guided token's attention.
+    int askedSlot = -1;
 
     // For the evaluation breakdowns and for tracing outcomes back to the workspace.
     QString id;

@@ -252,6 +252,12 @@ MultimodalNetworkImpl::MultimodalNetworkImpl(const ModelConfig& c) : config(c) {
         guidedKeys = register_parameter("guided_keys", torch::randn({int64_t(c.attributeSlots), int64_t(c.lmWidth)}));
         guidedValues = register_parameter("guided_values", torch::empty({int64_t(c.attributeSlots), int64_t(c.lmWidth)}).normal_(0.0, 0.02));
     }
+    if (c.hasGuidedImageBias()) {
+        // Zero at the start: the prompt alone decides until the image's part is learned.
+        guidedImageBias = register_module("guided_image_bias", torch::nn::Linear(c.visionWidth, int64_t(c.attributeSlots)));
+        torch::nn::init::zeros_(guidedImageBias->weight);
+        torch::nn::init::zeros_(guidedImageBias->bias);
+    }
 }
 
 std::pair<torch::Tensor, torch::Tensor> MultimodalNetworkImpl::encode(const torch::Tensor& first, const torch::Tensor& second) {
@@ -274,18 +280,35 @@ torch::Tensor MultimodalNetworkImpl::prefixFromFeatures(const torch::Tensor& fir
     return torch::cat({tokens(first, 0), tokens(second, 1)}, 1);
 }
 
+torch::Tensor MultimodalNetworkImpl::guidedQueryLogits(const torch::Tensor& tokens, const torch::Tensor& promptLengths) {
+    // A bag of words over each row's prompt (never its answer): which attribute is asked about.
+    const auto positions = torch::arange(tokens.size(1), tokens.options()).unsqueeze(0);  // [1,T]
+    const auto embedded = lm->embedTokens(tokens);
+    const auto inPrompt = positions.lt(promptLengths.unsqueeze(1)).to(embedded.scalar_type()).unsqueeze(-1);  // [B,T,1]
+    const auto summary = (embedded * inPrompt).sum(1) / inPrompt.sum(1).clamp_min(1.0);                  // [B,W]
+    const auto query = guidedQuery(F::layer_norm(summary, F::LayerNormFuncOptions({summary.size(-1)})));
+    return query.matmul(guidedKeys.t()) / std::sqrt(double(config.lmWidth));  // [B,slots]
+}
+
+torch::Tensor MultimodalNetworkImpl::withImageBias(const torch::Tensor& queryLogits, const torch::Tensor& features,
+                                                   const torch::Tensor& rowImage) {
+    if (guidedImageBias.is_empty()) return queryLogits;
+    return queryLogits + guidedImageBias(features.mean(1)).index_select(0, rowImage);
+}
+
+torch::Tensor MultimodalNetworkImpl::guidedSlotLogits(const torch::Tensor& features, const torch::Tensor& rowImage,
+                                                      const torch::Tensor& tokens, const torch::Tensor& promptLengths) {
+    return withImageBias(guidedQueryLogits(tokens, promptLengths), features, rowImage);
+}
+
 torch::Tensor MultimodalNetworkImpl::rowPrefix(const torch::Tensor& firstFeatures, const torch::Tensor& secondFeatures,
                                                const torch::Tensor& rowImage, const torch::Tensor& tokens,
                                                const torch::Tensor& promptLengths) {
     const auto prefix = prefixFromFeatures(firstFeatures, secondFeatures).index_select(0, rowImage);
     if (!config.hasGuidedToken()) return prefix;
-    // A bag of words over each row's prompt (never its answer): which attribute is asked about.
-    const auto positions = torch::arange(tokens.size(1), tokens.options()).unsqueeze(0);             // [1,T]
-    const auto inPrompt = positions.lt(promptLengths.unsqueeze(1)).to(prefix.scalar_type()).unsqueeze(-1);  // [B,T,1]
-    const auto summary = (lm->embedTokens(tokens) * inPrompt).sum(1) / inPrompt.sum(1).clamp_min(1.0);     // [B,W]
-    const auto query = guidedQuery(F::layer_norm(summary, F::LayerNormFuncOptions({summary.size(-1)})));
-    const auto attention = torch::softmax(query.matmul(guidedKeys.t()) / std::sqrt(double(config.lmWidth)), -1);  // [B,slots]
+    const auto queryLogits = guidedQueryLogits(tokens, promptLengths);
     auto guided = [&](const torch::Tensor& features, int segment) {
+        const auto attention = torch::softmax(withImageBias(queryLogits, features, rowImage), -1);      // [B,slots]
         const auto severity = torch::softmax(attributeLogits(features), -1).index_select(0, rowImage);  // [B,slots,4]
         const auto read = (attention.unsqueeze(-1) * severity).sum(1);                                  // [B,4]
         return (guidedProjector(read) + attention.matmul(guidedValues) + m_imageSegment[segment]).unsqueeze(1);

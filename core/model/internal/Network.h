@@ -159,6 +159,12 @@ public:
     // follows, read for the row's prompt (the first promptLengths[b] of tokens[b]) -> [B, P, lmWidth].
     torch::Tensor rowPrefix(const torch::Tensor& firstFeatures, const torch::Tensor& secondFeatures,
                             const torch::Tensor& rowImage, const torch::Tensor& tokens, const torch::Tensor& promptLengths);
+    // The guided token's attention logits over the attribute slots for B rows: from the row's
+    // prompt (the first promptLengths[b] of tokens[b]), plus, with config.hasGuidedImageBias(),
+    // the bias of the row's image (rowImage [B] indexes the U images of features [U,T,Wv])
+    // -> [B, slots]. Only with config.hasGuidedToken().
+    torch::Tensor guidedSlotLogits(const torch::Tensor& features, const torch::Tensor& rowImage, const torch::Tensor& tokens,
+                                   const torch::Tensor& promptLengths);
     // Severity logits of every attribute slot from encoder features: [B,T,Wv] -> [B, slots, 4].
     // Only when config.attributeSlots > 0.
     torch::Tensor attributeLogits(const torch::Tensor& features);
@@ -179,8 +185,14 @@ public:
     // keys; the attended severity distribution (4 values) -> token; slot values: which slots.
     torch::nn::Linear guidedQuery{nullptr}, guidedProjector{nullptr};
     torch::Tensor guidedKeys, guidedValues;  // [slots, lmWidth]
+    torch::nn::Linear guidedImageBias{nullptr};  // config.hasGuidedImageBias(): mean feature -> slot bias
 
 private:
+    // The prompt's part of guidedSlotLogits: [B,T] tokens -> [B, slots].
+    torch::Tensor guidedQueryLogits(const torch::Tensor& tokens, const torch::Tensor& promptLengths);
+    // queryLogits plus the bias of each row's image (when the model has one).
+    torch::Tensor withImageBias(const torch::Tensor& queryLogits, const torch::Tensor& features, const torch::Tensor& rowImage);
+
     torch::Tensor m_imageSegment;  // [2, lmWidth]: tells the first image of a pair from the second
 };
 TORCH_MODULE(MultimodalNetwork);

@@ -184,6 +184,14 @@ torch::Tensor attributeLossSum(MultimodalNetworkImpl& network, const torch::Tens
     return (perSlot.sum(1) / known.clamp_min(1.0)).sum();
 }
 
+torch::Tensor guidedSlotLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
+                                const torch::Tensor& askedSlots) {
+    const auto logits = network.guidedSlotLogits(firstFeatures, batch.rowImageIndex, batch.tokens, batch.promptLengths);
+    return torch::nn::functional::cross_entropy(
+        logits, askedSlots.to(logits.device()),
+        torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum).ignore_index(kIgnoreIndex));
+}
+
 std::vector<std::vector<std::size_t>> groupByLayout(const std::vector<const VisualInput*>& images, std::size_t maxRows) {
     std::vector<std::vector<std::size_t>> groups;
     for (bool pairs : {false, true}) {

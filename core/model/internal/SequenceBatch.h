@@ -79,6 +79,14 @@ torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch&
 torch::Tensor attributeLossSum(MultimodalNetworkImpl& network, const torch::Tensor& features, const torch::Tensor& targets,
                                double presentWeight = 1.0);
 
+// Sum over rows of the cross-entropy of the question-guided token's attention against the
+// slot of the attribute the row's question names: askedSlots [rows] int64, kIgnoreIndex for a
+// row without one (what, overall and comparison questions, descriptions). firstFeatures:
+// vision() of batch.first. Teaches the query which slot a question is about, which the answer
+// loss alone did not (the token read a blend of slots and the answer stayed at the prior).
+torch::Tensor guidedSlotLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
+                                const torch::Tensor& askedSlots);
+
 // Splits item indices into runs of single images and of pairs, each at most maxRows long.
 std::vector<std::vector<std::size_t>> groupByLayout(const std::vector<const VisualInput*>& images, std::size_t maxRows);
 

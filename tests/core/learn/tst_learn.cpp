@@ -8,6 +8,7 @@
 #include "learn/ExampleAssembler.h"
 #include "learn/TrainModelJob.h"
 #include "store/Workspace.h"
+#include "taxonomy/QuestionTemplates.h"
 #include "taxonomy/Taxonomy.h"
 
 #include <QJsonArray>
@@ -85,6 +86,49 @@ private slots:
         QCOMPARE(zeros + 1, int(Taxonomy::instance().attributes(Modality::MRI).size()));
         QCOMPARE(zeros + 1 + unknown, 48);
         QVERIFY(learn::attributeSlotCount() <= 48);
+    }
+
+    void everyAttributeQuestionNamesItsOwnSlot() {
+        int checked = 0;
+        for (Modality m : kClinicalModalities)
+            for (const QualityAttribute& a : Taxonomy::instance().attributes(m)) {
+                const int slot = learn::attributeSlot(m, a.key);
+                for (int v = 0; v < QuestionTemplates::variantCount(QuestionType::YesNo); ++v)
+                    QCOMPARE(learn::askedAttributeSlot(m, QuestionTemplates::yesNo(a, v)), slot);
+                for (int v = 0; v < QuestionTemplates::variantCount(QuestionType::How); ++v)
+                    QCOMPARE(learn::askedAttributeSlot(m, QuestionTemplates::how(a, v)), slot);
+                ++checked;
+            }
+        QCOMPARE(checked, learn::attributeSlotCount());
+        QCOMPARE(learn::askedAttributeSlot(Modality::MRI, QuestionTemplates::overallHow(0)), -1);
+        QCOMPARE(learn::askedAttributeSlot(Modality::MRI, QuestionTemplates::what(1)), -1);
+    }
+
+    void perceptionExamplesNameTheAskedSlot() {
+        auto ws = store::Workspace::open(m_ws).take();
+        learn::ExampleAssembler assembler(*ws, 32);
+        assembler.setAttributeSlots(48);
+        int named = 0, unnamed = 0;
+        for (const auto& task : ws->tasks().inSplit("train")) {
+            auto e = assembler.example(task);
+            QVERIFY(e.ok());
+            const auto modality = modalityFromString(ws->images().get(task.imageId)->modality);
+            const bool attributeQuestion = task.questionType == QLatin1String("yesno") ||
+                                           (task.questionType == QLatin1String("how") && !task.options.contains(QJsonValue("Good")));
+            if (attributeQuestion && !task.secondImageId) {
+                QVERIFY(e.value().askedSlot >= 0);
+                const QString name = learn::attributeSlotNames().value(e.value().askedSlot);
+                QVERIFY2(name.startsWith(modalityKey(*modality) + "."), qPrintable(name));
+                const QualityAttribute* a = Taxonomy::instance().find(*modality, name.section('.', 1));
+                QVERIFY(a && task.question.contains(a->noun));
+                ++named;
+            } else {
+                QCOMPARE(e.value().askedSlot, -1);
+                ++unnamed;
+            }
+        }
+        QVERIFY(named > 10);
+        QVERIFY(unnamed > 3);
     }
 
     void examplesCarryGroundTruthOrAnnotatedAttributes() {

@@ -420,8 +420,42 @@ private slots:
         QVERIFY(plain.parameterCount() < guided.parameterCount());
         // Pairs get one guided token per image, and generation reads its prompt too.
         const auto q = queries(guided.config().imageSize);
-        QVERIFY(guided.answer(q).ok());
+        const auto answers = guided.answer(q);
+        QVERIFY(answers.ok());
         QVERIFY(guided.describe({q[4].image, q[0].image}, GenerationOptions{}).ok());
+        // Every single-image answer names the slot its guided token read most; pairs name none,
+        // and neither does a model without the token.
+        for (std::size_t i = 0; i < q.size(); ++i) {
+            const int slot = answers.value()[i].guidedSlot;
+            if (q[i].image.isPair()) QCOMPARE(slot, -1);
+            else QVERIFY(slot >= 0 && slot < guided.config().attributeSlots);
+        }
+        QCOMPARE(plain.answer(q).take()[0].guidedSlot, -1);
+        // The image bias is part of the architecture: without it, one parameter matrix fewer.
+        ModelConfig unbiasedConfig = guided.config();
+        unbiasedConfig.guidedImageBias = false;
+        QVERIFY(guided.config().hasGuidedImageBias() && !unbiasedConfig.hasGuidedImageBias());
+        QVERIFY(!unbiasedConfig.sameArchitecture(guided.config()));
+        QualityModel unbiased = QualityModel::create(unbiasedConfig, testTokenizer()).take();
+        QCOMPARE(guided.parameterCount() - unbiased.parameterCount(),
+                 std::int64_t(guided.config().attributeSlots) * (guided.config().visionWidth + 1));
+    }
+
+    void checkpointBeforeTheImageBiasLoads() {
+        // A manifest written before the key existed: guided token without the image bias.
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ckpt");
+        ModelConfig old = ModelConfig::fromPreset("tiny").value();
+        old.guidedImageBias = false;
+        QualityModel model = QualityModel::create(old, testTokenizer()).take();
+        QVERIFY(model.save(dir).ok());
+        QVERIFY(!withoutConfigKeys(dir, {"guidedImageBias"}).isEmpty());
+        auto loaded = QualityModel::load(dir);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+        QVERIFY(loaded.value().config().hasGuidedToken());
+        QVERIFY(!loaded.value().config().hasGuidedImageBias());
+        const auto q = queries(old.imageSize);
+        QCOMPARE(loaded.value().answer(q).take()[1].probabilities, model.answer(q).take()[1].probabilities);
     }
 
     void checkpointBeforeTheGuidedTokenLoads() {

@@ -388,6 +388,32 @@ private slots:
         QVERIFY2(right < int(labelled.size()), qPrintable(QString::number(right)));
     }
 
+    void guidedSlotLossTeachesWhichSlotAQuestionNames() {
+        // Yes/no questions name slot 5, "what" questions slot 9 (descriptions none): after
+        // training with the slot loss, the guided token reads those slots for those questions.
+        std::vector<TrainingExample> named = m_examples;
+        for (TrainingExample& e : named)
+            if (e.kind == TrainingExample::Kind::Perception) e.askedSlot = e.questionType == QLatin1String("yes-no") ? 5 : 9;
+        auto slotsRead = [&](const QualityModel& model) {
+            const auto answers = model.answer(queriesOf(named)).take();
+            int right = 0;
+            std::size_t k = 0;
+            for (const TrainingExample& e : named)
+                if (e.kind == TrainingExample::Kind::Perception) right += answers[k++].guidedSlot == e.askedSlot;
+            return right;
+        };
+        const int perception = int(queriesOf(named).size());
+        QualityModel model = freshModel();
+        TrainConfig c = fastConfig(40);
+        QVERIFY(Trainer(model, c).train(named, {}, QString(), kQuiet).ok());
+        QCOMPARE(slotsRead(model), perception);
+        // Without the slot loss nothing points the query at those two slots.
+        QualityModel unguided = freshModel();
+        c.guidedSlotWeight = 0.0;
+        QVERIFY(Trainer(unguided, c).train(named, {}, QString(), kQuiet).ok());
+        QVERIFY2(slotsRead(unguided) < perception / 2, qPrintable(QString::number(slotsRead(unguided))));
+    }
+
     void rejectsExamplesTheModelCannotTake() {
         QualityModel model = freshModel();
         std::vector<TrainingExample> bad{m_examples[0]};
