@@ -72,6 +72,10 @@ void printEvaluation(const QJsonObject& r) {
                    .arg(100 * head.value("presenceAccuracy").toDouble(), 0, 'f', 1).arg(100 * head.value("absentBaseline").toDouble(), 0, 'f', 1)
                    .arg(100 * head.value("severityAccuracy").toDouble(), 0, 'f', 1).arg(100 * head.value("presentRecall").toDouble(), 0, 'f', 1)
                    .arg(100 * head.value("presentPrecision").toDouble(), 0, 'f', 1);
+    const QJsonObject guided = r.value("guidedSlot").toObject();
+    if (!guided.isEmpty())
+        out << QStringLiteral("question-guided token reads the named attribute's slot on %1% of %2 questions\n")
+                   .arg(100 * guided.value("accuracy").toDouble(), 0, 'f', 1).arg(guided.value("total").toInt());
 }
 
 }  // namespace
