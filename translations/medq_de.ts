@@ -1599,8 +1599,8 @@ Warum hier: %6</translation>
         <translation>Expertenfehler</translation>
     </message>
     <message>
-        <source>Drafts wrong at least this often go to the expert (target error to 1)</source>
-        <translation>Entwürfe, die mindestens so oft falsch sind, gehen an den Experten (Zielfehler bis 1)</translation>
+        <source>Drafts of no help (most answers wrong, or a description of at most 2 of 8) at least this often go to the expert (target error to 1)</source>
+        <translation>Entwürfe, die mindestens so oft unbrauchbar sind (die meisten Antworten falsch oder eine Beschreibung mit höchstens 2 von 8), gehen an den Experten (Zielfehler bis 1)</translation>
     </message>
     <message>
         <source>E&amp;xpert threshold error rate:</source>

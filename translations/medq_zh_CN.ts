@@ -1596,8 +1596,8 @@ Why here: %6</source>
         <translation>专家错误率</translation>
     </message>
     <message>
-        <source>Drafts wrong at least this often go to the expert (target error to 1)</source>
-        <translation>错误率不低于此值的草稿交给专家（目标错误率到 1）</translation>
+        <source>Drafts of no help (most answers wrong, or a description of at most 2 of 8) at least this often go to the expert (target error to 1)</source>
+        <translation>无用草稿（多数答案错误，或描述不超过 8 分中的 2 分）比例不低于此值时交给专家（目标错误率到 1）</translation>
     </message>
     <message>
         <source>E&amp;xpert threshold error rate:</source>

@@ -28,6 +28,13 @@ bool ItemDraft::acceptable() const {
     return true;
 }
 
+bool ItemDraft::lost() const {
+    if (perceptionTotal > 0 && 2 * perceptionCorrect < perceptionTotal) return true;
+    for (const TaskDraft& t : tasks)
+        if (t.rubric && t.rubric->total() <= 2) return true;
+    return false;
+}
+
 ItemDrafter::ItemDrafter(store::Workspace& ws, const model::QualityModel* model, QString modelVersion,
                          learn::ExampleAssembler& assembler)
     : m_ws(ws), m_model(model), m_version(std::move(modelVersion)), m_assembler(assembler) {}

@@ -43,6 +43,10 @@ struct ItemDraft {
     // Good enough to accept without a person: every answer right, and the description's
     // overall level exact with no contradiction of the reference.
     bool acceptable() const;
+    // Of no help to a person: fewer than half of its answers right, or a description at most
+    // 2 of 8 on the rubric. Correcting such a draft is no faster than writing the item anew,
+    // so it goes to the expert; a draft with a wrong answer or two is still worth verifying.
+    bool lost() const;
 };
 
 // Token entropy (nats) that counts as "completely unsure" for the text part of the score.

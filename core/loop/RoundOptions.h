@@ -41,7 +41,7 @@ struct RoundOptions {
 
     // 5. Routing.
     double targetErrorRate = 0.10;  // of auto-accepted drafts, calibrated on validation
-    double expertErrorRate = 0.80;  // drafts at least this often wrong go to the expert
+    double expertErrorRate = 0.80;  // drafts at least this often lost (ItemDraft::lost) go to the expert
     double spotCheckRate = 0.10;    // auto-accepted drafts a person still checks
     int calibrationLimit = 150;     // validation images used to calibrate (0: all)
 

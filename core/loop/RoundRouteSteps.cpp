@@ -25,7 +25,7 @@ Result<RoutingThresholds> calibration(Round& r, const model::QualityModel& net, 
     auto drafts = drafter.draft(splitImages(r.ws, QStringLiteral("val"), r.options.calibrationLimit, 77), progress);
     if (!drafts) return drafts.error();
     std::vector<CalibrationPoint> points;
-    for (const auto& d : drafts.value()) points.push_back({d.uncertainty, d.acceptable()});
+    for (const auto& d : drafts.value()) points.push_back({d.uncertainty, d.acceptable(), d.lost()});
     RoutingThresholds t = calibrateRouting(points, r.options.targetErrorRate, r.options.expertErrorRate);
     t.checkpoint = checkpoint;
     r.ws.settings().set(kCalibrationSetting, QString::fromUtf8(QJsonDocument(t.toJson()).toJson(QJsonDocument::Compact)));

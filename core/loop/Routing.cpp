@@ -34,8 +34,11 @@ RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double 
     std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.uncertainty < b.uncertainty; });
     const int n = int(points.size());
     // Prefix error counts: errors among the i lowest-uncertainty items.
-    std::vector<int> prefix(std::size_t(n) + 1, 0);
-    for (int i = 0; i < n; ++i) prefix[std::size_t(i) + 1] = prefix[std::size_t(i)] + (points[std::size_t(i)].acceptable ? 0 : 1);
+    std::vector<int> prefix(std::size_t(n) + 1, 0), lostPrefix(std::size_t(n) + 1, 0);
+    for (int i = 0; i < n; ++i) {
+        prefix[std::size_t(i) + 1] = prefix[std::size_t(i)] + (points[std::size_t(i)].acceptable ? 0 : 1);
+        lostPrefix[std::size_t(i) + 1] = lostPrefix[std::size_t(i)] + (points[std::size_t(i)].lost ? 1 : 0);
+    }
     for (int i = n; i >= minItems; --i) {
         // Cut only between distinct uncertainties, so the threshold means what it says.
         if (i < n && points[std::size_t(i)].uncertainty == points[std::size_t(i) - 1].uncertainty) continue;
@@ -49,8 +52,8 @@ RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double 
     for (int i = 0; i + minItems <= n; ++i) {
         if (i > 0 && points[std::size_t(i)].uncertainty == points[std::size_t(i) - 1].uncertainty) continue;
         const int count = n - i;
-        const double error = double(prefix[std::size_t(n)] - prefix[std::size_t(i)]) / count;
-        if (error >= expertError && points[std::size_t(i)].uncertainty > t.autoAccept) {
+        const double lost = double(lostPrefix[std::size_t(n)] - lostPrefix[std::size_t(i)]) / count;
+        if (lost >= expertError && points[std::size_t(i)].uncertainty > t.autoAccept) {
             t.expert = points[std::size_t(i)].uncertainty;
             break;
         }
@@ -59,7 +62,8 @@ RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double 
         const int i = std::max(1, n * s / 20);
         t.curve.append(QJsonObject{{"threshold", points[std::size_t(i) - 1].uncertainty},
                                    {"share", double(i) / n},
-                                   {"error", double(prefix[std::size_t(i)]) / i}});
+                                   {"error", double(prefix[std::size_t(i)]) / i},
+                                   {"lost", double(lostPrefix[std::size_t(i)]) / i}});
     }
     return t;
 }

@@ -14,6 +14,7 @@ namespace medq::loop {
 struct CalibrationPoint {
     double uncertainty = 0;
     bool acceptable = false;  // the draft needed no correction
+    bool lost = false;        // the draft is of no help (ItemDraft::lost): write the item anew
 };
 
 struct RoutingThresholds {
@@ -25,7 +26,7 @@ struct RoutingThresholds {
     double expectedAutoError = 0;  // error rate of validation drafts under autoAccept
     int items = 0;                 // validation items calibrated on
     QString checkpoint;
-    QJsonArray curve;  // [{threshold, share, error}]: share of items at or under it, their error rate
+    QJsonArray curve;  // [{threshold, share, error, lost}]: share of items at or under it, their error and lost rates
 
     QString route(double uncertainty) const;
     QJsonObject toJson() const;
@@ -34,7 +35,9 @@ struct RoutingThresholds {
 
 // The auto-accept threshold is the highest uncertainty whose items at or below it have an
 // error rate <= targetError (and at least minItems of them); the expert threshold the
-// lowest uncertainty whose items at or above it are wrong at least expertError of the time.
+// lowest uncertainty whose items at or above it are lost at least expertError of the time.
+// Drafts that are wrong but not lost (a wrong answer or two) go to verification: a person
+// corrects them faster than writing them.
 RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double targetError, double expertError,
                                    int minItems = 8);
 

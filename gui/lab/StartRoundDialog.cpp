@@ -44,7 +44,7 @@ StartRoundDialog::StartRoundDialog(const loop::RoundOptions& d, QWidget* parent)
             tr("Largest error rate of auto-accepted drafts, calibrated on validation (0 to 1)"));
     row("targetErrorRate", tr("&Target error rate:"));
     addText("expertErrorRate", tr("Expert error"), number(d.expertErrorRate),
-            tr("Drafts wrong at least this often go to the expert (target error to 1)"));
+            tr("Drafts of no help (most answers wrong, or a description of at most 2 of 8) at least this often go to the expert (target error to 1)"));
     row("expertErrorRate", tr("E&xpert threshold error rate:"));
     addText("spotCheckRate", tr("Spot checks"), number(d.spotCheckRate), tr("Share of auto-accepted drafts a person still checks (0 to 1)"));
     row("spotCheckRate", tr("Spot-&check rate:"));

@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     // Calibrate on even items, measure on odd ones.
     std::vector<loop::CalibrationPoint> calibration;
     for (std::size_t i = 0; i < drafts.value().size(); i += 2)
-        calibration.push_back({drafts.value()[i].uncertainty, drafts.value()[i].acceptable()});
+        calibration.push_back({drafts.value()[i].uncertainty, drafts.value()[i].acceptable(), drafts.value()[i].lost()});
     const double target = p.value("target-error").toDouble();
     const loop::RoutingThresholds t = loop::calibrateRouting(calibration, target, 0.8);
 

@@ -1,5 +1,6 @@
 // The loop's decision pieces in isolation: quotas, routing calibration, Cohen's kappa and
 // round settings.
+#include "loop/ItemDrafter.h"
 #include "loop/QualityGate.h"
 #include "loop/Retrieval.h"
 #include "loop/RoundOptions.h"
@@ -25,12 +26,14 @@ private slots:
     }
 
     void calibrationMeetsTheTargetErrorOnValidation() {
-        // Uncertainty 0..1: drafts below 0.3 are right 95% of the time, above 0.8 wrong.
+        // Uncertainty 0..1: drafts below 0.3 are right 95% of the time, above 0.8 lost; in
+        // between half are wrong, and a third of those lost.
         std::vector<CalibrationPoint> points;
         for (int i = 0; i < 200; ++i) {
             const double u = i / 200.0;
             const bool ok = u < 0.3 ? (i % 20 != 0) : u < 0.8 ? (i % 2 == 0) : false;
-            points.push_back({u, ok});
+            const bool lost = u >= 0.8 || (!ok && u >= 0.3 && i % 3 == 0);
+            points.push_back({u, ok, lost});
         }
         const RoutingThresholds t = calibrateRouting(points, 0.1, 0.8);
         QVERIFY2(t.autoAccept >= 0.29 && t.autoAccept < 0.45, qPrintable(QString::number(t.autoAccept)));
@@ -58,10 +61,37 @@ private slots:
 
     void aModelThatIsAlwaysWrongAutoAcceptsNothing() {
         std::vector<CalibrationPoint> points;
-        for (int i = 0; i < 50; ++i) points.push_back({i / 50.0, false});
+        for (int i = 0; i < 50; ++i) points.push_back({i / 50.0, false, true});
         const RoutingThresholds t = calibrateRouting(points, 0.1, 0.8);
         QVERIFY(t.autoAccept < 0);
         QCOMPARE(t.route(0.0), QStringLiteral("expert"));
+    }
+
+    void draftsWrongButNotLostAreVerifiedNotWrittenAnew() {
+        // Every draft has some error, but only the most uncertain fifth is of no help: those go
+        // to the expert, the rest to verification, nothing is auto-accepted.
+        std::vector<CalibrationPoint> points;
+        for (int i = 0; i < 100; ++i) points.push_back({i / 100.0, false, i >= 80});
+        const RoutingThresholds t = calibrateRouting(points, 0.1, 0.8);
+        QVERIFY(t.autoAccept < 0);
+        QVERIFY2(t.expert > 0.5 && t.expert <= 0.8, qPrintable(QString::number(t.expert)));
+        QCOMPARE(t.route(0.1), QStringLiteral("verify"));
+        QCOMPARE(t.route(0.95), QStringLiteral("expert"));
+        QCOMPARE(t.curve.last().toObject().value("lost").toDouble(), 0.2);
+        // A draft is lost when most answers are wrong or the description scores at most 2 of 8.
+        ItemDraft d;
+        d.perceptionTotal = 6;
+        d.perceptionCorrect = 3;
+        QVERIFY(!d.lost());
+        d.perceptionCorrect = 2;
+        QVERIFY(d.lost());
+        d.perceptionCorrect = 6;
+        TaskDraft description;
+        description.rubric = medq::train::RubricScore{1, 1, 0, 0};
+        d.tasks.push_back(description);
+        QVERIFY(d.lost());
+        d.tasks.back().rubric = medq::train::RubricScore{2, 1, 1, 0};
+        QVERIFY(!d.lost());
     }
 
     void kappaIsOneForAgreementAndZeroForChance() {
