@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <functional>
 #include <cmath>
 
 using namespace medq;
@@ -75,6 +76,23 @@ QJsonObject withoutConfigKeys(const QString& checkpointDir, const QStringList& k
     json.insert("config", config);
     if (!writeFileDurably(manifestPath, QJsonDocument(json).toJson()).ok()) return {};
     return json;
+}
+
+// A checkpoint of `config` whose manifest lacks `keys` (one written before they existed)
+// loads, `check` accepts the config it reads, and it answers exactly as the model saved.
+void checkOlderManifestLoads(const ModelConfig& config, const QStringList& keys,
+                             const std::function<void(const ModelConfig&)>& check) {
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath("ckpt");
+    QualityModel model = QualityModel::create(config, testTokenizer()).take();
+    QVERIFY(model.save(dir).ok());
+    QVERIFY(!withoutConfigKeys(dir, keys).isEmpty());
+    auto loaded = QualityModel::load(dir);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+    check(loaded.value().config());
+    const auto q = queries(config.imageSize);
+    const auto saved = model.answer(q).take(), reloaded = loaded.value().answer(q).take();
+    for (std::size_t i = 0; i < q.size(); ++i) QCOMPARE(reloaded[i].probabilities, saved[i].probabilities);
 }
 
 }  // namespace
@@ -393,20 +411,13 @@ private slots:
 
     void checkpointBeforePooledTokensAndAttributeHeadLoads() {
         // A manifest written before the two fields existed means: every patch a token, no head.
-        QTemporaryDir tmp;
-        const QString dir = tmp.filePath("ckpt");
         ModelConfig old = ModelConfig::fromPreset("tiny").value();
         old.visualTokenGrid = 0;
         old.attributeSlots = 0;
-        QualityModel model = QualityModel::create(old, testTokenizer()).take();
-        QVERIFY(model.save(dir).ok());
-        QVERIFY(!withoutConfigKeys(dir, {"visualTokenGrid", "attributeSlots"}).isEmpty());
-        auto loaded = QualityModel::load(dir);
-        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
-        QCOMPARE(loaded.value().config().attributeSlots, 0);
-        QCOMPARE(loaded.value().config().visualTokenGrid, 0);
-        const auto q = queries(old.imageSize);
-        QCOMPARE(loaded.value().answer(q).take()[0].probabilities, model.answer(q).take()[0].probabilities);
+        checkOlderManifestLoads(old, {"visualTokenGrid", "attributeSlots"}, [](const ModelConfig& c) {
+            QCOMPARE(c.attributeSlots, 0);
+            QCOMPARE(c.visualTokenGrid, 0);
+        });
     }
 
     void questionGuidedTokenReadsTheQuestion() {
@@ -443,36 +454,22 @@ private slots:
 
     void checkpointBeforeTheImageBiasLoads() {
         // A manifest written before the key existed: guided token without the image bias.
-        QTemporaryDir tmp;
-        const QString dir = tmp.filePath("ckpt");
         ModelConfig old = ModelConfig::fromPreset("tiny").value();
         old.guidedImageBias = false;
-        QualityModel model = QualityModel::create(old, testTokenizer()).take();
-        QVERIFY(model.save(dir).ok());
-        QVERIFY(!withoutConfigKeys(dir, {"guidedImageBias"}).isEmpty());
-        auto loaded = QualityModel::load(dir);
-        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
-        QVERIFY(loaded.value().config().hasGuidedToken());
-        QVERIFY(!loaded.value().config().hasGuidedImageBias());
-        const auto q = queries(old.imageSize);
-        QCOMPARE(loaded.value().answer(q).take()[1].probabilities, model.answer(q).take()[1].probabilities);
+        checkOlderManifestLoads(old, {"guidedImageBias"}, [](const ModelConfig& c) {
+            QVERIFY(c.hasGuidedToken());
+            QVERIFY(!c.hasGuidedImageBias());
+        });
     }
 
     void checkpointBeforeTheGuidedTokenLoads() {
         // A manifest written before the key existed: attribute head, no guided token.
-        QTemporaryDir tmp;
-        const QString dir = tmp.filePath("ckpt");
         ModelConfig old = ModelConfig::fromPreset("tiny").value();
         old.questionGuidedToken = false;
-        QualityModel model = QualityModel::create(old, testTokenizer()).take();
-        QVERIFY(model.save(dir).ok());
-        QVERIFY(!withoutConfigKeys(dir, {"questionGuidedToken"}).isEmpty());
-        auto loaded = QualityModel::load(dir);
-        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
-        QVERIFY(!loaded.value().config().hasGuidedToken());
-        QCOMPARE(loaded.value().config().attributeSlots, 48);
-        const auto q = queries(old.imageSize);
-        QCOMPARE(loaded.value().answer(q).take()[1].probabilities, model.answer(q).take()[1].probabilities);
+        checkOlderManifestLoads(old, {"questionGuidedToken"}, [](const ModelConfig& c) {
+            QVERIFY(!c.hasGuidedToken());
+            QCOMPARE(c.attributeSlots, 48);
+        });
     }
 
     void missingFilesFailWithTheFileNamed() {
