@@ -3,6 +3,7 @@
 #include "loop/RoundSteps.h"
 
 #include "learn/ExampleAssembler.h"
+#include "loop/ModalityRegression.h"
 #include "train/Trainer.h"
 
 #include <QDir>
@@ -12,6 +13,12 @@
 
 namespace medq::loop::round {
 namespace {
+
+double largestDrop(const std::map<QString, ModalityChange>& changes) {
+    double d = 0;
+    for (const auto& [modality, change] : changes) d = std::max(d, change.drop());
+    return d;
+}
 
 Result<std::vector<train::TrainingExample>> acceptedExamples(Round& r, learn::ExampleAssembler& assembler) {
     struct Accepted {
@@ -104,39 +111,41 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
         return {};
     }
 
-    // Accept only if validation improves and no modality drops by more than the tolerance.
+    // Accept only if validation improves and no modality drops beyond the tolerance and chance.
     RoundOptions valOptions = r.options;
     valOptions.evalSplit = QStringLiteral("val");
     valOptions.evalLimit = r.options.validationLimit;
     Round validation{r.ws, r.record, valOptions, {}};
-    auto before = assess(validation, base, progress.sub(0.7, 0.85), true);
+    std::vector<ItemDraft> draftsBefore, draftsAfter;
+    auto before = assess(validation, base, progress.sub(0.7, 0.85), true, &draftsBefore);
     if (!before) return before.error();
-    auto after = assess(validation, name, progress.sub(0.85, 1.0), true);
+    auto after = assess(validation, name, progress.sub(0.85, 1.0), true, &draftsAfter);
     if (!after) return after.error();
     const double gain = after.value().value(QStringLiteral("score")).toDouble() - before.value().value(QStringLiteral("score")).toDouble();
+    // The modality that dropped most among those whose drop is beyond the tolerance and chance.
+    const auto changes = compareByModality(draftsBefore, draftsAfter);
     QString worst;
-    double worstDrop = 0;
-    const QJsonObject b = before.value()[QStringLiteral("perception")].toObject()[QStringLiteral("byGroup")].toObject();
-    const QJsonObject a = after.value()[QStringLiteral("perception")].toObject()[QStringLiteral("byGroup")].toObject();
-    for (auto it = b.begin(); it != b.end(); ++it) {
-        const double drop = it.value().toObject()[QStringLiteral("accuracy")].toDouble() -
-                            a[it.key()].toObject()[QStringLiteral("accuracy")].toDouble();
-        if (drop > worstDrop) {
-            worstDrop = drop;
-            worst = it.key();
+    double worstDrop = 0, worstP = 1;
+    for (const auto& [modality, change] : changes) {
+        if (change.dropped(r.options.tolerance, r.options.regressionAlpha) && change.drop() > worstDrop) {
+            worstDrop = change.drop();
+            worstP = change.pValue();
+            worst = modality;
         }
     }
-    const bool accept = gain > 0 && worstDrop <= r.options.tolerance;
+    const bool accept = gain > 0 && worst.isEmpty();
     const QString reason = accept ? QStringLiteral("validation score %1 -> %2 (+%3); largest modality drop %4")
                                         .arg(before.value()[QStringLiteral("score")].toDouble(), 0, 'f', 4)
                                         .arg(after.value()[QStringLiteral("score")].toDouble(), 0, 'f', 4).arg(gain, 0, 'f', 4)
-                                        .arg(worstDrop, 0, 'f', 3)
+                                        .arg(largestDrop(changes), 0, 'f', 3)
                          : gain <= 0 ? QStringLiteral("validation score did not improve (%1 -> %2)")
                                            .arg(before.value()[QStringLiteral("score")].toDouble(), 0, 'f', 4)
                                            .arg(after.value()[QStringLiteral("score")].toDouble(), 0, 'f', 4)
-                                     : QStringLiteral("%1 dropped by %2 (tolerance %3)").arg(worst).arg(worstDrop, 0, 'f', 3).arg(r.options.tolerance, 0, 'f', 3);
+                                     : QStringLiteral("%1 dropped by %2 (tolerance %3, paired test p = %4)")
+                                           .arg(worst).arg(worstDrop, 0, 'f', 3).arg(r.options.tolerance, 0, 'f', 3).arg(worstP, 0, 'g', 2);
     info.insert(QStringLiteral("validationBefore"), before.value());
     info.insert(QStringLiteral("validationAfter"), after.value());
+    info.insert(QStringLiteral("modalityChanges"), toJson(changes));
     info.insert(QStringLiteral("decision"), accept ? QStringLiteral("accepted") : QStringLiteral("rolled back"));
     info.insert(QStringLiteral("reason"), reason);
     r.metrics.insert(QStringLiteral("finetune"), info);

@@ -82,6 +82,7 @@ const std::vector<Field>& fields() {
         doubleField("replayRatio", &RoundOptions::replayRatio),
         intField("validationLimit", &RoundOptions::validationLimit),
         doubleField("tolerance", &RoundOptions::tolerance),
+        doubleField("regressionAlpha", &RoundOptions::regressionAlpha),
         intField("loraRank", &RoundOptions::loraRank),
         intField("threads", &RoundOptions::threads),
         textField("actor", &RoundOptions::actor),
@@ -123,6 +124,7 @@ Status RoundOptions::validate() const {
     if (batchSize < 1) return bad("batchSize", QStringLiteral("must be at least 1"));
     if (replayRatio < 0) return bad("replayRatio", QStringLiteral("cannot be negative"));
     if (!isRate(tolerance)) return bad("tolerance", QStringLiteral("must be in [0, 1]"));
+    if (!isRate(regressionAlpha)) return bad("regressionAlpha", QStringLiteral("must be in [0, 1]"));
     if (loraRank < 0) return bad("loraRank", QStringLiteral("cannot be negative"));
     if (threads < 0) return bad("threads", QStringLiteral("cannot be negative"));
     return {};

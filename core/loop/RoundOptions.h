@@ -58,7 +58,8 @@ struct RoundOptions {
     int batchSize = 16;
     double replayRatio = 1.0;     // base training examples per new example (forgetting guard)
     int validationLimit = 400;    // validation tasks for the accept/rollback decision
-    double tolerance = 0.03;      // largest drop allowed in any modality
+    double tolerance = 0.03;      // largest drop allowed in any modality...
+    double regressionAlpha = 0.05;  // ...unless a paired test cannot tell it from chance (ModalityRegression.h)
     int loraRank = 0;             // > 0: fine-tune LoRA adapters of this rank
     int threads = 0;              // 0: suggested by load
 

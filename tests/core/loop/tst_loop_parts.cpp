@@ -1,6 +1,7 @@
-// The loop's decision pieces in isolation: quotas, routing calibration, Cohen's kappa and
-// round settings.
+// The loop's decision pieces in isolation: quotas, routing calibration, Cohen's kappa, the
+// fine-tune's modality regression test and round settings.
 #include "loop/ItemDrafter.h"
+#include "loop/ModalityRegression.h"
 #include "loop/QualityGate.h"
 #include "loop/Retrieval.h"
 #include "loop/RoundOptions.h"
@@ -94,6 +95,55 @@ private slots:
         QVERIFY(!d.lost());
     }
 
+    void modalityDropCountsOnlyBeyondToleranceAndChance() {
+        // One modality, 200 paired questions; `lost` turn right -> wrong, `gained` wrong -> right.
+        auto drafts = [](int lost, int gained, bool afterFine) {
+            ItemDraft item;
+            item.modality = "ct";
+            for (int i = 0; i < 200; ++i) {
+                TaskDraft t;
+                t.task.id = i + 1;
+                t.task.kind = "perception";
+                t.truth = 0;
+                // [0, lost): right, then wrong; [lost, lost + gained): wrong, then right; then 80
+                // right both times; the rest wrong both times.
+                const bool isLost = i < lost, isGained = i >= lost && i < lost + gained;
+                const bool rightBoth = i >= lost + gained && i < lost + gained + 80;
+                const bool right = afterFine ? (isGained || rightBoth) : (isLost || rightBoth);
+                t.predicted = right ? 0 : 1;
+                item.tasks.push_back(t);
+            }
+            return std::vector<ItemDraft>{item};
+        };
+        // A 3.5-point net drop (10 lost, 3 gained): beyond a 3-point tolerance but not beyond
+        // chance (p about 0.05), so it does not roll the checkpoint back at alpha 0.05 ...
+        auto c = compareByModality(drafts(10, 3, false), drafts(10, 3, true)).at("ct");
+        QCOMPARE(c.questions, 200);
+        QCOMPARE(c.lost, 10);
+        QCOMPARE(c.gained, 3);
+        QCOMPARE(c.drop(), 0.035);
+        QVERIFY2(c.pValue() > 0.04 && c.pValue() < 0.06, qPrintable(QString::number(c.pValue())));  // P(X >= 10 | 13) = 0.0461
+        QVERIFY(!c.dropped(0.03, 0.01));
+        QVERIFY(c.dropped(0.03, 0.05));
+        QVERIFY(!c.dropped(0.04, 0.05));
+        // ... while a 10-point drop (24 lost, 4 gained) is real.
+        auto big = compareByModality(drafts(24, 4, false), drafts(24, 4, true)).at("ct");
+        QCOMPARE(big.drop(), 0.1);
+        QVERIFY(big.pValue() < 1e-3);
+        QVERIFY(big.dropped(0.03, 0.05));
+        // Gains never count as a drop; no change has p = 1.
+        auto better = compareByModality(drafts(2, 20, false), drafts(2, 20, true)).at("ct");
+        QVERIFY(better.drop() < 0);
+        QVERIFY(!better.dropped(0.0, 1.0));
+        QCOMPARE(compareByModality(drafts(0, 0, false), drafts(0, 0, true)).at("ct").pValue(), 1.0);
+        // Questions without a known answer or absent from one side are not compared.
+        auto unknown = drafts(5, 0, true);
+        for (auto& t : unknown.front().tasks) t.truth = -1;
+        QVERIFY(compareByModality(drafts(5, 0, false), unknown).empty());
+        const QJsonObject json = toJson(compareByModality(drafts(10, 3, false), drafts(10, 3, true)));
+        QCOMPARE(json.value("ct").toObject().value("lost").toInt(), 10);
+    }
+
     void kappaIsOneForAgreementAndZeroForChance() {
         std::vector<std::pair<QString, QString>> same{{"good", "good"}, {"reject", "reject"}, {"usable", "usable"}};
         QCOMPARE(cohensKappa(same), 1.0);
@@ -123,6 +173,7 @@ private slots:
         QCOMPARE(badStrategy.error().subject, QStringLiteral("strategy"));
         auto badRate = RoundOptions::fromJson(QJsonObject{{"spotCheckRate", 1.5}});
         QVERIFY(!badRate.ok());
+        QVERIFY(!RoundOptions::fromJson(QJsonObject{{"regressionAlpha", -0.1}}).ok());
         auto wrongType = RoundOptions::fromJson(QJsonObject{{"budget", "ten"}});
         QVERIFY(!wrongType.ok());
     }
