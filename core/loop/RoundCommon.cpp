@@ -30,10 +30,26 @@ bool coin(std::uint64_t seed, store::Id id, double rate) {
     return std::uniform_real_distribution<double>(0.0, 1.0)(rng) < rate;
 }
 
-// Drafts (or restores) the evaluation images with `checkpoint` and summarises them.
-Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
-                           std::vector<ItemDraft>* draftsOut) {
-    const auto images = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
+std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options) {
+    if (options.heldOutLimit <= 0) return {};
+    const auto mined = splitImages(ws, options.evalSplit, options.evalLimit);
+    const std::set<store::Id> minedSet(mined.begin(), mined.end());
+    std::vector<store::Id> rest;
+    for (store::Id id : splitImages(ws, options.evalSplit, 0))
+        if (!minedSet.count(id)) rest.push_back(id);
+    if (int(rest.size()) > options.heldOutLimit) {
+        std::mt19937_64 rng(4049);
+        std::shuffle(rest.begin(), rest.end(), rng);
+        rest.resize(std::size_t(options.heldOutLimit));
+        std::sort(rest.begin(), rest.end());
+    }
+    return rest;
+}
+
+namespace {
+
+Result<QJsonObject> assessImages(Round& r, const QString& checkpoint, const std::vector<store::Id>& images,
+                                 const jobs::Progress& progress, bool keep, std::vector<ItemDraft>* draftsOut) {
     auto net = r.loadModel(checkpoint);
     if (!net) return net.error();
     learn::ExampleAssembler assembler(r.ws, net.value().config().imageSize);
@@ -57,6 +73,23 @@ Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Prog
     summary.insert(QStringLiteral("score"), combinedScore(summary));
     if (draftsOut) *draftsOut = std::move(drafts);
     return summary;
+}
+
+}  // namespace
+
+// Drafts (or restores) the evaluation images with `checkpoint` and summarises them; with
+// heldOutLimit, the held-out images too, as the summary's `heldOut`.
+Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
+                           std::vector<ItemDraft>* draftsOut) {
+    const bool heldOut = r.options.heldOutLimit > 0;
+    auto summary = assessImages(r, checkpoint, splitImages(r.ws, r.options.evalSplit, r.options.evalLimit),
+                                heldOut ? progress.sub(0.0, 0.6) : progress, keep, draftsOut);
+    if (!summary || !heldOut) return summary;
+    auto other = assessImages(r, checkpoint, heldOutImages(r.ws, r.options), progress.sub(0.6, 1.0), keep, nullptr);
+    if (!other) return other.error();
+    QJsonObject combined = summary.take();
+    combined.insert(QStringLiteral("heldOut"), other.value());
+    return combined;
 }
 
 synth::AnnotatorConfig annotatorConfig(const Round& r, int which) {

@@ -115,6 +115,7 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
     RoundOptions valOptions = r.options;
     valOptions.evalSplit = QStringLiteral("val");
     valOptions.evalLimit = r.options.validationLimit;
+    valOptions.heldOutLimit = 0;
     Round validation{r.ws, r.record, valOptions, {}};
     std::vector<ItemDraft> draftsBefore, draftsAfter;
     auto before = assess(validation, base, progress.sub(0.7, 0.85), true, &draftsBefore);

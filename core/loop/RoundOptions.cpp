@@ -55,6 +55,7 @@ const std::vector<Field>& fields() {
         intField("seed", &RoundOptions::seed),
         textField("evalSplit", &RoundOptions::evalSplit),
         intField("evalLimit", &RoundOptions::evalLimit),
+        intField("heldOutLimit", &RoundOptions::heldOutLimit),
         intField("descriptionFailBelow", &RoundOptions::descriptionFailBelow),
         intField("kMin", &RoundOptions::kMin),
         intField("kMax", &RoundOptions::kMax),
@@ -99,8 +100,10 @@ Status RoundOptions::validate() const {
     static const QStringList strategies{QStringLiteral("engine"), QStringLiteral("random"), QStringLiteral("uncertainty")};
     if (!strategies.contains(strategy)) return bad("strategy", QStringLiteral("'%1' is not one of %2").arg(strategy, strategies.join(", ")));
     if (budget < 1) return bad("budget", QStringLiteral("must be at least 1"));
-    if (evalLimit < 0 || calibrationLimit < 0 || validationLimit < 0 || poolEmbedLimit < 0)
+    if (evalLimit < 0 || heldOutLimit < 0 || calibrationLimit < 0 || validationLimit < 0 || poolEmbedLimit < 0)
         return bad("limits", QStringLiteral("limits cannot be negative"));
+    if (heldOutLimit > 0 && evalLimit == 0)
+        return bad("heldOutLimit", QStringLiteral("needs evalLimit > 0: with every test image mined for failures none is left out"));
     if (descriptionFailBelow < 0 || descriptionFailBelow > 8) return bad("descriptionFailBelow", QStringLiteral("must be in 0..8"));
     if (kMin < 2 || kMax < kMin) return bad("kMin", QStringLiteral("need 2 <= kMin <= kMax"));
     if (minClusterSize < 1) return bad("minClusterSize", QStringLiteral("must be at least 1"));

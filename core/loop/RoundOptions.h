@@ -19,6 +19,10 @@ struct RoundOptions {
     // 1. Evaluation on the benchmark split (0: every task).
     QString evalSplit = QStringLiteral("test");
     int evalLimit = 0;
+    // Test images outside the evaluation sample, scored before and after each round but never
+    // mined for failures: the score that tells whether a gain generalises (0: none). Needs
+    // evalLimit > 0, since with every test image mined none is left out.
+    int heldOutLimit = 0;
     // A description counts as failed below this rubric total (of 8).
     int descriptionFailBelow = 5;
 

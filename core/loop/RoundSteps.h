@@ -59,7 +59,10 @@ struct Round {
 std::vector<store::Id> splitImages(store::Workspace& ws, const QString& split, int limit, std::uint64_t seed = 2026);
 // A deterministic coin per (seed, id): spot checks, gold and double annotation draws.
 bool coin(std::uint64_t seed, store::Id id, double rate);
-// Drafts (or restores) the evaluation images with `checkpoint` and summarises them.
+// The held-out test images: `heldOutLimit` of those outside the evaluation sample (none if 0).
+std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options);
+// Drafts (or restores) the evaluation images with `checkpoint` and summarises them; with
+// heldOutLimit, the held-out images too, as the summary's `heldOut` (never mined for failures).
 Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
                            std::vector<ItemDraft>* draftsOut = nullptr);
 // The simulated annotator `which` (0 primary, 1 second reader) of the round's options.

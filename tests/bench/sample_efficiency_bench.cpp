@@ -2,7 +2,9 @@
 // checkpoint), run the engine strategy, random sampling and uncertainty sampling with the
 // same annotation budget per round, over several seeds, each on its own copy. Prints the
 // test score after every round, the annotations each strategy needs to reach a target
-// score (linear interpolation between rounds), and the ratio random / engine.
+// score (linear interpolation between rounds), and the ratio random / engine. With
+// `heldOutLimit` in the options it does all of that twice: on the evaluation sample (whose
+// failures the engine mines) and on held-out test images no strategy ever looked at.
 //
 //   bench_sample_efficiency --workspace BASE [--rounds 3] [--budget 60] [--seeds 2]
 //       [--strategies engine,random,uncertainty] [--options round.json] [--target S] [--out DIR]
@@ -47,6 +49,51 @@ double annotationsToReach(const std::vector<std::pair<double, double>>& curve, d
         return x0 + (x1 - x0) * (target - y0) / std::max(1e-12, y1 - y0);
     }
     return -1;
+}
+
+using Curve = std::vector<std::pair<double, double>>;  // (annotations, score)
+using Curves = std::map<QString, std::vector<Curve>>;   // strategy -> one curve per seed
+
+// Mean curves, annotations to reach the target (default: random's mean final score) and
+// the ratio random / engine.
+void report(const char* title, const Curves& curves, const std::map<QString, std::vector<double>>& seconds,
+            int rounds, int budget, int seeds, double target) {
+    std::map<QString, Curve> mean;
+    for (const auto& [strategy, runs] : curves) {
+        Curve m(runs.front().size(), {0.0, 0.0});
+        for (const auto& run : runs)
+            for (std::size_t i = 0; i < run.size(); ++i) m[i] = {run[i].first, m[i].second + run[i].second / double(runs.size())};
+        mean[strategy] = m;
+    }
+    if (target < 0) target = mean.count("random") ? mean["random"].back().second : mean.begin()->second.back().second;
+
+    std::printf("\n== %s ==\nmean test score after each round (round 0 = base checkpoint), %d seeds, budget %d per round\n",
+                title, seeds, budget);
+    for (const auto& [strategy, m] : mean) {
+        std::printf("%-12s", qPrintable(strategy));
+        for (const auto& [x, y] : m) std::printf(" %.4f", y);
+        double s = 0;
+        for (double v : seconds.at(strategy)) s += v / double(seconds.at(strategy).size());
+        std::printf("   human-s per run %.0f\n", s);
+    }
+    std::printf("annotations to reach score %.4f:\n", target);
+    std::map<QString, double> needed;
+    for (const auto& [strategy, m] : mean) {
+        needed[strategy] = annotationsToReach(m, target);
+        if (needed[strategy] < 0) std::printf("%-12s not reached within %d\n", qPrintable(strategy), rounds * budget);
+        else std::printf("%-12s %.0f\n", qPrintable(strategy), needed[strategy]);
+    }
+    if (needed.count("engine") && needed.count("random")) {
+        const double base = mean.begin()->second.front().second;  // round 0: the same checkpoint for all
+        if (needed["engine"] > 0 && needed["random"] > 0)
+            std::printf("ratio random / engine: %.2f\n", needed["random"] / needed["engine"]);
+        else if (target <= base)
+            std::printf("ratio random / engine: undefined (the target %.4f is not above the base score %.4f: "
+                        "no annotation was needed)\n", target, base);
+        else
+            std::printf("ratio random / engine: undefined (%s did not reach the target)\n",
+                        needed["engine"] < 0 ? "engine" : "random");
+    }
 }
 
 }  // namespace
@@ -96,7 +143,7 @@ int main(int argc, char** argv) {
     const QString out = p.isSet("out") ? p.value("out") : tmp.path();
     const int rounds = p.value("rounds").toInt(), budget = p.value("budget").toInt(), seeds = p.value("seeds").toInt();
 
-    std::map<QString, std::vector<std::vector<std::pair<double, double>>>> curves;  // strategy -> per seed (annotations, score)
+    Curves curves, heldOut;
     std::map<QString, std::vector<double>> seconds;
     for (const QString& strategy : p.value("strategies").split(',')) {
         for (int seed = 1; seed <= seeds; ++seed) {
@@ -109,7 +156,7 @@ int main(int argc, char** argv) {
             o.insert("seed", seed);
             auto options = loop::RoundOptions::fromJson(o);
             if (!options) return std::fprintf(stderr, "%s\n", qPrintable(options.error().message())), 1;
-            std::vector<std::pair<double, double>> curve;
+            Curve curve, heldOutCurve;
             double humanSeconds = 0;
             QElapsedTimer clock;
             clock.start();
@@ -119,57 +166,29 @@ int main(int argc, char** argv) {
                 const auto outcome = job.run(jobs::Progress(&never, {}));
                 if (!outcome.ok()) return std::fprintf(stderr, "%s seed %d round %d: %s\n", qPrintable(strategy), seed, r, qPrintable(outcome.message)), 1;
                 const QJsonObject m = outcome.result.value("metrics").toObject();
-                if (r == 1) curve.emplace_back(0.0, m.value("evaluation").toObject().value("score").toDouble());
-                curve.emplace_back(double(r * budget), m.value("assessment").toObject().value("score").toDouble());
+                const QJsonObject before = m.value("evaluation").toObject(), after = m.value("assessment").toObject();
+                if (r == 1) curve.emplace_back(0.0, before.value("score").toDouble());
+                curve.emplace_back(double(r * budget), after.value("score").toDouble());
+                if (after.contains("heldOut")) {
+                    if (r == 1) heldOutCurve.emplace_back(0.0, before.value("heldOut").toObject().value("score").toDouble());
+                    heldOutCurve.emplace_back(double(r * budget), after.value("heldOut").toObject().value("score").toDouble());
+                }
                 humanSeconds += m.value("annotation").toObject().value("humanSeconds").toDouble();
-                std::printf("%-12s seed %d round %d: score %.4f (%s), %.0f human-s, %.0f s\n", qPrintable(strategy), seed, r,
-                            curve.back().second, qPrintable(m.value("finetune").toObject().value("decision").toString()),
+                std::printf("%-12s seed %d round %d: score %.4f, held-out %.4f (%s), %.0f human-s, %.0f s\n", qPrintable(strategy),
+                            seed, r, curve.back().second, heldOutCurve.empty() ? -1.0 : heldOutCurve.back().second,
+                            qPrintable(m.value("finetune").toObject().value("decision").toString()),
                             m.value("annotation").toObject().value("humanSeconds").toDouble(), clock.elapsed() / 1000.0);
                 std::fflush(stdout);
             }
             curves[strategy].push_back(curve);
+            if (!heldOutCurve.empty()) heldOut[strategy].push_back(heldOutCurve);
             seconds[strategy].push_back(humanSeconds);
         }
     }
 
-    // Mean curve per strategy.
-    std::map<QString, std::vector<std::pair<double, double>>> mean;
-    for (const auto& [strategy, runs] : curves) {
-        std::vector<std::pair<double, double>> m(runs.front().size(), {0.0, 0.0});
-        for (const auto& run : runs)
-            for (std::size_t i = 0; i < run.size(); ++i) m[i] = {run[i].first, m[i].second + run[i].second / double(runs.size())};
-        mean[strategy] = m;
-    }
-    double target = 0;
-    if (p.isSet("target")) target = p.value("target").toDouble();
-    else if (mean.count("random")) target = mean["random"].back().second;
-    else target = mean.begin()->second.back().second;
-
-    std::printf("\nmean test score after each round (round 0 = base checkpoint), %d seeds, budget %d per round\n", seeds, budget);
-    for (const auto& [strategy, m] : mean) {
-        std::printf("%-12s", qPrintable(strategy));
-        for (const auto& [x, y] : m) std::printf(" %.4f", y);
-        double s = 0;
-        for (double v : seconds[strategy]) s += v / double(seconds[strategy].size());
-        std::printf("   human-s per run %.0f\n", s);
-    }
-    std::printf("\nannotations to reach score %.4f:\n", target);
-    std::map<QString, double> needed;
-    for (const auto& [strategy, m] : mean) {
-        needed[strategy] = annotationsToReach(m, target);
-        if (needed[strategy] < 0) std::printf("%-12s not reached within %d\n", qPrintable(strategy), rounds * budget);
-        else std::printf("%-12s %.0f\n", qPrintable(strategy), needed[strategy]);
-    }
-    if (needed.count("engine") && needed.count("random")) {
-        const double base = mean.begin()->second.front().second;  // round 0: the same checkpoint for all
-        if (needed["engine"] > 0 && needed["random"] > 0)
-            std::printf("ratio random / engine: %.2f\n", needed["random"] / needed["engine"]);
-        else if (target <= base)
-            std::printf("ratio random / engine: undefined (the target %.4f is not above the base score %.4f: "
-                        "no annotation was needed)\n", target, base);
-        else
-            std::printf("ratio random / engine: undefined (%s did not reach the target)\n",
-                        needed["engine"] < 0 ? "engine" : "random");
-    }
+    report("evaluation sample (mined for failures by the engine)", curves, seconds, rounds, budget, seeds,
+           p.isSet("target") ? p.value("target").toDouble() : -1);
+    if (!heldOut.empty())
+        report("held-out test images (never mined)", heldOut, seconds, rounds, budget, seeds, -1);
     return 0;
 }

@@ -209,6 +209,30 @@ private slots:
         }
     }
 
+    // Held-out test images are scored before and after the round, apart from the evaluation
+    // sample: the round drafts 8 + 4 distinct test images (of 14), and both summaries count 4.
+    void heldOutImagesAreScoredApartFromTheEvaluationSample() {
+        const QString dir = copyOfBase("held-out");
+        loop::RoundOptions o = smallRound("random");
+        o.fineTuneSteps = 0;
+        o.evalLimit = 8;
+        o.heldOutLimit = 4;
+        loop::LoopRoundJob job(dir, o);
+        const auto outcome = run(job);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        auto ws = store::Workspace::open(dir).take();
+        const QJsonObject m = ws->rounds().byNumber(1)->metrics;
+        for (const char* step : {"evaluation", "assessment"}) {
+            const QJsonObject summary = m.value(QLatin1String(step)).toObject();
+            QCOMPARE(summary.value("items").toInt(), 8);
+            const QJsonObject heldOut = summary.value("heldOut").toObject();
+            QCOMPARE(heldOut.value("items").toInt(), 4);
+            QVERIFY(heldOut.value("score").toDouble() > 0);
+        }
+        QCOMPARE(count(*ws, "SELECT COUNT(DISTINCT t.image_id) FROM model_outputs o JOIN tasks t ON t.id = o.task_id "
+                            "WHERE t.split = 'test'"), 12);
+    }
+
     void refusesBadSettingsAndAnEmptyWorkspace() {
         loop::RoundOptions bad = smallRound("engine");
         bad.budget = 0;
@@ -216,6 +240,12 @@ private slots:
         const auto outcome = run(job);
         QVERIFY(!outcome.ok());
         QVERIFY(outcome.message.contains("budget"));
+        loop::RoundOptions unmined = smallRound("engine");
+        unmined.heldOutLimit = 6;  // with evalLimit 0 every test image is mined
+        loop::LoopRoundJob refusedHeldOut(m_base, unmined);
+        const auto noHeldOut = run(refusedHeldOut);
+        QVERIFY(!noHeldOut.ok());
+        QVERIFY2(noHeldOut.message.contains("heldOutLimit"), qPrintable(noHeldOut.message));
 
         const QString empty = m_tmp.filePath("empty");
         QVERIFY(store::Workspace::create(empty).ok());
