@@ -98,6 +98,7 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
     Series perception{QStringLiteral("perception acc."), QColor(31, 119, 180), {}};
     Series rubric{QStringLiteral("rubric / 8"), QColor(214, 39, 40), {}};
     Series score{QStringLiteral("combined score"), QColor(44, 160, 44), {}};
+    Series heldOut{QStringLiteral("held-out score"), QColor(148, 103, 189), {}};
     Series expertSeconds{QStringLiteral("expert"), QColor(214, 39, 40), {}};
     Series verifySeconds{QStringLiteral("verify"), QColor(255, 127, 14), {}};
     Series totalSeconds{QStringLiteral("all"), QColor(0, 0, 0), {}};
@@ -107,12 +108,15 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
         perception.values.push_back(at(a, "perception").value(QStringLiteral("accuracy")).toDouble());
         rubric.values.push_back(at(a, "description").value(QStringLiteral("meanRubricTotal")).toDouble() / 8.0);
         score.values.push_back(a.value(QStringLiteral("score")).toDouble());
+        if (a.contains(QStringLiteral("heldOut"))) heldOut.values.push_back(at(a, "heldOut").value(QStringLiteral("score")).toDouble());
         const QJsonObject s = at(r.metrics, "annotation", "secondsByQueue");
         expertSeconds.values.push_back(s.value(QStringLiteral("expert")).toDouble());
         verifySeconds.values.push_back(s.value(QStringLiteral("verify")).toDouble());
         totalSeconds.values.push_back(at(r.metrics, "annotation").value(QStringLiteral("humanSeconds")).toDouble());
     }
-    if (!lineChart(QStringLiteral("Test scores after each round"), QStringLiteral("score"), {perception, rubric, score})
+    std::vector<Series> scoreSeries{perception, rubric, score};
+    if (heldOut.values.size() == score.values.size() && !heldOut.values.empty()) scoreSeries.push_back(heldOut);
+    if (!lineChart(QStringLiteral("Test scores after each round"), QStringLiteral("score"), scoreSeries)
              .save(QDir(files).filePath(QStringLiteral("scores.png"))) ||
         !lineChart(QStringLiteral("Human-seconds per round"), QStringLiteral("seconds"), {expertSeconds, verifySeconds, totalSeconds})
              .save(QDir(files).filePath(QStringLiteral("cost.png"))))
@@ -129,7 +133,7 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
         << " rounds.</p>\n";
     out << "<img src=\"" << filesName << "/scores.png\"> <img src=\"" << filesName << "/cost.png\">\n";
     out << "<h2>Rounds</h2><table><tr><th>round</th><th class=l>strategy</th><th class=l>status</th><th>test perception</th>"
-           "<th>test rubric</th><th>score</th><th>selected</th><th>auto / verify / expert</th><th>human-s</th>"
+           "<th>test rubric</th><th>score</th><th>held-out score</th><th>selected</th><th>auto / verify / expert</th><th>human-s</th>"
            "<th>kappa</th><th>returned</th><th class=l>checkpoint</th><th class=l>decision</th></tr>\n";
     for (const auto& r : rounds) {
         const QJsonObject m = r.metrics;
@@ -139,7 +143,9 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
         out << "<tr><td>" << r.number << "</td><td class=l>" << esc(r.strategy) << "</td><td class=l>" << esc(r.status)
             << " (" << esc(r.step) << ")</td><td>" << QString::number(100 * at(a, "perception").value("accuracy").toDouble(), 'f', 1)
             << "%</td><td>" << QString::number(at(a, "description").value("meanRubricTotal").toDouble(), 'f', 2) << "</td><td>"
-            << QString::number(a.value("score").toDouble(), 'f', 4) << "</td><td>" << at(m, "retrieval").value("selected").toInt()
+            << QString::number(a.value("score").toDouble(), 'f', 4) << "</td><td>"
+            << (a.contains("heldOut") ? QString::number(at(a, "heldOut").value("score").toDouble(), 'f', 4) : QStringLiteral("-"))
+            << "</td><td>" << at(m, "retrieval").value("selected").toInt()
             << "</td><td>" << counts.value("auto_accept").toInt() << " / " << counts.value("verify").toInt() << " / "
             << counts.value("expert").toInt() << "</td><td>" << QString::number(at(m, "annotation").value("humanSeconds").toDouble(), 'f', 0)
             << "</td><td>" << QString::number(at(m, "gate").value("kappa").toDouble(), 'f', 2) << "</td><td>"

@@ -73,6 +73,22 @@ private slots:
         QCOMPARE(status.code, 0);
         QVERIFY2(status.out.contains(QRegularExpression("\\s1 engine\\s+running")), qPrintable(status.out));
         QVERIFY2(status.out.contains(QRegularExpression("[1-9][0-9]* queue items wait for a person")), qPrintable(status.out));
+        // The report: a page with the round, its failure prototypes with medoid thumbnails and
+        // both charts as PNG.
+        const QString html = m_tmp.filePath("report.html");
+        auto report = medq({"loop", "report", ws, "--out", html});
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(page.readAll());
+        QVERIFY(text.contains(QRegularExpression("<h2>Round 1: failure prototypes \\([1-9][0-9]*\\)</h2>")));
+        QVERIFY(text.contains("<img src=\"report_files/proto-"));
+        const QDir files(m_tmp.filePath("report_files"));
+        QVERIFY(!files.entryList({"proto-*.png"}).isEmpty());
+        for (const char* chart : {"scores.png", "cost.png"}) {
+            QFile png(files.filePath(chart));
+            QVERIFY2(png.open(QIODevice::ReadOnly) && png.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8), chart);
+        }
         auto again = medq({"demo", ws});  // idempotent: everything is a duplicate now
         QCOMPARE(again.code, 0);
         QVERIFY(again.out.contains("imported 0"));
