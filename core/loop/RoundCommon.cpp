@@ -30,9 +30,8 @@ bool coin(std::uint64_t seed, store::Id id, double rate) {
     return std::uniform_real_distribution<double>(0.0, 1.0)(rng) < rate;
 }
 
-std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options) {
+std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options, const std::vector<store::Id>& mined) {
     if (options.heldOutLimit <= 0) return {};
-    const auto mined = splitImages(ws, options.evalSplit, options.evalLimit);
     const std::set<store::Id> minedSet(mined.begin(), mined.end());
     std::vector<store::Id> rest;
     for (store::Id id : splitImages(ws, options.evalSplit, 0))
@@ -82,10 +81,10 @@ Result<QJsonObject> assessImages(Round& r, const QString& checkpoint, const std:
 Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
                            std::vector<ItemDraft>* draftsOut) {
     const bool heldOut = r.options.heldOutLimit > 0;
-    auto summary = assessImages(r, checkpoint, splitImages(r.ws, r.options.evalSplit, r.options.evalLimit),
-                                heldOut ? progress.sub(0.0, 0.6) : progress, keep, draftsOut);
+    const auto mined = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
+    auto summary = assessImages(r, checkpoint, mined, heldOut ? progress.sub(0.0, 0.6) : progress, keep, draftsOut);
     if (!summary || !heldOut) return summary;
-    auto other = assessImages(r, checkpoint, heldOutImages(r.ws, r.options), progress.sub(0.6, 1.0), keep, nullptr);
+    auto other = assessImages(r, checkpoint, heldOutImages(r.ws, r.options, mined), progress.sub(0.6, 1.0), keep, nullptr);
     if (!other) return other.error();
     QJsonObject combined = summary.take();
     combined.insert(QStringLiteral("heldOut"), other.value());

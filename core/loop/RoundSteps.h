@@ -59,8 +59,9 @@ struct Round {
 std::vector<store::Id> splitImages(store::Workspace& ws, const QString& split, int limit, std::uint64_t seed = 2026);
 // A deterministic coin per (seed, id): spot checks, gold and double annotation draws.
 bool coin(std::uint64_t seed, store::Id id, double rate);
-// The held-out test images: `heldOutLimit` of those outside the evaluation sample (none if 0).
-std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options);
+// The held-out test images: `heldOutLimit` of the split's images outside `mined` (the
+// evaluation sample), a fixed seeded sample; none if heldOutLimit is 0.
+std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options, const std::vector<store::Id>& mined);
 // Drafts (or restores) the evaluation images with `checkpoint` and summarises them; with
 // heldOutLimit, the held-out images too, as the summary's `heldOut` (never mined for failures).
 Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,

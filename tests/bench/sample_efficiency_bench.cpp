@@ -39,8 +39,11 @@ bool copyTree(const QString& from, const QString& to) {
     return true;
 }
 
-// Annotations needed to reach `target` on the curve (annotations, score); -1 if never.
-double annotationsToReach(const std::vector<std::pair<double, double>>& curve, double target) {
+using Curve = std::vector<std::pair<double, double>>;  // (annotations, score)
+using Curves = std::map<QString, std::vector<Curve>>;   // strategy -> one curve per seed
+
+// Annotations needed to reach `target` on the curve; -1 if never.
+double annotationsToReach(const Curve& curve, double target) {
     for (std::size_t i = 0; i < curve.size(); ++i) {
         if (curve[i].second < target) continue;
         if (i == 0) return curve[0].first;
@@ -50,9 +53,6 @@ double annotationsToReach(const std::vector<std::pair<double, double>>& curve, d
     }
     return -1;
 }
-
-using Curve = std::vector<std::pair<double, double>>;  // (annotations, score)
-using Curves = std::map<QString, std::vector<Curve>>;   // strategy -> one curve per seed
 
 // Mean curves, annotations to reach the target (default: random's mean final score) and
 // the ratio random / engine.
@@ -174,9 +174,9 @@ int main(int argc, char** argv) {
                     heldOutCurve.emplace_back(double(r * budget), after.value("heldOut").toObject().value("score").toDouble());
                 }
                 humanSeconds += m.value("annotation").toObject().value("humanSeconds").toDouble();
-                std::printf("%-12s seed %d round %d: score %.4f, held-out %.4f (%s), %.0f human-s, %.0f s\n", qPrintable(strategy),
-                            seed, r, curve.back().second, heldOutCurve.empty() ? -1.0 : heldOutCurve.back().second,
-                            qPrintable(m.value("finetune").toObject().value("decision").toString()),
+                const QString heldOutText = heldOutCurve.empty() ? QString() : QStringLiteral(", held-out %1").arg(heldOutCurve.back().second, 0, 'f', 4);
+                std::printf("%-12s seed %d round %d: score %.4f%s (%s), %.0f human-s, %.0f s\n", qPrintable(strategy), seed, r,
+                            curve.back().second, qPrintable(heldOutText), qPrintable(m.value("finetune").toObject().value("decision").toString()),
                             m.value("annotation").toObject().value("humanSeconds").toDouble(), clock.elapsed() / 1000.0);
                 std::fflush(stdout);
             }
