@@ -90,6 +90,13 @@ double cosineDistance(const float* a, const float* b, int dim) {
     return 1.0 - dot;
 }
 
+void normaliseL2(std::vector<float>& v) {
+    double n = 0;
+    for (float x : v) n += double(x) * x;
+    n = std::sqrt(n);
+    if (n > 0) for (float& x : v) x = float(x / n);
+}
+
 Result<Clustering> clusterRows(const float* rows, int rowCount, int dim, const ClusteringOptions& options,
                                const jobs::Progress& progress) {
     const QString subject = QStringLiteral("clustering");

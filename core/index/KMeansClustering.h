@@ -38,4 +38,7 @@ Result<Clustering> clusterRows(const float* rows, int rowCount, int dim, const C
 // Cosine distance (1 - dot) between two L2-normalised rows.
 double cosineDistance(const float* a, const float* b, int dim);
 
+// Scales v to unit length (left as is when it is all zeros).
+void normaliseL2(std::vector<float>& v);
+
 }  // namespace medq::index

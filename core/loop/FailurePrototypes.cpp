@@ -11,17 +11,6 @@
 #include <cmath>
 
 namespace medq::loop {
-namespace {
-
-void normalise(std::vector<float>& v) {
-    double n = 0;
-    for (float x : v) n += double(x) * x;
-    n = std::sqrt(n);
-    if (n > 0) for (float& x : v) x = float(x / n);
-}
-
-}  // namespace
-
 std::vector<FailedItem> collectFailures(store::Workspace& ws, const std::vector<ItemDraft>& drafts,
                                         const std::vector<std::vector<float>>& embeddings, const RoundOptions& options) {
     std::vector<FailedItem> out;
@@ -93,10 +82,10 @@ Result<PrototypeSet> buildPrototypes(const std::vector<FailedItem>& failures, co
         std::vector<float> errors(std::size_t(column.size()), 0.0f);
         errors[std::size_t(column.value(f.modality))] = 1.0f;
         for (const QString& key : f.missed) errors[std::size_t(column.value(key))] = 1.0f;
-        normalise(errors);
+        index::normaliseL2(errors);
         std::vector<float> row(f.embedding.begin(), f.embedding.end());
         for (float e : errors) row.push_back(float(options.errorFeatureWeight) * e);
-        normalise(row);
+        index::normaliseL2(row);
         std::copy(row.begin(), row.end(), rows.begin() + std::ptrdiff_t(i * std::size_t(dim)));
     }
 
@@ -131,7 +120,7 @@ Result<PrototypeSet> buildPrototypes(const std::vector<FailedItem>& failures, co
             p.members.push_back({f.anchorTaskId, index::cosineDistance(rows.data() + i * std::size_t(dim),
                                                                         rows.data() + medoid * std::size_t(dim), dim)});
         }
-        normalise(p.query);
+        index::normaliseL2(p.query);
         p.record.failureRate = failure / double(members.size());
         p.record.modality = std::max_element(modalities.begin(), modalities.end()).key();
         // Dominant attributes: the three most often missed, with how many members missed them.

@@ -61,6 +61,20 @@ std::vector<store::Id> Retriever::eligible() const {
     return out;
 }
 
+std::vector<std::vector<index::SearchHit>> Retriever::anchorHits(const RetrievalAnchor& anchor, const index::PoolIndex& index) const {
+    if (m_options.anchors == QLatin1String("centroid") || anchor.members.empty())
+        return index.search(anchor.query.data(), 1, m_options.neighboursPerPrototype);
+    // Members: the same number of neighbours in all, spread over the members, so that the
+    // candidates cover the whole failure mode and not only its centre.
+    const int dim = int(anchor.query.size());
+    std::vector<float> queries;
+    for (const auto& m : anchor.members) queries.insert(queries.end(), m.begin(), m.end());
+    const int count = int(anchor.members.size());
+    const int k = std::max(kMinNeighboursPerMember, (m_options.neighboursPerPrototype + count - 1) / count);
+    Q_ASSERT(int(queries.size()) == count * dim);
+    return index.search(queries.data(), count, k);
+}
+
 Result<std::vector<Selection>> Retriever::engine(const std::vector<RetrievalAnchor>& anchors, const index::PoolIndex& index,
                                                  const jobs::Progress& progress) {
     if (anchors.empty()) return Error{QStringLiteral("retrieval"), QStringLiteral("no prototype to retrieve with")};
@@ -88,26 +102,37 @@ Result<std::vector<Selection>> Retriever::engine(const std::vector<RetrievalAnch
         progress.checkCancelled();
         progress.report(double(n) / double(order.size()), QStringLiteral("Retrieving for prototype %1 of %2").arg(n + 1).arg(order.size()));
         const RetrievalAnchor& anchor = anchors[order[n]];
-        const int quota = quotas[order[n]] + (n + 1 == order.size() ? shortfall : 0);
+        const int quota = quotas[order[n]] + shortfall;
         if (quota <= 0) continue;
         const auto modalityIndex = [&] {
             for (std::size_t m = 0; m < kClinicalModalities.size(); ++m)
                 if (modalityKey(kClinicalModalities[m]) == anchor.modality) return int(m);
             return -1;
         }();
-        const auto hits = index.search(anchor.query.data(), 1, m_options.neighboursPerPrototype);
         struct Candidate { store::Id id; double relevance; const float* v; };
         std::vector<Candidate> candidates;
-        for (const index::SearchHit& h : hits.empty() ? std::vector<index::SearchHit>{} : hits.front()) {
-            if (m_excluded.contains(h.id) || taken.contains(h.id)) continue;
-            if (m_options.sameModality && modalityIndex >= 0 && modality(h.id) != modalityIndex) continue;
-            const float* v = vectorOf(h.id);
-            if (!v) continue;
-            if (nearBenchmark(v)) {
-                ++m_duplicates;
-                continue;
+        QHash<store::Id, std::size_t> candidateAt;
+        QSet<store::Id> rejected;
+        for (const std::vector<index::SearchHit>& perQuery : anchorHits(anchor, index)) {
+            for (const index::SearchHit& h : perQuery) {
+                if (rejected.contains(h.id)) continue;
+                // Relevance: the similarity to the closest query (member) that found the item.
+                if (const auto at = candidateAt.find(h.id); at != candidateAt.end()) {
+                    candidates[*at].relevance = std::max(candidates[*at].relevance, double(h.similarity));
+                    continue;
+                }
+                const bool eligible = !m_excluded.contains(h.id) && !taken.contains(h.id) &&
+                                      !(m_options.sameModality && modalityIndex >= 0 && modality(h.id) != modalityIndex);
+                const float* v = eligible ? vectorOf(h.id) : nullptr;
+                const bool duplicate = v && nearBenchmark(v);
+                if (duplicate) ++m_duplicates;
+                if (!v || duplicate) {
+                    rejected.insert(h.id);
+                    continue;
+                }
+                candidateAt.insert(h.id, candidates.size());
+                candidates.push_back({h.id, double(h.similarity), v});
             }
-            candidates.push_back({h.id, double(h.similarity), v});
         }
         // Maximal marginal relevance: relevance to the anchor minus redundancy with what is chosen.
         int picked = 0;
@@ -137,7 +162,7 @@ Result<std::vector<Selection>> Retriever::engine(const std::vector<RetrievalAnch
             selected.push_back({candidates[bestAt].id, anchor.prototypeId, candidates[bestAt].relevance});
             ++picked;
         }
-        shortfall += quota - picked;  // passed on to the last prototype, then to random filling
+        shortfall = quota - picked;  // passed on to the next prototype, after the last to random filling
     }
     // Prototypes that could not fill their quota leave room: fill it at random so every
     // strategy spends the same budget.

@@ -3,7 +3,8 @@
 // prototype as a query anchor into the pool index, with a quota proportional to its
 // failure mass (size x failure rate), drops near-duplicates (of each other and of the
 // benchmark) and already-selected items, and picks by maximal marginal relevance
-// (Carbonell & Goldstein 1998) for diversity. Random and uncertainty sampling are the
+// (Carbonell & Goldstein 1998) for diversity. An anchor queries with each of its failed
+// members (RoundOptions::anchors "members") or with their mean ("centroid"). Random and uncertainty sampling are the
 // baselines the engine is measured against.
 #include "common/Result.h"
 #include "index/EmbeddingFile.h"
@@ -25,7 +26,8 @@ struct RetrievalAnchor {
     store::Id prototypeId = 0;
     QString modality;
     double failureMass = 0;     // members x failure rate
-    std::vector<float> query;   // L2-normalised
+    std::vector<float> query;   // L2-normalised mean of the members
+    std::vector<std::vector<float>> members;  // L2-normalised embeddings of the failed members
 };
 
 struct Selection {
@@ -56,6 +58,9 @@ public:
     int duplicatesDropped() const { return m_duplicates; }
 
 private:
+    static constexpr int kMinNeighboursPerMember = 10;
+    // faiss hits for an anchor: one list for the centroid, or one per member.
+    std::vector<std::vector<index::SearchHit>> anchorHits(const RetrievalAnchor& anchor, const index::PoolIndex& index) const;
     const float* vectorOf(store::Id poolItemId) const;  // nullptr when not embedded
     bool nearBenchmark(const float* v) const;
     std::vector<store::Id> eligible() const;

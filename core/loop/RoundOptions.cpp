@@ -63,6 +63,7 @@ const std::vector<Field>& fields() {
         doubleField("minSilhouette", &RoundOptions::minSilhouette),
         doubleField("errorFeatureWeight", &RoundOptions::errorFeatureWeight),
         intField("poolEmbedLimit", &RoundOptions::poolEmbedLimit),
+        textField("anchors", &RoundOptions::anchors),
         intField("neighboursPerPrototype", &RoundOptions::neighboursPerPrototype),
         doubleField("duplicateSimilarity", &RoundOptions::duplicateSimilarity),
         doubleField("mmrLambda", &RoundOptions::mmrLambda),
@@ -109,6 +110,8 @@ Status RoundOptions::validate() const {
     if (minClusterSize < 1) return bad("minClusterSize", QStringLiteral("must be at least 1"));
     if (minSilhouette < -1 || minSilhouette > 1) return bad("minSilhouette", QStringLiteral("must be in [-1, 1]"));
     if (errorFeatureWeight < 0) return bad("errorFeatureWeight", QStringLiteral("cannot be negative"));
+    if (anchors != QLatin1String("members") && anchors != QLatin1String("centroid"))
+        return bad("anchors", QStringLiteral("'%1' is not members or centroid").arg(anchors));
     if (neighboursPerPrototype < 1) return bad("neighboursPerPrototype", QStringLiteral("must be at least 1"));
     if (duplicateSimilarity <= 0 || duplicateSimilarity > 1) return bad("duplicateSimilarity", QStringLiteral("must be in (0, 1]"));
     if (!isRate(mmrLambda)) return bad("mmrLambda", QStringLiteral("must be in [0, 1]"));

@@ -37,8 +37,15 @@ struct RoundOptions {
     int poolEmbedLimit = 3000;
 
     // 4. Retrieval.
-    int neighboursPerPrototype = 400;  // faiss k per query before filtering
-    double duplicateSimilarity = 0.995;  // cosine above this is a near-duplicate
+    // "members": every failed member of a prototype queries the index (neighboursPerPrototype
+    // shared among them, at least 10 each), so retrieval covers the failure mode's spread;
+    // "centroid": one query, the members' mean embedding.
+    QString anchors = QStringLiteral("members");
+    int neighboursPerPrototype = 400;  // faiss k per prototype before filtering
+    // Cosine at or above this is a near-duplicate (the same image again). Distinct images of
+    // one modality lie close in the embedder's space: at 0.995, 93% of the demo pool's
+    // histopathology tiles counted as copies of a benchmark tile (0.999: 79%, 0.99999: 3.5%).
+    double duplicateSimilarity = 0.99999;
     double mmrLambda = 0.7;            // relevance vs diversity (maximal marginal relevance)
     bool sameModality = true;          // a prototype retrieves only its own modality
     int uncertaintyCandidates = 5;     // uncertainty strategy drafts budget x this many items

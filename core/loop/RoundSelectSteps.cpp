@@ -3,6 +3,7 @@
 #include "loop/RoundSteps.h"
 
 #include "index/EmbeddingFile.h"
+#include "index/KMeansClustering.h"
 #include "index/PoolIndex.h"
 #include "learn/ExampleAssembler.h"
 #include "loop/FailurePrototypes.h"
@@ -163,9 +164,8 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
             a.query.assign(vectors.value().front().size(), 0.0f);
             for (const auto& v : vectors.value())
                 for (std::size_t j = 0; j < v.size(); ++j) a.query[j] += v[j];
-            double norm = 0;
-            for (float x : a.query) norm += double(x) * x;
-            for (float& x : a.query) x = float(x / std::max(1e-12, std::sqrt(norm)));
+            index::normaliseL2(a.query);
+            a.members = vectors.take();  // the embedder's vectors are unit length already
             anchors.push_back(std::move(a));
         }
         if (anchors.empty()) {

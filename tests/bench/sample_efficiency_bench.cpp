@@ -7,7 +7,7 @@
 // failures the engine mines) and on held-out test images no strategy ever looked at.
 //
 //   bench_sample_efficiency --workspace BASE [--rounds 3] [--budget 60] [--seeds 2]
-//       [--strategies engine,random,uncertainty] [--options round.json] [--target S] [--out DIR]
+//       [--strategies engine,random,uncertainty] [--options round.json] [--target S] [--out DIR [--reuse]]
 #include "learn/CheckpointRegistry.h"
 #include "loop/PoolEmbedder.h"
 #include "loop/RoundRunner.h"
@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <optional>
 
 using namespace medq;
 
@@ -37,6 +38,23 @@ bool copyTree(const QString& from, const QString& to) {
         if (e.isDir() ? !copyTree(e.filePath(), target) : !QFile::copy(e.filePath(), target)) return false;
     }
     return true;
+}
+
+// The metrics of rounds 1..rounds of a complete run in `dir` made with these very settings;
+// nothing when the run is missing, unfinished or was made with other settings.
+std::optional<std::vector<QJsonObject>> completedRun(const QString& dir, const loop::RoundOptions& options, int rounds) {
+    if (!store::Workspace::exists(dir)) return std::nullopt;
+    auto ws = store::Workspace::open(dir);
+    if (!ws) return std::nullopt;
+    std::vector<QJsonObject> metrics;
+    for (int r = 1; r <= rounds; ++r) {
+        const auto round = ws.value()->rounds().byNumber(r);
+        if (!round || round->status != QLatin1String("done") ||
+            round->metrics.value(QStringLiteral("options")).toObject() != options.toJson())
+            return std::nullopt;
+        metrics.push_back(round->metrics);
+    }
+    return metrics;
 }
 
 using Curve = std::vector<std::pair<double, double>>;  // (annotations, score)
@@ -110,6 +128,7 @@ int main(int argc, char** argv) {
     p.addOption({"options", "Round settings JSON applied to every run.", "FILE"});
     p.addOption({"target", "Target test score (default: the mean final score of random sampling).", "S"});
     p.addOption({"out", "Keep the run workspaces here (default: a temporary folder).", "DIR"});
+    p.addOption({"reuse", "Read runs already complete in --out with the same settings instead of running them again."});
     p.process(app);
     const QString base = p.value("workspace");
     if (base.isEmpty() || !store::Workspace::exists(base)) {
@@ -148,24 +167,32 @@ int main(int argc, char** argv) {
     for (const QString& strategy : p.value("strategies").split(',')) {
         for (int seed = 1; seed <= seeds; ++seed) {
             const QString dir = QStringLiteral("%1/%2-seed%3").arg(out, strategy).arg(seed);
-            QDir(dir).removeRecursively();
-            if (!copyTree(base, dir)) return std::fprintf(stderr, "cannot copy %s\n", qPrintable(base)), 1;
             QJsonObject o = json;
             o.insert("strategy", strategy);
             o.insert("budget", budget);
             o.insert("seed", seed);
             auto options = loop::RoundOptions::fromJson(o);
             if (!options) return std::fprintf(stderr, "%s\n", qPrintable(options.error().message())), 1;
+            const auto reused = p.isSet("reuse") ? completedRun(dir, options.value(), rounds) : std::nullopt;
+            if (!reused) {
+                QDir(dir).removeRecursively();
+                if (!copyTree(base, dir)) return std::fprintf(stderr, "cannot copy %s\n", qPrintable(base)), 1;
+            }
             Curve curve, heldOutCurve;
             double humanSeconds = 0;
             QElapsedTimer clock;
             clock.start();
             for (int r = 1; r <= rounds; ++r) {
-                std::atomic<bool> never{false};
-                loop::LoopRoundJob job(dir, options.value());
-                const auto outcome = job.run(jobs::Progress(&never, {}));
-                if (!outcome.ok()) return std::fprintf(stderr, "%s seed %d round %d: %s\n", qPrintable(strategy), seed, r, qPrintable(outcome.message)), 1;
-                const QJsonObject m = outcome.result.value("metrics").toObject();
+                QJsonObject m;
+                if (reused) {
+                    m = (*reused)[std::size_t(r - 1)];
+                } else {
+                    std::atomic<bool> never{false};
+                    loop::LoopRoundJob job(dir, options.value());
+                    const auto outcome = job.run(jobs::Progress(&never, {}));
+                    if (!outcome.ok()) return std::fprintf(stderr, "%s seed %d round %d: %s\n", qPrintable(strategy), seed, r, qPrintable(outcome.message)), 1;
+                    m = outcome.result.value("metrics").toObject();
+                }
                 const QJsonObject before = m.value("evaluation").toObject(), after = m.value("assessment").toObject();
                 if (r == 1) curve.emplace_back(0.0, before.value("score").toDouble());
                 curve.emplace_back(double(r * budget), after.value("score").toDouble());
@@ -175,9 +202,10 @@ int main(int argc, char** argv) {
                 }
                 humanSeconds += m.value("annotation").toObject().value("humanSeconds").toDouble();
                 const QString heldOutText = heldOutCurve.empty() ? QString() : QStringLiteral(", held-out %1").arg(heldOutCurve.back().second, 0, 'f', 4);
-                std::printf("%-12s seed %d round %d: score %.4f%s (%s), %.0f human-s, %.0f s\n", qPrintable(strategy), seed, r,
+                std::printf("%-12s seed %d round %d: score %.4f%s (%s), %.0f human-s, %s\n", qPrintable(strategy), seed, r,
                             curve.back().second, qPrintable(heldOutText), qPrintable(m.value("finetune").toObject().value("decision").toString()),
-                            m.value("annotation").toObject().value("humanSeconds").toDouble(), clock.elapsed() / 1000.0);
+                            m.value("annotation").toObject().value("humanSeconds").toDouble(),
+                            reused ? "reused" : qPrintable(QStringLiteral("%1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 0)));
                 std::fflush(stdout);
             }
             curves[strategy].push_back(curve);

@@ -1,16 +1,93 @@
-// The loop's decision pieces in isolation: quotas, routing calibration, Cohen's kappa, the
-// fine-tune's modality regression test and round settings.
+// The loop's decision pieces in isolation: quotas, retrieval anchors, routing calibration,
+// Cohen's kappa, the fine-tune's modality regression test and round settings.
+#include "index/EmbeddingFile.h"
+#include "index/KMeansClustering.h"
+#include "index/PoolIndex.h"
 #include "loop/ItemDrafter.h"
 #include "loop/ModalityRegression.h"
 #include "loop/QualityGate.h"
 #include "loop/Retrieval.h"
 #include "loop/RoundOptions.h"
 #include "loop/Routing.h"
+#include "store/Workspace.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
+#include <memory>
 #include <numeric>
+#include <optional>
 
 using namespace medq::loop;
+
+// Pool of 30 unit vectors in 32 dimensions: 10 near e0 (ids 100..109), 10 near e1
+// (200..) and 10 near their mean (300..). Each item leans on its own spare axis, so none is
+// a near-duplicate of another.
+struct ThreeGroupPool {
+    static constexpr int dim = 32;
+    QTemporaryDir tmp;
+    std::unique_ptr<medq::store::Workspace> ws;
+    std::optional<medq::index::EmbeddingFile> file;
+    std::optional<medq::index::PoolIndex> index;
+    std::atomic<bool> never{false};
+    bool ok = false;
+
+    ThreeGroupPool() {
+        auto created = medq::store::Workspace::create(tmp.filePath(QStringLiteral("ws")));
+        if (!created) return;
+        ws = created.take();
+        std::vector<std::int64_t> ids;
+        std::vector<float> vectors;
+        for (int group = 1; group <= 3; ++group) {
+            for (int i = 0; i < 10; ++i) {
+                std::vector<float> v(std::size_t(dim), 0.0f);
+                v[0] = group == 2 ? 0.0f : 1.0f;
+                v[1] = group == 1 ? 0.0f : 1.0f;
+                v[std::size_t(2 + 10 * (group - 1) + i)] = 0.15f;
+                medq::index::normaliseL2(v);
+                ids.push_back(100 * group + i);
+                vectors.insert(vectors.end(), v.begin(), v.end());
+            }
+        }
+        auto f = medq::index::EmbeddingFile::create(tmp.filePath(QStringLiteral("pool.emb")), dim, QStringLiteral("test"));
+        if (!f || !f.value().append(ids, vectors.data())) return;
+        file.emplace(f.take());
+        auto built = medq::index::PoolIndex::build(vectors.data(), ids.data(), std::int64_t(ids.size()), dim, medq::jobs::Progress(&never, {}));
+        if (!built) return;
+        index.emplace(built.take());
+        ok = true;
+    }
+
+    // An anchor whose members sit at the given unit axes; its query is their mean.
+    RetrievalAnchor anchor(medq::store::Id id, double mass, const std::vector<int>& axes) const {
+        RetrievalAnchor a;
+        a.prototypeId = id;
+        a.failureMass = mass;
+        a.query.assign(std::size_t(dim), 0.0f);
+        for (int axis : axes) {
+            a.members.emplace_back(std::size_t(dim), 0.0f);
+            a.members.back()[std::size_t(axis)] = 1.0f;
+            a.query[std::size_t(axis)] = 1.0f;
+        }
+        medq::index::normaliseL2(a.query);
+        return a;
+    }
+
+    // How many items of each group (1, 2, 3) the engine picks.
+    std::map<int, int> groupsPicked(const std::vector<RetrievalAnchor>& anchors, int budget, const QString& mode,
+                                    const QSet<medq::store::Id>& excluded = {}) {
+        RoundOptions o;
+        o.budget = budget;
+        o.sameModality = false;
+        o.neighboursPerPrototype = 10;
+        o.anchors = mode;
+        Retriever retriever(*ws, *file, o, excluded);
+        auto picked = retriever.engine(anchors, *index, medq::jobs::Progress(&never, {}));
+        std::map<int, int> groups;
+        for (const Selection& s : picked.value()) groups[int(s.poolItemId / 100)] += 1;
+        return groups;
+    }
+};
 
 class LoopPartsTest : public QObject {
     Q_OBJECT
@@ -24,6 +101,31 @@ private slots:
         const auto z = proportionalQuotas({0.0, 0.0}, 5);
         QCOMPARE(std::accumulate(z.begin(), z.end(), 0), 5);
         QVERIFY(proportionalQuotas({}, 5).empty());
+    }
+
+    void memberAnchorsCoverTheFailureModeAndTheCentroidOnlyItsCentre() {
+        // A prototype of two failed members, at e0 and e1: a query at their mean finds only
+        // the items like the mean, queries at the members find items like the members.
+        ThreeGroupPool pool;
+        QVERIFY(pool.ok);
+        const RetrievalAnchor anchor = pool.anchor(1, 2.0, {0, 1});
+        QCOMPARE(pool.groupsPicked({anchor}, 6, QStringLiteral("centroid")), (std::map<int, int>{{3, 6}}));
+        const auto members = pool.groupsPicked({anchor}, 6, QStringLiteral("members"));
+        QCOMPARE(members.count(3), std::size_t(0));
+        QVERIFY(members.count(1) && members.count(2));
+        QCOMPARE(members.at(1) + members.at(2), 6);
+    }
+
+    void aPrototypeShortOfItemsPassesItsQuotaToTheNext() {
+        // Masses 3:2:1 of 12: quotas 6, 4, 2. The first prototype (at e0) finds only 2 items
+        // because 8 of its group are excluded; its 4 missing go to the next (at e1), not to
+        // the smallest.
+        ThreeGroupPool pool;
+        QVERIFY(pool.ok);
+        const std::vector<RetrievalAnchor> anchors{pool.anchor(1, 3.0, {0}), pool.anchor(2, 2.0, {1}), pool.anchor(3, 1.0, {0, 1})};
+        QSet<medq::store::Id> excluded;
+        for (int i = 0; i < 8; ++i) excluded.insert(100 + i);
+        QCOMPARE(pool.groupsPicked(anchors, 12, QStringLiteral("centroid"), excluded), (std::map<int, int>{{1, 2}, {2, 8}, {3, 2}}));
     }
 
     void calibrationMeetsTheTargetErrorOnValidation() {
@@ -171,6 +273,10 @@ private slots:
         auto badStrategy = RoundOptions::fromJson(QJsonObject{{"strategy", "clever"}});
         QVERIFY(!badStrategy.ok());
         QCOMPARE(badStrategy.error().subject, QStringLiteral("strategy"));
+        auto badAnchors = RoundOptions::fromJson(QJsonObject{{"anchors", "medoid"}});
+        QVERIFY(!badAnchors.ok());
+        QCOMPARE(badAnchors.error().subject, QStringLiteral("anchors"));
+        QCOMPARE(RoundOptions::fromJson(QJsonObject{{"anchors", "centroid"}}).value().anchors, QStringLiteral("centroid"));
         auto badRate = RoundOptions::fromJson(QJsonObject{{"spotCheckRate", 1.5}});
         QVERIFY(!badRate.ok());
         QVERIFY(!RoundOptions::fromJson(QJsonObject{{"regressionAlpha", -0.1}}).ok());
