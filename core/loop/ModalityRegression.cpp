@@ -5,24 +5,46 @@
 
 namespace medq::loop {
 
-double ModalityChange::pValue() const {
-    const int n = lost + gained;
-    if (n == 0 || lost == 0) return 1.0;
-    // P(X >= lost), X ~ Binomial(n, 1/2), summed in log space so that n in the thousands is fine.
+double signTestP(int against, int forIt) {
+    const int n = against + forIt;
+    if (n == 0 || against == 0) return 1.0;
+    // Summed in log space so that n in the thousands is fine.
     double p = 0;
-    for (int k = lost; k <= n; ++k)
+    for (int k = against; k <= n; ++k)
         p += std::exp(std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0) - n * std::log(2.0));
     return std::min(1.0, p);
 }
 
+ModalityChange::Drop ModalityChange::significantDrop(double tolerance, double alpha) const {
+    Drop out;
+    if (drop() > tolerance && pValue() < alpha) out = {drop(), pValue(), QStringLiteral("answers")};
+    if (descriptionDrop() > tolerance && descriptionPValue() < alpha && descriptionDrop() > out.amount)
+        out = {descriptionDrop(), descriptionPValue(), QStringLiteral("descriptions")};
+    return out;
+}
+
 std::map<QString, ModalityChange> compareByModality(const std::vector<ItemDraft>& before, const std::vector<ItemDraft>& after) {
     QHash<store::Id, bool> rightBefore;  // task -> answered right by the base
-    for (const ItemDraft& item : before)
-        for (const TaskDraft& t : item.tasks)
+    QHash<store::Id, int> totalBefore;   // description task -> the base's rubric total
+    for (const ItemDraft& item : before) {
+        for (const TaskDraft& t : item.tasks) {
             if (t.isPerception() && t.truth >= 0) rightBefore.insert(t.task.id, t.predicted == t.truth);
+            if (!t.isPerception() && t.rubric) totalBefore.insert(t.task.id, t.rubric->total());
+        }
+    }
     std::map<QString, ModalityChange> out;
     for (const ItemDraft& item : after) {
         for (const TaskDraft& t : item.tasks) {
+            if (!t.isPerception() && t.rubric) {
+                const auto was = totalBefore.constFind(t.task.id);
+                if (was == totalBefore.constEnd()) continue;
+                ModalityChange& c = out[item.modality];
+                c.descriptions += 1;
+                c.rubricLoss += was.value() - t.rubric->total();
+                c.worse += t.rubric->total() < was.value() ? 1 : 0;
+                c.better += t.rubric->total() > was.value() ? 1 : 0;
+                continue;
+            }
             if (!t.isPerception() || t.truth < 0) continue;
             const auto it = rightBefore.constFind(t.task.id);
             if (it == rightBefore.constEnd()) continue;
@@ -40,7 +62,9 @@ QJsonObject toJson(const std::map<QString, ModalityChange>& changes) {
     QJsonObject o;
     for (const auto& [modality, c] : changes)
         o.insert(modality, QJsonObject{{"questions", c.questions}, {"lost", c.lost}, {"gained", c.gained},
-                                       {"drop", c.drop()}, {"p", c.pValue()}});
+                                       {"drop", c.drop()}, {"p", c.pValue()},
+                                       {"descriptions", c.descriptions}, {"worse", c.worse}, {"better", c.better},
+                                       {"descriptionDrop", c.descriptionDrop()}, {"descriptionP", c.descriptionPValue()}});
     return o;
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 double largestDrop(const std::map<QString, ModalityChange>& changes) {
     double d = 0;
-    for (const auto& [modality, change] : changes) d = std::max(d, change.drop());
+    for (const auto& [modality, change] : changes) d = std::max(d, change.largestDrop());
     return d;
 }
 
@@ -123,15 +123,17 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
     auto after = assess(validation, name, progress.sub(0.85, 1.0), true, &draftsAfter);
     if (!after) return after.error();
     const double gain = after.value().value(QStringLiteral("score")).toDouble() - before.value().value(QStringLiteral("score")).toDouble();
-    // The modality that dropped most among those whose drop is beyond the tolerance and chance.
+    // The modality (answers or descriptions) that dropped most among those whose drop is
+    // beyond the tolerance and chance.
     const auto changes = compareByModality(draftsBefore, draftsAfter);
     QString worst;
     double worstDrop = 0, worstP = 1;
     for (const auto& [modality, change] : changes) {
-        if (change.dropped(r.options.tolerance, r.options.regressionAlpha) && change.drop() > worstDrop) {
-            worstDrop = change.drop();
-            worstP = change.pValue();
-            worst = modality;
+        const ModalityChange::Drop d = change.significantDrop(r.options.tolerance, r.options.regressionAlpha);
+        if (d.amount > worstDrop) {
+            worstDrop = d.amount;
+            worstP = d.p;
+            worst = modality + QLatin1Char(' ') + d.what;
         }
     }
     const bool accept = gain > 0 && worst.isEmpty();

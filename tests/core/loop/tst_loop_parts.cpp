@@ -9,6 +9,7 @@
 #include "loop/Retrieval.h"
 #include "loop/RoundOptions.h"
 #include "loop/Routing.h"
+#include "train/DescriptionScorer.h"
 #include "store/Workspace.h"
 
 #include <QTemporaryDir>
@@ -244,6 +245,48 @@ private slots:
         QVERIFY(compareByModality(drafts(5, 0, false), unknown).empty());
         const QJsonObject json = toJson(compareByModality(drafts(10, 3, false), drafts(10, 3, true)));
         QCOMPARE(json.value("ct").toObject().value("lost").toInt(), 10);
+    }
+
+    void aDescriptionDropRollsBackEvenWhenTheAnswersHold() {
+        // 40 fundus descriptions, each with one unchanged question. The candidate writes
+        // `worse` of them 2 points lower and `better` 1 point higher (rubric totals of 8).
+        auto drafts = [](int worse, int better, bool afterFine) {
+            ItemDraft item;
+            item.modality = "fundus";
+            for (int i = 0; i < 40; ++i) {
+                TaskDraft d;
+                d.task.id = 1000 + i;
+                d.task.kind = "description";
+                d.rubric = medq::train::RubricScore{1, 1, 1, 1};  // total 4
+                if (afterFine && i < worse) d.rubric->completeness = 0, d.rubric->preciseness = 0;
+                if (afterFine && i >= worse && i < worse + better) d.rubric->consistency = 2;
+                item.tasks.push_back(d);
+                TaskDraft q;
+                q.task.id = 2000 + i;
+                q.task.kind = "perception";
+                q.truth = q.predicted = 0;
+                item.tasks.push_back(q);
+            }
+            return std::vector<ItemDraft>{item};
+        };
+        const auto c = compareByModality(drafts(12, 2, false), drafts(12, 2, true)).at("fundus");
+        QCOMPARE(c.questions, 40);
+        QCOMPARE(c.drop(), 0.0);
+        QCOMPARE(c.descriptions, 40);
+        QCOMPARE(c.worse, 12);
+        QCOMPARE(c.better, 2);
+        QCOMPARE(c.descriptionDrop(), (12 * 2 - 2) / (8.0 * 40));  // 0.069
+        QVERIFY(c.descriptionPValue() < 0.01);  // P(X >= 12 | 14) = 0.0065
+        const auto d = c.significantDrop(0.03, 0.05);
+        QCOMPARE(d.what, QStringLiteral("descriptions"));
+        QCOMPARE(d.amount, c.descriptionDrop());
+        QVERIFY(c.dropped(0.03, 0.05));
+        QVERIFY(!c.dropped(0.1, 0.05));  // within a wider tolerance
+        // A few worse descriptions among many better ones is no drop.
+        const auto mixed = compareByModality(drafts(3, 20, false), drafts(3, 20, true)).at("fundus");
+        QVERIFY(mixed.descriptionDrop() < 0.03);
+        QVERIFY(!mixed.dropped(0.0, 0.05));
+        QCOMPARE(toJson({{"fundus", c}}).value("fundus").toObject().value("worse").toInt(), 12);
     }
 
     void kappaIsOneForAgreementAndZeroForChance() {
