@@ -61,7 +61,10 @@ int main(int argc, char** argv) {
     window.setAnnotator("bench", "annotator");
     window.resize(1500, 920);
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        std::fprintf(stderr, "the main window was never shown (is a display running?)\n");
+        return 1;
+    }
     window.openWorkspace(wsDir);
     QTest::qWait(300);
 

@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstdio>
 
 using namespace medq;
 
@@ -58,7 +59,10 @@ int main(int argc, char** argv) {
     window.setAnnotator(QStringLiteral("dr.meyer"), QStringLiteral("annotator"));
     window.resize(1560, 940);
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        std::fprintf(stderr, "the main window was never shown (is a display running?)\n");
+        return 1;
+    }
     window.openWorkspace(wsDir);
     const char* names[] = {"ct", "mri", "endoscopy", "histopathology", "fundus"};
     const char* notes[] = {"Streaks from the skull base; mild noise. Overall, the quality of this image is usable.",
