@@ -4,8 +4,8 @@
 // failure mass (size x failure rate), drops near-duplicates (of each other and of the
 // benchmark) and already-selected items, and picks by maximal marginal relevance
 // (Carbonell & Goldstein 1998) for diversity. An anchor queries with each of its failed
-// members (RoundOptions::anchors "members") or with their mean ("centroid"). Random and uncertainty sampling are the
-// baselines the engine is measured against.
+// members (RoundOptions::anchors "members") or with their mean ("centroid"). Random and
+// uncertainty sampling are the baselines the engine is measured against.
 #include "common/Result.h"
 #include "index/EmbeddingFile.h"
 #include "index/PoolIndex.h"
