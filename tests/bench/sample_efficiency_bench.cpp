@@ -40,9 +40,10 @@ bool copyTree(const QString& from, const QString& to) {
     return true;
 }
 
-// The metrics of rounds 1..rounds of a complete run in `dir` made with these very settings;
-// nothing when the run is missing, unfinished or was made with other settings.
-std::optional<std::vector<QJsonObject>> completedRun(const QString& dir, const loop::RoundOptions& options, int rounds) {
+// The metrics of rounds 1..rounds of a complete run in `dir` made from the base checkpoint
+// with these very settings; nothing when the run is missing, unfinished or made otherwise.
+std::optional<std::vector<QJsonObject>> completedRun(const QString& dir, const QString& baseCheckpoint,
+                                                     const loop::RoundOptions& options, int rounds) {
     if (!store::Workspace::exists(dir)) return std::nullopt;
     auto ws = store::Workspace::open(dir);
     if (!ws) return std::nullopt;
@@ -54,6 +55,7 @@ std::optional<std::vector<QJsonObject>> completedRun(const QString& dir, const l
             return std::nullopt;
         metrics.push_back(round->metrics);
     }
+    if (metrics.empty() || metrics.front().value(QStringLiteral("checkpointBefore")).toString() != baseCheckpoint) return std::nullopt;
     return metrics;
 }
 
@@ -142,10 +144,12 @@ int main(int argc, char** argv) {
         json = QJsonDocument::fromJson(f.readAll()).object();
     }
     // Embed and index the pool once in the base, so every run starts from the same index.
+    QString baseCheckpoint;
     {
         auto ws = store::Workspace::open(base);
         if (!ws) return std::fprintf(stderr, "%s\n", qPrintable(ws.error().message())), 1;
         learn::CheckpointRegistry registry(*ws.value());
+        baseCheckpoint = registry.current();
         const QString embedder = ws.value()->settings().getOrInsert(QStringLiteral("loop.embedder"), registry.current());
         auto net = model::QualityModel::load(registry.resolve(embedder));
         if (!net) return std::fprintf(stderr, "%s\n", qPrintable(net.error().message())), 1;
@@ -173,7 +177,7 @@ int main(int argc, char** argv) {
             o.insert("seed", seed);
             auto options = loop::RoundOptions::fromJson(o);
             if (!options) return std::fprintf(stderr, "%s\n", qPrintable(options.error().message())), 1;
-            const auto reused = p.isSet("reuse") ? completedRun(dir, options.value(), rounds) : std::nullopt;
+            const auto reused = p.isSet("reuse") ? completedRun(dir, baseCheckpoint, options.value(), rounds) : std::nullopt;
             if (!reused) {
                 QDir(dir).removeRecursively();
                 if (!copyTree(base, dir)) return std::fprintf(stderr, "cannot copy %s\n", qPrintable(base)), 1;
