@@ -5,6 +5,7 @@
 #include "ingest/WorkspaceJobs.h"
 #include "learn/CheckpointRegistry.h"
 #include "loop/LoopReport.h"
+#include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
 #include "store/LoopRepository.h"
 #include "store/Workspace.h"
@@ -67,15 +68,20 @@ int printStatus(const QString& dir) {
                .arg("test score", 10).arg("annotated", 9).arg("human-s", 8).arg("checkpoint", -24);
     store::LoopRepository loop(w.db());
     for (const auto& r : rounds) {
-        const QJsonObject m = r.metrics;
-        const QJsonObject a = m.value("assessment").toObject();
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n").arg(r.number, 5).arg(r.strategy, -12).arg(r.status, -10).arg(r.step, -10)
-                   .arg(a.isEmpty() ? QStringLiteral("-") : QString::number(a.value("score").toDouble(), 'f', 4), 10)
-                   .arg(m.value("retrieval").toObject().value("selected").toInt(), 9)
-                   .arg(m.value("annotation").toObject().value("humanSeconds").toDouble(), 8, 'f', 0)
-                   .arg(m.value("finetune").toObject().value("candidate").toString() + " " +
-                        m.value("finetune").toObject().value("decision").toString(), -24);
-        if (r.status == QLatin1String("running")) out << "      " << loop.pendingHumanItems(r.id) << " queue items wait for a person\n";
+        const loop::RoundMetrics m = loop::RoundMetrics::fromJson(r.metrics);
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                   .arg(r.number, 5)
+                   .arg(key(r.strategy), -12)
+                   .arg(key(r.status), -10)
+                   .arg(r.step ? key(*r.step) : QString(), -10)
+                   .arg(m.assessment.present() ? QString::number(m.assessment.score(), 'f', 4) : QStringLiteral("-"),
+                        10)
+                   .arg(m.retrieval ? m.retrieval->selected : 0, 9)
+                   .arg(m.annotation ? m.annotation->humanSeconds : 0.0, 8, 'f', 0)
+                   .arg(m.finetune ? m.finetune->candidate + " " + key(m.finetune->decision) : QStringLiteral(" "),
+                        -24);
+        if (r.status == RunStatus::Running)
+            out << "      " << loop.pendingHumanItems(r.id) << " queue items wait for a person\n";
     }
     return Ok;
 }
@@ -147,7 +153,7 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
         auto ws = store::Workspace::open(dir);
         if (!ws) return fail(ws.error().message());
         int done = 0;
-        for (const auto& r : ws.value()->rounds().all()) done += r.status == QLatin1String("done") ? 1 : 0;
+        for (const auto& r : ws.value()->rounds().all()) done += r.status == RunStatus::Done ? 1 : 0;
         rounds = until - done;
         if (rounds <= 0) {
             QTextStream(stdout) << "round " << until << " is already done" << Qt::endl;

@@ -1,5 +1,7 @@
 #include "annotate/AnnotationSession.h"
 
+#include "annotate/SubmissionRules.h"
+
 namespace medq::annotate {
 
 AnnotationSession::AnnotationSession(store::Workspace& ws, QString annotator, QString role)
@@ -10,8 +12,9 @@ AnnotationSession::AnnotationSession(store::Workspace& ws, QString annotator, QS
 AnnotationState AnnotationSession::stateFromDraft(const store::TaskRecord& task, const store::ModelOutputRecord& d) {
     AnnotationState s;
     s.answer = d.answer;
-    s.text = task.kind == QLatin1String("description") ? d.draftText : QString();
-    // A draft description ends with "Overall, the quality of this image is X." (REFERENCE.md).
+    s.text = task.kind == TaskKind::Description ? d.draftText : QString();
+    // A draft description ends with "Overall, the quality of this image is X." (MedQ-Bench's
+    // format, as synth/DescriptionWriter writes it).
     for (const char* level : {"reject", "usable", "good"}) {
         if (d.draftText.contains(QStringLiteral("quality of this image is %1").arg(QLatin1String(level)), Qt::CaseInsensitive))
             s.quality = QLatin1String(level);
@@ -73,8 +76,9 @@ Status AnnotationSession::autosave(const AnnotationState& state) {
 Result<store::AnnotationRecord> AnnotationSession::submit(const AnnotationState& state) {
     if (!m_current) return Error{QString(), QStringLiteral("no item is open")};
     const WorkItem& w = *m_current;
-    QString action = QStringLiteral("full");
-    if (w.draft) action = state == stateFromDraft(w.task, *w.draft) ? QStringLiteral("accept") : QStringLiteral("edit");
+    if (Status s = SubmissionRules::check(w.task, state); !s) return s.error();
+    AnnotationAction action = AnnotationAction::Full;
+    if (w.draft) action = state == stateFromDraft(w.task, *w.draft) ? AnnotationAction::Accept : AnnotationAction::Edit;
     try {
         store::Transaction tx(m_ws.db());
         store::AnnotationRecord a;
@@ -87,10 +91,12 @@ Result<store::AnnotationRecord> AnnotationSession::submit(const AnnotationState&
         a.qualityLevel = state.quality.isEmpty() ? QString() : state.quality;
         a.timeSpentMs = timeSpentMs();
         a = m_ws.annotations().submit(a);
-        m_ws.queues().setStatus(w.item.id, QStringLiteral("done"));
+        m_ws.queues().setStatus(w.item.id, ItemStatus::Done);
         m_ws.drafts().discard(w.task.id, m_annotator);
         m_ws.audit().append(m_annotator, QStringLiteral("annotation.submit"), QStringLiteral("annotations"), a.id,
-                            QJsonObject{{"task", qint64(w.task.id)}, {"action", action}, {"revision", a.revision}});
+                            QJsonObject{{"task", qint64(w.task.id)},
+                                        {"action", key(action)},
+                                        {"revision", a.revision}});
         tx.commit();
         m_current.reset();
         return a;

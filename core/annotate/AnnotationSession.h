@@ -33,13 +33,14 @@ public:
     // Saves unsubmitted work (the GUI calls this within a second of each edit).
     Status autosave(const AnnotationState& state);
     // Stores a new annotation revision, closes the queue item and clears the draft, in one
-    // transaction. The action is "accept" (draft unchanged), "edit" (draft changed) or "full".
+    // transaction, if SubmissionRules let it. The action is Accept (draft unchanged), Edit
+    // (draft changed) or Full.
     Result<store::AnnotationRecord> submit(const AnnotationState& state);
     // Leaves the item pending for later; keeps the autosaved draft.
     Status skip();
     std::int64_t timeSpentMs() const;
 
-    // The state a model draft implies (for "accept" detection and as the editor's start).
+    // The state a model draft implies (to detect Accept and as the editor's start).
     static AnnotationState stateFromDraft(const store::TaskRecord& task, const store::ModelOutputRecord& draft);
 
 private:

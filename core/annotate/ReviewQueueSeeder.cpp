@@ -2,7 +2,7 @@
 
 namespace medq::annotate {
 
-int ReviewQueueSeeder::queueImagesWithoutTasks(store::Workspace& ws, const QString& queue, const QString& reason) {
+int ReviewQueueSeeder::queueImagesWithoutTasks(store::Workspace& ws, Queue queue, const QString& reason) {
     store::Transaction tx(ws.db());
     std::vector<store::TaskRecord> tasks;
     const int total = ws.images().count();
@@ -11,8 +11,8 @@ int ReviewQueueSeeder::queueImagesWithoutTasks(store::Workspace& ws, const QStri
             if (!ws.tasks().forImage(image.id).empty()) continue;
             store::TaskRecord t;
             t.imageId = image.id;
-            t.kind = QStringLiteral("description");
-            t.questionType = QStringLiteral("description");
+            t.kind = TaskKind::Description;
+            t.questionType = QuestionType::Description;
             t.question = QStringLiteral("Describe the quality of this image and give an overall rating.");
             tasks.push_back(t);
         }

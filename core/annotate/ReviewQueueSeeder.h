@@ -8,7 +8,7 @@ namespace medq::annotate {
 class ReviewQueueSeeder {
 public:
     // Returns how many items were queued. One transaction; idempotent.
-    static int queueImagesWithoutTasks(store::Workspace& ws, const QString& queue, const QString& reason);
+    static int queueImagesWithoutTasks(store::Workspace& ws, Queue queue, const QString& reason);
 };
 
 }  // namespace medq::annotate

@@ -1,6 +1,6 @@
 #include "dataset/PoolDistribution.h"
 
-#include "synth/Random.h"
+#include "common/Random.h"
 #include "taxonomy/Taxonomy.h"
 
 #include <algorithm>
@@ -16,7 +16,7 @@ PoolDistribution::PoolDistribution(std::uint64_t seed) : m_seed(seed) {
         const auto& attrs = Taxonomy::instance().attributes(kClinicalModalities[m]);
         std::vector<int> rank(attrs.size());
         std::iota(rank.begin(), rank.end(), 1);
-        synth::Random rng(synth::Random::derive(seed, 1000 + m));
+        Random rng(Random::derive(seed, 1000 + m));
         rng.shuffle(rank);
         std::vector<double> w(attrs.size());
         for (std::size_t i = 0; i < attrs.size(); ++i) w[i] = 1.0 / std::pow(double(rank[i]), 1.3);
@@ -27,7 +27,7 @@ PoolDistribution::PoolDistribution(std::uint64_t seed) : m_seed(seed) {
 }
 
 SynthRecipe PoolDistribution::sample(std::uint64_t index, int realBasesAvailable[5]) const {
-    synth::Random rng(synth::Random::derive(m_seed, index));
+    Random rng(Random::derive(m_seed, index));
     SynthRecipe r;
     double u = rng.uniform(), acc = 0;
     std::size_t m = 0;

@@ -59,8 +59,8 @@ Result<WrittenItem> SynthItemWriter::write(const SynthRecipe& recipe, const QStr
     std::vector<store::TaskRecord> tasks;
     store::TaskRecord d;
     d.imageId = out.imageId;
-    d.kind = QStringLiteral("description");
-    d.questionType = QStringLiteral("description");
+    d.kind = TaskKind::Description;
+    d.questionType = QuestionType::Description;
     d.question = kDescribe;
     d.answer = item.description;
     d.split = split;
@@ -68,8 +68,8 @@ Result<WrittenItem> SynthItemWriter::write(const SynthRecipe& recipe, const QStr
     for (const auto& q : item.questions) {
         store::TaskRecord t;
         t.imageId = out.imageId;
-        t.kind = QStringLiteral("perception");
-        t.questionType = questionTypeKey(q.type).remove(QLatin1Char('-'));  // store key "yesno"
+        t.kind = TaskKind::Perception;
+        t.questionType = q.type;
         t.question = q.text;
         t.options = optionsJson(q.options);
         t.answer = QString(q.correctLabel());
@@ -89,15 +89,15 @@ void SynthItemWriter::writePair(const std::pair<store::Id, synth::GroundTruth>& 
     store::TaskRecord q;
     q.imageId = first.first;
     q.secondImageId = second.first;
-    q.kind = QStringLiteral("perception");
-    q.questionType = QStringLiteral("comparison");
+    q.kind = TaskKind::Perception;
+    q.questionType = QuestionType::Comparison;
     q.question = pair.question.text;
     q.options = optionsJson(pair.question.options);
     q.answer = QString(pair.question.correctLabel());
     q.split = split;
     store::TaskRecord d = q;
-    d.kind = QStringLiteral("description");
-    d.questionType = QStringLiteral("description");
+    d.kind = TaskKind::Description;
+    d.questionType = QuestionType::Description;
     d.question = kCompare;
     d.options = {};
     d.answer = pair.description;

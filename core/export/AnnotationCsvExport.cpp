@@ -46,7 +46,7 @@ std::vector<AnnotationRow> AnnotationCsvExport::collect(store::Workspace& ws, co
         r.imageId = imageOfTask.value(a.taskId);
         r.annotator = a.annotator;
         r.revision = a.revision;
-        r.action = a.action;
+        r.action = key(a.action);
         r.answer = a.answer;
         r.description = a.text;
         r.qualityLevel = a.qualityLevel;

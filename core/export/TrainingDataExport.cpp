@@ -83,7 +83,7 @@ std::vector<ConversationRecord> TrainingDataExport::collect(store::Workspace& ws
         if (t.secondImageId) r.images << image(*t.secondImageId).path;
         r.modality = image(t.imageId).modality;
         QString prompt, fromAnnotation, fromTruth;
-        if (t.kind == QLatin1String("perception")) {
+        if (t.kind == TaskKind::Perception) {
             const QStringList options = optionTexts(t.options);
             prompt = perceptionPrompt(int(r.images.size()), t.question, options);
             if (annotation != latest.constEnd()) fromAnnotation = optionLetter(annotation->answer, options);

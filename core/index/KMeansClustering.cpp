@@ -1,5 +1,7 @@
 #include "index/KMeansClustering.h"
 
+#include "common/Random.h"
+
 #include <faiss/Clustering.h>
 #include <faiss/IndexFlat.h>
 #include <faiss/impl/FaissException.h>
@@ -10,7 +12,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <random>
 
 namespace medq::index {
 
@@ -115,8 +116,7 @@ Result<Clustering> clusterRows(const float* rows, int rowCount, int dim, const C
     std::vector<int> sample(static_cast<std::size_t>(rowCount));
     std::iota(sample.begin(), sample.end(), 0);
     if (rowCount > kSilhouetteSampleMax) {
-        std::mt19937_64 rng(options.seed);
-        std::shuffle(sample.begin(), sample.end(), rng);
+        Random(options.seed).shuffle(sample);
         sample.resize(kSilhouetteSampleMax);
         std::sort(sample.begin(), sample.end());
     }

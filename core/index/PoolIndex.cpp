@@ -1,5 +1,7 @@
 #include "index/PoolIndex.h"
 
+#include "common/Random.h"
+
 #include <faiss/Clustering.h>
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexIDMap.h>
@@ -7,6 +9,8 @@
 #include <faiss/impl/FaissException.h>
 #include <faiss/index_io.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
@@ -15,25 +19,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <new>
 #include <numeric>
-#include <random>
-#include <unistd.h>
 
 namespace medq::index {
 
-// The approximate index is IVF-Flat (inverted lists of full float vectors, inner
-// product), chosen by measurement at 1,000,000 x 192 on the shared 2-core machine
-// (tests/bench/retrieval_bench.cpp, 2,000 centres, noise 1.5):
-//  - IVF4096,Flat, nprobe 32: build ~80 s (k-means on 164k rows + assignment),
-//    recall@100 0.994, ~2 ms per query single or batched, 0.78 GB (the flat index's
-//    4 * dim + 8 bytes per vector). Distances in the probed lists are exact, so recall
-//    depends only on nprobe.
-//  - HNSW32 (efConstruction 40): 129 s to build just 100k vectors (so >20 min at 1M)
-//    and recall@100 0.63 / 0.73 at efSearch 128 / 256, 12-24 ms per single query.
-//  - IVF-PQ / SQ would save memory but lose recall to quantisation (docs: PQ recall was
-//    poor) and need a refine step that keeps the full vectors anyway.
+// The approximate index is IVF-Flat, chosen by measurement: docs/benchmarks.md (bench_retrieval).
 namespace {
 
 using FaissIdx = faiss::Index::idx_t;
@@ -145,9 +136,11 @@ Result<PoolIndex> PoolIndex::build(const float* vectors, const std::int64_t* ids
             const std::int64_t trainCount = std::min(n, std::int64_t(nlist) * kTrainPerList);
             std::vector<std::int64_t> rows(static_cast<std::size_t>(n));
             std::iota(rows.begin(), rows.end(), std::int64_t(0));
-            std::mt19937_64 rng(seed);
+            // The first trainCount steps of a Fisher-Yates shuffle from the front.
+            Random random(seed);
             for (std::int64_t i = 0; i < trainCount; ++i)
-                std::swap(rows[std::size_t(i)], rows[std::size_t(i + std::int64_t(rng() % std::uint64_t(n - i)))]);
+                std::swap(rows[std::size_t(i)],
+                          rows[std::size_t(i + std::int64_t(random.next() % std::uint64_t(n - i)))]);
             rows.resize(static_cast<std::size_t>(trainCount));
             std::sort(rows.begin(), rows.end());
             std::vector<float> sample(std::size_t(trainCount) * dim);

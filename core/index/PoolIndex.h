@@ -1,8 +1,8 @@
 #pragma once
 // Nearest-neighbour search over pool embeddings (inner product on L2-normalised vectors,
 // i.e. cosine similarity) with faiss. The index kind follows the pool size: exact (flat)
-// below kExactLimit vectors, an approximate index above (see PoolIndex.cpp for which
-// and why). Saved staged-then-renamed, so a crash never leaves a half-written index.
+// below kExactLimit vectors, an approximate index above (IVF-Flat; why: docs/benchmarks.md).
+// Saved staged-then-renamed, so a crash never leaves a half-written index.
 #include "common/Result.h"
 #include "jobs/Progress.h"
 

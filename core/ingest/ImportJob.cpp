@@ -78,7 +78,7 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
         if (m_options.deidentify) deidentifier.emplace(privacy::DeidentificationKeyStore::forWorkspace(ws));
     } catch (const store::StoreError& e) {
         const QString message = QStringLiteral("cannot read the workspace's de-identification keys: %1").arg(e.what());
-        ws.jobs().finish(jobRow, QStringLiteral("failed"), message);
+        ws.jobs().finish(jobRow, RunStatus::Failed, message);
         return {JobOutcome::Status::Failed, message, {}};
     }
 
@@ -161,12 +161,12 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
         tx.commit();
     } catch (const jobs::JobCancelled&) {
         removeFiles(writtenThumbnails);
-        ws.jobs().finish(jobRow, QStringLiteral("cancelled"), QStringLiteral("nothing was stored"));
+        ws.jobs().finish(jobRow, RunStatus::Cancelled, QStringLiteral("nothing was stored"));
         throw;
     } catch (const std::exception& e) {
         removeFiles(writtenThumbnails);
         const QString message = QStringLiteral("import failed, nothing was stored: %1").arg(e.what());
-        ws.jobs().finish(jobRow, QStringLiteral("failed"), message);
+        ws.jobs().finish(jobRow, RunStatus::Failed, message);
         return {JobOutcome::Status::Failed, message, {}};
     }
     for (const auto& f : m_report.failures)
@@ -175,7 +175,7 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
     const QString summary = QStringLiteral("imported %1 (%2 series), %3 duplicates, %4 failed, %5 skipped")
                                 .arg(m_report.imported).arg(m_report.series).arg(m_report.duplicates)
                                 .arg(m_report.failures.size()).arg(m_report.skipped);
-    ws.jobs().finish(jobRow, QStringLiteral("done"), summary);
+    ws.jobs().finish(jobRow, RunStatus::Done, summary);
     return {JobOutcome::Status::Done, summary, m_report.toJson()};
 }
 

@@ -15,7 +15,7 @@ std::unique_ptr<jobs::Job> recordedInWorkspace(const QString& workspaceDir, std:
     auto onFinish = [workspaceDir](std::int64_t id, const jobs::JobOutcome& outcome) {
         auto ws = store::Workspace::open(workspaceDir);
         if (!ws || id == 0) return;
-        ws.value()->jobs().finish(id, jobs::JobOutcome::statusName(outcome.status), outcome.message);
+        ws.value()->jobs().finish(id, jobs::JobOutcome::runStatus(outcome.status), outcome.message);
     };
     return std::make_unique<jobs::RecordedJob>(std::move(job), onStart, onFinish);
 }

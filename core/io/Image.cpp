@@ -58,7 +58,7 @@ WindowPreset percentileWindow(const Image& image, double lowPercent, double high
 
 void addDefaultWindows(Image& image) {
     if (image.modality == Modality::CT) {
-        // Common CT presets (window width / level), see shared/REFERENCE.md.
+        // Common CT presets (window width / level), the ones radiologists know from their viewers.
         const WindowPreset ct[] = {{QStringLiteral("soft tissue"), 40, 400},
                                    {QStringLiteral("lung"), -600, 1500},
                                    {QStringLiteral("bone"), 480, 2500},

@@ -1,6 +1,7 @@
 #pragma once
 // A unit of long work run on the engine thread: reports progress, honours cancel, and
 // ends with an outcome. A job that fails or is cancelled leaves the workspace as it was.
+#include "common/Vocabulary.h"
 #include "jobs/Progress.h"
 
 #include <QJsonObject>
@@ -15,10 +16,11 @@ struct JobOutcome {
     QString message;     // user-facing summary or error
     QJsonObject result;  // machine-readable figures
     bool ok() const { return status == Status::Done; }
-    static QString statusName(Status s) {
-        return s == Status::Done ? QStringLiteral("done")
-               : s == Status::Failed ? QStringLiteral("failed") : QStringLiteral("cancelled");
+    // As the jobs table stores it.
+    static RunStatus runStatus(Status s) {
+        return s == Status::Done ? RunStatus::Done : s == Status::Failed ? RunStatus::Failed : RunStatus::Cancelled;
     }
+    static QString statusName(Status s) { return key(runStatus(s)); }
 };
 
 class Job {

@@ -8,10 +8,6 @@
 
 namespace medq::learn {
 
-QString ExampleAssembler::trainQuestionType(const QString& storeType) {
-    return storeType == QLatin1String("yesno") ? QStringLiteral("yes-no") : storeType;
-}
-
 Result<std::vector<float>> ExampleAssembler::pixels(store::Id imageId) {
     if (auto it = m_cache.find(imageId); it != m_cache.end()) return *it;
     const auto record = m_ws.images().get(imageId);
@@ -83,7 +79,7 @@ Result<train::TrainingExample> ExampleAssembler::example(const store::TaskRecord
     auto v = visual(task.imageId, task.secondImageId);
     if (!v) return v.error();
     train::TrainingExample e;
-    if (task.kind == QLatin1String("perception")) {
+    if (task.kind == TaskKind::Perception) {
         QStringList options;
         for (const auto& o : task.options) options << o.toString();
         int index = truth.size() == 1 ? truth.at(0).unicode() - 'A' : int(options.indexOf(truth));
@@ -95,7 +91,7 @@ Result<train::TrainingExample> ExampleAssembler::example(const store::TaskRecord
         e = train::TrainingExample::description(v.take(), truth);
     }
     e.id = QString::number(task.id);
-    e.questionType = trainQuestionType(task.questionType);
+    e.questionType = key(task.questionType);
     if (const auto image = m_ws.images().get(task.imageId)) {
         e.group = image->modality;
         // Attribute targets: the annotator's labels with an annotated answer, else the
@@ -110,7 +106,7 @@ Result<train::TrainingExample> ExampleAssembler::example(const store::TaskRecord
         // The attribute a yes/no or how question is about (the overall-quality question
         // names none), for the question-guided token.
         if (m_attributeSlots > 0 && modality && !task.secondImageId &&
-            (e.questionType == QLatin1String("yes-no") || e.questionType == QLatin1String("how"))) {
+            (task.questionType == QuestionType::YesNo || task.questionType == QuestionType::How)) {
             const int slot = askedAttributeSlot(*modality, task.question);
             e.askedSlot = slot < m_attributeSlots ? slot : -1;
         }

@@ -39,9 +39,6 @@ public:
     // carry no attribute targets.
     void setAttributeSlots(int count) { m_attributeSlots = count; }
 
-    // "yesno" (store) -> "yes-no" (taxonomy/train keys).
-    static QString trainQuestionType(const QString& storeType);
-
 private:
     store::Workspace& m_ws;
     model::ImagePreprocessor m_pre;

@@ -32,7 +32,7 @@ BaselineReport ExpertBaseline::evaluate(store::Workspace& ws, const QString& spl
         const auto item = synth::ItemGenerator::generate(recipe->modality, recipe->attributes, recipe->seed);
         const auto result = expert.annotate(item.truth, item.questions, recipe->seed);
         for (const auto& task : it.value()) {
-            if (task.kind == QLatin1String("description")) {
+            if (task.kind == TaskKind::Description) {
                 rubricSum += scorer.score(result.description, task.answer, image->modality, false).total();
                 ++report.descriptions;
                 continue;
@@ -41,7 +41,7 @@ BaselineReport ExpertBaseline::evaluate(store::Workspace& ws, const QString& spl
                 if (item.questions[q].text != task.question) continue;
                 train::PerceptionOutcome o;
                 o.id = QString::number(task.id);
-                o.questionType = ExampleAssembler::trainQuestionType(task.questionType);
+                o.questionType = key(task.questionType);
                 o.group = image->modality;
                 o.predicted = q < result.answers.size() ? result.answers[q] : -1;
                 o.truth = task.answer.isEmpty() ? -1 : task.answer.at(0).unicode() - 'A';

@@ -66,7 +66,7 @@ jobs::JobOutcome DemoLoopJob::run(const jobs::Progress& progress) {
         o.fineTuneSteps = 100;
         o.learningRate = 2e-3;
         o.threads = 1;
-        o.annotator = QStringLiteral("human");  // the queues wait for the user
+        o.annotator = AnnotatorKind::Human;  // the queues wait for the user
         o.actor = QStringLiteral("system");
         LoopRoundJob round(m_dir, o);
         if (JobOutcome out = round.run(progress.sub(0.55, 1.0)); !out.ok()) return out;

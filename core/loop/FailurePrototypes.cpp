@@ -29,7 +29,7 @@ std::vector<FailedItem> collectFailures(store::Workspace& ws, const std::vector<
         QSet<QString> missed;
         auto miss = [&](const QString& key) { missed.insert(d.modality + QLatin1Char('.') + key); };
         for (const TaskDraft& t : d.tasks) {
-            if (t.task.kind == QLatin1String("description") && f.anchorTaskId == 0) f.anchorTaskId = t.task.id;
+            if (t.task.kind == TaskKind::Description && f.anchorTaskId == 0) f.anchorTaskId = t.task.id;
             if (t.isPerception() && t.truth >= 0) {
                 ++scored;
                 if (t.truth == t.predicted) continue;
@@ -133,10 +133,10 @@ Result<PrototypeSet> buildPrototypes(const std::vector<FailedItem>& failures, co
 
         const double silhouette = c.silhouette[std::size_t(k)];
         if (p.record.size < options.minClusterSize) {
-            p.record.status = QStringLiteral("dropped");
+            p.record.status = PrototypeStatus::Dropped;
             p.record.reason = QStringLiteral("tiny: %1 members (< %2)").arg(p.record.size).arg(options.minClusterSize);
         } else if (silhouette < options.minSilhouette) {
-            p.record.status = QStringLiteral("dropped");
+            p.record.status = PrototypeStatus::Dropped;
             p.record.reason = QStringLiteral("incoherent: silhouette %1 (< %2)").arg(silhouette, 0, 'f', 2).arg(options.minSilhouette, 0, 'f', 2);
         } else {
             p.record.reason = QStringLiteral("silhouette %1").arg(silhouette, 0, 'f', 2);

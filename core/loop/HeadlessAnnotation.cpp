@@ -1,8 +1,10 @@
 #include "loop/HeadlessAnnotation.h"
 
+#include "annotate/SubmissionRules.h"
 #include "eval/FindingExtractor.h"
 #include "loop/ItemTruth.h"
 #include "store/LoopRepository.h"
+#include "store/Permissions.h"
 #include "store/Workspace.h"
 
 #include <QJsonArray>
@@ -25,13 +27,10 @@ synth::GroundTruth draftTruth(const QString& text, Modality modality) {
     return synth::GroundTruth::from(modality, present);
 }
 
-QString actionName(synth::AnnotationAction a) {
-    switch (a) {
-    case synth::AnnotationAction::FullDescription: return QStringLiteral("full");
-    case synth::AnnotationAction::EditDraft: return QStringLiteral("edit");
-    case synth::AnnotationAction::VerifyDraft: return QStringLiteral("verify");
-    }
-    return QStringLiteral("full");
+// The workstation's submission rules hold for simulated annotations too.
+Status complete(const store::TaskRecord& task, const store::AnnotationRecord& a) {
+    return annotate::SubmissionRules::check(task, annotate::AnnotationState::fromLabels(a.labels, a.answer, a.text,
+                                                                                        a.qualityLevel));
 }
 
 }  // namespace
@@ -56,11 +55,11 @@ Result<AnnotatedItem> HeadlessAnnotator::annotate(store::Id imageId, bool review
         result = m_annotator.annotate(truth->item.truth, truth->item.questions, seed);
     }
 
-    m_ws.annotations().ensureAnnotator(m_name, QStringLiteral("annotator"));
+    m_ws.annotations().ensureAnnotator(m_name, store::roleKey(store::Role::Annotator));
     AnnotatedItem out;
     out.imageId = imageId;
     out.annotator = m_name;
-    out.action = actionName(result.action);
+    out.action = result.action;
     out.seconds = result.seconds;
     out.qualityLevel = qualityLevelKey(result.labels.level);
     for (const store::TaskRecord& task : tasks) {
@@ -68,7 +67,7 @@ Result<AnnotatedItem> HeadlessAnnotator::annotate(store::Id imageId, bool review
         a.taskId = task.id;
         a.annotator = m_name;
         a.action = out.action;
-        if (task.kind == QLatin1String("description")) {
+        if (task.kind == TaskKind::Description) {
             if (task.secondImageId) continue;
             a.text = result.description;
             a.labels = labelsJson(result.labels);
@@ -81,6 +80,7 @@ Result<AnnotatedItem> HeadlessAnnotator::annotate(store::Id imageId, bool review
             if (index >= result.answers.size() || result.answers[index] < 0) continue;
             a.answer = QString(QChar('A' + result.answers[index]));
         }
+        if (Status s = complete(task, a); !s) return s.error();
         out.annotations.emplace_back(task.id, m_ws.annotations().submit(a).id);
     }
     return out;
@@ -93,11 +93,11 @@ Result<AnnotatedItem> HeadlessAnnotator::acceptDraft(store::Workspace& ws, store
     const auto tasks = ws.tasks().forImage(imageId);
     std::vector<store::Id> taskIds;
     for (const auto& t : tasks) taskIds.push_back(t.id);
-    ws.annotations().ensureAnnotator(kAutoAcceptAnnotator, QStringLiteral("annotator"));
+    ws.annotations().ensureAnnotator(kAutoAcceptAnnotator, store::roleKey(store::Role::Annotator));
     AnnotatedItem out;
     out.imageId = imageId;
     out.annotator = kAutoAcceptAnnotator;
-    out.action = QStringLiteral("accept");
+    out.action = AnnotationAction::Accept;
     for (const auto& o : store::LoopRepository(ws.db()).outputsFor(taskIds, modelVersion)) {
         store::AnnotationRecord a;
         a.taskId = o.taskId;
@@ -111,6 +111,8 @@ Result<AnnotatedItem> HeadlessAnnotator::acceptDraft(store::Workspace& ws, store
         } else {
             a.answer = o.answer;
         }
+        if (const auto task = ws.tasks().get(o.taskId))
+            if (Status s = complete(*task, a); !s) return s.error();
         out.annotations.emplace_back(o.taskId, ws.annotations().submit(a).id);
     }
     if (out.annotations.empty()) return Error{QStringLiteral("image %1").arg(imageId), QStringLiteral("no draft to accept")};

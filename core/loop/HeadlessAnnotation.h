@@ -20,7 +20,7 @@ inline const QString kAutoAcceptAnnotator = QStringLiteral("auto-accept");
 struct AnnotatedItem {
     store::Id imageId = 0;
     QString annotator;
-    QString action;    // full | edit | verify | accept
+    AnnotationAction action = AnnotationAction::Full;
     double seconds = 0;
     QString qualityLevel;
     std::vector<std::pair<store::Id, store::Id>> annotations;  // (task, annotation) written

@@ -108,7 +108,7 @@ Status ItemDrafter::draftChunk(std::vector<ItemDraft>& items) {
             const store::TaskRecord& task = items[i].tasks[t].task;
             auto visual = m_assembler.visual(task.imageId, task.secondImageId);
             if (!visual) return visual.error();
-            if (task.kind == QLatin1String("perception")) {
+            if (task.kind == TaskKind::Perception) {
                 QStringList options;
                 for (const auto& o : task.options) options << o.toString();
                 queries.push_back({visual.take(), task.question, options});
@@ -200,7 +200,7 @@ QJsonObject summariseDrafts(store::Workspace& ws, const std::vector<ItemDraft>& 
             if (d.isPerception() && d.truth >= 0) {
                 train::PerceptionOutcome o;
                 o.id = QString::number(d.task.id);
-                o.questionType = d.task.questionType == QLatin1String("yesno") ? QStringLiteral("yes-no") : d.task.questionType;
+                o.questionType = key(d.task.questionType);
                 o.group = item.modality;
                 o.truth = d.truth;
                 o.predicted = d.predicted;

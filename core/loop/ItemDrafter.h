@@ -25,7 +25,7 @@ struct TaskDraft {
     int predicted = -1;  // perception: option index
     int truth = -1;      // perception: option index of the stored answer (-1 when unknown)
     std::optional<train::RubricScore> rubric;  // descriptions with a reference
-    bool isPerception() const { return task.kind == QLatin1String("perception"); }
+    bool isPerception() const { return task.kind == TaskKind::Perception; }
 };
 
 struct ItemDraft {

@@ -17,11 +17,11 @@ const synth::PerceptionQuestion* questionFor(const ItemTruth& truth, const std::
                                              const store::TaskRecord& task) {
     std::size_t single = 0;
     for (const store::TaskRecord& t : tasks)
-        if (t.kind == QLatin1String("perception") && t.questionType != QLatin1String("comparison")) ++single;
+        if (t.kind == TaskKind::Perception && t.questionType != QuestionType::Comparison) ++single;
     if (single != truth.item.questions.size()) return nullptr;
     std::size_t index = 0;
     for (const store::TaskRecord& t : tasks) {
-        if (t.kind != QLatin1String("perception") || t.questionType == QLatin1String("comparison")) continue;
+        if (t.kind != TaskKind::Perception || t.questionType == QuestionType::Comparison) continue;
         if (t.id == task.id)
             return &truth.item.questions[index];
         ++index;

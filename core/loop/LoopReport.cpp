@@ -1,5 +1,7 @@
 #include "loop/LoopReport.h"
 
+#include "common/MapLookup.h"
+#include "loop/RoundMetrics.h"
 #include "store/Workspace.h"
 
 #include <QDir>
@@ -14,11 +16,6 @@ namespace medq::loop {
 namespace {
 
 QString esc(const QString& s) { return s.toHtmlEscaped(); }
-
-QJsonObject at(const QJsonObject& o, const char* a, const char* b = nullptr) {
-    QJsonObject x = o.value(QLatin1String(a)).toObject();
-    return b ? x.value(QLatin1String(b)).toObject() : x;
-}
 
 struct Series {
     QString name;
@@ -102,17 +99,19 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
     Series expertSeconds{QStringLiteral("expert"), QColor(214, 39, 40), {}};
     Series verifySeconds{QStringLiteral("verify"), QColor(255, 127, 14), {}};
     Series totalSeconds{QStringLiteral("all"), QColor(0, 0, 0), {}};
-    for (const auto& r : rounds) {
-        const QJsonObject a = at(r.metrics, "assessment");
-        if (a.isEmpty()) continue;
-        perception.values.push_back(at(a, "perception").value(QStringLiteral("accuracy")).toDouble());
-        rubric.values.push_back(at(a, "description").value(QStringLiteral("meanRubricTotal")).toDouble() / 8.0);
-        score.values.push_back(a.value(QStringLiteral("score")).toDouble());
-        if (a.contains(QStringLiteral("heldOut"))) heldOut.values.push_back(at(a, "heldOut").value(QStringLiteral("score")).toDouble());
-        const QJsonObject s = at(r.metrics, "annotation", "secondsByQueue");
-        expertSeconds.values.push_back(s.value(QStringLiteral("expert")).toDouble());
-        verifySeconds.values.push_back(s.value(QStringLiteral("verify")).toDouble());
-        totalSeconds.values.push_back(at(r.metrics, "annotation").value(QStringLiteral("humanSeconds")).toDouble());
+    std::vector<RoundMetrics> metrics;
+    for (const auto& r : rounds) metrics.push_back(RoundMetrics::fromJson(r.metrics));
+    for (const RoundMetrics& m : metrics) {
+        const EvaluationSummary& a = m.assessment;
+        if (!a.present()) continue;
+        perception.values.push_back(a.accuracy());
+        rubric.values.push_back(a.rubric() / 8.0);
+        score.values.push_back(a.score());
+        if (a.heldOut().present()) heldOut.values.push_back(a.heldOut().score());
+        const AnnotationMetrics annotation = m.annotation.value_or(AnnotationMetrics{});
+        expertSeconds.values.push_back(valueOr(annotation.secondsByQueue, Queue::Expert));
+        verifySeconds.values.push_back(valueOr(annotation.secondsByQueue, Queue::Verify));
+        totalSeconds.values.push_back(annotation.humanSeconds);
     }
     std::vector<Series> scoreSeries{perception, rubric, score};
     if (heldOut.values.size() == score.values.size() && !heldOut.values.empty()) scoreSeries.push_back(heldOut);
@@ -135,37 +134,39 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
     out << "<h2>Rounds</h2><table><tr><th>round</th><th class=l>strategy</th><th class=l>status</th><th>test perception</th>"
            "<th>test rubric</th><th>score</th><th>held-out score</th><th>selected</th><th>auto / verify / expert</th><th>human-s</th>"
            "<th>kappa</th><th>returned</th><th class=l>checkpoint</th><th class=l>decision</th></tr>\n";
-    for (const auto& r : rounds) {
-        const QJsonObject m = r.metrics;
-        const QJsonObject a = at(m, "assessment");
-        const QJsonObject counts = at(m, "routing", "counts");
-        const QJsonObject ft = at(m, "finetune");
-        out << "<tr><td>" << r.number << "</td><td class=l>" << esc(r.strategy) << "</td><td class=l>" << esc(r.status)
-            << " (" << esc(r.step) << ")</td><td>" << QString::number(100 * at(a, "perception").value("accuracy").toDouble(), 'f', 1)
-            << "%</td><td>" << QString::number(at(a, "description").value("meanRubricTotal").toDouble(), 'f', 2) << "</td><td>"
-            << QString::number(a.value("score").toDouble(), 'f', 4) << "</td><td>"
-            << (a.contains("heldOut") ? QString::number(at(a, "heldOut").value("score").toDouble(), 'f', 4) : QStringLiteral("-"))
-            << "</td><td>" << at(m, "retrieval").value("selected").toInt()
-            << "</td><td>" << counts.value("auto_accept").toInt() << " / " << counts.value("verify").toInt() << " / "
-            << counts.value("expert").toInt() << "</td><td>" << QString::number(at(m, "annotation").value("humanSeconds").toDouble(), 'f', 0)
-            << "</td><td>" << QString::number(at(m, "gate").value("kappa").toDouble(), 'f', 2) << "</td><td>"
-            << at(m, "gate").value("returned").toInt() << "</td><td class=l>" << esc(ft.value("candidate").toString())
-            << "</td><td class=l>" << esc(ft.value("decision").toString()) << ": " << esc(ft.value("reason").toString()) << "</td></tr>\n";
+    for (std::size_t i = 0; i < rounds.size(); ++i) {
+        const store::RoundRecord& r = rounds[i];
+        const RoundMetrics& m = metrics[i];
+        const EvaluationSummary& a = m.assessment;
+        const RoutingMetrics routing = m.routing.value_or(RoutingMetrics{});
+        auto routed = [&routing](Queue q) { return valueOr(routing.counts, q); };
+        const GateMetrics gate = m.gate.value_or(GateMetrics{});
+        const FinetuneMetrics ft = m.finetune.value_or(FinetuneMetrics{});
+        out << "<tr><td>" << r.number << "</td><td class=l>" << esc(key(r.strategy)) << "</td><td class=l>"
+            << esc(key(r.status)) << " (" << esc(r.step ? key(*r.step) : QString()) << ")</td><td>"
+            << QString::number(100 * a.accuracy(), 'f', 1) << "%</td><td>" << QString::number(a.rubric(), 'f', 2)
+            << "</td><td>" << QString::number(a.score(), 'f', 4) << "</td><td>"
+            << (a.heldOut().present() ? QString::number(a.heldOut().score(), 'f', 4) : QStringLiteral("-"))
+            << "</td><td>" << (m.retrieval ? m.retrieval->selected : 0) << "</td><td>" << routed(Queue::AutoAccept)
+            << " / " << routed(Queue::Verify) << " / " << routed(Queue::Expert) << "</td><td>"
+            << QString::number(m.annotation ? m.annotation->humanSeconds : 0.0, 'f', 0) << "</td><td>"
+            << QString::number(gate.kappa, 'f', 2) << "</td><td>" << gate.returned << "</td><td class=l>"
+            << esc(ft.candidate) << "</td><td class=l>" << esc(m.finetune ? key(ft.decision) : QString()) << ": "
+            << esc(ft.reason) << "</td></tr>\n";
     }
     out << "</table>\n";
 
     out << "<h2>Test perception by modality</h2><table><tr><th>round</th>";
     QStringList groups;
-    for (const auto& r : rounds)
-        for (const QString& k : at(r.metrics, "assessment", "perception").value("byGroup").toObject().keys())
-            if (!groups.contains(k)) groups << k;
+    for (const RoundMetrics& m : metrics)
+        for (const auto& [group, accuracy] : m.assessment.accuracyByModality())
+            if (!groups.contains(group)) groups << group;
     for (const QString& g : groups) out << "<th>" << esc(g) << "</th>";
     out << "</tr>\n";
-    for (const auto& r : rounds) {
-        out << "<tr><td>" << r.number << "</td>";
-        const QJsonObject by = at(r.metrics, "assessment", "perception").value("byGroup").toObject();
-        for (const QString& g : groups)
-            out << "<td>" << QString::number(100 * by.value(g).toObject().value("accuracy").toDouble(), 'f', 1) << "%</td>";
+    for (std::size_t i = 0; i < rounds.size(); ++i) {
+        out << "<tr><td>" << rounds[i].number << "</td>";
+        const auto by = metrics[i].assessment.accuracyByModality();
+        for (const QString& g : groups) out << "<td>" << QString::number(100 * valueOr(by, g), 'f', 1) << "%</td>";
         out << "</tr>\n";
     }
     out << "</table>\n";
@@ -184,11 +185,12 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
                     }
             QStringList attributes;
             for (const auto& v : p.attributes) attributes << QStringLiteral("%1 (%2)").arg(v.toObject().value("key").toString()).arg(v.toObject().value("count").toInt());
-            out << "<div class=\"card" << (p.status == QLatin1String("kept") ? "" : " dropped") << "\">";
+            out << "<div class=\"card" << (p.status == PrototypeStatus::Kept ? "" : " dropped") << "\">";
             if (!thumb.isEmpty()) out << "<img src=\"" << esc(thumb) << "\" width=128><br>";
             out << "<b>#" << p.id << " " << esc(p.modality) << "</b>, " << p.size << " members, failure rate "
-                << QString::number(p.failureRate, 'f', 2) << ", retrieved " << p.retrieved << "<br>" << esc(attributes.join(", "))
-                << "<br><i>" << esc(p.status) << ": " << esc(p.reason) << "</i></div>\n";
+                << QString::number(p.failureRate, 'f', 2) << ", retrieved " << p.retrieved << "<br>"
+                << esc(attributes.join(", ")) << "<br><i>" << esc(key(p.status)) << ": " << esc(p.reason)
+                << "</i></div>\n";
         }
     }
     out << "</body></html>\n";

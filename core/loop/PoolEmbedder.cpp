@@ -3,6 +3,7 @@
 #include "dataset/SynthRenderer.h"
 #include "index/EmbeddingFile.h"
 #include "index/PoolIndex.h"
+#include "loop/BatchEmbedding.h"
 #include "loop/PoolItems.h"
 #include "model/ImagePreprocessor.h"
 #include "model/QualityModel.h"
@@ -14,10 +15,6 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 namespace medq::loop {
-namespace {
-constexpr int kBatch = 64;
-}
-
 PoolIndexPaths PoolIndexPaths::of(store::Workspace& ws) {
     return {ws.blobPath(QStringLiteral("indexes/pool.emb")), ws.blobPath(QStringLiteral("indexes/pool.faiss"))};
 }
@@ -77,19 +74,13 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
     const jobs::Progress embedding = progress.sub(0.0, 0.85);
     while (done < target) {
         embedding.checkCancelled();
-        const int want = int(std::min<std::int64_t>(kBatch, target - done));
+        const int want = int(std::min<std::int64_t>(kEmbeddingBatch, target - done));
         const auto page = m_ws.pool().page(file.lastId(), want);
         if (page.empty()) break;
         std::vector<store::Id> ids;
         for (const auto& p : page) ids.push_back(p.id);
-        auto px = pixels(ids);
-        if (!px) return px.error();
-        auto vectors = m_model.embed(px.value());
-        if (!vectors) return vectors.error();
-        std::vector<float> flat;
-        flat.reserve(vectors.value().size() * std::size_t(file.dim()));
-        for (const auto& v : vectors.value()) flat.insert(flat.end(), v.begin(), v.end());
-        if (Status s = file.append(std::vector<std::int64_t>(ids.begin(), ids.end()), flat.data()); !s) return s.error();
+        if (Status s = appendEmbeddings(m_model, file, ids, [this](const auto& batch) { return pixels(batch); }); !s)
+            return s.error();
         done = file.count();
         const double seconds = clock.elapsed() / 1000.0;
         const double rate = (done - before) / std::max(1e-3, seconds);

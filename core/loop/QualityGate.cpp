@@ -35,12 +35,12 @@ GateVerdict checkConsistency(store::Workspace& ws, store::Id imageId, const QStr
     const auto tasks = ws.tasks().forImage(imageId);
     std::optional<eval::Findings> findings;
     for (const auto& t : tasks) {
-        if (t.kind != QLatin1String("description") || t.secondImageId) continue;
+        if (t.kind != TaskKind::Description || t.secondImageId) continue;
         if (const auto a = ws.annotations().latest(t.id, annotator)) findings = eval::FindingExtractor::extract(a->text, modality);
     }
     if (!findings || !truth) return {true, QStringLiteral("ok (nothing to compare)"), 0};
     for (const auto& t : tasks) {
-        if (t.kind != QLatin1String("perception")) continue;
+        if (t.kind != TaskKind::Perception) continue;
         const auto a = ws.annotations().latest(t.id, annotator);
         const synth::PerceptionQuestion* q = questionFor(*truth, tasks, t);
         if (!a || !q || a->answer.size() != 1) continue;
@@ -70,7 +70,7 @@ GateVerdict checkConsistency(store::Workspace& ws, store::Id imageId, const QStr
 std::pair<int, int> goldAnswers(store::Workspace& ws, store::Id imageId, const QString& annotator) {
     int correct = 0, answered = 0;
     for (const auto& t : ws.tasks().forImage(imageId)) {
-        if (t.kind != QLatin1String("perception") || t.answer.isEmpty()) continue;
+        if (t.kind != TaskKind::Perception || t.answer.isEmpty()) continue;
         const auto a = ws.annotations().latest(t.id, annotator);
         if (!a || a->answer.isEmpty()) continue;
         ++answered;

@@ -1,5 +1,7 @@
 #include "loop/Retrieval.h"
 
+#include "common/Random.h"
+
 #include "io/Modality.h"
 #include "store/Workspace.h"
 
@@ -62,7 +64,7 @@ std::vector<store::Id> Retriever::eligible() const {
 }
 
 std::vector<std::vector<index::SearchHit>> Retriever::anchorHits(const RetrievalAnchor& anchor, const index::PoolIndex& index) const {
-    if (m_options.anchors == QLatin1String("centroid") || anchor.members.empty())
+    if (m_options.anchors == Anchors::Centroid || anchor.members.empty())
         return index.search(anchor.query.data(), 1, m_options.neighboursPerPrototype);
     // Members: the same number of neighbours in all, spread over the members, so that the
     // candidates cover the whole failure mode and not only its centre.
@@ -178,8 +180,7 @@ Result<std::vector<Selection>> Retriever::engine(const std::vector<RetrievalAnch
 
 std::vector<Selection> Retriever::random(int count, std::uint64_t seed) const {
     std::vector<store::Id> pool = eligible();
-    std::mt19937_64 rng(seed);
-    std::shuffle(pool.begin(), pool.end(), rng);
+    Random(seed).shuffle(pool);
     std::vector<Selection> out;
     for (std::size_t i = 0; i < pool.size() && int(out.size()) < count; ++i) out.push_back({pool[i], std::nullopt, 0.0});
     return out;

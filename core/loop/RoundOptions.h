@@ -2,6 +2,7 @@
 // Settings of one loop round, with JSON round-trip (stored with the round) and validation
 // that names the offending field. Defaults suit the 2-core CPU and the default model.
 #include "common/Result.h"
+#include "common/Vocabulary.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -12,7 +13,7 @@ namespace medq::loop {
 struct RoundOptions {
     // engine: failure prototypes -> retrieval; random: uniform over the pool;
     // uncertainty: the most uncertain drafts of a random candidate set.
-    QString strategy = QStringLiteral("engine");
+    RetrievalStrategy strategy = RetrievalStrategy::Engine;
     int budget = 100;        // pool items annotated per round
     std::uint64_t seed = 1;
 
@@ -37,10 +38,10 @@ struct RoundOptions {
     int poolEmbedLimit = 3000;
 
     // 4. Retrieval.
-    // "members": every failed member of a prototype queries the index (neighboursPerPrototype
+    // Members: every failed member of a prototype queries the index (neighboursPerPrototype
     // shared among them, at least 10 each), so retrieval covers the failure mode's spread;
-    // "centroid": one query, the members' mean embedding.
-    QString anchors = QStringLiteral("members");
+    // Centroid: one query, the members' mean embedding.
+    Anchors anchors = Anchors::Members;
     int neighboursPerPrototype = 400;  // faiss k per prototype before filtering
     // Cosine at or above this is a near-duplicate (the same image again). Distinct images of
     // one modality lie close in the embedder's space: at 0.995, 93% of the demo pool's
@@ -60,7 +61,7 @@ struct RoundOptions {
     double goldRate = 0.10;            // gold items mixed into each queue
     double doubleRate = 0.10;          // items annotated twice for agreement
     double minGoldAccuracy = 0.70;     // annotators below are flagged
-    QString annotator = QStringLiteral("simulated");
+    AnnotatorKind annotator = AnnotatorKind::Simulated;
     QString annotatorConfig;           // JSON (resources/annotator.json); empty: defaults
 
     // 8. Fine-tuning.

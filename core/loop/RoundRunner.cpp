@@ -1,23 +1,17 @@
 #include "loop/RoundRunner.h"
 
-#include "loop/RoundSteps.h"
+#include "loop/internal/RoundSteps.h"
 #include "store/Permissions.h"
 #include "store/Workspace.h"
 
 #include <QElapsedTimer>
+#include <algorithm>
 #include <optional>
 
 namespace medq::loop {
 
 using jobs::JobOutcome;
 using namespace round;
-
-const QStringList& RoundRunner::steps() {
-    static const QStringList list{QStringLiteral("evaluate"), QStringLiteral("prototypes"), QStringLiteral("index"),
-                                  QStringLiteral("retrieve"), QStringLiteral("route"), QStringLiteral("annotate"),
-                                  QStringLiteral("gate"), QStringLiteral("finetune"), QStringLiteral("assess")};
-    return list;
-}
 
 JobOutcome RoundRunner::run(const jobs::Progress& progress) {
     auto opened = store::Workspace::open(m_dir);
@@ -31,70 +25,81 @@ JobOutcome RoundRunner::run(const jobs::Progress& progress) {
     // An unfinished round continues with the options it started with.
     std::optional<store::RoundRecord> current;
     for (const auto& r : ws.rounds().all())
-        if (r.status != QLatin1String("done")) current = r;
+        if (r.status != RunStatus::Done) current = r;
     RoundOptions options = m_options;
     if (current) {
-        auto stored = RoundOptions::fromJson(current->metrics.value(QStringLiteral("options")).toObject());
+        auto stored = RoundOptions::fromJson(RoundMetrics::fromJson(current->metrics).options);
         if (stored) options = stored.take();
     } else {
         const auto all = ws.rounds().all();
         const int number = all.empty() ? 1 : all.back().number + 1;
         store::Transaction tx(ws.db());
         const store::Id id = ws.rounds().start(number, options.strategy, options.budget);
-        ws.rounds().update(id, QStringLiteral("running"), QString(), QJsonObject{{"options", options.toJson()}});
+        RoundMetrics started;
+        started.options = options.toJson();
+        ws.rounds().update(id, RunStatus::Running, std::nullopt, started.toJson());
         ws.audit().append(options.actor, QStringLiteral("round.start"), QStringLiteral("rounds"), id,
-                          QJsonObject{{"number", number}, {"strategy", options.strategy}, {"budget", options.budget}});
+                          QJsonObject{{"number", number},
+                                      {"strategy", key(options.strategy)},
+                                      {"budget", options.budget}});
         tx.commit();
         current = ws.rounds().byNumber(number);
     }
-    Round r{ws, *current, options, current->metrics};
-    const QStringList& list = steps();
-    const int from = r.record.step.isEmpty() ? 0 : int(list.indexOf(r.record.step)) + 1;
+    Round r{ws, *current, options, RoundMetrics::fromJson(current->metrics)};
+    const std::vector<RoundStep>& list = allValues<RoundStep>();
+    const int from = r.record.step ? int(std::find(list.begin(), list.end(), *r.record.step) - list.begin()) + 1 : 0;
     QElapsedTimer clock;
     clock.start();
+    const int count = int(list.size());
     try {
-        for (int i = from; i < list.size(); ++i) {
-            const jobs::Progress sub = progress.sub(double(i) / list.size(), double(i + 1) / list.size());
-            sub.report(0.0, QStringLiteral("Round %1: %2").arg(r.record.number).arg(list[i]));
+        for (int i = from; i < count; ++i) {
+            const jobs::Progress sub = progress.sub(double(i) / count, double(i + 1) / count);
+            const RoundStep step = list[std::size_t(i)];
+            sub.report(0.0, QStringLiteral("Round %1: %2").arg(r.record.number).arg(key(step)));
             Status s;
-            const QString& step = list[i];
-            if (step == QLatin1String("evaluate")) s = stepEvaluate(r, sub);
-            else if (step == QLatin1String("prototypes")) s = stepPrototypes(r, sub);
-            else if (step == QLatin1String("index")) s = stepIndex(r, sub);
-            else if (step == QLatin1String("retrieve")) s = stepRetrieve(r, sub);
-            else if (step == QLatin1String("route")) s = stepRoute(r, sub);
-            else if (step == QLatin1String("annotate")) {
+            switch (step) {
+            case RoundStep::Evaluate: s = stepEvaluate(r, sub); break;
+            case RoundStep::Prototypes: s = stepPrototypes(r, sub); break;
+            case RoundStep::Index: s = stepIndex(r, sub); break;
+            case RoundStep::Retrieve: s = stepRetrieve(r, sub); break;
+            case RoundStep::Route: s = stepRoute(r, sub); break;
+            case RoundStep::Annotate: {
                 auto finished = stepAnnotate(r, sub);
                 if (!finished) s = finished.error();
                 else if (!finished.value())
                     return {JobOutcome::Status::Done,
                             QStringLiteral("round %1 waits for %2 queue items to be annotated").arg(r.record.number).arg(r.loop.pendingHumanItems(r.record.id)),
                             QJsonObject{{"round", r.record.number}, {"waiting", true}}};
-            } else if (step == QLatin1String("gate")) s = stepGate(r, sub);
-            else if (step == QLatin1String("finetune")) s = stepFinetune(r, sub);
-            else s = stepAssess(r, sub);
+                break;
+            }
+            case RoundStep::Gate: s = stepGate(r, sub); break;
+            case RoundStep::Finetune: s = stepFinetune(r, sub); break;
+            case RoundStep::Assess: s = stepAssess(r, sub); break;
+            }
             if (!s) {
-                ws.rounds().update(r.record.id, QStringLiteral("failed"), r.record.step, r.metrics);
-                return {JobOutcome::Status::Failed, QStringLiteral("round %1, %2: %3").arg(r.record.number).arg(step, s.error().message()), {}};
+                ws.rounds().update(r.record.id, RunStatus::Failed, r.record.step, r.metrics.toJson());
+                return {JobOutcome::Status::Failed,
+                        QStringLiteral("round %1, %2: %3").arg(r.record.number).arg(key(step), s.error().message()),
+                        {}};
             }
         }
     } catch (const jobs::JobCancelled&) {
-        ws.rounds().update(r.record.id, QStringLiteral("cancelled"), r.record.step, r.metrics);
+        ws.rounds().update(r.record.id, RunStatus::Cancelled, r.record.step, r.metrics.toJson());
         throw;
     } catch (const std::exception& e) {
-        ws.rounds().update(r.record.id, QStringLiteral("failed"), r.record.step, r.metrics);
+        ws.rounds().update(r.record.id, RunStatus::Failed, r.record.step, r.metrics.toJson());
         return {JobOutcome::Status::Failed, QStringLiteral("round %1: %2").arg(r.record.number).arg(QString::fromUtf8(e.what())), {}};
     }
-    const QJsonObject assessment = r.metrics.value(QStringLiteral("assessment")).toObject();
-    const QJsonObject finetune = r.metrics.value(QStringLiteral("finetune")).toObject();
+    const RoundMetrics& m = r.metrics;
     return {JobOutcome::Status::Done,
             QStringLiteral("round %1 (%2): %3 annotated, %4 human-seconds, checkpoint %5 (%6), test score %7")
-                .arg(r.record.number).arg(options.strategy)
-                .arg(r.metrics.value(QStringLiteral("retrieval")).toObject().value(QStringLiteral("selected")).toInt())
-                .arg(r.metrics.value(QStringLiteral("annotation")).toObject().value(QStringLiteral("humanSeconds")).toDouble(), 0, 'f', 0)
-                .arg(finetune.value(QStringLiteral("candidate")).toString(), finetune.value(QStringLiteral("decision")).toString())
-                .arg(assessment.value(QStringLiteral("score")).toDouble(), 0, 'f', 4),
-            QJsonObject{{"round", r.record.number}, {"metrics", r.metrics}, {"seconds", clock.elapsed() / 1000.0}}};
+                .arg(r.record.number)
+                .arg(key(options.strategy))
+                .arg(m.retrieval ? m.retrieval->selected : 0)
+                .arg(m.annotation ? m.annotation->humanSeconds : 0.0, 0, 'f', 0)
+                .arg(m.finetune ? m.finetune->candidate : QString(), m.finetune ? key(m.finetune->decision) : QString())
+                .arg(m.assessment.score(), 0, 'f', 4),
+            QJsonObject{{"round", r.record.number}, {"metrics", m.toJson()}, {"seconds", clock.elapsed() / 1000.0}}};
 }
 
 }  // namespace medq::loop

@@ -1,6 +1,7 @@
 #pragma once
 // One round of the closed loop as resumable steps: evaluate -> prototypes -> index ->
-// retrieve -> route -> annotate -> gate -> finetune -> assess. Each step commits its
+// retrieve -> route -> annotate -> gate -> finetune -> assess (RoundStep, in that order; the
+// steps themselves are in internal/). Each step commits its
 // results and the round's "last completed step" in one transaction, so a run killed at
 // any point (kill -9 included) continues from the last completed step with nothing lost
 // or duplicated. Files outside SQLite (pool embeddings, index, checkpoints) are written
@@ -16,7 +17,6 @@ class RoundRunner {
 public:
     RoundRunner(QString workspaceDir, RoundOptions options) : m_dir(std::move(workspaceDir)), m_options(std::move(options)) {}
 
-    static const QStringList& steps();
     // Continues the unfinished round if there is one (with the options it started with),
     // else starts the next. Runs until the round is done, or waits (status stays
     // "running") when people still have queue items to annotate.

@@ -4,15 +4,24 @@
 
 namespace medq::loop {
 
-QString RoutingThresholds::route(double u) const {
-    if (u <= autoAccept) return QStringLiteral("auto_accept");
-    if (u >= expert) return QStringLiteral("expert");
-    return QStringLiteral("verify");
+Queue RoutingThresholds::route(double u) const {
+    if (u <= autoAccept) return Queue::AutoAccept;
+    if (u >= expert) return Queue::Expert;
+    return Queue::Verify;
 }
 
 QJsonObject RoutingThresholds::toJson() const {
-    return {{"autoAccept", autoAccept}, {"expert", expert}, {"targetErrorRate", targetErrorRate},
-            {"expectedAutoError", expectedAutoError}, {"items", items}, {"checkpoint", checkpoint}, {"curve", curve}};
+    QJsonObject o{{"autoAccept", autoAccept},
+                  {"expert", expert},
+                  {"targetErrorRate", targetErrorRate},
+                  {"expectedAutoError", expectedAutoError},
+                  {"items", items},
+                  {"checkpoint", checkpoint},
+                  {"curve", curve}};
+    if (expertErrorRate >= 0) o.insert(QStringLiteral("expertErrorRate"), expertErrorRate);
+    if (calibrationLimit >= 0) o.insert(QStringLiteral("calibrationLimit"), calibrationLimit);
+    if (!setBy.isEmpty()) o.insert(QStringLiteral("setBy"), setBy);
+    return o;
 }
 
 RoutingThresholds RoutingThresholds::fromJson(const QJsonObject& j) {
@@ -20,6 +29,9 @@ RoutingThresholds RoutingThresholds::fromJson(const QJsonObject& j) {
     t.autoAccept = j.value(QStringLiteral("autoAccept")).toDouble(-1);
     t.expert = j.value(QStringLiteral("expert")).toDouble(2);
     t.targetErrorRate = j.value(QStringLiteral("targetErrorRate")).toDouble(0.1);
+    t.expertErrorRate = j.value(QStringLiteral("expertErrorRate")).toDouble(-1);
+    t.calibrationLimit = j.value(QStringLiteral("calibrationLimit")).toInt(-1);
+    t.setBy = j.value(QStringLiteral("setBy")).toString();
     t.expectedAutoError = j.value(QStringLiteral("expectedAutoError")).toDouble();
     t.items = j.value(QStringLiteral("items")).toInt();
     t.checkpoint = j.value(QStringLiteral("checkpoint")).toString();
@@ -30,6 +42,7 @@ RoutingThresholds RoutingThresholds::fromJson(const QJsonObject& j) {
 RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double targetError, double expertError, int minItems) {
     RoutingThresholds t;
     t.targetErrorRate = targetError;
+    t.expertErrorRate = expertError;
     t.items = int(points.size());
     std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.uncertainty < b.uncertainty; });
     const int n = int(points.size());
@@ -71,10 +84,11 @@ RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double 
 RouteCounts countRoutes(const std::vector<double>& uncertainties, const RoutingThresholds& thresholds) {
     RouteCounts c;
     for (double u : uncertainties) {
-        const QString r = thresholds.route(u);
-        if (r == QLatin1String("auto_accept")) ++c.autoAccept;
-        else if (r == QLatin1String("expert")) ++c.expert;
-        else ++c.verify;
+        switch (thresholds.route(u)) {
+        case Queue::AutoAccept: ++c.autoAccept; break;
+        case Queue::Expert: ++c.expert; break;
+        case Queue::Verify: ++c.verify; break;
+        }
     }
     return c;
 }

@@ -4,6 +4,8 @@
 // spot-checked), at or above the expert threshold a person writes it from scratch,
 // in between a person verifies or edits the draft. Both thresholds are calibrated on the
 // validation split, where the truth says which drafts were good enough.
+#include "common/Vocabulary.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -23,12 +25,15 @@ struct RoutingThresholds {
     // Expert when uncertainty >= expert (above 1: nothing goes to the expert by uncertainty).
     double expert = 2;
     double targetErrorRate = 0.1;
+    double expertErrorRate = -1;  // the settings calibrated with (-1: not recorded, before they were)
+    int calibrationLimit = -1;
     double expectedAutoError = 0;  // error rate of validation drafts under autoAccept
     int items = 0;                 // validation items calibrated on
     QString checkpoint;
+    QString setBy;     // the lead who set these by hand (RoutingCalibrator::saveOverride); empty: calibrated
     QJsonArray curve;  // [{threshold, share, error, lost}]: share of items at or under it, their error and lost rates
 
-    QString route(double uncertainty) const;
+    Queue route(double uncertainty) const;
     QJsonObject toJson() const;
     static RoutingThresholds fromJson(const QJsonObject& json);
 };

@@ -12,7 +12,8 @@ QString computeDeviceName();
 void setComputeThreads(int threads);
 int computeThreads();
 // GFLOP/s of an n x n fp32 matrix product on the CPU with the current thread count.
-// Below ~50 means the reference BLAS is in use (see shared/notes/cpu-performance.md).
+// Below ~50 means the reference BLAS is in use (~6 GFLOP/s; OpenBLAS gives ~260 on 2 cores,
+// README "Measured"; installer/install-deps.sh installs it).
 double measureMatmulGflops(int n = 1024, int repeats = 5);
 
 }  // namespace medq::model

@@ -1,6 +1,6 @@
 #include "model/LoraConfig.h"
 
-#include <QJsonArray>
+#include "common/JsonFields.h"
 
 namespace medq::model {
 
@@ -19,18 +19,24 @@ Status LoraConfig::validate() const {
     return {};
 }
 
-QJsonObject LoraConfig::toJson() const {
-    return QJsonObject{{"rank", rank}, {"alpha", alpha}, {"targets", QJsonArray::fromStringList(targets)}};
+namespace {
+
+const std::vector<JsonField<LoraConfig>>& fields() {
+    static const std::vector<JsonField<LoraConfig>> list = {
+        intField("rank", &LoraConfig::rank),
+        doubleField("alpha", &LoraConfig::alpha),
+        textListField("targets", &LoraConfig::targets),
+    };
+    return list;
 }
+
+}  // namespace
+
+QJsonObject LoraConfig::toJson() const { return fieldsToJson(*this, fields()); }
 
 Result<LoraConfig> LoraConfig::fromJson(const QJsonObject& json) {
     LoraConfig c;
-    c.rank = json.value("rank").toInt(c.rank);
-    c.alpha = json.value("alpha").toDouble(c.alpha);
-    if (json.contains("targets")) {
-        c.targets.clear();
-        for (const QJsonValue& v : json.value("targets").toArray()) c.targets << v.toString();
-    }
+    if (Status s = fieldsFromJson(c, json, fields()); !s) return s.error();
     if (Status s = c.validate(); !s) return s.error();
     return c;
 }

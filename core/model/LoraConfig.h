@@ -20,6 +20,8 @@ struct LoraConfig {
     double scaling() const { return alpha / rank; }
     Status validate() const;
     QJsonObject toJson() const;
+    // Missing keys keep their defaults, unknown keys are ignored; a wrong type or an invalid
+    // value gives an Error naming the key.
     static Result<LoraConfig> fromJson(const QJsonObject& json);
 };
 

@@ -1,6 +1,6 @@
 #include "model/ModelConfig.h"
 
-#include <QJsonValue>
+#include "common/JsonFields.h"
 
 namespace medq::model {
 
@@ -93,68 +93,44 @@ QString ModelConfig::summary() const {
                                 : QString());
 }
 
-QJsonObject ModelConfig::toJson() const {
-    return QJsonObject{
-        {"preset", presetName},
-        {"imageSize", imageSize},
-        {"patchSize", patchSize},
-        {"visionWidth", visionWidth},
-        {"visionLayers", visionLayers},
-        {"visionHeads", visionHeads},
-        {"qualityFrontEnd", qualityFrontEnd},
-        {"visualTokenGrid", visualTokenGrid},
-        {"attributeSlots", attributeSlots},
-        {"questionGuidedToken", questionGuidedToken},
-        {"guidedImageBias", guidedImageBias},
-        {"lmWidth", lmWidth},
-        {"lmLayers", lmLayers},
-        {"lmHeads", lmHeads},
-        {"mlpRatio", mlpRatio},
-        {"maxTextLength", maxTextLength},
-        {"vocabSize", vocabSize},
-        {"tieEmbeddings", tieEmbeddings},
-        {"dropout", dropout},
-        // A JSON number holds integers exactly up to 2^53; seeds are kept below that.
-        {"seed", qint64(seed & ((std::uint64_t(1) << 53) - 1))},
-        {"threads", threads},
+namespace {
+
+const std::vector<JsonField<ModelConfig>>& fields() {
+    using C = ModelConfig;
+    // whenMissing: manifests written before a part existed come from networks without it.
+    static const std::vector<JsonField<C>> list = {
+        textField("preset", &C::presetName),
+        intField("imageSize", &C::imageSize),
+        intField("patchSize", &C::patchSize),
+        intField("visionWidth", &C::visionWidth),
+        intField("visionLayers", &C::visionLayers),
+        intField("visionHeads", &C::visionHeads),
+        boolField("qualityFrontEnd", &C::qualityFrontEnd, /*whenMissing*/ false),
+        intField("visualTokenGrid", &C::visualTokenGrid, /*whenMissing: every patch a token*/ 0),
+        intField("attributeSlots", &C::attributeSlots, /*whenMissing: no head*/ 0),
+        boolField("questionGuidedToken", &C::questionGuidedToken, /*whenMissing*/ false),
+        boolField("guidedImageBias", &C::guidedImageBias, /*whenMissing*/ false),
+        intField("lmWidth", &C::lmWidth),
+        intField("lmLayers", &C::lmLayers),
+        intField("lmHeads", &C::lmHeads),
+        intField("mlpRatio", &C::mlpRatio),
+        intField("maxTextLength", &C::maxTextLength),
+        intField("vocabSize", &C::vocabSize),
+        boolField("tieEmbeddings", &C::tieEmbeddings),
+        doubleField("dropout", &C::dropout),
+        uint64Field("seed", &C::seed),
+        intField("threads", &C::threads),
     };
+    return list;
 }
+
+}  // namespace
+
+QJsonObject ModelConfig::toJson() const { return fieldsToJson(*this, fields()); }
 
 Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
     ModelConfig c;
-    QString wrong;
-    auto readInt = [&](const char* key, int& out) {
-        const QJsonValue v = json.value(QLatin1String(key));
-        if (v.isUndefined()) return;
-        if (!v.isDouble()) wrong = QString::fromLatin1(key);
-        else out = v.toInt();
-    };
-    readInt("imageSize", c.imageSize);
-    readInt("patchSize", c.patchSize);
-    readInt("visionWidth", c.visionWidth);
-    readInt("visionLayers", c.visionLayers);
-    readInt("visionHeads", c.visionHeads);
-    readInt("lmWidth", c.lmWidth);
-    readInt("lmLayers", c.lmLayers);
-    readInt("lmHeads", c.lmHeads);
-    readInt("mlpRatio", c.mlpRatio);
-    readInt("maxTextLength", c.maxTextLength);
-    readInt("vocabSize", c.vocabSize);
-    readInt("threads", c.threads);
-    if (json.contains("preset")) c.presetName = json.value("preset").toString();
-    // Manifests without the key come from networks that had no quality filters.
-    c.qualityFrontEnd = json.value("qualityFrontEnd").toBool(false);
-    // Likewise for pooled visual tokens and the attribute head.
-    c.visualTokenGrid = 0;
-    c.attributeSlots = 0;
-    readInt("visualTokenGrid", c.visualTokenGrid);
-    readInt("attributeSlots", c.attributeSlots);
-    c.questionGuidedToken = json.value("questionGuidedToken").toBool(false);
-    c.guidedImageBias = json.value("guidedImageBias").toBool(false);
-    if (json.contains("tieEmbeddings")) c.tieEmbeddings = json.value("tieEmbeddings").toBool(true);
-    if (json.contains("dropout")) c.dropout = json.value("dropout").toDouble(c.dropout);
-    if (json.contains("seed")) c.seed = std::uint64_t(json.value("seed").toInteger(qint64(c.seed)));
-    if (!wrong.isEmpty()) return Error{wrong, QStringLiteral("model config field is not a number")};
+    if (Status s = fieldsFromJson(c, json, fields()); !s) return s.error();
     if (Status s = c.validate(); !s) return s.error();
     return c;
 }

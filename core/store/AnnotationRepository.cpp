@@ -35,7 +35,7 @@ AnnotationRecord AnnotationRepository::submit(AnnotationRecord a) {
     Statement s = m_db.prepare(
         "INSERT INTO annotations(task_id, annotator, revision, parent_id, action, answer, text, labels, "
         "quality_level, time_spent_ms, created_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-    s.bind(1, a.taskId).bind(2, a.annotator).bind(3, a.revision).bind(4, a.parentId).bind(5, a.action);
+    s.bind(1, a.taskId).bind(2, a.annotator).bind(3, a.revision).bind(4, a.parentId).bind(5, key(a.action));
     if (a.answer.isNull()) s.bind(6, std::nullopt); else s.bind(6, a.answer);
     s.bind(7, a.text).bind(8, json::text(a.labels));
     if (a.qualityLevel.isNull()) s.bind(9, std::nullopt); else s.bind(9, a.qualityLevel);

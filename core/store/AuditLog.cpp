@@ -1,6 +1,7 @@
 #include "store/AuditLog.h"
 
 #include "store/Json.h"
+#include "store/RowReaders.h"
 
 namespace medq::store {
 
@@ -43,15 +44,15 @@ int AuditLog::count() const {
 }
 
 Id JobRepository::start(const QString& kind, const QJsonObject& params) {
-    Statement s = m_db.prepare("INSERT INTO jobs(kind, params, status, started_at) VALUES(?,?,'running',?)");
-    s.bind(1, kind).bind(2, json::text(params)).bind(3, nowIso());
+    Statement s = m_db.prepare("INSERT INTO jobs(kind, params, status, started_at) VALUES(?,?,?,?)");
+    s.bind(1, kind).bind(2, json::text(params)).bind(3, key(RunStatus::Running)).bind(4, nowIso());
     s.run();
     return m_db.lastInsertId();
 }
 
-void JobRepository::finish(Id id, const QString& status, const QString& message) {
+void JobRepository::finish(Id id, RunStatus status, const QString& message) {
     Statement s = m_db.prepare("UPDATE jobs SET status=?, message=?, finished_at=? WHERE id=?");
-    s.bind(1, status).bind(2, message).bind(3, nowIso()).bind(4, id);
+    s.bind(1, key(status)).bind(2, message).bind(3, nowIso()).bind(4, id);
     s.run();
 }
 
@@ -62,8 +63,9 @@ std::vector<JobRecord> JobRepository::recent(int limit) const {
     s.bind(1, limit);
     std::vector<JobRecord> out;
     while (s.step()) {
-        out.push_back({s.columnInt(0), s.columnText(1), json::object(s.columnText(2)), s.columnText(3),
-                       s.columnText(4), s.columnText(5), s.columnText(6)});
+        out.push_back({s.columnInt(0), s.columnText(1), json::object(s.columnText(2)),
+                       rows::stored<RunStatus>(s.columnText(3), "jobs.status"), s.columnText(4), s.columnText(5),
+                       s.columnText(6)});
     }
     return out;
 }

@@ -33,7 +33,7 @@ public:
     explicit JobRepository(SqliteConnection& db) : m_db(db) {}
 
     Id start(const QString& kind, const QJsonObject& params);
-    void finish(Id id, const QString& status, const QString& message);
+    void finish(Id id, RunStatus status, const QString& message);
     std::vector<JobRecord> recent(int limit) const;
 
 private:

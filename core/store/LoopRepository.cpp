@@ -13,7 +13,8 @@ SelectionRecord readSelection(const Statement& s) {
     r.similarity = s.columnDouble(4);
     r.rank = int(s.columnInt(5));
     if (!s.columnIsNull(6)) r.uncertainty = s.columnDouble(6);
-    r.route = s.columnText(7);
+    if (const QString route = s.columnText(7); !route.isEmpty())
+        r.route = rows::stored<Queue>(route, "round_selections.route");
     return r;
 }
 }  // namespace
@@ -41,9 +42,9 @@ std::vector<SelectionRecord> LoopRepository::selections(Id roundId) const {
     return out;
 }
 
-void LoopRepository::setRoute(Id roundId, Id poolItemId, const QString& route, double uncertainty) {
+void LoopRepository::setRoute(Id roundId, Id poolItemId, Queue route, double uncertainty) {
     Statement s = m_db.prepare("UPDATE round_selections SET route=?, uncertainty=? WHERE round_id=? AND pool_item_id=?");
-    s.bind(1, route).bind(2, uncertainty).bind(3, roundId).bind(4, poolItemId);
+    s.bind(1, key(route)).bind(2, uncertainty).bind(3, roundId).bind(4, poolItemId);
     s.run();
 }
 
@@ -57,7 +58,12 @@ QSet<Id> LoopRepository::selectedPoolItems() const {
 void LoopRepository::addGateCheck(const GateCheckRecord& c) {
     Statement s = m_db.prepare(
         "INSERT INTO gate_checks(round_id, image_id, annotator, check_kind, passed, detail) VALUES(?,?,?,?,?,?)");
-    s.bind(1, c.roundId).bind(2, c.imageId).bind(3, c.annotator).bind(4, c.kind).bind(5, int(c.passed)).bind(6, c.detail);
+    s.bind(1, c.roundId)
+        .bind(2, c.imageId)
+        .bind(3, c.annotator)
+        .bind(4, key(c.kind))
+        .bind(5, int(c.passed))
+        .bind(6, c.detail);
     s.run();
 }
 
@@ -72,7 +78,7 @@ std::vector<GateCheckRecord> LoopRepository::gateChecks(Id roundId) const {
         c.roundId = s.columnInt(1);
         c.imageId = s.columnInt(2);
         c.annotator = s.columnText(3);
-        c.kind = s.columnText(4);
+        c.kind = rows::stored<GateCheckKind>(s.columnText(4), "gate_checks.check_kind");
         c.passed = s.columnInt(5) != 0;
         c.detail = s.columnText(6);
         out.push_back(c);
@@ -85,7 +91,7 @@ void LoopRepository::accept(const AcceptedLabel& label) {
         "INSERT INTO accepted_labels(task_id, round_id, annotation_id, source) VALUES(?,?,?,?) "
         "ON CONFLICT(task_id) DO UPDATE SET round_id=excluded.round_id, annotation_id=excluded.annotation_id, "
         "source=excluded.source");
-    s.bind(1, label.taskId).bind(2, label.roundId).bind(3, label.annotationId).bind(4, label.source);
+    s.bind(1, label.taskId).bind(2, label.roundId).bind(3, label.annotationId).bind(4, key(label.source));
     s.run();
 }
 
@@ -94,7 +100,9 @@ std::vector<AcceptedLabel> LoopRepository::acceptedUpTo(Id maxRoundId) const {
         "SELECT task_id, round_id, annotation_id, source FROM accepted_labels WHERE round_id<=? ORDER BY round_id, task_id");
     s.bind(1, maxRoundId);
     std::vector<AcceptedLabel> out;
-    while (s.step()) out.push_back({s.columnInt(0), s.columnInt(1), s.columnInt(2), s.columnText(3)});
+    while (s.step())
+        out.push_back({s.columnInt(0), s.columnInt(1), s.columnInt(2),
+                       rows::stored<Queue>(s.columnText(3), "accepted_labels.source")});
     return out;
 }
 
@@ -112,8 +120,8 @@ void LoopRepository::setPrototypeRetrieved(Id prototypeId, int count) {
 
 int LoopRepository::pendingHumanItems(Id roundId) const {
     Statement s = m_db.prepare(
-        "SELECT COUNT(*) FROM queue_items WHERE round_id=? AND status='pending' AND (queue<>'auto_accept' OR spot_check=1)");
-    s.bind(1, roundId);
+        "SELECT COUNT(*) FROM queue_items WHERE round_id=? AND status=? AND (queue<>? OR spot_check=1)");
+    s.bind(1, roundId).bind(2, key(ItemStatus::Pending)).bind(3, key(Queue::AutoAccept));
     return s.step() ? int(s.columnInt(0)) : 0;
 }
 

@@ -18,7 +18,7 @@ struct SelectionRecord {
     double similarity = 0;
     int rank = 0;
     std::optional<double> uncertainty;
-    QString route;  // empty until routed
+    std::optional<Queue> route;  // none until routed
 };
 
 struct GateCheckRecord {
@@ -26,7 +26,7 @@ struct GateCheckRecord {
     Id roundId = 0;
     Id imageId = 0;
     QString annotator;
-    QString kind;  // gold | agreement | consistency
+    GateCheckKind kind = GateCheckKind::Gold;
     bool passed = false;
     QString detail;
 };
@@ -35,7 +35,7 @@ struct AcceptedLabel {
     Id taskId = 0;
     Id roundId = 0;
     Id annotationId = 0;
-    QString source;  // expert | verify | auto_accept
+    Queue source = Queue::Verify;  // the queue the label came through
 };
 
 class LoopRepository {
@@ -44,7 +44,7 @@ public:
 
     void addSelections(const std::vector<SelectionRecord>& rows);
     std::vector<SelectionRecord> selections(Id roundId) const;
-    void setRoute(Id roundId, Id poolItemId, const QString& route, double uncertainty);
+    void setRoute(Id roundId, Id poolItemId, Queue route, double uncertainty);
     // Pool items selected in any round (never selected twice).
     QSet<Id> selectedPoolItems() const;
 

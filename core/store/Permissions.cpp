@@ -25,7 +25,7 @@ QString actionName(Action action) {
 
 bool Permissions::allows(Role role, Action action) {
     // Annotators annotate. Everything that spends budget, moves the routing, promotes a model
-    // or decides what (and which identifiers) enters the workspace is a lead's call (issue 8).
+    // or decides what (and which identifiers) enters the workspace is a lead's call.
     if (role == Role::Lead) return true;
     return action == Action::Annotate;
 }

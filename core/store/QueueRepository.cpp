@@ -15,9 +15,9 @@ std::vector<Id> QueueRepository::enqueue(const std::vector<QueueItemRecord>& ite
     const QString now = nowIso();
     std::vector<Id> ids;
     for (const auto& q : items) {
-        s.bind(1, q.taskId).bind(2, q.queue).bind(3, q.roundId).bind(4, q.prototypeId);
+        s.bind(1, q.taskId).bind(2, key(q.queue)).bind(3, q.roundId).bind(4, q.prototypeId);
         if (q.uncertainty) s.bind(5, *q.uncertainty); else s.bind(5, std::nullopt);
-        s.bind(6, q.reason).bind(7, int(q.spotCheck)).bind(8, int(q.isGold)).bind(9, q.status);
+        s.bind(6, q.reason).bind(7, int(q.spotCheck)).bind(8, int(q.isGold)).bind(9, key(q.status));
         s.bind(10, now).bind(11, now);
         s.run();
         ids.push_back(m_db.lastInsertId());
@@ -33,29 +33,30 @@ std::optional<QueueItemRecord> QueueRepository::get(Id id) const {
     return readQueueItem(s);
 }
 
-std::vector<QueueItemRecord> QueueRepository::items(const QString& queue, bool includeDone) const {
+std::vector<QueueItemRecord> QueueRepository::items(Queue queue, bool includeDone) const {
     const std::string sql = std::string("SELECT ") + kQueueItemColumns +
-                            " FROM queue_items WHERE queue=?1 AND (?2 OR status='pending') "
-                            "AND (queue<>'auto_accept' OR spot_check=1) ORDER BY id";
+                            " FROM queue_items WHERE queue=?1 AND (?2 OR status=?3) "
+                            "AND (queue<>?4 OR spot_check=1) ORDER BY id";
     Statement s = m_db.prepare(sql.c_str());
-    s.bind(1, queue).bind(2, int(includeDone));
+    s.bind(1, key(queue)).bind(2, int(includeDone)).bind(3, key(ItemStatus::Pending)).bind(4, key(Queue::AutoAccept));
     std::vector<QueueItemRecord> out;
     while (s.step()) out.push_back(readQueueItem(s));
     return out;
 }
 
-void QueueRepository::setStatus(Id id, const QString& status) {
+void QueueRepository::setStatus(Id id, ItemStatus status) {
     Statement s = m_db.prepare("UPDATE queue_items SET status=?, updated_at=? WHERE id=?");
-    s.bind(1, status).bind(2, nowIso()).bind(3, id);
+    s.bind(1, key(status)).bind(2, nowIso()).bind(3, id);
     s.run();
 }
 
-QMap<QString, int> QueueRepository::pendingCounts() const {
-    QMap<QString, int> out{{"expert", 0}, {"verify", 0}, {"auto_accept", 0}};
+std::map<Queue, int> QueueRepository::pendingCounts() const {
+    std::map<Queue, int> out;
+    for (Queue q : allValues<Queue>()) out[q] = 0;
     Statement s = m_db.prepare(
-        "SELECT queue, COUNT(*) FROM queue_items WHERE status='pending' AND (queue<>'auto_accept' OR spot_check=1) "
-        "GROUP BY queue");
-    while (s.step()) out.insert(s.columnText(0), int(s.columnInt(1)));
+        "SELECT queue, COUNT(*) FROM queue_items WHERE status=? AND (queue<>? OR spot_check=1) GROUP BY queue");
+    s.bind(1, key(ItemStatus::Pending)).bind(2, key(Queue::AutoAccept));
+    while (s.step()) out[rows::stored<Queue>(s.columnText(0), "queue_items.queue")] = int(s.columnInt(1));
     return out;
 }
 

@@ -3,7 +3,7 @@
 #include "store/Records.h"
 #include "store/SqliteConnection.h"
 
-#include <QMap>
+#include <map>
 #include <vector>
 
 namespace medq::store {
@@ -16,10 +16,10 @@ public:
     std::optional<QueueItemRecord> get(Id id) const;
     // Items a person should see in `queue`, oldest first: pending (and, for auto_accept,
     // only spot checks). `includeDone` adds finished ones for review.
-    std::vector<QueueItemRecord> items(const QString& queue, bool includeDone = false) const;
-    void setStatus(Id id, const QString& status);
-    // "queue" -> number of pending items a person must look at.
-    QMap<QString, int> pendingCounts() const;
+    std::vector<QueueItemRecord> items(Queue queue, bool includeDone = false) const;
+    void setStatus(Id id, ItemStatus status);
+    // Pending items a person must look at, per queue (every queue present).
+    std::map<Queue, int> pendingCounts() const;
 
 private:
     SqliteConnection& m_db;

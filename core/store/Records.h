@@ -1,5 +1,7 @@
 #pragma once
 // Plain row types of the workspace tables, as the repositories read and write them.
+#include "common/Vocabulary.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -34,8 +36,8 @@ struct TaskRecord {
     Id id = 0;
     Id imageId = 0;
     std::optional<Id> secondImageId;
-    QString kind;          // perception | description
-    QString questionType;  // yesno | what | how | comparison | description
+    TaskKind kind = TaskKind::Perception;
+    QuestionType questionType = QuestionType::YesNo;
     QString question;
     QJsonArray options;
     QString answer;
@@ -62,7 +64,7 @@ struct AnnotationRecord {
     QString annotator;
     int revision = 0;
     std::optional<Id> parentId;
-    QString action = QStringLiteral("full");
+    AnnotationAction action = AnnotationAction::Full;
     QString answer;
     QString text;
     QJsonObject labels;
@@ -74,10 +76,10 @@ struct AnnotationRecord {
 struct RoundRecord {
     Id id = 0;
     int number = 0;
-    QString strategy;
+    RetrievalStrategy strategy = RetrievalStrategy::Engine;
     int budget = 0;
-    QString status;
-    QString step;
+    RunStatus status = RunStatus::Running;
+    std::optional<RoundStep> step;  // the last step done; none before the first
     QString checkpoint;
     QJsonObject metrics;
     QString startedAt;
@@ -93,7 +95,7 @@ struct PrototypeRecord {
     QJsonArray attributes;
     double failureRate = 0;
     int retrieved = 0;
-    QString status = QStringLiteral("kept");
+    PrototypeStatus status = PrototypeStatus::Kept;
     QString reason;
 };
 
@@ -111,7 +113,7 @@ struct JobRecord {
     Id id = 0;
     QString kind;
     QJsonObject params;
-    QString status;
+    RunStatus status = RunStatus::Running;
     QString message;
     QString startedAt;
     QString finishedAt;
@@ -120,14 +122,14 @@ struct JobRecord {
 struct QueueItemRecord {
     Id id = 0;
     Id taskId = 0;
-    QString queue;  // expert | verify | auto_accept
+    Queue queue = Queue::Verify;
     std::optional<Id> roundId;
     std::optional<Id> prototypeId;
     std::optional<double> uncertainty;
     QString reason;
     bool spotCheck = false;
     bool isGold = false;
-    QString status = QStringLiteral("pending");
+    ItemStatus status = ItemStatus::Pending;
     QString createdAt;
     QString updatedAt;
 };

@@ -1,6 +1,7 @@
 #include "store/RoundRepository.h"
 
 #include "store/Json.h"
+#include "store/RowReaders.h"
 
 namespace medq::store {
 namespace {
@@ -8,10 +9,10 @@ RoundRecord readRound(const Statement& s) {
     RoundRecord r;
     r.id = s.columnInt(0);
     r.number = int(s.columnInt(1));
-    r.strategy = s.columnText(2);
+    r.strategy = rows::stored<RetrievalStrategy>(s.columnText(2), "rounds.strategy");
     r.budget = int(s.columnInt(3));
-    r.status = s.columnText(4);
-    r.step = s.columnText(5);
+    r.status = rows::stored<RunStatus>(s.columnText(4), "rounds.status");
+    if (const QString step = s.columnText(5); !step.isEmpty()) r.step = rows::stored<RoundStep>(step, "rounds.step");
     r.checkpoint = s.columnText(6);
     r.metrics = json::object(s.columnText(7));
     r.startedAt = s.columnText(8);
@@ -22,21 +23,20 @@ constexpr const char* kRoundColumns =
     "id, number, strategy, budget, status, step, checkpoint, metrics, started_at, finished_at";
 }  // namespace
 
-Id RoundRepository::start(int number, const QString& strategy, int budget) {
-    Statement s = m_db.prepare(
-        "INSERT INTO rounds(number, strategy, budget, status, started_at) VALUES(?,?,?,'running',?)");
-    s.bind(1, number).bind(2, strategy).bind(3, budget).bind(4, nowIso());
+Id RoundRepository::start(int number, RetrievalStrategy strategy, int budget) {
+    Statement s = m_db.prepare("INSERT INTO rounds(number, strategy, budget, status, started_at) VALUES(?,?,?,?,?)");
+    s.bind(1, number).bind(2, key(strategy)).bind(3, budget).bind(4, key(RunStatus::Running)).bind(5, nowIso());
     s.run();
     return m_db.lastInsertId();
 }
 
-void RoundRepository::update(Id id, const QString& status, const QString& step, const QJsonObject& metrics,
+void RoundRepository::update(Id id, RunStatus status, std::optional<RoundStep> step, const QJsonObject& metrics,
                              const QString& checkpoint) {
-    const bool finished = status != QLatin1String("running");
+    const bool finished = status != RunStatus::Running;
     Statement s = m_db.prepare(
         "UPDATE rounds SET status=?, step=?, metrics=?, checkpoint=COALESCE(?, checkpoint), "
         "finished_at=CASE WHEN ? THEN ? ELSE finished_at END WHERE id=?");
-    s.bind(1, status).bind(2, step).bind(3, json::text(metrics));
+    s.bind(1, key(status)).bind(2, step ? key(*step) : QString()).bind(3, json::text(metrics));
     if (checkpoint.isEmpty()) s.bind(4, std::nullopt); else s.bind(4, checkpoint);
     s.bind(5, int(finished)).bind(6, nowIso()).bind(7, id);
     s.run();
@@ -62,7 +62,7 @@ Id PrototypeRepository::insert(const PrototypeRecord& p, const std::vector<Proto
         "INSERT INTO prototypes(round_id, medoid_task_id, size, modality, attributes, failure_rate, retrieved, "
         "status, reason) VALUES(?,?,?,?,?,?,?,?,?)");
     s.bind(1, p.roundId).bind(2, p.medoidTaskId).bind(3, p.size).bind(4, p.modality);
-    s.bind(5, json::text(p.attributes)).bind(6, p.failureRate).bind(7, p.retrieved).bind(8, p.status);
+    s.bind(5, json::text(p.attributes)).bind(6, p.failureRate).bind(7, p.retrieved).bind(8, key(p.status));
     s.bind(9, p.reason);
     s.run();
     const Id id = m_db.lastInsertId();
@@ -91,7 +91,7 @@ std::vector<PrototypeRecord> PrototypeRepository::forRound(Id roundId) const {
         p.attributes = json::array(s.columnText(5));
         p.failureRate = s.columnDouble(6);
         p.retrieved = int(s.columnInt(7));
-        p.status = s.columnText(8);
+        p.status = rows::stored<PrototypeStatus>(s.columnText(8), "prototypes.status");
         p.reason = s.columnText(9);
         out.push_back(p);
     }

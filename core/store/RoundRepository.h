@@ -11,10 +11,10 @@ class RoundRepository {
 public:
     explicit RoundRepository(SqliteConnection& db) : m_db(db) {}
 
-    // Starts round `number` (status "running"); returns its id.
-    Id start(int number, const QString& strategy, int budget);
+    // Starts round `number` (status Running); returns its id.
+    Id start(int number, RetrievalStrategy strategy, int budget);
     // Records progress: the last completed step, the status and the metrics so far.
-    void update(Id id, const QString& status, const QString& step, const QJsonObject& metrics,
+    void update(Id id, RunStatus status, std::optional<RoundStep> step, const QJsonObject& metrics,
                 const QString& checkpoint = {});
     std::optional<RoundRecord> byNumber(int number) const;
     std::vector<RoundRecord> all() const;

@@ -7,6 +7,14 @@
 
 namespace medq::store::rows {
 
+// A stored word as its enum; a word this version does not know is an error naming the column.
+template <typename E>
+E stored(const QString& text, const char* column) {
+    if (const auto v = fromKey<E>(text)) return *v;
+    throw StoreError(std::string(column) + ": unknown value '" + text.toStdString() + "' (expected one of " +
+                     keyList<E>().toStdString() + ")");
+}
+
 constexpr const char* kTaskColumns =
     "id, image_id, second_image_id, kind, question_type, question, options, answer, split, created_at";
 
@@ -37,14 +45,14 @@ inline QueueItemRecord readQueueItem(const Statement& s) {
     QueueItemRecord q;
     q.id = s.columnInt(0);
     q.taskId = s.columnInt(1);
-    q.queue = s.columnText(2);
+    q.queue = stored<Queue>(s.columnText(2), "queue_items.queue");
     q.roundId = s.columnOptionalInt(3);
     q.prototypeId = s.columnOptionalInt(4);
     if (!s.columnIsNull(5)) q.uncertainty = s.columnDouble(5);
     q.reason = s.columnText(6);
     q.spotCheck = s.columnInt(7) != 0;
     q.isGold = s.columnInt(8) != 0;
-    q.status = s.columnText(9);
+    q.status = stored<ItemStatus>(s.columnText(9), "queue_items.status");
     q.createdAt = s.columnText(10);
     q.updatedAt = s.columnText(11);
     return q;
@@ -55,8 +63,8 @@ inline TaskRecord readTask(const Statement& s) {
     t.id = s.columnInt(0);
     t.imageId = s.columnInt(1);
     t.secondImageId = s.columnOptionalInt(2);
-    t.kind = s.columnText(3);
-    t.questionType = s.columnText(4);
+    t.kind = stored<TaskKind>(s.columnText(3), "tasks.kind");
+    t.questionType = stored<QuestionType>(s.columnText(4), "tasks.question_type");
     t.question = s.columnText(5);
     t.options = json::array(s.columnText(6));
     t.answer = s.columnText(7);
@@ -76,7 +84,7 @@ inline AnnotationRecord readAnnotation(const Statement& s) {
     a.annotator = s.columnText(2);
     a.revision = int(s.columnInt(3));
     a.parentId = s.columnOptionalInt(4);
-    a.action = s.columnText(5);
+    a.action = stored<AnnotationAction>(s.columnText(5), "annotations.action");
     a.answer = s.columnText(6);
     a.text = s.columnText(7);
     a.labels = json::object(s.columnText(8));

@@ -24,7 +24,7 @@ std::vector<Id> TaskRepository::insertMany(const std::vector<TaskRecord>& tasks)
     std::vector<Id> ids;
     ids.reserve(tasks.size());
     for (const TaskRecord& t : tasks) {
-        s.bind(1, t.imageId).bind(2, t.secondImageId).bind(3, t.kind).bind(4, t.questionType);
+        s.bind(1, t.imageId).bind(2, t.secondImageId).bind(3, key(t.kind)).bind(4, key(t.questionType));
         s.bind(5, t.question).bind(6, json::text(t.options));
         bindOptionalText(s, 7, t.answer);
         bindOptionalText(s, 8, t.split);

@@ -1,5 +1,7 @@
 #include "synth/AnnotatorConfig.h"
 
+#include "common/JsonFields.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -8,53 +10,65 @@ namespace medq::synth {
 
 namespace {
 
-struct Field {
-    const char* name;
-    double AnnotatorConfig::*member;
-    bool probability;
-};
+using C = AnnotatorConfig;
 
-const Field kFields[] = {
-    {"missProbability", &AnnotatorConfig::missProbability, true},
-    {"wrongSeverityProbability", &AnnotatorConfig::wrongSeverityProbability, true},
-    {"falseFindingProbability", &AnnotatorConfig::falseFindingProbability, true},
-    {"secondsFullDescription", &AnnotatorConfig::secondsFullDescription, false},
-    {"secondsVerifyDraft", &AnnotatorConfig::secondsVerifyDraft, false},
-    {"secondsEditDraftBase", &AnnotatorConfig::secondsEditDraftBase, false},
-    {"secondsPerEdit", &AnnotatorConfig::secondsPerEdit, false},
-    {"secondsPerQuestion", &AnnotatorConfig::secondsPerQuestion, false},
-};
+const std::vector<JsonField<C>>& fields() {
+    static const std::vector<JsonField<C>> list = {
+        doubleField("missProbability", &C::missProbability),
+        doubleField("wrongSeverityProbability", &C::wrongSeverityProbability),
+        doubleField("falseFindingProbability", &C::falseFindingProbability),
+        doubleField("secondsFullDescription", &C::secondsFullDescription),
+        doubleField("secondsVerifyDraft", &C::secondsVerifyDraft),
+        doubleField("secondsEditDraftBase", &C::secondsEditDraftBase),
+        doubleField("secondsPerEdit", &C::secondsPerEdit),
+        doubleField("secondsPerQuestion", &C::secondsPerQuestion),
+        // Written as a string: JSON numbers lose precision above 2^53. Numbers are read too.
+        JsonField<C>{QStringLiteral("seed"),
+                     [](const C& c) { return QJsonValue(QString::number(c.seed)); },
+                     [](C& c, const QJsonValue& v) {
+                         if (v.isDouble()) {
+                             c.seed = std::uint64_t(v.toDouble());
+                             return QString();
+                         }
+                         if (!v.isString()) return QStringLiteral("must be a number or a string");
+                         bool ok = false;
+                         const std::uint64_t seed = v.toString().toULongLong(&ok);
+                         if (!ok) return QStringLiteral("is not an unsigned integer");
+                         c.seed = seed;
+                         return QString();
+                     },
+                     {}},
+    };
+    return list;
+}
 
 }  // namespace
 
+Status AnnotatorConfig::validate() const {
+    const std::pair<const char*, double> probabilities[] = {{"missProbability", missProbability},
+                                                            {"wrongSeverityProbability", wrongSeverityProbability},
+                                                            {"falseFindingProbability", falseFindingProbability}};
+    for (const auto& [key, v] : probabilities)
+        if (v < 0.0 || v > 1.0)
+            return Error{QString::fromLatin1(key), QStringLiteral("must be a probability in [0, 1], got %1").arg(v)};
+    const std::pair<const char*, double> costs[] = {{"secondsFullDescription", secondsFullDescription},
+                                                    {"secondsVerifyDraft", secondsVerifyDraft},
+                                                    {"secondsEditDraftBase", secondsEditDraftBase},
+                                                    {"secondsPerEdit", secondsPerEdit},
+                                                    {"secondsPerQuestion", secondsPerQuestion}};
+    for (const auto& [key, v] : costs)
+        if (v < 0.0) return Error{QString::fromLatin1(key), QStringLiteral("must not be negative, got %1").arg(v)};
+    return {};
+}
+
 Result<AnnotatorConfig> AnnotatorConfig::fromJson(const QJsonObject& json) {
+    QJsonObject settings = json;
+    for (const QString& key : json.keys())
+        if (key.startsWith(QLatin1Char('_'))) settings.remove(key);  // "_comment" etc.
     AnnotatorConfig config;
-    const QString subject = QStringLiteral("annotator config");
-    for (const QString& key : json.keys()) {  // typos would silently keep defaults otherwise
-        bool known = key == QLatin1String("seed") || key.startsWith(QLatin1Char('_'));  // "_comment" etc.
-        for (const Field& f : kFields) known = known || key == QLatin1String(f.name);
-        if (!known) return Error{subject, QStringLiteral("unknown key '%1'").arg(key)};
-    }
-    for (const Field& f : kFields) {
-        const QString key = QString::fromLatin1(f.name);
-        if (!json.contains(key)) continue;
-        if (!json.value(key).isDouble()) return Error{subject, QStringLiteral("'%1' must be a number").arg(key)};
-        const double v = json.value(key).toDouble();
-        if (f.probability && (v < 0.0 || v > 1.0))
-            return Error{subject, QStringLiteral("'%1' must be a probability in [0, 1], got %2").arg(key).arg(v)};
-        if (!f.probability && v < 0.0)
-            return Error{subject, QStringLiteral("'%1' must not be negative, got %2").arg(key).arg(v)};
-        config.*(f.member) = v;
-    }
-    if (json.contains(QStringLiteral("seed"))) {
-        // Seeds are stored as strings: JSON numbers lose precision above 2^53.
-        bool ok = false;
-        const QJsonValue v = json.value(QStringLiteral("seed"));
-        const std::uint64_t seed = v.isString() ? v.toString().toULongLong(&ok) : std::uint64_t(v.toDouble());
-        if (v.isString() && !ok) return Error{subject, QStringLiteral("'seed' is not an unsigned integer")};
-        if (!v.isString() && !v.isDouble()) return Error{subject, QStringLiteral("'seed' must be a number or a string")};
-        config.seed = seed;
-    }
+    // Unknown keys are errors: a typo would silently keep a default otherwise.
+    if (Status s = fieldsFromJson(config, settings, fields(), UnknownKeys::Reject); !s) return s.error();
+    if (Status s = config.validate(); !s) return s.error();
     return config;
 }
 
@@ -67,15 +81,10 @@ Result<AnnotatorConfig> AnnotatorConfig::load(const QString& path) {
         return Error{path, QStringLiteral("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())};
     if (!doc.isObject()) return Error{path, QStringLiteral("expected a JSON object")};
     auto config = fromJson(doc.object());
-    if (!config) return Error{path, config.error().reason};
+    if (!config) return Error{path, config.error().message()};
     return config;
 }
 
-QJsonObject AnnotatorConfig::toJson() const {
-    QJsonObject json;
-    for (const Field& f : kFields) json.insert(QString::fromLatin1(f.name), this->*(f.member));
-    json.insert(QStringLiteral("seed"), QString::number(seed));
-    return json;
-}
+QJsonObject AnnotatorConfig::toJson() const { return fieldsToJson(*this, fields()); }
 
 }  // namespace medq::synth

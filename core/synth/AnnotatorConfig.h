@@ -23,11 +23,14 @@ struct AnnotatorConfig {
     std::uint64_t seed = 20240601;           // mixed with each item's seed
 
     // Keys as in the fields above ("missProbability", ...); missing keys keep their defaults,
-    // keys starting with '_' are comments. Errors name the key: unknown key, wrong type,
-    // probability outside [0, 1], negative cost.
+    // keys starting with '_' are comments. Errors name the key (Error::subject): unknown key,
+    // wrong type, probability outside [0, 1], negative cost.
     static Result<AnnotatorConfig> fromJson(const QJsonObject& json);
+    // The error names the file, then the key.
     static Result<AnnotatorConfig> load(const QString& path);
     QJsonObject toJson() const;
+    // Probabilities in [0, 1], costs not negative; the error names the key.
+    Status validate() const;
 };
 
 }  // namespace medq::synth

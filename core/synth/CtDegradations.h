@@ -6,7 +6,7 @@
 
 namespace medq::synth {
 
-// Scan configurers for CT artefacts (REFERENCE.md ranges) and the smooth-kernel blur.
+// Scan configurers for CT artefacts (ranges in common use) and the smooth-kernel blur.
 class CtDegradations {
 public:
     // 1 / 2 / 3 metal inserts placed in tissue (drawn into the slice), titanium-like (0.06/mm)
@@ -20,7 +20,7 @@ public:
     static void ring(CtScanSettings& scan, Image& slice, const DegradationContext& context);
     // Every 4th / 6th / 10th projection kept (of about pi/2 views per pixel row).
     static void sparseView(CtScanSettings& scan, Image& slice, const DegradationContext& context);
-    // Incident flux I0 = 1e6 / 2.5e5 / 1e5 photons per bin and view (REFERENCE.md: 1e6 normal
+    // Incident flux I0 = 1e6 / 2.5e5 / 1e5 photons per bin and view (the common pairing: 1e6 normal
     // dose, 2.5e5 about a quarter of it, 1e5 low dose), with electronic noise sigma 10.
     static void lowDose(CtScanSettings& scan, Image& slice, const DegradationContext& context);
     // A smoother reconstruction kernel, applied after reconstruction as a Gaussian of

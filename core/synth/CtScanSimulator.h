@@ -8,8 +8,8 @@
 // of the small projector cancel, an empty setting returns the slice unchanged, and sharpness is
 // kept. Slices larger than 256 px are simulated at 256 px and the artefact is upsampled (keeps
 // one slice well under a second on one core; noise grain is then about 2 px at 512).
+#include "common/Random.h"
 #include "io/Image.h"
-#include "synth/Random.h"
 
 #include <vector>
 
@@ -25,7 +25,7 @@ struct MetalInsert {
 // Projection-domain imperfections of one simulated scan; defaults mean an ideal scan.
 struct CtScanSettings {
     double incidentPhotons = 0;     // photons per detector bin and view; 0 = noiseless
-    double electronicNoise = 10.0;  // Gaussian read noise in photon units (REFERENCE: sigma ~10)
+    double electronicNoise = 10.0;  // Gaussian read noise in photon units (sigma ~10 is usual)
     double beamHardening = 0;       // beta in p' = p - beta p^2 on the tissue line integral
     std::vector<MetalInsert> metal;
     double metalAttenuationPerMm = 0.2;  // steel ~0.4/mm, titanium ~0.1/mm at ~70 keV

@@ -1,8 +1,8 @@
 #pragma once
 // The catalogue of degradation implementations, keyed by the names that taxonomy attributes
 // refer to (QualityAttribute::degradation). Each family lives in its own source file.
+#include "common/Random.h"
 #include "io/Image.h"
-#include "synth/Random.h"
 #include "taxonomy/Severity.h"
 
 #include <QString>

@@ -1,6 +1,6 @@
 #include "synth/DescriptionWriter.h"
 
-#include "synth/Random.h"
+#include "common/Random.h"
 #include "taxonomy/Taxonomy.h"
 
 #include <QStringList>

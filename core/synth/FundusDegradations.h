@@ -9,10 +9,10 @@ namespace medq::synth {
 class FundusDegradations {
 public:
     // A dark region covering 0.4-0.7 of the field width on one side, with a bright halo near the
-    // rim opposite (REFERENCE.md); depth 0.3 / 0.5 / 0.75.
+    // rim opposite (the usual range); depth 0.3 / 0.5 / 0.75.
     static void unevenIllumination(Image& slice, const DegradationContext& context);
     // Cataract-like media opacity: Gaussian blur sigma 5 / 10 / 15 px "at full resolution"
-    // (REFERENCE), taking a 1024 px wide field as full resolution and scaling to the image, plus a
+    // (the usual range), taking a 1024 px wide field as full resolution and scaling to the image, plus a
     // milky veil of 12 / 25 / 40 %.
     static void haze(Image& slice, const DegradationContext& context);
     // Out-of-focus eyelashes (1 / 3 / 7 dark blurred streaks from the top or bottom) and a shadowed

@@ -13,7 +13,7 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 // scikit-image's rgb2hed divides ln-optical density by ln(1e-6); we use its units so the
-// REFERENCE ranges (from Tellez et al., who used rgb2hed) mean the same thing here.
+// ranges in common use (from Tellez et al., who used rgb2hed) mean the same thing here.
 const double kLogAdjust = std::log(1e-6);
 
 using Matrix = std::array<std::array<double, 3>, 3>;

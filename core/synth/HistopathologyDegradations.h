@@ -12,12 +12,12 @@ class HistopathologyDegradations {
 public:
     // HED jitter (Tellez et al. 2018): per-stain scale 1 +- 0.05 / 0.15 / 0.3 and shift
     // +- 0.0015 / 0.008 / 0.02 in scikit-image rgb2hed units (optical density / ln(1e6)). A shift
-    // tints unstained glass too, so REFERENCE's +-0.05 is reduced: at 0.05 even clean glass turns
+    // tints unstained glass too, so the usual +-0.05 is reduced: at 0.05 even clean glass turns
     // visibly purple, and mild must stay subtle (a few grey levels of mean colour).
     static void stainVariation(Image& slice, const DegradationContext& context);
     // A fold: along a wavy band the section lies double, so a displaced copy of the tissue adds
     // its optical density (darker, more saturated), with a darker crease at the band's edges.
-    // Band half-width 2 / 4 / 7 % of the short side. No standard generator exists (REFERENCE.md).
+    // Band half-width 2 / 4 / 7 % of the short side. No standard generator exists.
     static void tissueFold(Image& slice, const DegradationContext& context);
     // Marker ink on the glass: a wavy stroke that multiplies the transmitted light by the ink's
     // colour, opacity 0.45 / 0.7 / 0.9 with density texture.

@@ -1,7 +1,7 @@
 #include "synth/ItemGenerator.h"
 
+#include "common/Random.h"
 #include "synth/DescriptionWriter.h"
-#include "synth/Random.h"
 #include "taxonomy/Taxonomy.h"
 
 namespace medq::synth {

@@ -40,7 +40,7 @@ Image rigidlyMoved(const Image& slice, double angle, double tx, double ty) {
 
 void MriDegradations::motionGhosting(Image& slice, const DegradationContext& ctx) {
     // 4 / 6 / 8 shots (ghosts every N/shots px), per-shot rigid jitter up to 0.35 / 0.9 / 2.2 px
-    // and degrees at 256 px. REFERENCE's +-10 deg / 10 mm describe whole-scan motion; interleaved
+    // and degrees at 256 px. The usual +-10 deg / 10 mm describe whole-scan motion; interleaved
     // per-shot jitter of a few pixels already ghosts severely, so the table is scaled down.
     const int shots = int(ctx.pick(4, 6, 8));
     const double shift = ctx.pick(0.35, 0.9, 2.2) * matrixScale(slice);  // pixels (~mm at 256)
@@ -88,7 +88,7 @@ void MriDegradations::aliasing(Image& slice, const DegradationContext& ctx) {
 void MriDegradations::spike(Image& slice, const DegradationContext& ctx) {
     const int count = int(ctx.pick(1, 2, 4));
     // Relative to the DC term, whose 1/N^2 share is the image mean: a spike of 1.0 x DC gives
-    // stripes as strong as the mean signal. REFERENCE's 1-3x the spectrum maximum is the severe
+    // stripes as strong as the mean signal. The usual 1-3x the spectrum maximum is the severe
     // end; mild and moderate are scaled down to stay subtle.
     const double strength = ctx.pick(0.08, 0.18, 0.4);
     KSpace k = KSpace::fromPlane(slice.voxels.data(), slice.width, slice.height);

@@ -5,7 +5,7 @@
 
 namespace medq::synth {
 
-// Physically motivated MRI artefacts (TorchIO-style parameter ranges, shared/REFERENCE.md).
+// Physically motivated MRI artefacts (TorchIO-style parameter ranges).
 class MriDegradations {
 public:
     // Multi-shot acquisition with the patient at a different rigid position in each shot; lines
@@ -23,7 +23,7 @@ public:
     // Downsampling by 1.5-4x and back: coarse acquisition matrix.
     static void lowResolution(Image& slice, const DegradationContext& context);
     // Rician noise: complex Gaussian noise on the magnitude, sigma 0.035 / 0.08 / 0.15 of the
-    // intensity range (REFERENCE: 0.05-0.15; mild lowered to stay subtle).
+    // intensity range (usual range 0.05-0.15; mild lowered to stay subtle).
     static void ricianNoise(Image& slice, const DegradationContext& context);
 };
 

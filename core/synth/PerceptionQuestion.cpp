@@ -14,7 +14,8 @@ int PerceptionQuestion::answerFor(const GroundTruth& truth) const {
         const auto top = truth.dominant();
         return top ? int(optionKeys.indexOf(top->key)) : -1;
     }
-    case QuestionType::Comparison: break;
+    case QuestionType::Comparison:
+    case QuestionType::Description: break;
     }
     return -1;
 }

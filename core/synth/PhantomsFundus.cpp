@@ -1,8 +1,8 @@
 // Synthetic colour fundus photograph.
 #include "synth/Phantoms.h"
 
+#include "common/Random.h"
 #include "synth/ImageFilters.h"
-#include "synth/Random.h"
 #include "synth/ShapeMask.h"
 #include "synth/SmoothNoise.h"
 

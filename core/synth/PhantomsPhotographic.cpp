@@ -1,9 +1,9 @@
 // Synthetic H&E tile and endoscopy frame.
 #include "synth/Phantoms.h"
 
+#include "common/Random.h"
 #include "synth/HistopathologyDegradations.h"
 #include "synth/ImageFilters.h"
-#include "synth/Random.h"
 #include "synth/ShapeMask.h"
 #include "synth/SmoothNoise.h"
 

@@ -1,7 +1,7 @@
 // CT and MRI phantoms: painter-style ellipse phantoms with 2x2 supersampling.
 #include "synth/Phantoms.h"
 
-#include "synth/Random.h"
+#include "common/Random.h"
 #include "synth/SmoothNoise.h"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "synth/RecipeSampler.h"
 
-#include "synth/Random.h"
+#include "common/Random.h"
 #include "taxonomy/Taxonomy.h"
 
 namespace medq::synth {

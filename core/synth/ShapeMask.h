@@ -1,7 +1,7 @@
 #pragma once
 // Anti-aliased coverage masks (0..1 per pixel) of simple shapes, used to paint overlays such as
 // highlights, bubbles, pen strokes, folds and eyelashes, and to build phantoms.
-#include "synth/Random.h"
+#include "common/Random.h"
 
 #include <QPointF>
 #include <vector>

@@ -1,7 +1,7 @@
 #include "synth/SimulatedAnnotator.h"
 
+#include "common/Random.h"
 #include "synth/DescriptionWriter.h"
-#include "synth/Random.h"
 #include "taxonomy/Taxonomy.h"
 
 namespace medq::synth {
@@ -60,11 +60,12 @@ GroundTruth SimulatedAnnotator::perceive(const GroundTruth& truth, std::uint64_t
 double SimulatedAnnotator::cost(AnnotationAction action, int edits, int questions) const {
     double seconds = questions * m_config.secondsPerQuestion;
     switch (action) {
-    case AnnotationAction::FullDescription: seconds += m_config.secondsFullDescription; break;
-    case AnnotationAction::VerifyDraft: seconds += m_config.secondsVerifyDraft; break;
-    case AnnotationAction::EditDraft:
+    case AnnotationAction::Full: seconds += m_config.secondsFullDescription; break;
+    case AnnotationAction::Verify: seconds += m_config.secondsVerifyDraft; break;
+    case AnnotationAction::Edit:
         seconds += m_config.secondsVerifyDraft + m_config.secondsEditDraftBase + edits * m_config.secondsPerEdit;
         break;
+    case AnnotationAction::Accept: break;  // a draft stored as it is costs no person's time
     }
     return seconds;
 }
@@ -75,7 +76,7 @@ AnnotationResult SimulatedAnnotator::annotate(const GroundTruth& truth, const st
     result.labels = perceive(truth, itemSeed);
     result.description = DescriptionWriter::describe(result.labels, itemSeed ^ m_config.seed);
     result.answers = answersFrom(result.labels, questions);
-    result.action = AnnotationAction::FullDescription;
+    result.action = AnnotationAction::Full;
     result.seconds = cost(result.action, 0, int(questions.size()));
     return result;
 }
@@ -86,7 +87,7 @@ AnnotationResult SimulatedAnnotator::review(const GroundTruth& truth, const Grou
     AnnotationResult result;
     result.labels = perceive(truth, itemSeed);
     result.edits = differences(result.labels, draft);
-    result.action = result.edits == 0 ? AnnotationAction::VerifyDraft : AnnotationAction::EditDraft;
+    result.action = result.edits == 0 ? AnnotationAction::Verify : AnnotationAction::Edit;
     result.description = DescriptionWriter::describe(result.labels, itemSeed ^ m_config.seed);
     result.answers = answersFrom(result.labels, questions);
     result.seconds = cost(result.action, result.edits, int(questions.size()));

@@ -1,6 +1,7 @@
 #pragma once
 // A simulated human annotator for headless loop runs: perceives the ground truth with
 // configurable errors, writes descriptions and labels, answers questions, and charges time.
+#include "common/Vocabulary.h"
 #include "synth/AnnotatorConfig.h"
 #include "synth/PerceptionQuestion.h"
 
@@ -8,14 +9,12 @@
 
 namespace medq::synth {
 
-enum class AnnotationAction { FullDescription, EditDraft, VerifyDraft };
-
 // What the annotator hands back for one item.
 struct AnnotationResult {
     GroundTruth labels;        // attributes and overall level as the annotator perceived them
     QString description;
     std::vector<int> answers;  // option index per question given (-1 where it cannot answer)
-    AnnotationAction action = AnnotationAction::FullDescription;
+    AnnotationAction action = AnnotationAction::Full;
     int edits = 0;             // draft attributes added, removed or re-graded
     double seconds = 0.0;
 };

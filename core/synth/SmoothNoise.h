@@ -1,6 +1,6 @@
 #pragma once
 // Smooth random fields (multi-octave value noise) for textures and spatially varying effects.
-#include "synth/Random.h"
+#include "common/Random.h"
 
 #include <vector>
 

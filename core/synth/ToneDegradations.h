@@ -11,7 +11,7 @@ class ToneDegradations {
 public:
     // v' = mean + k (v - mean) per channel, k = 0.72 / 0.5 / 0.3: reduced dynamic range.
     static void lowContrast(Image& slice, const DegradationContext& context);
-    // Gain below 1 and gamma above 1 (REFERENCE: brightness x0.7-1.2 is the mild end).
+    // Gain below 1 and gamma above 1 (the usual brightness range x0.7-1.2 is the mild end).
     static void underExposure(Image& slice, const DegradationContext& context);
     // Gain above 1 with clipping at 255: saturated highlights.
     static void overExposure(Image& slice, const DegradationContext& context);

@@ -43,16 +43,6 @@ const QStringList& comparisonForms() {
 
 }  // namespace
 
-QString questionTypeKey(QuestionType type) {
-    switch (type) {
-    case QuestionType::YesNo: return QStringLiteral("yes-no");
-    case QuestionType::What: return QStringLiteral("what");
-    case QuestionType::How: return QStringLiteral("how");
-    case QuestionType::Comparison: return QStringLiteral("comparison");
-    }
-    return QStringLiteral("yes-no");
-}
-
 QChar QuestionTemplates::optionLabel(int index) { return QChar(char16_t(u'A' + index)); }
 
 int QuestionTemplates::variantCount(QuestionType type) {
@@ -61,6 +51,7 @@ int QuestionTemplates::variantCount(QuestionType type) {
     case QuestionType::What: return int(whatForms().size());
     case QuestionType::How: return int(howForms().size());
     case QuestionType::Comparison: return int(comparisonForms().size());
+    case QuestionType::Description: break;
     }
     return 1;
 }

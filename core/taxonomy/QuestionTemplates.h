@@ -1,6 +1,7 @@
 #pragma once
 // Wordings and option sets of the perception question types (MedQ-Bench: yes/no, what, how,
 // pairwise comparison). Every question has at most four options, labelled A-D.
+#include "common/Vocabulary.h"
 #include "io/Modality.h"
 #include "taxonomy/QualityAttribute.h"
 
@@ -8,11 +9,6 @@
 #include <QStringList>
 
 namespace medq {
-
-enum class QuestionType { YesNo, What, How, Comparison };
-
-// "yes-no", "what", "how", "comparison".
-QString questionTypeKey(QuestionType type);
 
 // Question texts with a few phrasings each (`variant` wraps around) and the fixed option sets.
 class QuestionTemplates {

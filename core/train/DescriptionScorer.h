@@ -1,6 +1,6 @@
 #pragma once
 // The MedQ-Bench description rubric (completeness, preciseness, consistency, quality
-// accuracy; 0-2 each, see shared/REFERENCE.md). Implemented on the taxonomy's phrase banks
+// accuracy; 0-2 each, see docs/metrics.md). Implemented on the taxonomy's phrase banks
 // outside core/train; the Evaluator only calls this interface.
 #include <QString>
 

@@ -2,16 +2,22 @@
 
 #include "train/EncoderPretrainer.h"
 
+#include "common/Random.h"
 #include "model/internal/ModelState.h"
 #include "model/internal/SequenceBatch.h"
+#include "train/LearningRateSchedule.h"
+#include "train/TrainingLoop.h"
+#include "train/TrainingOrder.h"
 
-#include <QElapsedTimer>
-#include <random>
 #include <set>
 
 namespace medq::train {
 
 namespace internal = model::internal;
+
+namespace {
+constexpr std::uint64_t kFlipStream = 0xF11B;  // the flips' own stream
+}  // namespace
 
 QJsonObject EncoderPretrainReport::toJson() const {
     return QJsonObject{{"images", images}, {"steps", steps}, {"firstLoss", firstLoss}, {"finalLoss", finalLoss},
@@ -48,72 +54,67 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
     const int batch = std::max(1, m_config.batchImages);
     const int perEpoch = (int(images.size()) + batch - 1) / batch;
     const int total = std::max(1, m_config.epochs) * perEpoch;
-    std::mt19937_64 rng(m_config.seed);
-    std::vector<std::size_t> order(images.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Warm-up over the first epoch, then cosine decay to a tenth.
+    const LearningRateSchedule schedule(m_config.learningRate, perEpoch, 0.1, total);
+    StepPlan plan;
+    plan.totalSteps = total;
+    plan.stepsPerEpoch = perEpoch;
+    plan.batchSize = batch;
+    plan.epochOrder = [&](int epoch) { return epochOrder(images.size(), m_config.seed, epoch); };
+    TrainingLoop loop(plan, schedule, optimizer, progress);
+    loop.clipGradients(trainable, 1.0);
+    // Its own stream for the flips, apart from the epochs' order.
+    Random flips(Random::derive(m_config.seed, kFlipStream));
 
     EncoderPretrainReport report;
     report.images = int(images.size());
-    QElapsedTimer clock;
-    clock.start();
     network.train();
     double epochLoss = 0;
     int epochImages = 0;
-    qint64 seenImages = 0;
-    for (int step = 0; step < total; ++step) {
-        progress.checkCancelled();
-        if (step % perEpoch == 0) {
-            std::shuffle(order.begin(), order.end(), rng);
+    auto backward = [&](const TrainingStep& step) {
+        if (step.index % perEpoch == 0) {
             epochLoss = 0;
             epochImages = 0;
         }
-        // Warm-up over the first epoch, then cosine decay to a tenth.
-        const double t = double(step) / total;
-        const double lr = step < perEpoch ? m_config.learningRate * (step + 1) / perEpoch
-                                          : m_config.learningRate * (0.1 + 0.45 * (1 + std::cos(M_PI * t)));
-        for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-
-        const std::size_t begin = std::size_t(step % perEpoch) * std::size_t(batch);
         std::vector<const std::vector<float>*> pixels;
         std::vector<const std::vector<std::int8_t>*> labels;
-        for (std::size_t i = begin; i < std::min(order.size(), begin + std::size_t(batch)); ++i) {
-            pixels.push_back(&images[order[i]]->image.first);
-            labels.push_back(&images[order[i]]->attributeTargets);
+        for (std::size_t i : step.batch) {
+            pixels.push_back(&images[i]->image.first);
+            labels.push_back(&images[i]->attributeTargets);
         }
         auto input = internal::stackImages(pixels, impl.config.imageSize, impl.device);
         // Random flips: the attributes of an image do not change with its orientation.
         const int64_t rows = input.size(0);
-        std::uniform_int_distribution<int> coin(0, 3);
         std::vector<torch::Tensor> flipped;
         for (int64_t r = 0; r < rows; ++r) {
             auto image = input[r];
-            const int flips = coin(rng);
-            if (flips & 1) image = image.flip({2});
-            if (flips & 2) image = image.flip({1});
+            if (flips.bernoulli(0.5)) image = image.flip({2});
+            if (flips.bernoulli(0.5)) image = image.flip({1});
             flipped.push_back(image);
         }
         input = torch::stack(flipped);
         const auto targets = internal::attributeTargetMatrix(labels, slotCount, impl.device);
-        optimizer.zero_grad();
         const auto loss = internal::attributeLossSum(network, network.vision(input), targets, m_config.presentWeight) / double(rows);
         loss.backward();
-        torch::nn::utils::clip_grad_norm_(trainable, 1.0);
-        optimizer.step();
         epochLoss += loss.item<double>() * double(rows);
         epochImages += int(rows);
-        seenImages += rows;
-        if ((step + 1) % perEpoch == 0 || step + 1 == total) {
+        return QStringLiteral("encoder epoch %1/%2, attribute loss %3")
+            .arg(step.epoch + 1)
+            .arg(m_config.epochs)
+            .arg(epochLoss / std::max(1, epochImages), 0, 'f', 4);
+    };
+    auto afterStep = [&](const TrainingStep& step) -> Result<TrainingLoop::Next> {
+        if (step.endsEpoch || step.index + 1 == total) {
             const double mean = epochLoss / std::max(1, epochImages);
-            if (step + 1 == perEpoch) report.firstLoss = mean;
+            if (step.index + 1 == perEpoch) report.firstLoss = mean;
             report.finalLoss = mean;
         }
-        report.steps = step + 1;
-        progress.report(double(step + 1) / total, QStringLiteral("encoder epoch %1/%2, attribute loss %3")
-                                                      .arg(step / perEpoch + 1).arg(m_config.epochs)
-                                                      .arg(epochLoss / std::max(1, epochImages), 0, 'f', 4));
-    }
+        return TrainingLoop::Next::Continue;
+    };
+    if (Status s = loop.run(backward, afterStep); !s) return s.error();
     network.eval();
-    report.imagesPerSecond = double(seenImages) / std::max(1e-9, clock.elapsed() / 1000.0);
+    report.steps = loop.step();
+    report.imagesPerSecond = double(loop.trainedExamples()) / std::max(1e-9, loop.trainingSeconds());
     return report;
 }
 

@@ -26,7 +26,7 @@ struct EncoderPretrainReport {
 struct EncoderPretrainConfig {
     int epochs = 30;
     int batchImages = 32;
-    double learningRate = 1e-3;
+    double learningRate = 1e-3;  // peak: warm-up over the first epoch, then cosine decay to a tenth
     double weightDecay = 0.01;
     std::uint64_t seed = 1;
     double presentWeight = 1.0;  // TrainConfig::attributePresentWeight

@@ -9,6 +9,9 @@ LearningRateSchedule::LearningRateSchedule(const TrainConfig& config, int totalS
     : m_peak(config.learningRate), m_floorRatio(config.minLearningRateRatio), m_warmup(config.warmupSteps),
       m_total(std::max(1, totalSteps)), m_cosine(config.cosineSchedule) {}
 
+LearningRateSchedule::LearningRateSchedule(double peak, int warmupSteps, double floorRatio, int totalSteps)
+    : m_peak(peak), m_floorRatio(floorRatio), m_warmup(warmupSteps), m_total(std::max(1, totalSteps)), m_cosine(true) {}
+
 double LearningRateSchedule::at(int step) const {
     if (step < m_warmup) return m_peak * double(step + 1) / double(m_warmup);
     if (!m_cosine) return m_peak;

@@ -8,6 +8,8 @@ namespace medq::train {
 class LearningRateSchedule {
 public:
     LearningRateSchedule(const TrainConfig& config, int totalSteps);
+    // Warm-up to `peak` over warmupSteps, then cosine decay to floorRatio x peak at totalSteps.
+    LearningRateSchedule(double peak, int warmupSteps, double floorRatio, int totalSteps);
     // step counts from 0; step < warmup gives peak * (step + 1) / warmup.
     double at(int step) const;
 

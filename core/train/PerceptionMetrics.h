@@ -12,7 +12,7 @@ namespace medq::train {
 // One answered question.
 struct PerceptionOutcome {
     QString id;
-    QString questionType;  // "yes-no", "what", "how", "comparison"
+    QString questionType;  // key(QuestionType) (common/Vocabulary.h)
     QString group;         // e.g. modality key
     int truth = -1;
     int predicted = -1;

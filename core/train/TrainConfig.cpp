@@ -1,5 +1,7 @@
 #include "train/TrainConfig.h"
 
+#include "common/JsonFields.h"
+
 #include <algorithm>
 
 namespace medq::train {
@@ -39,64 +41,53 @@ Status TrainConfig::validate() const {
     return {};
 }
 
-QJsonObject TrainConfig::toJson() const {
-    return QJsonObject{
-        {"epochs", epochs}, {"maxSteps", maxSteps}, {"batchSize", batchSize},
-        {"learningRate", learningRate}, {"weightDecay", weightDecay}, {"beta1", beta1}, {"beta2", beta2},
-        {"warmupSteps", warmupSteps}, {"cosineSchedule", cosineSchedule}, {"minLearningRateRatio", minLearningRateRatio},
-        {"gradientClipNorm", gradientClipNorm}, {"perceptionWholeAnswer", perceptionWholeAnswer},
-        {"lossPerExample", lossPerExample}, {"perceptionWeight", perceptionWeight},
-        {"attributeWeight", attributeWeight}, {"attributePresentWeight", attributePresentWeight},
-        {"guidedSlotWeight", guidedSlotWeight},
-        {"batchByImage", batchByImage}, {"encoderEpochs", encoderEpochs},
-        {"evaluateEvery", evaluateEvery}, {"patience", patience},
-        {"stopMetric", stopMetric == StopMetric::ValidationLoss ? "loss" : "accuracy"}, {"minDelta", minDelta},
-        {"useLora", useLora}, {"lora", lora.toJson()},
-        {"checkpointEvery", checkpointEvery},
-        {"seed", qint64(seed & ((std::uint64_t(1) << 53) - 1))},  // exact in a JSON number
-        {"threads", threads},
+namespace {
+
+const std::vector<JsonField<TrainConfig>>& fields() {
+    using C = TrainConfig;
+    // whenMissing: what configs written before a setting existed trained with.
+    static const std::vector<JsonField<C>> list = {
+        intField("epochs", &C::epochs),
+        intField("maxSteps", &C::maxSteps),
+        intField("batchSize", &C::batchSize),
+        doubleField("learningRate", &C::learningRate),
+        doubleField("weightDecay", &C::weightDecay),
+        doubleField("beta1", &C::beta1),
+        doubleField("beta2", &C::beta2),
+        intField("warmupSteps", &C::warmupSteps),
+        boolField("cosineSchedule", &C::cosineSchedule),
+        doubleField("minLearningRateRatio", &C::minLearningRateRatio),
+        doubleField("gradientClipNorm", &C::gradientClipNorm),
+        boolField("perceptionWholeAnswer", &C::perceptionWholeAnswer),
+        boolField("lossPerExample", &C::lossPerExample, /*whenMissing: per token*/ false),
+        doubleField("perceptionWeight", &C::perceptionWeight),
+        // No attribute loss, no slot loss, no image batches, no encoder pretraining.
+        doubleField("attributeWeight", &C::attributeWeight, /*whenMissing*/ 0.0),
+        doubleField("attributePresentWeight", &C::attributePresentWeight, /*whenMissing*/ 1.0),
+        doubleField("guidedSlotWeight", &C::guidedSlotWeight, /*whenMissing*/ 0.0),
+        boolField("batchByImage", &C::batchByImage, /*whenMissing*/ false),
+        intField("encoderEpochs", &C::encoderEpochs, /*whenMissing*/ 0),
+        intField("evaluateEvery", &C::evaluateEvery),
+        intField("patience", &C::patience),
+        enumField("stopMetric", &C::stopMetric,
+                  {{C::StopMetric::ValidationLoss, "loss"}, {C::StopMetric::ValidationAccuracy, "accuracy"}}),
+        doubleField("minDelta", &C::minDelta),
+        boolField("useLora", &C::useLora),
+        objectField("lora", &C::lora),
+        intField("checkpointEvery", &C::checkpointEvery),
+        uint64Field("seed", &C::seed),
+        intField("threads", &C::threads),
     };
+    return list;
 }
+
+}  // namespace
+
+QJsonObject TrainConfig::toJson() const { return fieldsToJson(*this, fields()); }
 
 Result<TrainConfig> TrainConfig::fromJson(const QJsonObject& json) {
     TrainConfig c;
-    c.epochs = json.value("epochs").toInt(c.epochs);
-    c.maxSteps = json.value("maxSteps").toInt(c.maxSteps);
-    c.batchSize = json.value("batchSize").toInt(c.batchSize);
-    c.learningRate = json.value("learningRate").toDouble(c.learningRate);
-    c.weightDecay = json.value("weightDecay").toDouble(c.weightDecay);
-    c.beta1 = json.value("beta1").toDouble(c.beta1);
-    c.beta2 = json.value("beta2").toDouble(c.beta2);
-    c.warmupSteps = json.value("warmupSteps").toInt(c.warmupSteps);
-    c.cosineSchedule = json.value("cosineSchedule").toBool(c.cosineSchedule);
-    c.minLearningRateRatio = json.value("minLearningRateRatio").toDouble(c.minLearningRateRatio);
-    c.gradientClipNorm = json.value("gradientClipNorm").toDouble(c.gradientClipNorm);
-    c.perceptionWholeAnswer = json.value("perceptionWholeAnswer").toBool(c.perceptionWholeAnswer);
-    // Configs written before the option existed trained per token.
-    c.lossPerExample = json.value("lossPerExample").toBool(false);
-    c.perceptionWeight = json.value("perceptionWeight").toDouble(c.perceptionWeight);
-    // Older configs had neither the attribute loss nor image batches.
-    c.attributeWeight = json.value("attributeWeight").toDouble(0.0);
-    c.attributePresentWeight = json.value("attributePresentWeight").toDouble(1.0);
-    c.guidedSlotWeight = json.value("guidedSlotWeight").toDouble(0.0);  // newer than the guided token
-    c.batchByImage = json.value("batchByImage").toBool(false);
-    c.encoderEpochs = json.value("encoderEpochs").toInt(0);
-    c.evaluateEvery = json.value("evaluateEvery").toInt(c.evaluateEvery);
-    c.patience = json.value("patience").toInt(c.patience);
-    const QString metric = json.value("stopMetric").toString(QStringLiteral("loss"));
-    if (metric != QLatin1String("loss") && metric != QLatin1String("accuracy"))
-        return Error{QStringLiteral("stopMetric"), QStringLiteral("'%1' is neither loss nor accuracy").arg(metric)};
-    c.stopMetric = metric == QLatin1String("loss") ? StopMetric::ValidationLoss : StopMetric::ValidationAccuracy;
-    c.minDelta = json.value("minDelta").toDouble(c.minDelta);
-    c.useLora = json.value("useLora").toBool(c.useLora);
-    if (json.contains("lora")) {
-        auto lora = model::LoraConfig::fromJson(json.value("lora").toObject());
-        if (!lora) return lora.error();
-        c.lora = lora.take();
-    }
-    c.checkpointEvery = json.value("checkpointEvery").toInt(c.checkpointEvery);
-    c.seed = std::uint64_t(json.value("seed").toInteger(qint64(c.seed)));
-    c.threads = json.value("threads").toInt(c.threads);
+    if (Status s = fieldsFromJson(c, json, fields()); !s) return s.error();
     if (Status s = c.validate(); !s) return s.error();
     return c;
 }

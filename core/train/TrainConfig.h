@@ -74,6 +74,8 @@ struct TrainConfig {
     int stepsPerEpoch(int exampleCount) const;
     Status validate() const;
     QJsonObject toJson() const;
+    // Missing keys keep their defaults (or what configs from before the setting meant),
+    // unknown keys are ignored; a wrong type or an invalid value gives an Error naming the key.
     static Result<TrainConfig> fromJson(const QJsonObject& json);
 };
 

@@ -32,7 +32,7 @@ struct TrainingExample {
 
     // For the evaluation breakdowns and for tracing outcomes back to the workspace.
     QString id;
-    QString questionType;  // "yes-no", "what", "how", "comparison" (taxonomy keys)
+    QString questionType;  // key(QuestionType) of the task (common/Vocabulary.h)
     QString group;         // caller's group key, e.g. the modality
 
     static TrainingExample perception(model::VisualInput image, QString question, QStringList options, int answer);

@@ -1,22 +1,21 @@
 #include "train/TrainingOrder.h"
 
+#include "common/Random.h"
+
 #include <algorithm>
 #include <cstring>
+#include <numeric>
 #include <unordered_map>
 
 namespace medq::train {
 
 std::vector<std::size_t> epochOrder(std::size_t n, std::uint64_t seed, int epoch) {
-    std::uint64_t state = seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(epoch) + 1;
-    auto next = [&state] {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    };
     std::vector<std::size_t> order(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
-    for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[next() % i]);
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    // A splitmix64 stream per epoch, swapping with next % i: the order training has always
+    // used, kept bit for bit so that runs and resumed runs stay comparable.
+    std::uint64_t state = seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(epoch) + 1;
+    for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[Random::splitmix64(state) % i]);
     return order;
 }
 

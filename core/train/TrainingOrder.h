@@ -9,8 +9,8 @@
 
 namespace medq::train {
 
-// Fisher-Yates permutation of 0..n-1 for `epoch` (SplitMix64 stream: std::shuffle's output
-// differs between standard libraries).
+// Fisher-Yates permutation of 0..n-1 for `epoch`, drawn from a splitmix64 stream
+// (common/Random.h): the same on every platform.
 std::vector<std::size_t> epochOrder(std::size_t n, std::uint64_t seed, int epoch);
 
 // One group id per example: examples on the same image (same pixels) share it.

@@ -1,8 +1,9 @@
 #include "annotation/AnnotationPanel.h"
 
+#include "annotate/SubmissionRules.h"
 #include "annotation/DraftRendering.h"
 #include "annotation/StateChangeCommand.h"
-#include "shell/DisplayNames.h"
+#include "common/DisplayNames.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -20,8 +21,9 @@
 
 namespace medq::gui {
 namespace {
-const char* const kSeverities[] = {"", "mild", "moderate", "severe"};
-const char* const kQualities[] = {"good", "usable", "reject"};
+// The quality buttons left to right (Alt+1/2/3); an attribute combo's index is its Severity.
+constexpr QualityLevel kQualityButtons[] = {QualityLevel::Good, QualityLevel::Usable, QualityLevel::Reject};
+constexpr int kSeverityCount = int(Severity::Severe) + 1;
 
 void clearLayout(QLayout* layout) {
     while (QLayoutItem* item = layout->takeAt(0)) {
@@ -101,7 +103,7 @@ AnnotationPanel::AnnotationPanel(QWidget* parent)
     connect(m_quality, &QButtonGroup::idClicked, this, [this] { edited(false, tr("quality")); });
     connect(m_answers, &QButtonGroup::idClicked, this, [this] { edited(false, tr("answer")); });
 
-    // Autosave: at most one second after the last edit (ARCHITECTURE.md: within a second).
+    // Autosave: at most one second after the last edit (docs/architecture.md: within a second).
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(400);
     connect(&m_autosave, &QTimer::timeout, this, &AnnotationPanel::flushAutosave);
@@ -158,7 +160,7 @@ void AnnotationPanel::buildForm(const annotate::WorkItem& item, const AttributeC
     clearLayout(m_answerLayout);
     for (auto* b : m_answers->buttons()) m_answers->removeButton(b);
     m_options.clear();
-    const bool perception = item.task.kind == QLatin1String("perception");
+    const bool perception = item.task.kind == TaskKind::Perception;
     m_answerBox->setVisible(perception);
     if (perception) {
         m_answerLayout->addWidget(new QLabel(item.task.question, m_answerBox));
@@ -195,9 +197,9 @@ annotate::AnnotationState AnnotationPanel::readWidgets() const {
     if (answer >= 0) s.answer = QString(QChar('A' + answer));
     s.text = m_text->toPlainText();
     for (const auto& [key, combo] : m_attributes)
-        if (combo->currentIndex() > 0) s.attributes.insert(key, QString::fromLatin1(kSeverities[combo->currentIndex()]));
+        if (combo->currentIndex() > 0) s.attributes.insert(key, severityKey(Severity(combo->currentIndex())));
     const int q = m_quality->checkedId();
-    if (q >= 0) s.quality = QString::fromLatin1(kQualities[q]);
+    if (q >= 0) s.quality = qualityLevelKey(kQualityButtons[q]);
     for (const auto& [key, box] : m_flags)
         if (box->isChecked()) s.flags << key;
     return s;
@@ -216,14 +218,12 @@ void AnnotationPanel::showState(const annotate::AnnotationState& s) {
         for (auto* b : m_answers->buttons()) b->setChecked(false);
     m_answers->setExclusive(true);
     for (const auto& [key, combo] : m_attributes) {
-        const QString sev = s.attributes.value(key).toString();
-        int index = 0;
-        for (int i = 1; i < 4; ++i)
-            if (sev == QLatin1String(kSeverities[i])) index = i;
-        combo->setCurrentIndex(index);
+        const auto severity = severityFromString(s.attributes.value(key).toString());
+        combo->setCurrentIndex(int(severity.value_or(Severity::None)));
     }
     m_quality->setExclusive(false);
-    for (int i = 0; i < 3; ++i) m_quality->button(i)->setChecked(s.quality == QLatin1String(kQualities[i]));
+    const auto quality = qualityLevelFromString(s.quality);
+    for (int i = 0; i < 3; ++i) m_quality->button(i)->setChecked(quality == kQualityButtons[i]);
     m_quality->setExclusive(true);
     for (const auto& [key, box] : m_flags) box->setChecked(s.flags.contains(key));
     m_updating = false;
@@ -259,13 +259,13 @@ void AnnotationPanel::flushAutosave() {
 void AnnotationPanel::cycleAttribute(int index) {
     if (!m_open || index < 0 || index >= int(m_attributes.size())) return;
     QComboBox* combo = m_attributes[std::size_t(index)].second;
-    combo->setCurrentIndex((combo->currentIndex() + 1) % 4);
+    combo->setCurrentIndex((combo->currentIndex() + 1) % kSeverityCount);
 }
 
-void AnnotationPanel::setQuality(const QString& level) {
+void AnnotationPanel::setQuality(QualityLevel level) {
     if (!m_open) return;
     for (int i = 0; i < 3; ++i)
-        if (level == QLatin1String(kQualities[i])) m_quality->button(i)->setChecked(true);
+        if (level == kQualityButtons[i]) m_quality->button(i)->setChecked(true);
     edited(false, tr("quality"));
 }
 
@@ -297,13 +297,14 @@ void AnnotationPanel::submit() {
     m_autosave.stop();
     const annotate::AnnotationState s = readWidgets();
     const auto& task = m_session->current()->task;
-    if (task.kind == QLatin1String("perception") && s.answer.isEmpty() && !s.flags.contains(QStringLiteral("unreadable"))) {
+    switch (annotate::SubmissionRules::gap(task, s)) {
+    case annotate::SubmissionGap::Answer:
         emit problem(tr("Choose an answer (Ctrl+1…4) or flag the image as unreadable before submitting."));
         return;
-    }
-    if (task.kind == QLatin1String("description") && s.quality.isEmpty() && s.flags.isEmpty()) {
+    case annotate::SubmissionGap::Quality:
         emit problem(tr("Set the overall quality (Alt+1 good, Alt+2 usable, Alt+3 reject) before submitting."));
         return;
+    case annotate::SubmissionGap::None: break;
     }
     auto result = m_session->submit(s);
     if (!result) {

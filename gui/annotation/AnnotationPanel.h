@@ -5,6 +5,7 @@
 // autosaved to the workspace within a second.
 #include "annotate/AnnotationSession.h"
 #include "annotation/AttributeChoice.h"
+#include "taxonomy/Severity.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -38,7 +39,7 @@ public:
 
     // Keyboard actions (also bound to shortcuts by the main window).
     void cycleAttribute(int index);  // 0-based; none -> mild -> moderate -> severe -> none
-    void setQuality(const QString& level);
+    void setQuality(QualityLevel level);
     void setAnswerIndex(int index);
     void toggleFlag(const QString& flag);
     void acceptDraft();
@@ -47,7 +48,7 @@ public:
     void flushAutosave();
 
 signals:
-    void submitted(qint64 annotationId, const QString& action);
+    void submitted(qint64 annotationId, medq::AnnotationAction action);
     void problem(const QString& message);
 
 private:

@@ -13,7 +13,7 @@ struct DraftRendering {
 
 QString renderDraftHtml(const store::TaskRecord& task, const store::ModelOutputRecord& draft) {
     QString html = QStringLiteral("<p style='color:gray'>%1</p>").arg(DraftRendering::tr("Model %1").arg(draft.modelVersion.toHtmlEscaped()));
-    if (task.kind == QLatin1String("perception")) {
+    if (task.kind == TaskKind::Perception) {
         html += QStringLiteral("<p><b>%1</b></p><table width='100%'>").arg(task.question.toHtmlEscaped());
         for (int i = 0; i < task.options.size(); ++i) {
             const double p = draft.distribution.at(i).toDouble();

@@ -15,13 +15,24 @@
 namespace medq::gui {
 namespace {
 
-QString stateText(const QString& state) {
-    if (state == QLatin1String("queued")) return EnginePanel::tr("queued");
-    if (state == QLatin1String("running")) return EnginePanel::tr("running");
-    if (state == QLatin1String("done")) return EnginePanel::tr("done");
-    if (state == QLatin1String("failed")) return EnginePanel::tr("failed");
+// A row's state: queued (no run status yet) or the job's RunStatus.
+std::optional<RunStatus> stateOfRow(const QTreeWidgetItem* row) {
+    const int v = row->data(0, Qt::UserRole + 1).toInt();
+    return v == 0 ? std::nullopt : std::optional<RunStatus>(RunStatus(v));
+}
+
+QString stateText(std::optional<RunStatus> state) {
+    if (!state) return EnginePanel::tr("queued");
+    switch (*state) {
+    case RunStatus::Running: return EnginePanel::tr("running");
+    case RunStatus::Done: return EnginePanel::tr("done");
+    case RunStatus::Failed: return EnginePanel::tr("failed");
+    case RunStatus::Cancelled: break;
+    }
     return EnginePanel::tr("cancelled");
 }
+
+bool unfinished(std::optional<RunStatus> state) { return !state || state == RunStatus::Running; }
 
 QString etaText(double seconds) {
     if (seconds < 0) return EnginePanel::tr("unknown");
@@ -74,8 +85,7 @@ EnginePanel::EnginePanel(jobs::JobEngine& engine, QWidget* parent)
     });
     connect(m_clear, &QPushButton::clicked, this, [this] {
         for (auto it = m_rows.begin(); it != m_rows.end();) {
-            const QString state = it.value()->data(StateColumn, Qt::UserRole).toString();
-            if (state != QLatin1String("queued") && state != QLatin1String("running")) {
+            if (!unfinished(stateOfRow(it.value()))) {
                 delete it.value();
                 it = m_rows.erase(it);
             } else {
@@ -88,7 +98,7 @@ EnginePanel::EnginePanel(jobs::JobEngine& engine, QWidget* parent)
         row->setText(IdColumn, QString::number(id));
         row->setData(IdColumn, Qt::UserRole, id);
         row->setText(TitleColumn, title);
-        setState(row, QStringLiteral("queued"));
+        setState(row, std::nullopt);
         auto* progress = new QProgressBar;
         progress->setRange(0, 1000);
         progress->setValue(0);
@@ -97,7 +107,7 @@ EnginePanel::EnginePanel(jobs::JobEngine& engine, QWidget* parent)
         updateCancel();
     });
     connect(&engine, &jobs::JobEngine::jobStarted, this, [this](int id) {
-        if (auto* row = rowOf(id)) setState(row, QStringLiteral("running"));
+        if (auto* row = rowOf(id)) setState(row, RunStatus::Running);
         updateCancel();
     });
     connect(&engine, &jobs::JobEngine::jobProgress, this, [this](int id, double fraction, const QString& phrase, double eta) {
@@ -110,7 +120,7 @@ EnginePanel::EnginePanel(jobs::JobEngine& engine, QWidget* parent)
     connect(&engine, &jobs::JobEngine::jobFinished, this, [this](int id, const jobs::JobOutcome& outcome) {
         auto* row = rowOf(id);
         if (!row) return;
-        setState(row, jobs::JobOutcome::statusName(outcome.status));
+        setState(row, jobs::JobOutcome::runStatus(outcome.status));
         if (auto* bar = barOf(id); bar && outcome.ok()) bar->setValue(1000);
         row->setText(EtaColumn, QString());
         row->setText(MessageColumn, outcome.message);
@@ -138,7 +148,9 @@ void EnginePanel::setStartRoundAllowed(bool allowed, const QString& why) {
 
 QString EnginePanel::stateOf(int jobId) const {
     const auto* row = rowOf(jobId);
-    return row ? row->data(StateColumn, Qt::UserRole).toString() : QString();
+    if (!row) return QString();
+    const auto state = stateOfRow(row);
+    return state ? key(*state) : QStringLiteral("queued");
 }
 
 QProgressBar* EnginePanel::barOf(int id) const {
@@ -146,19 +158,19 @@ QProgressBar* EnginePanel::barOf(int id) const {
     return row ? qobject_cast<QProgressBar*>(m_jobs->itemWidget(row, ProgressColumn)) : nullptr;
 }
 
-void EnginePanel::setState(QTreeWidgetItem* row, const QString& state) {
-    row->setData(StateColumn, Qt::UserRole, state);
+void EnginePanel::setState(QTreeWidgetItem* row, std::optional<RunStatus> state) {
+    row->setData(0, Qt::UserRole + 1, state ? int(*state) : 0);
     row->setText(StateColumn, stateText(state));
-    const QColor colour = state == QLatin1String("failed") ? QColor(214, 39, 40)
-                          : state == QLatin1String("cancelled") ? QColor(127, 127, 127)
-                          : state == QLatin1String("done") ? QColor(44, 140, 44) : QColor();
+    const QColor colour = state == RunStatus::Failed      ? QColor(214, 39, 40)
+                          : state == RunStatus::Cancelled ? QColor(127, 127, 127)
+                          : state == RunStatus::Done      ? QColor(44, 140, 44)
+                                                          : QColor();
     row->setForeground(StateColumn, colour.isValid() ? QBrush(colour) : QBrush());
 }
 
 void EnginePanel::updateCancel() {
     const auto selected = m_jobs->selectedItems();
-    const QString state = selected.isEmpty() ? QString() : selected.front()->data(StateColumn, Qt::UserRole).toString();
-    m_cancel->setEnabled(state == QLatin1String("queued") || state == QLatin1String("running"));
+    m_cancel->setEnabled(!selected.isEmpty() && unfinished(stateOfRow(selected.front())));
     m_clear->setEnabled(m_rows.size() > 0);
 }
 

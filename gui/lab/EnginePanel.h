@@ -1,9 +1,12 @@
 #pragma once
 // The engine's job queue for a lab lead: every queued, running and finished job with its
 // progress bar, phrase and ETA, Cancel for the selected one, Start Round, and the log.
+#include "common/Vocabulary.h"
+
 #include <QHash>
 #include <QWidget>
 #include <memory>
+#include <optional>
 
 class QPlainTextEdit;
 class QProgressBar;
@@ -33,7 +36,7 @@ public:
     QPushButton* cancelButton() const { return m_cancel; }
     QPushButton* startRoundButton() const { return m_startRound; }
     QPlainTextEdit* logView() const { return m_log; }
-    // State of a job as shown: "queued", "running", "done", "failed", "cancelled"; empty if unknown.
+    // State of a job: "queued", or key(RunStatus) once it started; empty if unknown.
     QString stateOf(int jobId) const;
 
 signals:
@@ -43,7 +46,7 @@ private:
     enum Column { IdColumn, TitleColumn, StateColumn, ProgressColumn, EtaColumn, MessageColumn };
     QTreeWidgetItem* rowOf(int id) const { return m_rows.value(id); }
     QProgressBar* barOf(int id) const;
-    void setState(QTreeWidgetItem* row, const QString& state);
+    void setState(QTreeWidgetItem* row, std::optional<RunStatus> state);  // nullopt: queued
     void updateCancel();
 
     jobs::JobEngine& m_engine;

@@ -1,6 +1,7 @@
 #include "lab/ExpertReferenceJob.h"
 
 #include "learn/ExpertBaseline.h"
+#include "loop/RoundMetrics.h"
 #include "loop/RoundOptions.h"
 #include "store/Workspace.h"
 
@@ -21,7 +22,7 @@ jobs::JobOutcome ExpertReferenceJob::run(const jobs::Progress& progress) {
     synth::AnnotatorConfig config;
     const auto rounds = ws.rounds().all();
     if (!rounds.empty()) {
-        const auto options = loop::RoundOptions::fromJson(rounds.back().metrics.value(QStringLiteral("options")).toObject());
+        const auto options = loop::RoundOptions::fromJson(loop::RoundMetrics::fromJson(rounds.back().metrics).options);
         if (options && !options.value().annotatorConfig.isEmpty()) {
             auto loaded = synth::AnnotatorConfig::load(options.value().annotatorConfig);
             if (!loaded) return {JobOutcome::Status::Failed, loaded.error().message(), {}};

@@ -1,13 +1,14 @@
 #include "lab/LabWorkbench.h"
 
+#include "common/ShortcutTable.h"
 #include "jobs/JobEngine.h"
 #include "lab/EnginePanel.h"
 #include "lab/PrototypeGallery.h"
 #include "lab/RoundsDashboard.h"
 #include "lab/RoutingCalibrationView.h"
 #include "lab/StartRoundDialog.h"
+#include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
-#include "shell/ShortcutTable.h"
 #include "store/Permissions.h"
 #include "store/Workspace.h"
 
@@ -110,7 +111,8 @@ loop::RoundOptions LabWorkbench::nextRoundDefaults() const {
     if (m_ws) {
         const auto rounds = m_ws->rounds().all();
         if (!rounds.empty())
-            if (auto previous = loop::RoundOptions::fromJson(rounds.back().metrics.value(QStringLiteral("options")).toObject()))
+            if (auto previous = loop::RoundOptions::fromJson(
+                    loop::RoundMetrics::fromJson(rounds.back().metrics).options))
                 options = previous.take();
     }
     options.actor = m_annotator;

@@ -1,8 +1,8 @@
 #include "lab/PrototypeCard.h"
 
+#include "common/DisplayNames.h"
 #include "lab/PrototypeMemberModel.h"
 #include "lab/TaskThumbnails.h"
-#include "shell/DisplayNames.h"
 #include "taxonomy/Taxonomy.h"
 
 #include <QGraphicsOpacityEffect>
@@ -109,7 +109,7 @@ PrototypeCard::PrototypeCard(const store::PrototypeRecord& prototype, std::vecto
 }
 
 bool PrototypeCard::isDimmed() const {
-    return m_prototype.status != QLatin1String("kept") || m_trend == PrototypeTrend::Resolved;
+    return m_prototype.status != PrototypeStatus::Kept || m_trend == PrototypeTrend::Resolved;
 }
 
 QString PrototypeCard::summaryText() const {
@@ -118,7 +118,7 @@ QString PrototypeCard::summaryText() const {
         const QJsonObject o = a.toObject();
         attributes << tr("%1 ×%2").arg(attributeLabel(o.value(QStringLiteral("key")).toString())).arg(o.value(QStringLiteral("count")).toInt());
     }
-    const QString status = m_prototype.status == QLatin1String("kept") ? tr("kept") : tr("dropped");
+    const QString status = m_prototype.status == PrototypeStatus::Kept ? tr("kept") : tr("dropped");
     return tr("Missed: %1\nFailure rate: %2%\nRetrieved: %3 pool items\nStatus: %4 (%5)")
         .arg(attributes.isEmpty() ? tr("no perception attribute (descriptions failed)") : attributes.join(QStringLiteral(", ")))
         .arg(m_prototype.failureRate * 100.0, 0, 'f', 0)

@@ -2,6 +2,7 @@
 
 #include "lab/PrototypeCard.h"
 #include "lab/PrototypeComparison.h"
+#include "loop/RoundMetrics.h"
 #include "store/Workspace.h"
 
 #include <QCheckBox>
@@ -60,7 +61,7 @@ void PrototypeGallery::refresh() {
         m_rounds->clear();
         if (m_ws)
             for (const auto& r : m_ws->rounds().all())
-                m_rounds->addItem(tr("Round %1 (%2, %3)").arg(r.number).arg(r.strategy, r.status), r.number);
+                m_rounds->addItem(tr("Round %1 (%2, %3)").arg(r.number).arg(key(r.strategy), key(r.status)), r.number);
         const int at = m_rounds->findData(keep);
         m_rounds->setCurrentIndex(at >= 0 && !onLatest ? at : m_rounds->count() - 1);
     }
@@ -100,14 +101,14 @@ void PrototypeGallery::rebuildCards() {
     for (const auto& p : current) {
         const PrototypeTrend t = comparison.trend.value(p.id, PrototypeTrend::FirstRound);
         trends[t] += 1;
-        kept += p.status == QLatin1String("kept") ? 1 : 0;
+        kept += p.status == PrototypeStatus::Kept ? 1 : 0;
         place(new PrototypeCard(p, m_ws->prototypes().members(p.id), t, m_thumbnails, m_grid));
     }
     for (const auto& p : comparison.resolved) {
         trends[PrototypeTrend::Resolved] += 1;
         place(new PrototypeCard(p, m_ws->prototypes().members(p.id), PrototypeTrend::Resolved, m_thumbnails, m_grid));
     }
-    const QJsonObject info = round->metrics.value(QStringLiteral("prototypes")).toObject();
+    const QJsonObject info = loop::RoundMetrics::fromJson(round->metrics).prototypes;
     QString text = tr("Round %1: %2 prototype(s), %3 kept, %4 dropped; %5 of %6 evaluated items failed.")
                        .arg(number).arg(current.size()).arg(kept).arg(int(current.size()) - kept)
                        .arg(info.value(QStringLiteral("failedItems")).toInt()).arg(info.value(QStringLiteral("evaluatedItems")).toInt());

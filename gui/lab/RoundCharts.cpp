@@ -1,9 +1,9 @@
 #include "lab/RoundCharts.h"
 
-#include "shell/DisplayNames.h"
+#include "common/DisplayNames.h"
+#include "common/MapLookup.h"
 
 #include <QBarCategoryAxis>
-#include <algorithm>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -12,6 +12,8 @@
 #include <QPen>
 #include <QStackedBarSeries>
 #include <QValueAxis>
+#include <algorithm>
+#include <functional>
 
 namespace medq::gui {
 namespace {
@@ -78,9 +80,9 @@ QChart* perRoundLines(const QString& title, const QString& yTitle, double yMax, 
 }
 
 // Stacked bars per round (rounds 1..N), one set per key of `values`.
-QChart* stackedPerRound(const QString& title, const QString& yTitle, const std::vector<RoundFigures>& figures,
-                        const std::vector<std::pair<QString, QString>>& keysAndNames,
-                        double (*valueOf)(const RoundFigures&, const QString&)) {
+QChart* stackedPerRound(
+    const QString& title, const QString& yTitle, const std::vector<RoundFigures>& figures,
+    const std::vector<std::pair<QString, std::function<double(const RoundFigures&)>>>& namesAndValues) {
     QChart* chart = newChart(title);
     auto* series = new QStackedBarSeries;
     QStringList categories;
@@ -88,12 +90,12 @@ QChart* stackedPerRound(const QString& title, const QString& yTitle, const std::
         if (f.number > 0) categories << QString::number(f.number);
     double top = 1;
     std::vector<double> totals(std::size_t(categories.size()), 0.0);
-    for (const auto& [key, name] : keysAndNames) {
+    for (const auto& [name, valueOf] : namesAndValues) {
         auto* set = new QBarSet(name);
         std::size_t i = 0;
         for (const auto& f : figures) {
             if (f.number == 0) continue;
-            const double v = valueOf(f, key);
+            const double v = valueOf(f);
             *set << v;
             totals[i++] += v;
         }
@@ -130,21 +132,21 @@ QChart* RoundCharts::rubric(const std::vector<RoundFigures>& figures, const Expe
 }
 
 QChart* RoundCharts::annotations(const std::vector<RoundFigures>& figures) {
+    auto routed = [](Queue q) { return [q](const RoundFigures& f) { return double(valueOr(f.routed, q)); }; };
     return stackedPerRound(tr("Items routed per queue"), tr("items"), figures,
-                           {{QStringLiteral("auto_accept"), tr("auto-accept")},
-                            {QStringLiteral("verify"), tr("verify")},
-                            {QStringLiteral("expert"), tr("expert")}},
-                           [](const RoundFigures& f, const QString& k) { return double(f.routed.value(k)); });
+                           {{tr("auto-accept"), routed(Queue::AutoAccept)},
+                            {tr("verify"), routed(Queue::Verify)},
+                            {tr("expert"), routed(Queue::Expert)}});
 }
 
 QChart* RoundCharts::humanSeconds(const std::vector<RoundFigures>& figures) {
+    auto seconds = [](Queue q) { return [q](const RoundFigures& f) { return valueOr(f.secondsByQueue, q); }; };
     return stackedPerRound(tr("Human-seconds by queue"), tr("seconds"), figures,
-                           {{QStringLiteral("auto_accept"), tr("spot checks")},
-                            {QStringLiteral("verify"), tr("verify")},
-                            {QStringLiteral("expert"), tr("expert")},
-                            {QStringLiteral("gold"), tr("gold")},
-                            {QStringLiteral("double"), tr("double annotation")}},
-                           [](const RoundFigures& f, const QString& k) { return f.secondsByQueue.value(k); });
+                           {{tr("spot checks"), seconds(Queue::AutoAccept)},
+                            {tr("verify"), seconds(Queue::Verify)},
+                            {tr("expert"), seconds(Queue::Expert)},
+                            {tr("gold"), [](const RoundFigures& f) { return f.goldSeconds; }},
+                            {tr("double annotation"), [](const RoundFigures& f) { return f.doubleSeconds; }}});
 }
 
 QChart* RoundCharts::checkpoints(const std::vector<RoundFigures>& figures) {
@@ -159,12 +161,14 @@ QChart* RoundCharts::checkpoints(const std::vector<RoundFigures>& figures) {
     double top = 0.1;
     for (const auto& f : figures) {
         if (f.number == 0) continue;
-        const bool compared = f.decision == QLatin1String("accepted") || f.decision == QLatin1String("rolled back");
-        categories << (compared ? QStringLiteral("%1 %2").arg(f.number).arg(f.decision == QLatin1String("accepted") ? tr("accepted") : tr("rolled back"))
-                                : QStringLiteral("%1 %2").arg(f.number).arg(f.decision.isEmpty() ? tr("pending") : f.decision));
+        const bool compared = f.decision && *f.decision != CheckpointDecision::Skipped;
+        categories << (compared
+                           ? QStringLiteral("%1 %2").arg(f.number).arg(
+                                 f.decision == CheckpointDecision::Accepted ? tr("accepted") : tr("rolled back"))
+                           : QStringLiteral("%1 %2").arg(f.number).arg(f.decision ? key(*f.decision) : tr("pending")));
         *before << (compared ? f.validationBefore : 0.0);
         *after << (compared ? f.validationAfter : 0.0);
-        if (f.decision == QLatin1String("rolled back")) after->selectBar(after->count() - 1);
+        if (f.decision == CheckpointDecision::RolledBack) after->selectBar(after->count() - 1);
         top = std::max({top, f.validationBefore, f.validationAfter});
     }
     series->append(before);

@@ -1,27 +1,22 @@
 #include "lab/RoundFigures.h"
 
+#include "loop/RoundMetrics.h"
+
 #include <QJsonObject>
 #include <QSet>
 
 namespace medq::gui {
 namespace {
 
-QJsonObject object(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toObject(); }
-
-// Reads an evaluation summary {perception {accuracy, byGroup}, description {meanRubricTotal, byGroup}, score}.
-void readSummary(const QJsonObject& summary, RoundFigures& f) {
-    const QJsonObject perception = object(summary, "perception");
-    const QJsonObject description = object(summary, "description");
-    f.accuracy = perception.value(QStringLiteral("accuracy")).toDouble();
-    f.rubric = description.value(QStringLiteral("meanRubricTotal")).toDouble();
-    f.score = summary.value(QStringLiteral("score")).toDouble();
-    f.checkpoint = summary.value(QStringLiteral("checkpoint")).toString(f.checkpoint);
-    const QJsonObject byGroup = object(perception, "byGroup");
-    for (auto it = byGroup.begin(); it != byGroup.end(); ++it)
-        f.accuracyByModality.insert(it.key(), it.value().toObject().value(QStringLiteral("accuracy")).toDouble());
-    const QJsonObject rubrics = object(description, "byGroup");
-    for (auto it = rubrics.begin(); it != rubrics.end(); ++it) f.rubricByModality.insert(it.key(), it.value().toDouble());
-    f.assessed = !summary.isEmpty();
+void readSummary(const loop::EvaluationSummary& summary, RoundFigures& f) {
+    f.accuracy = summary.accuracy();
+    f.rubric = summary.rubric();
+    f.score = summary.score();
+    if (summary.present() && summary.json.contains(QStringLiteral("checkpoint"))) f.checkpoint = summary.checkpoint();
+    for (const auto& [modality, accuracy] : summary.accuracyByModality())
+        f.accuracyByModality.insert(modality, accuracy);
+    for (const auto& [modality, rubric] : summary.rubricByModality()) f.rubricByModality.insert(modality, rubric);
+    f.assessed = summary.present();
 }
 
 }  // namespace
@@ -29,26 +24,28 @@ void readSummary(const QJsonObject& summary, RoundFigures& f) {
 RoundFigures RoundFigures::fromRound(const store::RoundRecord& round) {
     RoundFigures f;
     f.number = round.number;
-    f.strategy = round.strategy;
-    f.status = round.status;
+    f.strategy = key(round.strategy);
+    f.status = key(round.status);
     f.budget = round.budget;
     f.checkpoint = round.checkpoint;
-    const QJsonObject& m = round.metrics;
-    readSummary(object(m, "assessment"), f);
-    f.selected = object(m, "retrieval").value(QStringLiteral("selected")).toInt();
-    const QJsonObject counts = object(object(m, "routing"), "counts");
-    for (const char* q : {"auto_accept", "verify", "expert"})
-        f.routed.insert(QLatin1String(q), counts.value(QLatin1String(q)).toInt());
-    const QJsonObject annotation = object(m, "annotation");
-    const QJsonObject seconds = object(annotation, "secondsByQueue");
-    for (auto it = seconds.begin(); it != seconds.end(); ++it) f.secondsByQueue.insert(it.key(), it.value().toDouble());
-    f.humanSeconds = annotation.value(QStringLiteral("humanSeconds")).toDouble();
-    f.acceptedLabels = object(m, "gate").value(QStringLiteral("acceptedLabels")).toInt();
-    const QJsonObject finetune = object(m, "finetune");
-    f.decision = finetune.value(QStringLiteral("decision")).toString();
-    f.reason = finetune.value(QStringLiteral("reason")).toString();
-    f.validationBefore = object(finetune, "validationBefore").value(QStringLiteral("score")).toDouble();
-    f.validationAfter = object(finetune, "validationAfter").value(QStringLiteral("score")).toDouble();
+    const loop::RoundMetrics m = loop::RoundMetrics::fromJson(round.metrics);
+    readSummary(m.assessment, f);
+    if (m.retrieval) f.selected = m.retrieval->selected;
+    for (Queue q : allValues<Queue>()) f.routed[q] = 0;
+    if (m.routing) f.routed = m.routing->counts;
+    if (m.annotation) {
+        f.secondsByQueue = m.annotation->secondsByQueue;
+        f.goldSeconds = m.annotation->goldSeconds;
+        f.doubleSeconds = m.annotation->doubleSeconds;
+        f.humanSeconds = m.annotation->humanSeconds;
+    }
+    if (m.gate) f.acceptedLabels = m.gate->acceptedLabels;
+    if (m.finetune) {
+        f.decision = m.finetune->decision;
+        f.reason = m.finetune->reason;
+        f.validationBefore = m.finetune->validationBefore.score();
+        f.validationAfter = m.finetune->validationAfter.score();
+    }
     return f;
 }
 
@@ -56,7 +53,7 @@ RoundFigures RoundFigures::baseline(const store::RoundRecord& firstRound) {
     RoundFigures f;
     f.number = 0;
     f.status = QStringLiteral("start");
-    readSummary(object(firstRound.metrics, "evaluation"), f);
+    readSummary(loop::RoundMetrics::fromJson(firstRound.metrics).evaluation, f);
     return f;
 }
 

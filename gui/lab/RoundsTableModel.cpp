@@ -1,7 +1,8 @@
 #include "lab/RoundsTableModel.h"
 
+#include "common/DisplayNames.h"
+#include "common/MapLookup.h"
 #include "export/Csv.h"
-#include "shell/DisplayNames.h"
 
 #include <QLocale>
 
@@ -67,14 +68,16 @@ QVariant RoundsTableModel::value(const RoundFigures& f, int section) const {
     case Column::Score: return f.assessed ? QVariant(f.score) : QVariant();
     case Column::Modality: return f.accuracyByModality.contains(modality) ? QVariant(f.accuracyByModality.value(modality)) : QVariant();
     case Column::Selected: return start ? QVariant() : QVariant(f.selected);
-    case Column::Auto: return start ? QVariant() : QVariant(f.routed.value(QStringLiteral("auto_accept")));
-    case Column::Verify: return start ? QVariant() : QVariant(f.routed.value(QStringLiteral("verify")));
-    case Column::Expert: return start ? QVariant() : QVariant(f.routed.value(QStringLiteral("expert")));
+    case Column::Auto: return start ? QVariant() : QVariant(valueOr(f.routed, Queue::AutoAccept));
+    case Column::Verify: return start ? QVariant() : QVariant(valueOr(f.routed, Queue::Verify));
+    case Column::Expert: return start ? QVariant() : QVariant(valueOr(f.routed, Queue::Expert));
     case Column::HumanSeconds: return start ? QVariant() : QVariant(f.humanSeconds);
     case Column::Accepted: return start ? QVariant() : QVariant(f.acceptedLabels);
-    case Column::Decision: return f.decision;
-    case Column::ValidationBefore: return f.decision.isEmpty() || f.decision == QLatin1String("skipped") ? QVariant() : QVariant(f.validationBefore);
-    case Column::ValidationAfter: return f.decision.isEmpty() || f.decision == QLatin1String("skipped") ? QVariant() : QVariant(f.validationAfter);
+    case Column::Decision: return f.decision ? key(*f.decision) : QString();
+    case Column::ValidationBefore:
+        return !f.decision || f.decision == CheckpointDecision::Skipped ? QVariant() : QVariant(f.validationBefore);
+    case Column::ValidationAfter:
+        return !f.decision || f.decision == CheckpointDecision::Skipped ? QVariant() : QVariant(f.validationAfter);
     case Column::Reason: return f.reason;
     }
     return {};

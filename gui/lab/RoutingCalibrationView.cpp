@@ -1,7 +1,7 @@
 #include "lab/RoutingCalibrationView.h"
 
+#include "loop/RoutingCalibrator.h"
 #include "store/LoopRepository.h"
-#include "store/Permissions.h"
 #include "store/Workspace.h"
 
 #include <QChart>
@@ -9,14 +9,13 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSlider>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <algorithm>
 
 namespace medq::gui {
@@ -103,8 +102,7 @@ void RoutingCalibrationView::setUser(const QString& annotator, bool maySave, con
 void RoutingCalibrationView::refresh() {
     m_stored = {};
     if (m_ws)
-        if (const auto stored = m_ws->settings().get(QString::fromLatin1(kSetting)))
-            m_stored = loop::RoutingThresholds::fromJson(QJsonDocument::fromJson(stored->toUtf8()).object());
+        if (const auto stored = loop::RoutingCalibrator(*m_ws).stored()) m_stored = *stored;
     m_curve = CalibrationCurve(m_stored.curve);
     m_info->setText(!m_ws ? tr("Open a workspace to calibrate routing.")
                     : m_stored.items == 0
@@ -250,21 +248,7 @@ void RoutingCalibrationView::rebuildChart() {
 
 Status RoutingCalibrationView::save() {
     if (!m_ws) return Error{{}, tr("no workspace is open")};
-    if (Status s = store::Permissions::requireFor(m_ws->annotations(), m_annotator, store::Action::ChangeThresholds); !s)
-        return s;
-    const QJsonObject before{{"autoAccept", m_stored.autoAccept}, {"expert", m_stored.expert}};
-    const QJsonObject after{{"autoAccept", m_thresholds.autoAccept}, {"expert", m_thresholds.expert},
-                            {"expectedAutoError", m_thresholds.expectedAutoError}};
-    try {
-        store::Transaction tx(m_ws->db());
-        m_ws->settings().set(QString::fromLatin1(kSetting),
-                             QString::fromUtf8(QJsonDocument(m_thresholds.toJson()).toJson(QJsonDocument::Compact)));
-        m_ws->audit().append(m_annotator, QStringLiteral("routing.thresholds"), QStringLiteral("settings"), std::nullopt,
-                             QJsonObject{{"key", QString::fromLatin1(kSetting)}, {"before", before}, {"after", after}});
-        tx.commit();
-    } catch (const std::exception& e) {  // e.g. the database is locked by a running round for too long
-        return Error{QString::fromLatin1(kSetting), QString::fromUtf8(e.what())};
-    }
+    if (Status s = loop::RoutingCalibrator(*m_ws).saveOverride(m_thresholds, m_annotator); !s) return s;
     refresh();
     emit saved();
     return {};

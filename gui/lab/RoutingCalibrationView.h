@@ -1,8 +1,8 @@
 #pragma once
 // Routing thresholds for a lab lead: two sliders (auto-accept, expert) show at once how a
 // round's items would split over the queues and the expected error of auto-accepted drafts
-// on validation (the stored calibration curve); Save writes "routing.calibration" with an
-// audit entry (leads only).
+// on validation (the stored calibration curve); Save stores them as the lead's override
+// (loop::RoutingCalibrator::saveOverride: leads only, with an audit entry).
 #include "common/Result.h"
 #include "lab/CalibrationCurve.h"
 #include "loop/Routing.h"
@@ -25,8 +25,6 @@ namespace medq::gui {
 class RoutingCalibrationView : public QWidget {
     Q_OBJECT
 public:
-    static constexpr const char* kSetting = "routing.calibration";
-
     explicit RoutingCalibrationView(QWidget* parent = nullptr);
 
     void setWorkspace(store::Workspace* ws);

@@ -1,13 +1,13 @@
 #include "queue/QueueListModel.h"
 
-#include "shell/DisplayNames.h"
+#include "common/DisplayNames.h"
 
 #include <QFileInfo>
 #include <QPixmap>
 
 namespace medq::gui {
 
-void QueueListModel::load(store::Workspace* ws, const QString& queue) {
+void QueueListModel::load(store::Workspace* ws, Queue queue) {
     beginResetModel();
     m_ws = ws;
     m_queue = queue;
@@ -25,7 +25,7 @@ void QueueListModel::load(store::Workspace* ws, const QString& queue) {
             m_rows.push_back(std::move(row));
         }
         std::stable_sort(m_rows.begin(), m_rows.end(), [](const QueueRow& a, const QueueRow& b) {
-            return (a.item.status == QLatin1String("pending")) > (b.item.status == QLatin1String("pending"));
+            return (a.item.status == ItemStatus::Pending) > (b.item.status == ItemStatus::Pending);
         });
     }
     endResetModel();
@@ -46,7 +46,7 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const {
         QString line = QStringLiteral("%1 · %2").arg(modality, questionTypeName(r->task.questionType));
         if (r->item.uncertainty) line += tr(" · uncertainty %1").arg(*r->item.uncertainty, 0, 'f', 2);
         if (r->item.isGold) line += tr(" · gold");
-        if (r->item.status != QLatin1String("pending")) line += QStringLiteral(" · ") + statusName(r->item.status);
+        if (r->item.status != ItemStatus::Pending) line += QStringLiteral(" · ") + statusName(r->item.status);
         return line + QLatin1Char('\n') + r->item.reason;
     }
     case Qt::DecorationRole: return r->thumbnail;
@@ -55,11 +55,11 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const {
             .arg(r->image.path).arg(r->image.width).arg(r->image.height).arg(r->image.depth).arg(modality)
             .arg(r->item.reason.isEmpty() ? tr("(not recorded)") : r->item.reason);
     case Qt::ForegroundRole:
-        if (r->item.status != QLatin1String("pending")) return QColor(Qt::gray);
+        if (r->item.status != ItemStatus::Pending) return QColor(Qt::gray);
         return {};
     case ShortLabelRole: return QStringLiteral("%1 %2").arg(r->image.modality.toUpper().left(5)).arg(index.row() + 1);
     case QueueItemIdRole: return qlonglong(r->item.id);
-    case StatusRole: return r->item.status;
+    case StatusRole: return key(r->item.status);
     default: return {};
     }
 }

@@ -22,10 +22,10 @@ public:
 
     explicit QueueListModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
 
-    // Re-reads `queue` ("expert", "verify", "auto_accept") from the workspace.
-    void load(store::Workspace* ws, const QString& queue);
+    // Re-reads `queue` from the workspace.
+    void load(store::Workspace* ws, Queue queue);
     void reload() { load(m_ws, m_queue); }
-    const QString& queue() const { return m_queue; }
+    Queue queue() const { return m_queue; }
     const QueueRow* row(int r) const { return r >= 0 && r < int(m_rows.size()) ? &m_rows[std::size_t(r)] : nullptr; }
     int rowOfItem(store::Id queueItemId) const;
 
@@ -34,7 +34,7 @@ public:
 
 private:
     store::Workspace* m_ws = nullptr;
-    QString m_queue;
+    Queue m_queue = Queue::Expert;
     std::vector<QueueRow> m_rows;
 };
 

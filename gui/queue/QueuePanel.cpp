@@ -1,14 +1,20 @@
 #include "queue/QueuePanel.h"
 
+#include "common/DisplayNames.h"
+
 #include <QLabel>
 #include <QListView>
 #include <QTabBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace medq::gui {
 namespace {
-const char* const kQueues[] = {"expert", "verify", "auto_accept"};
+// The tabs, in the order the queues are declared: expert, verify, spot checks.
+Queue queueAt(int tab) {
+    return allValues<Queue>()[std::size_t(std::clamp(tab, 0, int(allValues<Queue>().size()) - 1))];
 }
+}  // namespace
 
 QueuePanel::QueuePanel(QWidget* parent)
     : QWidget(parent), m_tabs(new QTabBar(this)), m_list(new QListView(this)), m_empty(new QLabel(this)),
@@ -18,9 +24,7 @@ QueuePanel::QueuePanel(QWidget* parent)
     layout->addWidget(m_tabs);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_empty);
-    m_tabs->addTab(tr("Expert"));
-    m_tabs->addTab(tr("Verify"));
-    m_tabs->addTab(tr("Spot-check"));
+    for (Queue q : allValues<Queue>()) m_tabs->addTab(queueName(q));
     m_tabs->setTabToolTip(0, tr("Model was lost: write the full description"));
     m_tabs->setTabToolTip(1, tr("Model was unsure: confirm or edit its draft"));
     m_tabs->setTabToolTip(2, tr("Auto-accepted drafts drawn for a spot check"));
@@ -33,7 +37,7 @@ QueuePanel::QueuePanel(QWidget* parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setVisible(false);
     connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-        m_model->load(m_ws, QString::fromLatin1(kQueues[i]));
+        m_model->load(m_ws, queueAt(i));
         m_empty->setVisible(m_model->rowCount() == 0);
     });
     connect(m_list, &QListView::activated, this, [this](const QModelIndex& idx) {
@@ -49,15 +53,15 @@ void QueuePanel::setWorkspace(store::Workspace* ws) {
     refresh();
 }
 
-void QueuePanel::setQueue(const QString& queue) {
-    for (int i = 0; i < 3; ++i)
-        if (queue == QLatin1String(kQueues[i])) m_tabs->setCurrentIndex(i);
+void QueuePanel::setQueue(Queue queue) {
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (queueAt(i) == queue) m_tabs->setCurrentIndex(i);
 }
 
 void QueuePanel::refresh() {
     const QModelIndex current = m_list->currentIndex();
     const store::Id selected = current.isValid() ? current.data(QueueListModel::QueueItemIdRole).toLongLong() : 0;
-    m_model->load(m_ws, QString::fromLatin1(kQueues[std::max(0, m_tabs->currentIndex())]));
+    m_model->load(m_ws, queueAt(m_tabs->currentIndex()));
     updateCounts();
     if (selected) select(selected);
     m_empty->setText(m_ws ? tr("This queue is empty. Items arrive here when a loop round routes model drafts.")
@@ -66,10 +70,12 @@ void QueuePanel::refresh() {
 }
 
 void QueuePanel::updateCounts() {
-    const auto counts = m_ws ? m_ws->queues().pendingCounts() : QMap<QString, int>{};
-    const QString names[] = {tr("Expert"), tr("Verify"), tr("Spot-check")};
-    for (int i = 0; i < 3; ++i)
-        m_tabs->setTabText(i, QStringLiteral("%1 (%2)").arg(names[i]).arg(counts.value(QString::fromLatin1(kQueues[i]))));
+    const auto counts = m_ws ? m_ws->queues().pendingCounts() : std::map<Queue, int>{};
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const auto it = counts.find(queueAt(i));
+        m_tabs->setTabText(
+            i, QStringLiteral("%1 (%2)").arg(queueName(queueAt(i))).arg(it == counts.end() ? 0 : it->second));
+    }
 }
 
 store::Id QueuePanel::nextPending(store::Id queueItemId, int direction) const {
@@ -79,7 +85,7 @@ store::Id QueuePanel::nextPending(store::Id queueItemId, int direction) const {
     for (int step = 1; step <= n; ++step) {
         const int r = ((start < 0 ? (direction > 0 ? -1 : 0) : start) + direction * step + n * 2) % n;
         const QueueRow* row = m_model->row(r);
-        if (row && row->item.status == QLatin1String("pending") && row->item.id != queueItemId) return row->item.id;
+        if (row && row->item.status == ItemStatus::Pending && row->item.id != queueItemId) return row->item.id;
     }
     return 0;
 }

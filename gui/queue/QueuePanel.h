@@ -24,7 +24,7 @@ public:
     // The next pending item after `queueItemId` (wrapping), or 0 when none is left.
     store::Id nextPending(store::Id queueItemId, int direction = +1) const;
     void select(store::Id queueItemId);
-    void setQueue(const QString& queue);
+    void setQueue(Queue queue);
 
 signals:
     void itemActivated(medq::store::Id queueItemId);

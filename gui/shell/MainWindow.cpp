@@ -1,15 +1,15 @@
 #include "shell/MainWindow.h"
 
 #include "annotation/AnnotationPanel.h"
+#include "common/ShortcutTable.h"
 #include "ingest/DemoWorkspaceJob.h"
-#include "loop/DemoLoopJob.h"
 #include "ingest/ImportJob.h"
 #include "lab/LabWorkbench.h"
+#include "loop/DemoLoopJob.h"
 #include "queue/QueuePanel.h"
 #include "queue/ThumbnailStrip.h"
 #include "shell/EngineStatusBar.h"
 #include "shell/PreferencesDialog.h"
-#include "shell/ShortcutTable.h"
 #include "shell/ShortcutsDialog.h"
 #include "shell/Theme.h"
 #include "viewer/ComparisonView.h"
@@ -141,9 +141,9 @@ void MainWindow::bindShortcuts() {
     bind("submit", [this] { m_panel->submit(); });
     bind("submit_enter", [this] { m_panel->submit(); });
     bind("accept", [this] { m_panel->acceptDraft(); });
-    bind("quality_good", [this] { m_panel->setQuality("good"); });
-    bind("quality_usable", [this] { m_panel->setQuality("usable"); });
-    bind("quality_reject", [this] { m_panel->setQuality("reject"); });
+    bind("quality_good", [this] { m_panel->setQuality(QualityLevel::Good); });
+    bind("quality_usable", [this] { m_panel->setQuality(QualityLevel::Usable); });
+    bind("quality_reject", [this] { m_panel->setQuality(QualityLevel::Reject); });
     bind("flag_unreadable", [this] { m_panel->toggleFlag("unreadable"); });
     bind("flag_modality", [this] { m_panel->toggleFlag("wrong_modality"); });
     bind("flag_phi", [this] { m_panel->toggleFlag("phi_visible"); });
@@ -151,9 +151,9 @@ void MainWindow::bindShortcuts() {
     bind("next", [this] { moveToNext(+1); });
     bind("previous", [this] { moveToNext(-1); });
     bind("skip", [this] { moveToNext(+1); });
-    bind("queue_expert", [this] { m_queues->setQueue("expert"); });
-    bind("queue_verify", [this] { m_queues->setQueue("verify"); });
-    bind("queue_spot", [this] { m_queues->setQueue("auto_accept"); });
+    bind("queue_expert", [this] { m_queues->setQueue(Queue::Expert); });
+    bind("queue_verify", [this] { m_queues->setQueue(Queue::Verify); });
+    bind("queue_spot", [this] { m_queues->setQueue(Queue::AutoAccept); });
     bind("help", [this] { ShortcutsDialog(this).exec(); });
     for (int i = 1; i <= 9; ++i) bind(QStringLiteral("key_%1").arg(i), [this, i] { handleKey(i); });
     // Esc leaves the description editor so single-key shortcuts work again.
@@ -164,8 +164,7 @@ void MainWindow::bindShortcuts() {
 
 void MainWindow::handleKey(int n) {
     if (!m_session || !m_session->current()) return;
-    if (m_session->current()->task.kind == QLatin1String("perception") && n <= 4)
-        m_panel->setAnswerIndex(n - 1);
+    if (m_session->current()->task.kind == TaskKind::Perception && n <= 4) m_panel->setAnswerIndex(n - 1);
     else
         m_panel->cycleAttribute(n - 1);
 }

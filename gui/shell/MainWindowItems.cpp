@@ -62,9 +62,9 @@ bool MainWindow::openWorkspace(const QString& dir) {
     m_panel->clear(tr("Select an item in a queue to start."));
     // Start where the work is: the first queue with pending items.
     const auto counts = m_ws->queues().pendingCounts();
-    for (const char* q : {"expert", "verify", "auto_accept"}) {
-        if (counts.value(QString::fromLatin1(q)) > 0) {
-            m_queues->setQueue(QString::fromLatin1(q));
+    for (const auto& [queue, pending] : counts) {
+        if (pending > 0) {
+            m_queues->setQueue(queue);
             if (const store::Id first = m_queues->nextPending(0)) openItem(first);
             break;
         }

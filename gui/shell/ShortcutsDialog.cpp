@@ -1,6 +1,6 @@
 #include "shell/ShortcutsDialog.h"
 
-#include "shell/ShortcutTable.h"
+#include "common/ShortcutTable.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -1,5 +1,5 @@
 // SliceViewer's mouse, wheel and keyboard handling (the OHIF / Slicer conventions that
-// radiologists bring with them, see shared/REFERENCE.md).
+// radiologists bring with them).
 #include "viewer/SliceViewer.h"
 
 #include <QKeyEvent>

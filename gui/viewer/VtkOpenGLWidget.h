@@ -9,8 +9,8 @@ class vtkObject;
 
 namespace medq::gui {
 
-// Debian's VTK Qt module is built for Qt5, so this is our own small adapter (see
-// shared/notes/vtk-in-qt6.md). VTK draws into its own framebuffer inside paintGL and
+// Debian's VTK Qt module is built for Qt5, so this is our own small adapter (the .cpp
+// notes the pitfalls). VTK draws into its own framebuffer inside paintGL and
 // the result is blitted into the widget's framebuffer. Subclasses add renderers to
 // renderWindow() and call requestRender() whenever the scene changes.
 class VtkOpenGLWidget : public QOpenGLWidget {

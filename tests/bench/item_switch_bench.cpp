@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     ingest::ImportJob(wsDir, options).run(jobs::Progress(&never, {}));
     {
         auto ws = store::Workspace::open(wsDir).take();
-        annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*ws, "expert", "bench");
+        annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*ws, Queue::Expert, "bench");
     }
 
     gui::MainWindow window;

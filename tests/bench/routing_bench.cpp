@@ -87,8 +87,8 @@ int main(int argc, char** argv) {
         ++allExpert.expert;
         countAnswers(truth->item, expertResult.answers, allExpert);
 
-        const QString route = t.route(d.uncertainty);
-        if (route == QLatin1String("auto_accept")) {
+        const Queue route = t.route(d.uncertainty);
+        if (route == Queue::AutoAccept) {
             ++routed.autoAccepted;
             std::vector<int> answers;  // the draft's answers to the single-image questions, in order
             std::vector<store::TaskRecord> tasks;
@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
             countAnswers(truth->item, answers, routed);
         } else {
             synth::AnnotationResult r;
-            if (route == QLatin1String("expert")) {
+            if (route == Queue::Expert) {
                 ++routed.expert;
                 r = annotator.annotate(truth->item.truth, truth->item.questions, seed);
             } else {

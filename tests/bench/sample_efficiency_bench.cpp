@@ -10,6 +10,7 @@
 //       [--strategies engine,random,uncertainty] [--options round.json] [--target S] [--out DIR [--reuse]]
 #include "learn/CheckpointRegistry.h"
 #include "loop/PoolEmbedder.h"
+#include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
 #include "model/QualityModel.h"
 #include "store/Workspace.h"
@@ -42,20 +43,19 @@ bool copyTree(const QString& from, const QString& to) {
 
 // The metrics of rounds 1..rounds of a complete run in `dir` made from the base checkpoint
 // with these very settings; nothing when the run is missing, unfinished or made otherwise.
-std::optional<std::vector<QJsonObject>> completedRun(const QString& dir, const QString& baseCheckpoint,
-                                                     const loop::RoundOptions& options, int rounds) {
+std::optional<std::vector<loop::RoundMetrics>> completedRun(const QString& dir, const QString& baseCheckpoint,
+                                                            const loop::RoundOptions& options, int rounds) {
     if (!store::Workspace::exists(dir)) return std::nullopt;
     auto ws = store::Workspace::open(dir);
     if (!ws) return std::nullopt;
-    std::vector<QJsonObject> metrics;
+    std::vector<loop::RoundMetrics> metrics;
     for (int r = 1; r <= rounds; ++r) {
         const auto round = ws.value()->rounds().byNumber(r);
-        if (!round || round->status != QLatin1String("done") ||
-            round->metrics.value(QStringLiteral("options")).toObject() != options.toJson())
-            return std::nullopt;
-        metrics.push_back(round->metrics);
+        if (!round || round->status != RunStatus::Done) return std::nullopt;
+        metrics.push_back(loop::RoundMetrics::fromJson(round->metrics));
+        if (metrics.back().options != options.toJson()) return std::nullopt;
     }
-    if (metrics.empty() || metrics.front().value(QStringLiteral("checkpointBefore")).toString() != baseCheckpoint) return std::nullopt;
+    if (metrics.empty() || metrics.front().checkpointBefore != baseCheckpoint) return std::nullopt;
     return metrics;
 }
 
@@ -187,7 +187,7 @@ int main(int argc, char** argv) {
             QElapsedTimer clock;
             clock.start();
             for (int r = 1; r <= rounds; ++r) {
-                QJsonObject m;
+                loop::RoundMetrics m;
                 if (reused) {
                     m = (*reused)[std::size_t(r - 1)];
                 } else {
@@ -195,21 +195,24 @@ int main(int argc, char** argv) {
                     loop::LoopRoundJob job(dir, options.value());
                     const auto outcome = job.run(jobs::Progress(&never, {}));
                     if (!outcome.ok()) return std::fprintf(stderr, "%s seed %d round %d: %s\n", qPrintable(strategy), seed, r, qPrintable(outcome.message)), 1;
-                    m = outcome.result.value("metrics").toObject();
+                    m = loop::RoundMetrics::fromJson(outcome.result.value("metrics").toObject());
                 }
-                const QJsonObject before = m.value("evaluation").toObject(), after = m.value("assessment").toObject();
-                if (r == 1) curve.emplace_back(0.0, before.value("score").toDouble());
-                curve.emplace_back(double(r * budget), after.value("score").toDouble());
-                if (after.contains("heldOut")) {
-                    if (r == 1) heldOutCurve.emplace_back(0.0, before.value("heldOut").toObject().value("score").toDouble());
-                    heldOutCurve.emplace_back(double(r * budget), after.value("heldOut").toObject().value("score").toDouble());
+                const loop::EvaluationSummary& before = m.evaluation;
+                const loop::EvaluationSummary& after = m.assessment;
+                if (r == 1) curve.emplace_back(0.0, before.score());
+                curve.emplace_back(double(r * budget), after.score());
+                if (after.heldOut().present()) {
+                    if (r == 1) heldOutCurve.emplace_back(0.0, before.heldOut().score());
+                    heldOutCurve.emplace_back(double(r * budget), after.heldOut().score());
                 }
-                humanSeconds += m.value("annotation").toObject().value("humanSeconds").toDouble();
+                const double roundSeconds = m.annotation ? m.annotation->humanSeconds : 0.0;
+                humanSeconds += roundSeconds;
                 const QString heldOutText = heldOutCurve.empty() ? QString() : QStringLiteral(", held-out %1").arg(heldOutCurve.back().second, 0, 'f', 4);
-                std::printf("%-12s seed %d round %d: score %.4f%s (%s), %.0f human-s, %s\n", qPrintable(strategy), seed, r,
-                            curve.back().second, qPrintable(heldOutText), qPrintable(m.value("finetune").toObject().value("decision").toString()),
-                            m.value("annotation").toObject().value("humanSeconds").toDouble(),
-                            reused ? "reused" : qPrintable(QStringLiteral("%1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 0)));
+                std::printf("%-12s seed %d round %d: score %.4f%s (%s), %.0f human-s, %s\n", qPrintable(strategy), seed,
+                            r, curve.back().second, qPrintable(heldOutText),
+                            qPrintable(m.finetune ? key(m.finetune->decision) : QString()), roundSeconds,
+                            reused ? "reused"
+                                   : qPrintable(QStringLiteral("%1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 0)));
                 std::fflush(stdout);
             }
             curves[strategy].push_back(curve);

@@ -80,10 +80,10 @@ private slots:
         const QString ws = importedWorkspace("export");
         {
             auto opened = store::Workspace::open(ws).take();
-            QCOMPARE(annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*opened, "expert", "test"), 2);
+            QCOMPARE(annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*opened, Queue::Expert, "test"), 2);
             opened->annotations().ensureAnnotator("dr.a", "annotator");
             store::AnnotationRecord an;
-            an.taskId = opened->queues().items("expert").front().taskId;
+            an.taskId = opened->queues().items(Queue::Expert).front().taskId;
             an.annotator = "dr.a";
             an.text = "Sharp, well exposed.";
             opened->annotations().submit(an);

@@ -38,7 +38,10 @@ QString lastStep(const QString& dir) {
     auto ws = store::Workspace::open(dir);
     if (!ws) return {};
     const auto rounds = ws.value()->rounds().all();
-    return rounds.empty() ? QString() : QStringLiteral("%1:%2").arg(rounds.back().number).arg(rounds.back().step);
+    return rounds.empty() ? QString()
+                          : QStringLiteral("%1:%2")
+                                .arg(rounds.back().number)
+                                .arg(rounds.back().step ? key(*rounds.back().step) : QString());
 }
 
 }  // namespace
@@ -150,7 +153,7 @@ private slots:
         const auto rounds = ws->rounds().all();
         QVERIFY(rounds.size() >= 2);
         for (const auto& r : rounds) {
-            QCOMPARE(r.status, QStringLiteral("done"));
+            QCOMPARE(r.status, RunStatus::Done);
             QCOMPARE(int(store::LoopRepository(ws->db()).selections(r.id).size()), 12);
         }
         qInfo("kills survived: %d", m_kills);

@@ -135,9 +135,9 @@ private slots:
         {
             auto opened = store::Workspace::open(ws).take();
             QVERIFY(opened->images().count() >= 5);
-            QVERIFY(annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*opened, "expert", "phi test") >= 5);
+            QVERIFY(annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*opened, Queue::Expert, "phi test") >= 5);
             opened->annotations().ensureAnnotator("dr.a", "annotator");
-            for (const auto& item : opened->queues().items("expert")) {
+            for (const auto& item : opened->queues().items(Queue::Expert)) {
                 store::AnnotationRecord a;
                 a.taskId = item.taskId;
                 a.annotator = "dr.a";

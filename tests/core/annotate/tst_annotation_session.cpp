@@ -30,8 +30,8 @@ class AnnotationSessionTest : public QObject {
         const store::Id img = f.ws->images().insert(im, {});
         store::TaskRecord t;
         t.imageId = img;
-        t.kind = "description";
-        t.questionType = "description";
+        t.kind = TaskKind::Description;
+        t.questionType = QuestionType::Description;
         f.task = f.ws->tasks().insert(t);
         if (withDraft) {
             store::ModelOutputRecord o;
@@ -42,7 +42,7 @@ class AnnotationSessionTest : public QObject {
         }
         store::QueueItemRecord q;
         q.taskId = f.task;
-        q.queue = "verify";
+        q.queue = Queue::Verify;
         f.queueItem = f.ws->queues().enqueue({q}).front();
         return f;
     }
@@ -65,9 +65,9 @@ private slots:
         auto w = s.open(f.queueItem).take();
         auto a = s.submit(w.initial);
         QVERIFY(a.ok());
-        QCOMPARE(a.value().action, QStringLiteral("accept"));
-        QCOMPARE(f.ws->queues().get(f.queueItem)->status, QStringLiteral("done"));
-        QCOMPARE(f.ws->queues().pendingCounts().value("verify"), 0);
+        QCOMPARE(a.value().action, AnnotationAction::Accept);
+        QCOMPARE(f.ws->queues().get(f.queueItem)->status, ItemStatus::Done);
+        QCOMPARE(f.ws->queues().pendingCounts().at(Queue::Verify), 0);
     }
 
     void editedDraftBecomesEditAndRevisionsAccumulate() {
@@ -78,7 +78,7 @@ private slots:
         edited.text = "Severe streaks. Overall, the quality of this image is reject.";
         edited.quality = "reject";
         edited.attributes.insert("ct.streak", "severe");
-        QCOMPARE(s.submit(edited).value().action, QStringLiteral("edit"));
+        QCOMPARE(s.submit(edited).value().action, AnnotationAction::Edit);
         // Re-open the same item later and submit again: a second revision, the first kept.
         QVERIFY(s.open(f.queueItem).ok());
         edited.text = "Severe streak artefacts from metal.";
@@ -113,7 +113,7 @@ private slots:
         QCOMPARE(w.initial.flags, QStringList{"phi_visible"});
         QVERIFY(w.priorTimeMs >= 30);
         auto a = again.submit(w.initial);
-        QCOMPARE(a.value().action, QStringLiteral("full"));
+        QCOMPARE(a.value().action, AnnotationAction::Full);
         QVERIFY(a.value().timeSpentMs >= 30);
         QVERIFY(!ws->drafts().get(f.task, "dr.b").has_value());  // draft cleared on submit
         QCOMPARE(ws->audit().recent(1).front().actor, QStringLiteral("dr.b"));

@@ -82,13 +82,13 @@ private slots:
             const QJsonArray truth = image.metadata.value("truth").toObject().value("attributes").toArray();
             for (const auto& t : ws->tasks().forImage(image.id)) {
                 QVERIFY(!t.answer.isEmpty());
-                if (t.questionType == "description") {
+                if (t.questionType == QuestionType::Description) {
                     QVERIFY(t.answer.contains("Overall"));
                     continue;
                 }
                 QVERIFY(t.options.size() >= 2 && t.options.size() <= 4);
                 QVERIFY(t.answer.size() == 1 && t.answer[0] >= 'A' && t.answer[0].unicode() < 'A' + t.options.size());
-                if (t.questionType == "yesno") ++checked;
+                if (t.questionType == QuestionType::YesNo) ++checked;
             }
             QVERIFY(image.metadata.value("recipe").toString().startsWith(image.modality));
             QVERIFY(QFileInfo::exists(ws->dir().filePath(image.thumbnail)));

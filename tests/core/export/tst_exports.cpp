@@ -35,8 +35,8 @@ class ExportsTest : public QObject {
         store::TaskRecord t;
         t.imageId = image;
         t.secondImageId = second;
-        t.kind = kind;
-        t.questionType = type;
+        t.kind = fromKey<TaskKind>(kind).value();
+        t.questionType = fromKey<QuestionType>(type).value();
         t.question = question;
         t.options = options;
         t.answer = answer;

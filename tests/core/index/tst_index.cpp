@@ -1,6 +1,7 @@
 // core/index: the memory-mapped embedding file (round trip, reopen, truncation, crash
 // mid-append), the faiss pool index (exact, approximate recall, save/load, add, cancel)
 // and k-means clustering with silhouette-chosen k.
+#include "common/Random.h"
 #include "index/EmbeddingFile.h"
 #include "index/KMeansClustering.h"
 #include "index/PoolIndex.h"
@@ -12,7 +13,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <random>
 #include <set>
 
 using namespace medq;
@@ -28,17 +28,17 @@ void normalise(float* x, int dim) {
 
 // n rows around `centres` random unit centres; noise is the noise norm relative to 1.
 std::vector<float> clustered(int n, int dim, int centres, double noise, std::uint64_t seed, std::vector<int>* label = nullptr) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> g;
+    Random random(seed);
     std::vector<float> c(std::size_t(centres) * dim);
-    for (float& v : c) v = float(g(rng));
+    for (float& v : c) v = float(random.normal());
     for (int i = 0; i < centres; ++i) normalise(&c[std::size_t(i) * dim], dim);
     std::vector<float> x(std::size_t(n) * dim);
     const double sigma = noise / std::sqrt(double(dim));
     for (int i = 0; i < n; ++i) {
         const int ci = i % centres;
         if (label) label->push_back(ci);
-        for (int j = 0; j < dim; ++j) x[std::size_t(i) * dim + j] = c[std::size_t(ci) * dim + j] + float(sigma * g(rng));
+        for (int j = 0; j < dim; ++j)
+            x[std::size_t(i) * dim + j] = c[std::size_t(ci) * dim + j] + float(sigma * random.normal());
         normalise(&x[std::size_t(i) * dim], dim);
     }
     return x;

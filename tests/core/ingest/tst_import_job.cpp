@@ -123,7 +123,7 @@ private slots:
         QCOMPARE(sizesAfter.value("images"), sizesBefore.value("images"));
         QCOMPARE(sizesAfter.value("image_files"), 0);
         QCOMPARE(QDir(after->thumbnailDir()).entryList(QDir::Files).size(), thumbsBefore);
-        QCOMPARE(after->jobs().recent(1).front().status, QStringLiteral("cancelled"));
+        QCOMPARE(after->jobs().recent(1).front().status, RunStatus::Cancelled);
         QVERIFY(after->checkIntegrity().isEmpty());
     }
 };

@@ -113,8 +113,9 @@ private slots:
             auto e = assembler.example(task);
             QVERIFY(e.ok());
             const auto modality = modalityFromString(ws->images().get(task.imageId)->modality);
-            const bool attributeQuestion = task.questionType == QLatin1String("yesno") ||
-                                           (task.questionType == QLatin1String("how") && !task.options.contains(QJsonValue("Good")));
+            const bool attributeQuestion = task.questionType == QuestionType::YesNo ||
+                                           (task.questionType == QuestionType::How &&
+                                            !task.options.contains(QJsonValue("Good")));
             if (attributeQuestion && !task.secondImageId) {
                 QVERIFY(e.value().askedSlot >= 0);
                 const QString name = learn::attributeSlotNames().value(e.value().askedSlot);
@@ -137,7 +138,7 @@ private slots:
         assembler.setAttributeSlots(48);
         int checked = 0;
         for (const auto& task : ws->tasks().inSplit("train")) {
-            if (task.kind != QLatin1String("description") || task.secondImageId) continue;
+            if (task.kind != TaskKind::Description || task.secondImageId) continue;
             const auto image = ws->images().get(task.imageId);
             const auto modality = modalityFromString(image->modality);
             const auto truth = learn::severitiesFromJson(image->metadata.value("truth").toObject().value("attributes"));

@@ -75,7 +75,7 @@ struct ThreeGroupPool {
     }
 
     // How many items of each group (1, 2, 3) the engine picks.
-    std::map<int, int> groupsPicked(const std::vector<RetrievalAnchor>& anchors, int budget, const QString& mode,
+    std::map<int, int> groupsPicked(const std::vector<RetrievalAnchor>& anchors, int budget, medq::Anchors mode,
                                     const QSet<medq::store::Id>& excluded = {}) {
         RoundOptions o;
         o.budget = budget;
@@ -110,8 +110,8 @@ private slots:
         ThreeGroupPool pool;
         QVERIFY(pool.ok);
         const RetrievalAnchor anchor = pool.anchor(1, 2.0, {0, 1});
-        QCOMPARE(pool.groupsPicked({anchor}, 6, QStringLiteral("centroid")), (std::map<int, int>{{3, 6}}));
-        const auto members = pool.groupsPicked({anchor}, 6, QStringLiteral("members"));
+        QCOMPARE(pool.groupsPicked({anchor}, 6, medq::Anchors::Centroid), (std::map<int, int>{{3, 6}}));
+        const auto members = pool.groupsPicked({anchor}, 6, medq::Anchors::Members);
         QCOMPARE(members.count(3), std::size_t(0));
         QVERIFY(members.count(1) && members.count(2));
         QCOMPARE(members.at(1) + members.at(2), 6);
@@ -126,7 +126,8 @@ private slots:
         const std::vector<RetrievalAnchor> anchors{pool.anchor(1, 3.0, {0}), pool.anchor(2, 2.0, {1}), pool.anchor(3, 1.0, {0, 1})};
         QSet<medq::store::Id> excluded;
         for (int i = 0; i < 8; ++i) excluded.insert(100 + i);
-        QCOMPARE(pool.groupsPicked(anchors, 12, QStringLiteral("centroid"), excluded), (std::map<int, int>{{1, 2}, {2, 8}, {3, 2}}));
+        QCOMPARE(pool.groupsPicked(anchors, 12, medq::Anchors::Centroid, excluded),
+                 (std::map<int, int>{{1, 2}, {2, 8}, {3, 2}}));
     }
 
     void calibrationMeetsTheTargetErrorOnValidation() {
@@ -143,9 +144,9 @@ private slots:
         QVERIFY2(t.autoAccept >= 0.29 && t.autoAccept < 0.45, qPrintable(QString::number(t.autoAccept)));
         QVERIFY(t.expectedAutoError <= 0.1);
         QVERIFY2(t.expert > 0.6 && t.expert <= 0.81, qPrintable(QString::number(t.expert)));
-        QCOMPARE(t.route(0.1), QStringLiteral("auto_accept"));
-        QCOMPARE(t.route(0.5), QStringLiteral("verify"));
-        QCOMPARE(t.route(0.95), QStringLiteral("expert"));
+        QCOMPARE(t.route(0.1), medq::Queue::AutoAccept);
+        QCOMPARE(t.route(0.5), medq::Queue::Verify);
+        QCOMPARE(t.route(0.95), medq::Queue::Expert);
         QCOMPARE(t.curve.size(), 20);
         // The error among auto-accepted validation items really is under the target.
         int n = 0, wrong = 0;
@@ -160,7 +161,7 @@ private slots:
         QCOMPARE(c.verify, 1);
         QCOMPARE(c.expert, 2);
         // JSON round trip keeps the decision.
-        QCOMPARE(RoutingThresholds::fromJson(t.toJson()).route(0.1), QStringLiteral("auto_accept"));
+        QCOMPARE(RoutingThresholds::fromJson(t.toJson()).route(0.1), medq::Queue::AutoAccept);
     }
 
     void aModelThatIsAlwaysWrongAutoAcceptsNothing() {
@@ -168,7 +169,7 @@ private slots:
         for (int i = 0; i < 50; ++i) points.push_back({i / 50.0, false, true});
         const RoutingThresholds t = calibrateRouting(points, 0.1, 0.8);
         QVERIFY(t.autoAccept < 0);
-        QCOMPARE(t.route(0.0), QStringLiteral("expert"));
+        QCOMPARE(t.route(0.0), medq::Queue::Expert);
     }
 
     void draftsWrongButNotLostAreVerifiedNotWrittenAnew() {
@@ -179,8 +180,8 @@ private slots:
         const RoutingThresholds t = calibrateRouting(points, 0.1, 0.8);
         QVERIFY(t.autoAccept < 0);
         QVERIFY2(t.expert > 0.5 && t.expert <= 0.8, qPrintable(QString::number(t.expert)));
-        QCOMPARE(t.route(0.1), QStringLiteral("verify"));
-        QCOMPARE(t.route(0.95), QStringLiteral("expert"));
+        QCOMPARE(t.route(0.1), medq::Queue::Verify);
+        QCOMPARE(t.route(0.95), medq::Queue::Expert);
         QCOMPARE(t.curve.last().toObject().value("lost").toDouble(), 0.2);
         // A draft is lost when most answers are wrong or the description scores at most 2 of 8.
         ItemDraft d;
@@ -206,7 +207,7 @@ private slots:
             for (int i = 0; i < 200; ++i) {
                 TaskDraft t;
                 t.task.id = i + 1;
-                t.task.kind = "perception";
+                t.task.kind = medq::TaskKind::Perception;
                 t.truth = 0;
                 // [0, lost): right, then wrong; [lost, lost + gained): wrong, then right; then 80
                 // right both times; the rest wrong both times.
@@ -256,14 +257,14 @@ private slots:
             for (int i = 0; i < 40; ++i) {
                 TaskDraft d;
                 d.task.id = 1000 + i;
-                d.task.kind = "description";
+                d.task.kind = medq::TaskKind::Description;
                 d.rubric = medq::train::RubricScore{1, 1, 1, 1};  // total 4
                 if (afterFine && i < worse) d.rubric->completeness = 0, d.rubric->preciseness = 0;
                 if (afterFine && i >= worse && i < worse + better) d.rubric->consistency = 2;
                 item.tasks.push_back(d);
                 TaskDraft q;
                 q.task.id = 2000 + i;
-                q.task.kind = "perception";
+                q.task.kind = medq::TaskKind::Perception;
                 q.truth = q.predicted = 0;
                 item.tasks.push_back(q);
             }
@@ -302,12 +303,13 @@ private slots:
 
     void roundOptionsRoundTripAndNameBadFields() {
         RoundOptions o;
-        o.strategy = "random";
+        o.strategy = medq::RetrievalStrategy::Random;
         o.budget = 42;
         o.targetErrorRate = 0.05;
         auto back = RoundOptions::fromJson(o.toJson());
         QVERIFY(back.ok());
-        QCOMPARE(back.value().strategy, QStringLiteral("random"));
+        QCOMPARE(back.value().strategy, medq::RetrievalStrategy::Random);
+        QCOMPARE(o.toJson().value("strategy").toString(), QStringLiteral("random"));  // the stored form
         QCOMPARE(back.value().budget, 42);
         QCOMPARE(back.value().targetErrorRate, 0.05);
         auto unknown = RoundOptions::fromJson(QJsonObject{{"budgett", 3}});
@@ -316,10 +318,12 @@ private slots:
         auto badStrategy = RoundOptions::fromJson(QJsonObject{{"strategy", "clever"}});
         QVERIFY(!badStrategy.ok());
         QCOMPARE(badStrategy.error().subject, QStringLiteral("strategy"));
+        QCOMPARE(badStrategy.error().message(),
+                 QStringLiteral("strategy: 'clever' is not one of engine, random, uncertainty"));
         auto badAnchors = RoundOptions::fromJson(QJsonObject{{"anchors", "medoid"}});
         QVERIFY(!badAnchors.ok());
         QCOMPARE(badAnchors.error().subject, QStringLiteral("anchors"));
-        QCOMPARE(RoundOptions::fromJson(QJsonObject{{"anchors", "centroid"}}).value().anchors, QStringLiteral("centroid"));
+        QCOMPARE(RoundOptions::fromJson(QJsonObject{{"anchors", "centroid"}}).value().anchors, medq::Anchors::Centroid);
         auto badRate = RoundOptions::fromJson(QJsonObject{{"spotCheckRate", 1.5}});
         QVERIFY(!badRate.ok());
         QVERIFY(!RoundOptions::fromJson(QJsonObject{{"regressionAlpha", -0.1}}).ok());

@@ -131,8 +131,8 @@ private slots:
         auto ws = fresh();
         TaskRecord t;
         t.imageId = 999;
-        t.kind = "perception";
-        t.questionType = "yesno";
+        t.kind = TaskKind::Perception;
+        t.questionType = QuestionType::YesNo;
         QVERIFY_THROWS_EXCEPTION(StoreError, ws->tasks().insert(t));
     }
 
@@ -141,8 +141,8 @@ private slots:
         const Id img = ws->images().insert(image("x"), {});
         TaskRecord t;
         t.imageId = img;
-        t.kind = "description";
-        t.questionType = "description";
+        t.kind = TaskKind::Description;
+        t.questionType = QuestionType::Description;
         const Id task = ws->tasks().insert(t);
         ws->annotations().ensureAnnotator("dr.a", "annotator");
         AnnotationRecord a;
@@ -171,8 +171,8 @@ private slots:
         const Id img = ws->images().insert(image("y"), {});
         TaskRecord t;
         t.imageId = img;
-        t.kind = "perception";
-        t.questionType = "how";
+        t.kind = TaskKind::Perception;
+        t.questionType = QuestionType::How;
         t.question = "How severe is the noise?";
         t.options = QJsonArray{"none", "mild", "moderate", "severe"};
         t.answer = "mild";
@@ -191,10 +191,18 @@ private slots:
         ws->outputs().insert(o);
         QCOMPARE(*ws->outputs().latestForTask(ids[0])->entropy, 1.09);
 
-        const Id round = ws->rounds().start(1, "engine", 100);
-        ws->rounds().update(round, "done", "finetune", QJsonObject{{"accuracy", 0.7}}, "ckpt-2");
+        const Id round = ws->rounds().start(1, RetrievalStrategy::Engine, 100);
+        ws->rounds().update(round, RunStatus::Done, RoundStep::Finetune, QJsonObject{{"accuracy", 0.7}}, "ckpt-2");
         const auto r = ws->rounds().byNumber(1);
-        QCOMPARE(r->status, QStringLiteral("done"));
+        QCOMPARE(r->status, RunStatus::Done);
+        QCOMPARE(r->step, std::optional<RoundStep>(RoundStep::Finetune));
+        QCOMPARE(r->strategy, RetrievalStrategy::Engine);
+        // Stored as the vocabulary's words, as older workspaces hold them.
+        auto stored = ws->db().prepare("SELECT strategy, status, step FROM rounds WHERE id=?");
+        stored.bind(1, round);
+        QVERIFY(stored.step());
+        QCOMPARE(stored.columnText(0) + "/" + stored.columnText(1) + "/" + stored.columnText(2),
+                 QStringLiteral("engine/done/finetune"));
         QCOMPARE(r->checkpoint, QStringLiteral("ckpt-2"));
         QVERIFY(!r->finishedAt.isEmpty());
 
@@ -209,8 +217,8 @@ private slots:
         ws->audit().append("lead", "threshold.change", "rounds", round, QJsonObject{{"to", 0.3}});
         QCOMPARE(ws->audit().recent(1).front().action, QStringLiteral("threshold.change"));
         const Id job = ws->jobs().start("import", {});
-        ws->jobs().finish(job, "done", "ok");
-        QCOMPARE(ws->jobs().recent(1).front().status, QStringLiteral("done"));
+        ws->jobs().finish(job, RunStatus::Done, "ok");
+        QCOMPARE(ws->jobs().recent(1).front().status, RunStatus::Done);
     }
 
     void readerProceedsWhileWriterHoldsTransaction() {
@@ -227,6 +235,60 @@ private slots:
         QVERIFY(t.elapsed() < 1000);
         tx.commit();
         QCOMPARE(reader.value()->images().count(), 51);
+    }
+
+    // The schema's CHECK constraints spell the stored words too: every word of the vocabulary
+    // must be accepted where it is stored, and read back as the same enum.
+    void everyStoredWordFitsTheSchema() {
+        auto ws = fresh();
+        const Id img = ws->images().insert(image("vocab"), {});
+        for (TaskKind kind : allValues<TaskKind>())
+            for (QuestionType type : allValues<QuestionType>()) {
+                TaskRecord t;
+                t.imageId = img;
+                t.kind = kind;
+                t.questionType = type;
+                t.question = "q";
+                const auto back = ws->tasks().get(ws->tasks().insert(t));
+                QCOMPARE(back->kind, kind);
+                QCOMPARE(back->questionType, type);
+            }
+        const Id task = ws->tasks().forImage(img).front().id;
+        ws->annotations().ensureAnnotator("dr.a", "annotator");
+        for (AnnotationAction action : allValues<AnnotationAction>()) {
+            AnnotationRecord a;
+            a.taskId = task;
+            a.annotator = "dr.a";
+            a.action = action;
+            QCOMPARE(ws->annotations().submit(a).action, action);
+            QCOMPARE(ws->annotations().history(task).back().action, action);
+        }
+        for (Queue queue : allValues<Queue>()) {
+            QueueItemRecord q;
+            q.taskId = task;
+            q.queue = queue;
+            const Id item = ws->queues().enqueue({q}).front();
+            for (ItemStatus status : allValues<ItemStatus>()) {
+                ws->queues().setStatus(item, status);
+                QCOMPARE(ws->queues().get(item)->status, status);
+            }
+            QCOMPARE(ws->queues().get(item)->queue, queue);
+        }
+        const Id round = ws->rounds().start(1, RetrievalStrategy::Random, 10);
+        for (RunStatus status : allValues<RunStatus>())
+            for (RoundStep step : allValues<RoundStep>()) {
+                ws->rounds().update(round, status, step, {});
+                QCOMPARE(ws->rounds().byNumber(1)->status, status);
+                QCOMPARE(ws->rounds().byNumber(1)->step, std::optional<RoundStep>(step));
+            }
+        for (PrototypeStatus status : allValues<PrototypeStatus>()) {
+            PrototypeRecord p;
+            p.roundId = round;
+            p.modality = "ct";
+            p.status = status;
+            ws->prototypes().insert(p, {});
+            QCOMPARE(ws->prototypes().forRound(round).back().status, status);
+        }
     }
 };
 

@@ -29,7 +29,7 @@ private slots:
             QCOMPARE(r.labels.attributes, item.truth.attributes);
             QCOMPARE(r.labels.level, item.truth.level);
             for (std::size_t i = 0; i < item.questions.size(); ++i) QCOMPARE(r.answers[i], item.questions[i].correct);
-            QCOMPARE(r.action, AnnotationAction::FullDescription);
+            QCOMPARE(r.action, AnnotationAction::Full);
             QCOMPARE(r.seconds, 90.0 + 5.0 * double(item.questions.size()));
         }
     }
@@ -55,18 +55,18 @@ private slots:
         const SimulatedAnnotator annotator(perfect());
         const GroundTruth truth = GroundTruth::from(Modality::CT, {{QStringLiteral("noise"), Severity::Mild}, {QStringLiteral("ring"), Severity::Severe}});
         const AnnotationResult accepted = annotator.review(truth, truth, {}, 1);
-        QCOMPARE(accepted.action, AnnotationAction::VerifyDraft);
+        QCOMPARE(accepted.action, AnnotationAction::Verify);
         QCOMPARE(accepted.edits, 0);
         QCOMPARE(accepted.seconds, 12.0);
         // Draft misses the ring, grades noise wrong and invents a motion artefact: three edits.
         const GroundTruth draft = GroundTruth::from(Modality::CT, {{QStringLiteral("noise"), Severity::Severe}, {QStringLiteral("motion"), Severity::Mild}});
         const AnnotationResult edited = annotator.review(truth, draft, {}, 1);
-        QCOMPARE(edited.action, AnnotationAction::EditDraft);
+        QCOMPARE(edited.action, AnnotationAction::Edit);
         QCOMPARE(edited.edits, 3);
         QCOMPARE(edited.seconds, 12.0 + 25.0 + 3 * 8.0);
         QCOMPARE(edited.labels.attributes, truth.attributes);
-        QVERIFY(annotator.cost(AnnotationAction::VerifyDraft, 0, 0) < annotator.cost(AnnotationAction::EditDraft, 1, 0));
-        QVERIFY(annotator.cost(AnnotationAction::EditDraft, 1, 0) < annotator.cost(AnnotationAction::FullDescription, 0, 0));
+        QVERIFY(annotator.cost(AnnotationAction::Verify, 0, 0) < annotator.cost(AnnotationAction::Edit, 1, 0));
+        QVERIFY(annotator.cost(AnnotationAction::Edit, 1, 0) < annotator.cost(AnnotationAction::Full, 0, 0));
     }
 
     void loadsTheDefaultConfigFile() {

@@ -1,12 +1,13 @@
 // Tests of the synthesis building blocks: random streams, FFT, CT projector.
+#include "common/Random.h"
 #include "synth/CtProjector.h"
 #include "synth/Fft.h"
-#include "synth/Random.h"
 
 #include <QtTest>
 #include <cmath>
 #include <numeric>
 
+using namespace medq;
 using namespace medq::synth;
 
 class RandomFftTest : public QObject {

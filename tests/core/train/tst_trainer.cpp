@@ -1,8 +1,9 @@
-// Trainer and Evaluator on a tiny model: overfitting a small synthetic set, generation
+// Trainer, EncoderPretrainer and Evaluator on a tiny model: overfitting a small synthetic set, generation
 // after training, cancel, crash + resume, LoRA (merged == unmerged), early stopping.
 #include "SyntheticImages.h"
 #include "model/PromptFormat.h"
 #include "model/QualityModel.h"
+#include "train/EncoderPretrainer.h"
 #include "train/Evaluator.h"
 #include "train/ResumeState.h"
 #include "train/Trainer.h"
@@ -47,6 +48,17 @@ std::vector<TrainingExample> patternExamples(int imageSize) {
                                                          kDescriptions[p % 3]);
         e.group = "ct";
         examples.push_back(e);
+    }
+    return examples;
+}
+
+// Slot 0: noise severity (severe on the noise pattern, none elsewhere); slot 1: the pattern as
+// a severity 0-2; slot 2 unknown (-1) everywhere, like another modality's attribute, and the
+// slots beyond the vector too: both are trained as absent.
+std::vector<TrainingExample> withAttributeLabels(std::vector<TrainingExample> examples) {
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        const int pattern = i < 20 ? int(i % 3) : int((i - 20) % 3);
+        examples[i].attributeTargets = {std::int8_t(pattern == int(Pattern::Noise) ? 3 : 0), std::int8_t(pattern), -1};
     }
     return examples;
 }
@@ -357,14 +369,7 @@ private slots:
     }
 
     void attributeHeadLearnsSeveritiesFromLabels() {
-        // Slot 0: noise severity (severe on the noise pattern, none elsewhere); slot 1: the
-        // pattern as a severity 0-2; slot 2 unknown (-1) everywhere, like another modality's
-        // attribute, and the slots beyond the vector too: both are trained as absent.
-        std::vector<TrainingExample> labelled = m_examples;
-        for (std::size_t i = 0; i < labelled.size(); ++i) {
-            const int pattern = i < 20 ? int(i % 3) : int((i - 20) % 3);
-            labelled[i].attributeTargets = {std::int8_t(pattern == int(Pattern::Noise) ? 3 : 0), std::int8_t(pattern), -1};
-        }
+        const std::vector<TrainingExample> labelled = withAttributeLabels(m_examples);
         QualityModel model = freshModel();
         TrainConfig c = fastConfig(80);
         auto report = Trainer(model, c).train(labelled, {}, QString(), kQuiet);
@@ -386,6 +391,30 @@ private slots:
         for (std::size_t i = 0; i < labelled.size(); ++i)
             right += guessed[i][0] == labelled[i].attributeTargets[0] && guessed[i][1] == labelled[i].attributeTargets[1];
         QVERIFY2(right < int(labelled.size()), qPrintable(QString::number(right)));
+    }
+
+    void encoderPretrainingLowersTheAttributeLoss() {
+        const std::vector<TrainingExample> labelled = withAttributeLabels(m_examples);
+        EncoderPretrainConfig config;
+        config.epochs = 30;
+        config.batchImages = 8;  // several steps an epoch
+        config.seed = 5;
+        config.presentWeight = 3.0;
+        QualityModel model = freshModel();
+        auto report = EncoderPretrainer(model, config).run(labelled, kQuiet);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message()));
+        const EncoderPretrainReport& r = report.value();
+        qInfo("encoder pretraining: %d images, %d steps, attribute loss %.6f -> %.6f", r.images, r.steps, r.firstLoss,
+              r.finalLoss);
+        QVERIFY(r.images > 8);  // distinct labelled images
+        QCOMPARE(r.steps, 30 * ((r.images + 7) / 8));
+        QVERIFY2(r.finalLoss < 0.5 * r.firstLoss,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(r.firstLoss).arg(r.finalLoss)));
+        // A seed gives the same run.
+        QualityModel again = freshModel();
+        QCOMPARE(EncoderPretrainer(again, config).run(labelled, kQuiet).value().finalLoss, r.finalLoss);
+        // Without attribute labels there is nothing to pretrain on.
+        QVERIFY(!EncoderPretrainer(again, config).run(m_examples, kQuiet).ok());
     }
 
     void guidedSlotLossTeachesWhichSlotAQuestionNames() {

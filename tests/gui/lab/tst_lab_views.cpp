@@ -188,7 +188,7 @@ private slots:
         // The engine logs each finished job; the sink brings it into the panel.
         QTRY_VERIFY(lab()->enginePanel()->logView()->toPlainText().contains("loop.round"));
         QCOMPARE(int(ws().rounds().all().size()), 2);
-        QCOMPARE(ws().rounds().byNumber(2)->status, QStringLiteral("done"));
+        QCOMPARE(ws().rounds().byNumber(2)->status, RunStatus::Done);
     }
 
     void galleryShowsEachRoundsPrototypesFromTheStore() {
@@ -207,7 +207,7 @@ private slots:
                 const auto it = std::find_if(stored.begin(), stored.end(), [&](const auto& p) { return p.id == card->prototype().id; });
                 QVERIFY(it != stored.end());
                 QCOMPARE(card->members()->memberCount(), it->size);
-                QCOMPARE(card->isDimmed(), it->status != QLatin1String("kept"));
+                QCOMPARE(card->isDimmed(), it->status != PrototypeStatus::Kept);
                 QVERIFY(card->summaryText().contains(QString::number(it->retrieved)));
                 QVERIFY(card->summaryText().contains(QStringLiteral("%1%").arg(it->failureRate * 100, 0, 'f', 0)));
                 ++shown;
@@ -294,8 +294,9 @@ private slots:
             QCOMPARE(f.accuracy, m["assessment"].toObject()["perception"].toObject()["accuracy"].toDouble());
             QCOMPARE(f.rubric, m["assessment"].toObject()["description"].toObject()["meanRubricTotal"].toDouble());
             QCOMPARE(f.humanSeconds, m["annotation"].toObject()["humanSeconds"].toDouble());
-            QCOMPARE(f.decision, m["finetune"].toObject()["decision"].toString());
-            QCOMPARE(f.routed.value("verify"), m["routing"].toObject()["counts"].toObject()["verify"].toInt());
+            QVERIFY(f.decision.has_value());
+            QCOMPARE(key(*f.decision), m["finetune"].toObject()["decision"].toString());
+            QCOMPARE(f.routed.at(Queue::Verify), m["routing"].toObject()["counts"].toObject()["verify"].toInt());
             QCOMPARE(table->index(r, 0).data().toString(), QString::number(r));
         }
         QCOMPARE(table->figures()[0].accuracy,

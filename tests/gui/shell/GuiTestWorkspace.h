@@ -24,11 +24,11 @@ inline GuiWorkspace makeGuiWorkspace(const QString& dir) {
     std::atomic<bool> never{false};
     if (!job.run(jobs::Progress(&never, {})).ok()) qFatal("import failed");
     auto ws = store::Workspace::open(dir).take();
-    annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*ws, "expert", "gui test");
+    annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*ws, Queue::Expert, "gui test");
     store::TaskRecord t;
     t.imageId = ws->images().list(0, 1).front().id;
-    t.kind = "perception";
-    t.questionType = "yesno";
+    t.kind = TaskKind::Perception;
+    t.questionType = QuestionType::YesNo;
     t.question = "Is there noise in this image?";
     t.options = QJsonArray{"yes", "no"};
     t.answer = "yes";
@@ -42,7 +42,7 @@ inline GuiWorkspace makeGuiWorkspace(const QString& dir) {
     ws->outputs().insert(o);
     store::QueueItemRecord q;
     q.taskId = out.perceptionTask;
-    q.queue = "verify";
+    q.queue = Queue::Verify;
     q.uncertainty = 0.61;
     q.reason = "prototype 3: CT noise";
     ws->queues().enqueue({q});

@@ -32,7 +32,7 @@ private slots:
         auto ws = store::Workspace::open(data.dir);
         QVERIFY(ws.ok());
         QVERIFY(ws.value()->checkIntegrity().isEmpty());
-        const auto items = ws.value()->queues().items("expert");
+        const auto items = ws.value()->queues().items(Queue::Expert);
         QVERIFY(!items.empty());
         annotate::AnnotationSession session(*ws.value(), "dr.kill", "annotator");
         auto item = session.open(items.front().id);

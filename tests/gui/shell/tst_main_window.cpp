@@ -2,9 +2,9 @@
 // widgets over a workspace of real images; results checked in the store.
 #include "GuiTestWorkspace.h"
 #include "annotation/AnnotationPanel.h"
+#include "common/ShortcutTable.h"
 #include "queue/QueuePanel.h"
 #include "shell/MainWindow.h"
-#include "shell/ShortcutTable.h"
 #include "viewer/SliceViewer.h"
 #include "viewer/SurfaceFormat.h"
 
@@ -92,7 +92,7 @@ private slots:
             QCOMPARE(s.columnText(4), QStringLiteral("dr.gui"));
         }
         QVERIFY(m_window->annotationPanel()->hasItem());  // moved on to the next item
-        QCOMPARE(ws->queues().pendingCounts().value("expert"), 3);
+        QCOMPARE(ws->queues().pendingCounts().at(Queue::Expert), 3);
     }
 
     void submitWithoutQualityIsRefused() {
@@ -107,16 +107,16 @@ private slots:
         auto* ws = m_window->workspace();
         m_window->viewer()->setFocus();
         key(Qt::Key_2, Qt::ControlModifier);  // verify queue
-        QCOMPARE(m_window->queuePanel()->model()->queue(), QStringLiteral("verify"));
+        QCOMPARE(m_window->queuePanel()->model()->queue(), Queue::Verify);
         const store::Id item = m_window->queuePanel()->model()->row(0)->item.id;
         m_window->openItem(item);
         m_window->viewer()->setFocus();
         key(Qt::Key_A);
         const auto history = ws->annotations().history(m_data.perceptionTask);
         QCOMPARE(history.size(), std::size_t(1));
-        QCOMPARE(history.front().action, QStringLiteral("accept"));
+        QCOMPARE(history.front().action, AnnotationAction::Accept);
         QCOMPARE(history.front().answer, QStringLiteral("A"));
-        QCOMPARE(ws->queues().get(item)->status, QStringLiteral("done"));
+        QCOMPARE(ws->queues().get(item)->status, ItemStatus::Done);
     }
 
     void stepsThroughQueueWithAltDown() {
@@ -124,7 +124,7 @@ private slots:
         key(Qt::Key_1, Qt::ControlModifier);  // expert queue
         QListView* list = m_window->queuePanel()->list();
         m_window->openItem(m_window->queuePanel()->nextPending(0));
-        const auto first = m_window->workspace()->queues().items("expert");
+        const auto first = m_window->workspace()->queues().items(Queue::Expert);
         QVERIFY(first.size() >= 2);
         m_window->viewer()->setFocus();
         const QString before = list->currentIndex().data().toString();
@@ -145,8 +145,8 @@ private slots:
     void warnsAboutBurnedInAnnotation() {
         AnnotationPanel panel;
         annotate::WorkItem item;
-        item.task.kind = "description";
-        item.task.questionType = "description";
+        item.task.kind = TaskKind::Description;
+        item.task.questionType = QuestionType::Description;
         item.image.modality = "ct";
         panel.open(item, {}, "none");
         QVERIFY(!panel.findChild<QLabel*>()->text().contains("burned"));

@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
     }
     {
         auto ws = store::Workspace::open(wsDir).take();
-        annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*ws, "expert", "retrieved by prototype 2 (under-represented attribute)");
+        annotate::ReviewQueueSeeder::queueImagesWithoutTasks(*ws, Queue::Expert,
+                                                             "retrieved by prototype 2 (under-represented attribute)");
     }
     gui::MainWindow window;
     window.setAnnotator(QStringLiteral("dr.meyer"), QStringLiteral("annotator"));

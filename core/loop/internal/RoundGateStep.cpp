@@ -1,5 +1,5 @@
 // Round step gate: gold items, double annotation and consistency checks on the round's annotations.
-#include "loop/RoundSteps.h"
+#include "loop/internal/RoundSteps.h"
 
 #include "loop/HeadlessAnnotation.h"
 #include "loop/QualityGate.h"
@@ -15,9 +15,8 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
     const QString checkpoint = r.registry.current();
     QHash<QString, std::pair<int, int>> gold;  // annotator -> (correct, answered)
     std::vector<std::pair<QString, QString>> levels;
-    int consistent = 0, inconsistent = 0, returned = 0, accepted = 0, dropped = 0;
-    QJsonArray flagged;
-    r.commit(QStringLiteral("gate"), [&] {
+    GateMetrics metrics;
+    r.commit(RoundStep::Gate, [&] {
         auto latestHuman = [&](store::Id descriptionTask) {
             QString who;
             for (const auto& a : r.ws.annotations().history(descriptionTask))
@@ -33,7 +32,7 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
             const auto [correct, answered] = goldAnswers(r.ws, task->imageId, who);
             gold[who].first += correct;
             gold[who].second += answered;
-            r.loop.addGateCheck({0, r.record.id, task->imageId, who, QStringLiteral("gold"),
+            r.loop.addGateCheck({0, r.record.id, task->imageId, who, GateCheckKind::Gold,
                                  answered > 0 && double(correct) / answered >= r.options.minGoldAccuracy,
                                  QStringLiteral("%1 of %2 answers right").arg(correct).arg(answered)});
         }
@@ -42,67 +41,70 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
             const double accuracy = it.value().second ? double(it.value().first) / it.value().second : 0.0;
             if (it.value().second > 0 && accuracy < r.options.minGoldAccuracy) {
                 untrusted.insert(it.key());
-                flagged.append(QJsonObject{{"annotator", it.key()}, {"goldAccuracy", accuracy}});
-                r.ws.audit().append(r.options.actor, QStringLiteral("annotator.flag"), QStringLiteral("annotators"), std::nullopt,
-                                    QJsonObject{{"annotator", it.key()}, {"goldAccuracy", accuracy}, {"round", r.record.number}});
+                metrics.flagged.append(QJsonObject{{"annotator", it.key()}, {"goldAccuracy", accuracy}});
+                r.ws.audit().append(
+                    r.options.actor, QStringLiteral("annotator.flag"), QStringLiteral("annotators"), std::nullopt,
+                    QJsonObject{{"annotator", it.key()}, {"goldAccuracy", accuracy}, {"round", r.record.number}});
             }
         }
         for (const auto& q : queue) {
             if (q.isGold) continue;
             const auto task = r.ws.tasks().get(q.taskId);
             const store::Id image = task->imageId;
-            const bool human = q.queue != QLatin1String("auto_accept") || q.spotCheck;
+            const bool human = q.queue != Queue::AutoAccept || q.spotCheck;
             QString who = human ? latestHuman(q.taskId) : kAutoAcceptAnnotator;
             // Agreement with the second annotator where there is one.
-            if (const auto second = r.ws.annotations().latest(q.taskId, kSecondary); second && human && !who.isEmpty()) {
+            if (const auto second = r.ws.annotations().latest(q.taskId, kSecondary);
+                second && human && !who.isEmpty()) {
                 const auto first = r.ws.annotations().latest(q.taskId, who);
                 if (first) {
                     levels.emplace_back(first->qualityLevel, second->qualityLevel);
-                    r.loop.addGateCheck({0, r.record.id, image, who, QStringLiteral("agreement"), first->qualityLevel == second->qualityLevel,
+                    r.loop.addGateCheck({0, r.record.id, image, who, GateCheckKind::Agreement,
+                                         first->qualityLevel == second->qualityLevel,
                                          QStringLiteral("%1 vs %2").arg(first->qualityLevel, second->qualityLevel)});
                 }
             }
             GateVerdict verdict = human ? checkConsistency(r.ws, image, who) : GateVerdict{};
-            if (human) r.loop.addGateCheck({0, r.record.id, image, who, QStringLiteral("consistency"), verdict.passed, verdict.detail});
+            if (human)
+                r.loop.addGateCheck(
+                    {0, r.record.id, image, who, GateCheckKind::Consistency, verdict.passed, verdict.detail});
             if (human && (!verdict.passed || untrusted.contains(who))) {
                 // Back to a queue: an expert (here the second annotator) redoes the item.
-                ++inconsistent;
-                ++returned;
-                r.ws.queues().setStatus(q.id, QStringLiteral("returned"));
+                ++metrics.returned;
+                r.ws.queues().setStatus(q.id, ItemStatus::Returned);
                 store::QueueItemRecord again = q;
-                again.queue = QStringLiteral("expert");
+                again.queue = Queue::Expert;
                 again.spotCheck = false;
-                again.status = QStringLiteral("done");
+                again.status = ItemStatus::Done;
                 again.reason = QStringLiteral("returned by the quality gate: %1")
-                                   .arg(untrusted.contains(who) ? QStringLiteral("annotator below the gold threshold") : verdict.detail);
+                                   .arg(untrusted.contains(who) ? QStringLiteral("annotator below the gold threshold")
+                                                                : verdict.detail);
                 r.ws.queues().enqueue({again});
                 auto redo = fixer.annotate(image, false, checkpoint, r.options.seed * 13 + std::uint64_t(image));
                 if (!redo) throw std::runtime_error(redo.error().message().toStdString());
                 who = kSecondary;
                 verdict = checkConsistency(r.ws, image, who);
-                r.loop.addGateCheck({0, r.record.id, image, who, QStringLiteral("consistency"), verdict.passed, verdict.detail});
+                r.loop.addGateCheck(
+                    {0, r.record.id, image, who, GateCheckKind::Consistency, verdict.passed, verdict.detail});
                 if (!verdict.passed) {
-                    ++dropped;
+                    ++metrics.dropped;
                     continue;
                 }
             } else if (human) {
-                ++consistent;
+                ++metrics.consistent;
             }
-            const QString source = q.queue;
             for (const auto& t : r.ws.tasks().forImage(image)) {
                 if (const auto a = r.ws.annotations().latest(t.id, who)) {
-                    r.loop.accept({t.id, r.record.id, a->id, source});
-                    ++accepted;
+                    r.loop.accept({t.id, r.record.id, a->id, q.queue});
+                    ++metrics.acceptedLabels;
                 }
             }
         }
-        QJsonObject goldJson;
         for (auto it = gold.begin(); it != gold.end(); ++it)
-            goldJson.insert(it.key(), it.value().second ? double(it.value().first) / it.value().second : 0.0);
-        r.metrics.insert(QStringLiteral("gate"), QJsonObject{{"goldAccuracy", goldJson}, {"kappa", cohensKappa(levels)},
-                                                             {"agreementPairs", int(levels.size())}, {"consistent", consistent},
-                                                             {"returned", returned}, {"dropped", dropped},
-                                                             {"acceptedLabels", accepted}, {"flagged", flagged}});
+            metrics.goldAccuracy[it.key()] = it.value().second ? double(it.value().first) / it.value().second : 0.0;
+        metrics.kappa = cohensKappa(levels);
+        metrics.agreementPairs = int(levels.size());
+        r.metrics.gate = metrics;
     });
     return {};
 }

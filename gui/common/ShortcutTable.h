@@ -8,7 +8,7 @@
 namespace medq::gui {
 
 struct ShortcutEntry {
-    QString id;           // stable name, e.g. "submit"
+    QString id;  // stable name, e.g. "submit"
     QKeySequence keys;
     QString description;  // shown in the help dialog
     QString group;        // "Annotation", "Queue", "Viewer", "Application"

@@ -1,11 +1,12 @@
 // Round steps evaluate, prototypes, index and retrieve: from the current checkpoint's failures to
 // the items to annotate.
-#include "loop/RoundSteps.h"
+#include "loop/internal/RoundSteps.h"
 
 #include "index/EmbeddingFile.h"
 #include "index/KMeansClustering.h"
 #include "index/PoolIndex.h"
 #include "learn/ExampleAssembler.h"
+#include "loop/BatchEmbedding.h"
 #include "loop/FailurePrototypes.h"
 #include "loop/PoolEmbedder.h"
 #include "loop/PoolItems.h"
@@ -38,7 +39,9 @@ Result<std::vector<std::vector<float>>> evalEmbeddings(Round& r, const std::vect
 
 Status stepEvaluate(Round& r, const jobs::Progress& progress) {
     const QString checkpoint = r.registry.current();
-    if (checkpoint.isEmpty()) return Error{QStringLiteral("evaluate"), QStringLiteral("no current checkpoint (train one with `medq model train`)")};
+    if (checkpoint.isEmpty())
+        return Error{key(RoundStep::Evaluate),
+                     QStringLiteral("no current checkpoint (train one with `medq model train`)")};
     auto summary = assess(r, checkpoint, progress.sub(0.0, 0.8), true);
     if (!summary) return summary.error();
 
@@ -55,39 +58,41 @@ Status stepEvaluate(Round& r, const jobs::Progress& progress) {
         const QString staging = path + QStringLiteral(".part");
         auto file = index::EmbeddingFile::create(staging, embedder.value().embeddingDimension(), r.embedder());
         if (!file) return file.error();
-        for (std::size_t start = 0; start < images.size(); start += 64) {
-            progress.checkCancelled();
-            std::vector<std::vector<float>> pixels;
-            std::vector<std::int64_t> ids;
-            for (std::size_t i = start; i < std::min(images.size(), start + 64); ++i) {
-                auto px = assembler.pixels(images[i]);
+        const PixelSource pixelsOf =
+            [&assembler](const std::vector<store::Id>& ids) -> Result<std::vector<std::vector<float>>> {
+            std::vector<std::vector<float>> out;
+            for (store::Id id : ids) {
+                auto px = assembler.pixels(id);
                 if (!px) return px.error();
-                pixels.push_back(px.take());
-                ids.push_back(images[i]);
+                out.push_back(px.take());
             }
-            auto vectors = embedder.value().embed(pixels);
-            if (!vectors) return vectors.error();
-            std::vector<float> flat;
-            for (const auto& v : vectors.value()) flat.insert(flat.end(), v.begin(), v.end());
-            if (Status s = file.value().append(ids, flat.data()); !s) return s.error();
+            return out;
+        };
+        for (std::size_t start = 0; start < images.size(); start += kEmbeddingBatch) {
+            progress.checkCancelled();
+            const std::vector<store::Id> batch(images.begin() + std::ptrdiff_t(start),
+                                               images.begin() +
+                                                   std::ptrdiff_t(std::min(images.size(), start + kEmbeddingBatch)));
+            if (Status s = appendEmbeddings(embedder.value(), file.value(), batch, pixelsOf); !s) return s.error();
         }
         QFile::remove(path);
         if (!QFile::rename(staging, path)) return Error{path, QStringLiteral("cannot move the embeddings into place")};
     }
-    r.metrics.insert(QStringLiteral("checkpointBefore"), checkpoint);
-    r.metrics.insert(QStringLiteral("evaluation"), summary.value());
-    r.commit(QStringLiteral("evaluate"));
+    r.metrics.checkpointBefore = checkpoint;
+    r.metrics.evaluation = summary.take();
+    r.commit(RoundStep::Evaluate);
     return {};
 }
 
 Status stepPrototypes(Round& r, const jobs::Progress& progress) {
-    const QString checkpoint = r.metrics.value(QStringLiteral("checkpointBefore")).toString();
+    const QString checkpoint = r.metrics.checkpointBefore;
     learn::ExampleAssembler assembler(r.ws, 8);
     ItemDrafter drafter(r.ws, nullptr, checkpoint, assembler);
     drafter.setScorer(&r.scorer);
     const auto images = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
     auto drafts = drafter.restore(images);
-    if (!drafts) return Error{QStringLiteral("prototypes"), QStringLiteral("the evaluation outputs are missing; evaluate again")};
+    if (!drafts)
+        return Error{key(RoundStep::Prototypes), QStringLiteral("the evaluation outputs are missing; evaluate again")};
     std::vector<store::Id> ids;
     for (const auto& d : *drafts) ids.push_back(d.imageId);
     auto embeddings = evalEmbeddings(r, ids);
@@ -97,17 +102,17 @@ Status stepPrototypes(Round& r, const jobs::Progress& progress) {
     auto set = buildPrototypes(failures, r.options, progress);
     if (!set) {
         info.insert(QStringLiteral("note"), set.error().message());
-        r.metrics.insert(QStringLiteral("prototypes"), info);
-        r.commit(QStringLiteral("prototypes"));
+        r.metrics.prototypes = info;
+        r.commit(RoundStep::Prototypes);
         return {};
     }
     int kept = 0;
-    for (const auto& p : set.value().prototypes) kept += p.record.status == QLatin1String("kept") ? 1 : 0;
+    for (const auto& p : set.value().prototypes) kept += p.record.status == PrototypeStatus::Kept ? 1 : 0;
     info.insert(QStringLiteral("clustering"), set.value().clustering.toJson());
-    info.insert(QStringLiteral("kept"), kept);
-    info.insert(QStringLiteral("dropped"), int(set.value().prototypes.size()) - kept);
-    r.metrics.insert(QStringLiteral("prototypes"), info);
-    r.commit(QStringLiteral("prototypes"), [&] {
+    info.insert(key(PrototypeStatus::Kept), kept);
+    info.insert(key(PrototypeStatus::Dropped), int(set.value().prototypes.size()) - kept);
+    r.metrics.prototypes = info;
+    r.commit(RoundStep::Prototypes, [&] {
         for (const Prototype& p : set.value().prototypes) {
             store::PrototypeRecord rec = p.record;
             rec.roundId = r.record.id;
@@ -120,12 +125,13 @@ Status stepPrototypes(Round& r, const jobs::Progress& progress) {
 Status stepIndex(Round& r, const jobs::Progress& progress) {
     auto embedder = r.loadModel(r.embedder());
     if (!embedder) return embedder.error();
-    if (r.ws.pool().count() == 0) return Error{QStringLiteral("index"), QStringLiteral("the pool is empty (run `medq synth pool`)")};
+    if (r.ws.pool().count() == 0)
+        return Error{key(RoundStep::Index), QStringLiteral("the pool is empty (run `medq synth pool`)")};
     PoolEmbedder pool(r.ws, embedder.value(), r.embedder());
     auto info = pool.update(r.options.poolEmbedLimit, progress);
     if (!info) return info.error();
-    r.metrics.insert(QStringLiteral("index"), info.value());
-    r.commit(QStringLiteral("index"));
+    r.metrics.index = info.value();
+    r.commit(RoundStep::Index);
     return {};
 }
 
@@ -146,12 +152,12 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
     Retriever retriever(r.ws, file.value(), options, excluded, benchmark);
 
     std::vector<Selection> selected;
-    QString how = r.options.strategy;
-    if (r.options.strategy == QLatin1String("engine")) {
+    QString how = key(r.options.strategy);
+    if (r.options.strategy == RetrievalStrategy::Engine) {
         std::vector<RetrievalAnchor> anchors;
         auto embeddingsOf = [&](const std::vector<store::Id>& imageIds) { return evalEmbeddings(r, imageIds); };
         for (const store::PrototypeRecord& p : r.ws.prototypes().forRound(r.record.id)) {
-            if (p.status != QLatin1String("kept")) continue;
+            if (p.status != PrototypeStatus::Kept) continue;
             std::vector<store::Id> images;
             for (const auto& m : r.ws.prototypes().members(p.id))
                 if (const auto t = r.ws.tasks().get(m.taskId)) images.push_back(t->imageId);
@@ -169,14 +175,14 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
             anchors.push_back(std::move(a));
         }
         if (anchors.empty()) {
-            how = QStringLiteral("random (no prototype to retrieve with)");
+            how = key(RetrievalStrategy::Random) + QStringLiteral(" (no prototype to retrieve with)");
             selected = retriever.random(r.options.budget, options.seed);
         } else {
             auto s = retriever.engine(anchors, idx.value(), progress.sub(0.0, 0.5));
             if (!s) return s.error();
             selected = s.take();
         }
-    } else if (r.options.strategy == QLatin1String("random")) {
+    } else if (r.options.strategy == RetrievalStrategy::Random) {
         selected = retriever.random(r.options.budget, options.seed);
     } else {
         auto net = r.loadModel(r.registry.current());
@@ -189,8 +195,10 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
                 std::vector<double> scores;
                 for (std::size_t start = 0; start < ids.size(); start += 32) {
                     progress.checkCancelled();
-                    progress.report(0.5 * double(start) / double(ids.size()), QStringLiteral("Drafting candidate %1 of %2").arg(start + 1).arg(ids.size()));
-                    const std::vector<store::Id> chunk(ids.begin() + std::ptrdiff_t(start), ids.begin() + std::ptrdiff_t(std::min(ids.size(), start + 32)));
+                    progress.report(0.5 * double(start) / double(ids.size()),
+                                    QStringLiteral("Drafting candidate %1 of %2").arg(start + 1).arg(ids.size()));
+                    const std::vector<store::Id> chunk(ids.begin() + std::ptrdiff_t(start),
+                                                       ids.begin() + std::ptrdiff_t(std::min(ids.size(), start + 32)));
                     auto px = renderer.pixels(chunk);
                     if (!px) return px.error();
                     std::vector<model::VisualInput> visuals;
@@ -214,7 +222,8 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
     for (std::size_t i = 0; i < selected.size(); ++i) {
         if (i % 8 == 0) {
             writing.checkCancelled();
-            writing.report(double(i) / double(selected.size()), QStringLiteral("Preparing item %1 of %2 for annotation").arg(i + 1).arg(selected.size()));
+            writing.report(double(i) / double(selected.size()),
+                           QStringLiteral("Preparing item %1 of %2 for annotation").arg(i + 1).arg(selected.size()));
         }
         const auto item = r.ws.pool().get(selected[i].poolItemId);
         if (!item) return Error{QStringLiteral("pool item %1").arg(selected[i].poolItemId), QStringLiteral("vanished")};
@@ -231,13 +240,12 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
         if (selected[i].prototypeId) perPrototype[*selected[i].prototypeId] += 1;
     }
     r.loop.addSelections(rows);
-    for (auto it = perPrototype.begin(); it != perPrototype.end(); ++it) r.loop.setPrototypeRetrieved(it.key(), it.value());
-    r.metrics.insert(QStringLiteral("retrieval"), QJsonObject{{"strategy", how}, {"selected", int(rows.size())},
-                                                              {"duplicatesDropped", retriever.duplicatesDropped()},
-                                                              {"excludedBefore", int(excluded.size())}});
-    r.ws.rounds().update(r.record.id, QStringLiteral("running"), QStringLiteral("retrieve"), r.metrics);
+    for (auto it = perPrototype.begin(); it != perPrototype.end(); ++it)
+        r.loop.setPrototypeRetrieved(it.key(), it.value());
+    r.metrics.retrieval = RetrievalMetrics{how, int(rows.size()), retriever.duplicatesDropped(), int(excluded.size())};
+    r.ws.rounds().update(r.record.id, RunStatus::Running, RoundStep::Retrieve, r.metrics.toJson());
     tx.commit();
-    r.record.step = QStringLiteral("retrieve");
+    r.record.step = RoundStep::Retrieve;
     return {};
 }
 

@@ -1,4 +1,4 @@
-#include "shell/ShortcutTable.h"
+#include "common/ShortcutTable.h"
 
 #include <QCoreApplication>
 

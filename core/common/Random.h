@@ -1,14 +1,15 @@
 #pragma once
-// Deterministic random numbers for synthesis: xoshiro256** seeded through splitmix64, with
+// The project's one seeded random idiom: xoshiro256** seeded through splitmix64, with
 // hand-written uniform, normal and Poisson samplers. std:: distributions are avoided on purpose:
-// their output differs between standard-library versions, and a recipe must give the same
-// pixels everywhere. (Only IEEE sqrt/log/exp/cos from libm are used.)
+// their output differs between standard-library versions, and a seed must give the same
+// pixels, samples and orders everywhere. (Only IEEE sqrt/log/exp/cos from libm are used.)
+// Synthesis, sampling, clustering and the loop's draws all use it.
 #include <QString>
 #include <cstdint>
 #include <utility>
 #include <vector>
 
-namespace medq::synth {
+namespace medq {
 
 // Seedable pseudo-random generator (xoshiro256**, Blackman & Vigna 2018).
 class Random {
@@ -44,4 +45,4 @@ private:
     double m_spare = 0.0;
 };
 
-}  // namespace medq::synth
+}  // namespace medq

@@ -1,13 +1,15 @@
 #pragma once
 // Translated names for the keys that come from core and the workspace (modality, queue,
 // item status, question type): core stores and logs English keys, the GUI shows these.
+#include "common/Vocabulary.h"
+
 #include <QString>
 
 namespace medq::gui {
 
 QString modalityName(const QString& storedModality);  // "mri" -> "MRI" / "MRT" / "磁共振"
-QString queueName(const QString& queue);               // "auto_accept" -> "Spot-check"
-QString statusName(const QString& status);             // "done" -> "done" / "erledigt"
-QString questionTypeName(const QString& questionType);  // "yesno" -> "yes/no"
+QString queueName(Queue queue);                       // Queue::AutoAccept -> "Spot-check"
+QString statusName(ItemStatus status);                // ItemStatus::Done -> "done" / "erledigt"
+QString questionTypeName(QuestionType questionType);  // QuestionType::YesNo -> "yes/no question"
 
 }  // namespace medq::gui

@@ -1,8 +1,8 @@
-#include "synth/Random.h"
+#include "common/Random.h"
 
 #include <cmath>
 
-namespace medq::synth {
+namespace medq {
 
 namespace {
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
@@ -118,4 +118,4 @@ double Random::poisson(double lambda) {
     }
 }
 
-}  // namespace medq::synth
+}  // namespace medq

@@ -6,6 +6,7 @@
 #include "learn/CheckpointRegistry.h"
 #include "learn/ThreadCount.h"
 #include "loop/ItemDrafter.h"
+#include "loop/RoundMetrics.h"
 #include "loop/RoundOptions.h"
 #include "model/QualityModel.h"
 #include "store/LoopRepository.h"
@@ -19,7 +20,6 @@
 namespace medq::loop::round {
 
 inline const QString kEmbedderSetting = QStringLiteral("loop.embedder");
-inline const QString kCalibrationSetting = QStringLiteral("routing.calibration");
 inline const QString kPrimary = QStringLiteral("simulated-a");
 inline const QString kSecondary = QStringLiteral("simulated-b");
 
@@ -27,16 +27,16 @@ struct Round {
     store::Workspace& ws;
     store::RoundRecord record;
     RoundOptions options;
-    QJsonObject metrics;
+    RoundMetrics metrics;
     learn::CheckpointRegistry registry{ws};
     store::LoopRepository loop{ws.db()};
     eval::RubricScorer scorer;
 
     // Commits the step's writes (made by `write` in the same transaction) and marks it done.
-    void commit(const QString& step, const std::function<void()>& write = {}) {
+    void commit(RoundStep step, const std::function<void()>& write = {}) {
         store::Transaction tx(ws.db());
         if (write) write();
-        ws.rounds().update(record.id, QStringLiteral("running"), step, metrics);
+        ws.rounds().update(record.id, RunStatus::Running, step, metrics.toJson());
         tx.commit();
         record.step = step;
     }
@@ -45,9 +45,7 @@ struct Round {
         if (m) m.value().setInferenceBatchSize(32);
         return m;
     }
-    QString embedder() {
-        return ws.settings().getOrInsert(kEmbedderSetting, registry.current());
-    }
+    QString embedder() { return ws.settings().getOrInsert(kEmbedderSetting, registry.current()); }
     QString evalEmbeddingsPath() {
         return ws.blobPath(QStringLiteral("indexes/eval-%1-%2.emb").arg(options.evalSplit, embedder()));
     }
@@ -61,11 +59,12 @@ std::vector<store::Id> splitImages(store::Workspace& ws, const QString& split, i
 bool coin(std::uint64_t seed, store::Id id, double rate);
 // The held-out test images: `heldOutLimit` of the split's images outside `mined` (the
 // evaluation sample), a fixed seeded sample; none if heldOutLimit is 0.
-std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options, const std::vector<store::Id>& mined);
+std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options,
+                                     const std::vector<store::Id>& mined);
 // Drafts (or restores) the evaluation images with `checkpoint` and summarises them; with
 // heldOutLimit, the held-out images too, as the summary's `heldOut` (never mined for failures).
-Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
-                           std::vector<ItemDraft>* draftsOut = nullptr);
+Result<EvaluationSummary> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
+                                 std::vector<ItemDraft>* draftsOut = nullptr);
 // The simulated annotator `which` (0 primary, 1 second reader) of the round's options.
 synth::AnnotatorConfig annotatorConfig(const Round& r, int which);
 

@@ -1,10 +1,10 @@
 // Helpers the round steps share: evaluation samples, deterministic draws, assessment.
-#include "loop/RoundSteps.h"
+#include "loop/internal/RoundSteps.h"
 
+#include "common/Random.h"
 #include "learn/ExampleAssembler.h"
 
 #include <algorithm>
-#include <random>
 #include <set>
 
 namespace medq::loop::round {
@@ -16,8 +16,7 @@ std::vector<store::Id> splitImages(store::Workspace& ws, const QString& split, i
     for (const auto& t : ws.tasks().inSplit(split)) unique.insert(t.imageId);
     std::vector<store::Id> ids(unique.begin(), unique.end());
     if (limit > 0 && int(ids.size()) > limit) {
-        std::mt19937_64 rng(seed);
-        std::shuffle(ids.begin(), ids.end(), rng);
+        Random(seed).shuffle(ids);
         ids.resize(std::size_t(limit));
         std::sort(ids.begin(), ids.end());
     }
@@ -26,19 +25,18 @@ std::vector<store::Id> splitImages(store::Workspace& ws, const QString& split, i
 
 // A deterministic coin per (seed, id): spot checks, gold and double annotation draws.
 bool coin(std::uint64_t seed, store::Id id, double rate) {
-    std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(id));
-    return std::uniform_real_distribution<double>(0.0, 1.0)(rng) < rate;
+    return Random(Random::derive(seed, std::uint64_t(id))).bernoulli(rate);
 }
 
-std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options, const std::vector<store::Id>& mined) {
+std::vector<store::Id> heldOutImages(store::Workspace& ws, const RoundOptions& options,
+                                     const std::vector<store::Id>& mined) {
     if (options.heldOutLimit <= 0) return {};
     const std::set<store::Id> minedSet(mined.begin(), mined.end());
     std::vector<store::Id> rest;
     for (store::Id id : splitImages(ws, options.evalSplit, 0))
         if (!minedSet.count(id)) rest.push_back(id);
     if (int(rest.size()) > options.heldOutLimit) {
-        std::mt19937_64 rng(4049);
-        std::shuffle(rest.begin(), rest.end(), rng);
+        Random(4049).shuffle(rest);
         rest.resize(std::size_t(options.heldOutLimit));
         std::sort(rest.begin(), rest.end());
     }
@@ -78,17 +76,19 @@ Result<QJsonObject> assessImages(Round& r, const QString& checkpoint, const std:
 
 // Drafts (or restores) the evaluation images with `checkpoint` and summarises them; with
 // heldOutLimit, the held-out images too, as the summary's `heldOut`.
-Result<QJsonObject> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
-                           std::vector<ItemDraft>* draftsOut) {
+Result<EvaluationSummary> assess(Round& r, const QString& checkpoint, const jobs::Progress& progress, bool keep,
+                                 std::vector<ItemDraft>* draftsOut) {
     const bool heldOut = r.options.heldOutLimit > 0;
     const auto mined = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
     auto summary = assessImages(r, checkpoint, mined, heldOut ? progress.sub(0.0, 0.6) : progress, keep, draftsOut);
-    if (!summary || !heldOut) return summary;
-    auto other = assessImages(r, checkpoint, heldOutImages(r.ws, r.options, mined), progress.sub(0.6, 1.0), keep, nullptr);
+    if (!summary) return summary.error();
+    if (!heldOut) return EvaluationSummary{summary.take()};
+    auto other = assessImages(r, checkpoint, heldOutImages(r.ws, r.options, mined), progress.sub(0.6, 1.0), keep,
+                              nullptr);
     if (!other) return other.error();
     QJsonObject combined = summary.take();
     combined.insert(QStringLiteral("heldOut"), other.value());
-    return combined;
+    return EvaluationSummary{combined};
 }
 
 synth::AnnotatorConfig annotatorConfig(const Round& r, int which) {

@@ -1,0 +1,42 @@
+#pragma once
+// Where a fine-tuned checkpoint is accepted or rolled back (step 8 of a round): the candidate
+// becomes current only if its validation score beats the base's and no modality got worse
+// beyond the tolerance AND beyond chance (answers: exact McNemar; descriptions: sign test on
+// rubric totals; ModalityRegression.h). A round without new annotations, or with fine-tuning
+// off, trains nothing and the decision is Skipped.
+#include "common/Vocabulary.h"
+#include "loop/ModalityRegression.h"
+
+#include <QString>
+#include <map>
+
+namespace medq::loop {
+
+struct CheckpointVerdict {
+    CheckpointDecision decision = CheckpointDecision::Skipped;
+    QString reason;        // one sentence for the round record, the audit log and the dashboard
+    double gain = 0;       // validation score after - before
+    QString worst;         // "<modality> answers|descriptions" that dropped most significantly, if any
+    double worstDrop = 0;  // its drop (0: none beyond tolerance and chance)
+    double worstP = 1;     // its paired test's p
+
+    bool accepted() const { return decision == CheckpointDecision::Accepted; }
+};
+
+class CheckpointGate {
+public:
+    // tolerance: the largest drop a modality may show; alpha: below this p a drop is not chance.
+    CheckpointGate(double tolerance, double alpha) : m_tolerance(tolerance), m_alpha(alpha) {}
+
+    // The decision on a trained candidate, from the validation scores of base and candidate
+    // and their paired per-modality changes.
+    CheckpointVerdict decide(double scoreBefore, double scoreAfter,
+                             const std::map<QString, ModalityChange>& changes) const;
+    // No candidate was trained: no accepted annotations, or fine-tuning is off.
+    static CheckpointVerdict skipped(int newExamples);
+
+private:
+    double m_tolerance, m_alpha;
+};
+
+}  // namespace medq::loop

@@ -1,0 +1,271 @@
+#include <torch/torch.h>
+
+#include "train/TrainingRun.h"
+
+#include "train/BatchLoss.h"
+#include "train/EncoderPretrainer.h"
+#include "train/ResumeFolder.h"
+#include "train/TrainingOrder.h"
+
+#include <QDir>
+
+namespace medq::train {
+
+namespace internal = model::internal;
+using internal::NamedTensors;
+
+namespace {
+
+std::vector<model::TokenSequence> encode(const std::vector<TrainingExample>& examples,
+                                         const model::PromptFormat& format, bool wholeAnswer) {
+    std::vector<model::TokenSequence> out;
+    for (const TrainingExample& e : examples)
+        out.push_back(e.kind == TrainingExample::Kind::Perception
+                          ? format.perception(e.question, e.options, e.answerIndex, wholeAnswer)
+                          : format.description(e.image.isPair(), e.targetText));
+    return out;
+}
+
+NamedTensors allParameters(model::QualityModel::Impl& impl) {
+    NamedTensors out;
+    for (const auto& item : impl.network->named_parameters()) out.emplace_back(item.key(), item.value());
+    return out;
+}
+
+}  // namespace
+
+TrainingRun::TrainingRun(model::QualityModel& model, const TrainConfig& config,
+                         const std::vector<TrainingExample>& training, const std::vector<TrainingExample>& validation,
+                         const QString& checkpointDir)
+    : m_model(model), m_impl(model.internals()), m_config(config), m_training(training), m_validation(validation),
+      m_dir(checkpointDir), m_resumePath(checkpointDir.isEmpty() ? QString() : Trainer::resumeDir(checkpointDir)),
+      m_totalSteps(config.totalSteps(int(training.size()))),
+      m_stepsPerEpoch(config.stepsPerEpoch(int(training.size()))), m_schedule(config, m_totalSteps),
+      m_parameters(allParameters(m_impl)) {
+    const model::PromptFormat format(m_impl.tokenizer, m_impl.config.maxTextLength);
+    m_sequences = encode(training, format, config.perceptionWholeAnswer);
+    m_validationSequences = encode(validation, format, config.perceptionWholeAnswer);
+    setUpOptimizer();
+    m_state.dataHash = trainingDataHash(training);
+    m_state.trainConfig = config.toJson();
+}
+
+TrainingRun::~TrainingRun() {
+    // Frozen base weights during LoRA training must not stay frozen for the next run.
+    for (const auto& item : m_parameters) item.second.set_requires_grad(true);
+}
+
+void TrainingRun::setUpOptimizer() {
+    // With adapters attached only they learn; the base stays frozen (Hu et al. 2021).
+    const bool adaptersOnly = m_model.lora().has_value();
+    std::vector<torch::Tensor> decay, noDecay;
+    for (const auto& [name, p] : m_parameters) {
+        const bool learns = !adaptersOnly || internal::isLoraParameter(name);
+        p.set_requires_grad(learns);
+        if (!learns) continue;
+        m_trainable.push_back(p);
+        // AdamW decays matrices only, not biases, norms and position tables.
+        const bool matrix = p.dim() >= 2 && name.find("positions") == std::string::npos &&
+                            name.find("image_segment") == std::string::npos;
+        (matrix ? decay : noDecay).push_back(p);
+    }
+    auto options = torch::optim::AdamWOptions(m_config.learningRate)
+                       .betas({m_config.beta1, m_config.beta2})
+                       .weight_decay(m_config.weightDecay);
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    if (!decay.empty()) groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(options));
+    if (!noDecay.empty())
+        groups.emplace_back(noDecay, std::make_unique<torch::optim::AdamWOptions>(
+                                         torch::optim::AdamWOptions(options).weight_decay(0.0)));
+    m_optimizer = std::make_unique<torch::optim::AdamW>(groups, options);
+}
+
+void TrainingRun::startFresh() {
+    if (!m_resumePath.isEmpty()) QDir(m_resumePath).removeRecursively();
+}
+
+Status TrainingRun::restore() {
+    auto saved = ResumeState::read(m_resumePath);
+    if (!saved) return saved.error();
+    const QString statePath = QDir(m_resumePath).filePath(ResumeState::fileName());
+    if (saved.value().dataHash != m_state.dataHash)
+        return Error{statePath, QStringLiteral("resume state belongs to other training data")};
+    if (saved.value().trainConfig != m_state.trainConfig)
+        return Error{statePath, QStringLiteral("resume state belongs to another training config")};
+    m_state = saved.take();
+    m_resumed = true;
+    m_startStep = m_state.nextStep;
+    // Best weights are only kept for early stopping.
+    const bool withBest = m_config.patience > 0 && m_state.bestStep >= 0;
+    return readResumeTensors(m_resumePath, {m_parameters, *m_optimizer, m_best}, m_impl.device, withBest);
+}
+
+bool TrainingRun::pretrainsEncoder() const {
+    // A resumed run has the pretraining in its weights already.
+    return !m_resumed && m_config.encoderEpochs > 0 && m_impl.config.attributeSlots > 0;
+}
+
+void TrainingRun::pretrainEncoder(const jobs::Progress& progress) {
+    EncoderPretrainConfig pc;
+    pc.epochs = m_config.encoderEpochs;
+    pc.seed = m_config.seed;
+    pc.presentWeight = m_config.attributePresentWeight;
+    auto pretrained = EncoderPretrainer(m_model, pc).run(m_training, progress);
+    m_encoderPretraining = pretrained ? pretrained.value().toJson()
+                                      : QJsonObject{{"skipped", pretrained.error().message()}};
+}
+
+Status TrainingRun::train(const jobs::Progress& progress) {
+    constexpr double kPretrainShare = 0.15;  // of the progress bar
+    const bool pretrain = pretrainsEncoder();
+    const std::vector<int> groups = imageGroups(m_training);
+    StepPlan plan;
+    plan.firstStep = m_state.nextStep;
+    plan.totalSteps = m_totalSteps;
+    plan.stepsPerEpoch = m_stepsPerEpoch;
+    plan.batchSize = m_config.batchSize;
+    plan.epochOrder = [&](int epoch) { return trainingOrder(groups, m_config.batchByImage, m_config.seed, epoch); };
+    TrainingLoop loop(plan, m_schedule, *m_optimizer, pretrain ? progress.sub(kPretrainShare, 1.0) : progress);
+    if (m_config.gradientClipNorm > 0) loop.clipGradients(m_trainable, m_config.gradientClipNorm);
+    Status done;
+    try {
+        if (pretrain) pretrainEncoder(progress.sub(0.0, kPretrainShare));
+        done = loop.run([this](const TrainingStep& step) { return backward(step); },
+                        [this](const TrainingStep& step) { return afterStep(step); });
+    } catch (const jobs::JobCancelled&) {
+        removeResumeState();
+        throw;
+    } catch (const std::exception& e) {
+        return Error{m_dir,
+                     QStringLiteral("training failed at step %1: %2%3")
+                         .arg(loop.step())
+                         .arg(internal::firstLine(e.what()))
+                         .arg(m_resumePath.isEmpty() ? QString()
+                                                     : QStringLiteral(" (resume state kept in %1)").arg(m_resumePath))};
+    }
+    m_steps = loop.step();
+    m_trainingSeconds = loop.trainingSeconds();
+    m_trainedExamples = loop.trainedExamples();
+    return done;
+}
+
+QString TrainingRun::backward(const TrainingStep& step) {
+    // Reseeding per step makes dropout depend on the step alone, so a resumed run draws what
+    // the uninterrupted run would have drawn.
+    torch::manual_seed(m_config.seed + std::uint64_t(step.index));
+    m_impl.network->train();
+    const BatchLoss batchLoss = lossOver(m_impl, m_config, m_training, m_sequences, step.batch, true);
+    const double loss = batchLoss.textLoss();
+    m_stepLoss = loss;
+    QString phrase = QStringLiteral("step %1/%2, loss %3").arg(step.index + 1).arg(m_totalSteps).arg(loss, 0, 'f', 4);
+    if (batchLoss.attributeImages > 0)
+        phrase += QStringLiteral(", attribute loss %1").arg(batchLoss.attributeLoss(), 0, 'f', 4);
+    if (batchLoss.guidedRows > 0) phrase += QStringLiteral(", slot loss %1").arg(batchLoss.guidedLoss(), 0, 'f', 4);
+    return phrase;
+}
+
+Result<TrainingLoop::Next> TrainingRun::afterStep(const TrainingStep& step) {
+    const int done = step.index + 1;
+    m_state.losses.push_back(m_stepLoss);
+    m_state.nextStep = done;
+    const bool evaluateNow = !m_validation.empty() &&
+                             (m_config.evaluateEvery > 0 ? done % m_config.evaluateEvery == 0 : step.endsEpoch);
+    if (evaluateNow && recordEvaluation(evaluate(step.index))) {
+        m_stoppedEarly = true;
+        return TrainingLoop::Next::Stop;
+    }
+    if (m_config.checkpointEvery > 0 && !m_resumePath.isEmpty() && done % m_config.checkpointEvery == 0 &&
+        done < m_totalSteps)
+        if (Status s = saveResume(); !s) return s.error();
+    return TrainingLoop::Next::Continue;
+}
+
+bool TrainingRun::recordEvaluation(const ValidationPoint& point) {
+    m_state.validation.push_back(point);
+    const double score = m_config.stopMetric == TrainConfig::StopMetric::ValidationLoss ? point.loss : -point.accuracy;
+    if (m_state.bestStep < 0 || score < m_state.bestScore - m_config.minDelta) {
+        m_state.bestScore = score;
+        m_state.bestStep = point.step;
+        m_state.staleEvaluations = 0;
+        if (m_config.patience > 0) keepAsBest();
+        return false;
+    }
+    return m_config.patience > 0 && ++m_state.staleEvaluations >= m_config.patience;
+}
+
+ValidationPoint TrainingRun::evaluate(int step) {
+    torch::NoGradGuard noGrad;
+    m_impl.network->eval();
+    ValidationPoint point;
+    point.step = step;
+    std::vector<std::size_t> all(m_validation.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    point.loss = lossOver(m_impl, m_config, m_validation, m_validationSequences, all, false).textLoss();
+    std::vector<model::PerceptionQuery> queries;
+    std::vector<int> truth;
+    for (const TrainingExample& e : m_validation)
+        if (e.kind == TrainingExample::Kind::Perception) {
+            queries.push_back({e.image, e.question, e.options});
+            truth.push_back(e.answerIndex);
+        }
+    point.accuracy = -1;
+    if (auto answers = m_model.answer(queries); answers && !queries.empty()) {
+        int right = 0;
+        for (std::size_t i = 0; i < truth.size(); ++i) right += answers.value()[i].choice == truth[i];
+        point.accuracy = double(right) / double(truth.size());
+    }
+    return point;
+}
+
+void TrainingRun::keepAsBest() {
+    m_best.clear();
+    for (const auto& [name, p] : m_parameters) m_best.push_back(p.detach().clone());
+}
+
+Status TrainingRun::saveResume() {
+    return writeResumeFolder(m_resumePath, {m_parameters, *m_optimizer, m_best}, m_state);
+}
+
+void TrainingRun::removeResumeState() {
+    if (m_resumePath.isEmpty()) return;
+    QDir(m_resumePath).removeRecursively();
+    QDir parent(m_dir);
+    if (parent.exists() && parent.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot))
+        parent.removeRecursively();
+}
+
+Result<TrainReport> TrainingRun::finish(const model::CheckpointInfo& info) {
+    torch::NoGradGuard noGrad;
+    // Early stopping keeps the best weights seen on validation.
+    if (m_config.patience > 0 && !m_best.empty())
+        for (std::size_t i = 0; i < m_parameters.size(); ++i) m_parameters[i].second.copy_(m_best[i]);
+    m_impl.network->eval();
+    TrainReport report;
+    report.startStep = m_startStep;
+    report.totalSteps = m_totalSteps;
+    report.steps = m_steps;
+    report.losses = m_state.losses;
+    report.validation = m_state.validation;
+    report.bestStep = m_config.patience > 0 ? m_state.bestStep : m_steps - 1;
+    report.stoppedEarly = m_stoppedEarly;
+    report.samplesPerSecond = m_trainingSeconds > 0 ? double(m_trainedExamples) / m_trainingSeconds : 0;
+    report.encoderPretraining = m_encoderPretraining;
+    if (!m_validation.empty()) {
+        const ValidationPoint kept = evaluate(m_steps - 1);
+        report.validationLoss = kept.loss;
+        report.validationAccuracy = kept.accuracy;
+    }
+    if (!m_dir.isEmpty()) {
+        model::CheckpointInfo saved = info;
+        if (saved.trainingDataHash.isEmpty()) saved.trainingDataHash = m_state.dataHash;
+        QJsonObject metrics = saved.metrics;
+        metrics.insert("training", report.toJson());
+        metrics.insert("trainConfig", m_config.toJson());
+        saved.metrics = metrics;
+        if (Status s = m_model.save(m_dir, saved); !s) return s.error();  // replaces the folder, resume state included
+        report.checkpointDir = m_dir;
+    }
+    return report;
+}
+
+}  // namespace medq::train

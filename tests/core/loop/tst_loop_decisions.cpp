@@ -1,0 +1,243 @@
+// The loop's named decisions on crafted inputs: CheckpointGate (accept or roll back a
+// fine-tuned checkpoint), RoutingCalibrator (when stored thresholds still apply, the lead's
+// override) and the typed round metrics' stored form.
+#include "loop/CheckpointGate.h"
+#include "loop/RoundMetrics.h"
+#include "loop/RoutingCalibrator.h"
+#include "store/Permissions.h"
+#include "store/Workspace.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace medq;
+using namespace medq::loop;
+
+namespace {
+
+// A modality's paired change: `lost`/`gained` of `questions` answers, `worse`/`better` of
+// `descriptions` with `rubricLoss` rubric points lost in all.
+ModalityChange change(int questions, int lost, int gained, int descriptions = 0, int worse = 0, int better = 0,
+                      int rubricLoss = 0) {
+    ModalityChange c;
+    c.questions = questions;
+    c.lost = lost;
+    c.gained = gained;
+    c.descriptions = descriptions;
+    c.worse = worse;
+    c.better = better;
+    c.rubricLoss = rubricLoss;
+    return c;
+}
+
+// Calibration points: drafts up to uncertainty 0.2 are acceptable, from 0.8 on lost.
+std::vector<CalibrationPoint> points() {
+    std::vector<CalibrationPoint> out;
+    for (int i = 0; i < 40; ++i) {
+        const double u = i / 40.0;
+        out.push_back({u, u <= 0.2, u >= 0.8});
+    }
+    return out;
+}
+
+// Measures points(), counting how often it is asked to.
+RoutingCalibrator::Measure counting(int& measured) {
+    return [&measured]() -> Result<std::vector<CalibrationPoint>> {
+        ++measured;
+        return points();
+    };
+}
+
+struct Workspace {
+    QTemporaryDir tmp;
+    std::unique_ptr<store::Workspace> ws = store::Workspace::create(tmp.filePath("ws")).take();
+};
+
+}  // namespace
+
+class LoopDecisionsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void gateAcceptsAGainWithNoModalityDroppingBeyondToleranceAndChance() {
+        const CheckpointGate gate(0.03, 0.05);
+        // ct: 3.5-point drop, p = 0.046 (significant at 0.05); mri: 10-point drop, not significant.
+        const CheckpointVerdict v = gate.decide(0.50, 0.52, {{"mri", change(20, 3, 1)}, {"fundus", change(200, 2, 9)}});
+        QCOMPARE(v.decision, CheckpointDecision::Accepted);
+        QVERIFY(v.accepted());
+        QCOMPARE(v.gain, 0.52 - 0.50);
+        QVERIFY(v.worst.isEmpty());
+        QCOMPARE(v.reason, QStringLiteral("validation score 0.5000 -> 0.5200 (+0.0200); largest modality drop 0.100"));
+    }
+
+    void gateRollsBackWithoutAGain() {
+        const CheckpointGate gate(0.03, 0.05);
+        for (const double after : {0.50, 0.49}) {
+            const CheckpointVerdict v = gate.decide(0.50, after, {});
+            QCOMPARE(v.decision, CheckpointDecision::RolledBack);
+            QVERIFY(v.reason.startsWith("validation score did not improve"));
+        }
+    }
+
+    void gateRollsBackOnASignificantModalityDropDespiteAGain() {
+        const CheckpointGate gate(0.03, 0.05);
+        // ct answers: 10 lost, 3 gained of 200 (3.5 points, p = 0.046); fundus descriptions:
+        // 12 worse, 2 better, 22 rubric points of 40 x 8 lost (6.9 points, p = 0.0065).
+        const std::map<QString, ModalityChange> changes{{"ct", change(200, 10, 3)},
+                                                        {"fundus", change(40, 0, 0, 40, 12, 2, 22)}};
+        const CheckpointVerdict v = gate.decide(0.50, 0.60, changes);
+        QCOMPARE(v.decision, CheckpointDecision::RolledBack);
+        QCOMPARE(v.worst, QStringLiteral("fundus descriptions"));  // the larger of the two drops
+        QCOMPARE(v.worstDrop, 22 / 320.0);
+        QVERIFY(v.worstP < 0.01);
+        QVERIFY2(v.reason.startsWith("fundus descriptions dropped by 0.06") &&
+                     v.reason.contains("(tolerance 0.030, paired test p = "),
+                 qPrintable(v.reason));
+        // At alpha 0.01 the ct drop is chance, the fundus one still is not; a wider tolerance accepts.
+        QCOMPARE(CheckpointGate(0.03, 0.01).decide(0.50, 0.60, {{"ct", change(200, 10, 3)}}).decision,
+                 CheckpointDecision::Accepted);
+        QCOMPARE(CheckpointGate(0.03, 0.01).decide(0.50, 0.60, changes).decision, CheckpointDecision::RolledBack);
+        QCOMPARE(CheckpointGate(0.10, 0.05).decide(0.50, 0.60, changes).decision, CheckpointDecision::Accepted);
+    }
+
+    void gateSkipsWhenNothingWasTrained() {
+        QCOMPARE(CheckpointGate::skipped(0).decision, CheckpointDecision::Skipped);
+        QCOMPARE(CheckpointGate::skipped(0).reason, QStringLiteral("no accepted annotations"));
+        QCOMPARE(CheckpointGate::skipped(12).reason, QStringLiteral("fine-tuning disabled"));
+    }
+
+    // The bug fixed on the way: stored thresholds were reused whenever the checkpoint and the
+    // target error matched, even after expertErrorRate or calibrationLimit changed.
+    void storedThresholdsApplyOnlyUnderTheSettingsTheyWereCalibratedWith() {
+        Workspace w;
+        RoutingCalibrator calibrator(*w.ws);
+        int measured = 0;
+        const RoutingCalibrator::Measure measure = counting(measured);
+        const CalibrationSettings settings{0.10, 0.80, 150};
+        auto first = calibrator.thresholdsFor("ck-1", settings, measure);
+        QVERIFY(first.ok());
+        QCOMPARE(measured, 1);
+        QCOMPARE(first.value().checkpoint, QStringLiteral("ck-1"));
+        QCOMPARE(first.value().expertErrorRate, 0.80);
+        QCOMPARE(first.value().calibrationLimit, 150);
+        QVERIFY(calibrator.thresholdsFor("ck-1", settings, measure).ok());
+        QCOMPARE(measured, 1);  // cached
+        CalibrationSettings expert = settings;
+        expert.expertErrorRate = 0.9;
+        QVERIFY(calibrator.thresholdsFor("ck-1", expert, measure).ok());
+        QCOMPARE(measured, 2);  // expertErrorRate changed
+        CalibrationSettings limit = expert;
+        limit.calibrationLimit = 60;
+        QVERIFY(calibrator.thresholdsFor("ck-1", limit, measure).ok());
+        QCOMPARE(measured, 3);  // calibrationLimit changed
+        QVERIFY(calibrator.thresholdsFor("ck-2", limit, measure).ok());
+        QCOMPARE(measured, 4);  // another checkpoint
+        CalibrationSettings target = limit;
+        target.targetErrorRate = 0.05;
+        QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
+        QCOMPARE(measured, 5);
+        // A calibration stored before the settings were recorded is never reused.
+        RoutingThresholds old = calibrator.stored().value();
+        old.expertErrorRate = -1;
+        old.calibrationLimit = -1;
+        QVERIFY(!RoutingCalibrator::stillApplies(old, "ck-2", target));
+        QVERIFY(RoutingCalibrator::stillApplies(calibrator.stored().value(), "ck-2", target));
+    }
+
+    void aLeadsOverrideHoldsForItsCheckpointWhateverTheSettings() {
+        Workspace w;
+        w.ws->annotations().ensureAnnotator("dr.lead", "lead");
+        w.ws->annotations().ensureAnnotator("dr.a", "annotator");
+        RoutingCalibrator calibrator(*w.ws);
+        int measured = 0;
+        const RoutingCalibrator::Measure measure = counting(measured);
+        const CalibrationSettings settings{0.10, 0.80, 150};
+        const RoutingThresholds calibrated = calibrator.thresholdsFor("ck-1", settings, measure).value();
+        QVERIFY(calibrated.autoAccept > 0.05 && calibrated.expert > 0.6);
+        RoutingThresholds chosen = calibrated;
+        chosen.autoAccept = 0.05;
+        chosen.expert = 0.6;
+        // Only leads may; an annotator's attempt changes nothing.
+        const Status refused = calibrator.saveOverride(chosen, "dr.a");
+        QVERIFY(!refused.ok());
+        QCOMPARE(calibrator.stored()->autoAccept, calibrated.autoAccept);
+        QVERIFY(calibrator.stored()->setBy.isEmpty());
+        QVERIFY(calibrator.saveOverride(chosen, "dr.lead").ok());
+        QCOMPARE(calibrator.stored()->setBy, QStringLiteral("dr.lead"));
+        CalibrationSettings other = settings;
+        other.expertErrorRate = 0.95;
+        other.calibrationLimit = 10;
+        const auto routed = calibrator.thresholdsFor("ck-1", other, measure);
+        QCOMPARE(measured, 1);
+        QCOMPARE(routed.value().autoAccept, 0.05);
+        QCOMPARE(routed.value().expert, 0.6);
+        QCOMPARE(routed.value().route(0.04), Queue::AutoAccept);
+        QCOMPARE(routed.value().route(0.3), Queue::Verify);
+        QCOMPARE(routed.value().route(0.7), Queue::Expert);
+        // The audit log names the lead and both threshold pairs.
+        bool audited = false;
+        for (const auto& e : w.ws->audit().recent(10))
+            audited = audited || (e.action == "routing.thresholds" && e.actor == "dr.lead" &&
+                                  e.details.value("after").toObject().value("expert").toDouble() == 0.6 &&
+                                  e.details.value("before").toObject().value("expert").toDouble() == calibrated.expert);
+        QVERIFY(audited);
+        // A new checkpoint is calibrated anew.
+        QCOMPARE(calibrator.thresholdsFor("ck-2", other, measure).value().setBy, QString());
+        QCOMPARE(measured, 2);
+    }
+
+    void roundMetricsKeepTheirStoredForm() {
+        RoundMetrics m;
+        m.options = QJsonObject{{"budget", 16}};
+        m.checkpointBefore = "base";
+        m.evaluation.json = QJsonObject{
+            {"score", 0.4},
+            {"checkpoint", "base"},
+            {"perception",
+             QJsonObject{{"accuracy", 0.6}, {"byGroup", QJsonObject{{"ct", QJsonObject{{"accuracy", 0.7}}}}}}},
+            {"description", QJsonObject{{"meanRubricTotal", 3.5}, {"byGroup", QJsonObject{{"ct", 3.0}}}}}};
+        m.retrieval = RetrievalMetrics{"engine", 16, 2, 0};
+        RoutingMetrics routing;
+        routing.routed = true;
+        routing.counts = {{Queue::Expert, 3}, {Queue::Verify, 10}, {Queue::AutoAccept, 3}};
+        routing.spotChecks = 1;
+        routing.gold = 4;
+        m.routing = routing;
+        AnnotationMetrics annotation;
+        annotation.secondsByQueue = {{Queue::Expert, 300}, {Queue::Verify, 200}, {Queue::AutoAccept, 20}};
+        annotation.goldSeconds = 50;
+        annotation.doubleSeconds = 30;
+        annotation.actions = {{AnnotationAction::Full, 3}, {AnnotationAction::Accept, 2}};
+        annotation.humanSeconds = 600;
+        m.annotation = annotation;
+        FinetuneMetrics ft;
+        ft.base = "base";
+        ft.candidate = "round-1-engine";
+        ft.decision = CheckpointDecision::RolledBack;
+        ft.reason = "validation score did not improve (0.4000 -> 0.3900)";
+        m.finetune = ft;
+        const QJsonObject json = m.toJson();
+        // The stored spellings the dashboard, the report and older workspaces read.
+        QCOMPARE(json["routing"]["counts"]["auto_accept"].toInt(), 3);
+        QCOMPARE(json["routing"]["counts"]["spotChecks"].toInt(), 1);
+        QCOMPARE(json["annotation"]["secondsByQueue"]["gold"].toDouble(), 50.0);
+        QCOMPARE(json["annotation"]["actions"]["accept"].toInt(), 2);
+        QCOMPARE(json["finetune"]["decision"].toString(), QStringLiteral("rolled back"));
+        QVERIFY(!json["finetune"].toObject().contains("steps"));  // nothing trained
+        QVERIFY(!json.contains("gate"));
+        // And back, unchanged.
+        const RoundMetrics back = RoundMetrics::fromJson(json);
+        QCOMPARE(back.toJson(), json);
+        QCOMPARE(back.evaluation.accuracy(), 0.6);
+        QCOMPARE(back.evaluation.accuracyByModality().at("ct"), 0.7);
+        QCOMPARE(back.evaluation.rubricByModality().at("ct"), 3.0);
+        QCOMPARE(back.routing->counts.at(Queue::Verify), 10);
+        QCOMPARE(back.annotation->secondsByQueue.at(Queue::Expert), 300.0);
+        QCOMPARE(back.finetune->decision, CheckpointDecision::RolledBack);
+        QVERIFY(!back.assessment.present());
+        QVERIFY(!back.gate.has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(LoopDecisionsTest)
+#include "tst_loop_decisions.moc"
