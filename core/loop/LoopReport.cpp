@@ -96,8 +96,8 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
     Series rubric{QStringLiteral("rubric / 8"), QColor(214, 39, 40), {}};
     Series score{QStringLiteral("combined score"), QColor(44, 160, 44), {}};
     Series heldOut{QStringLiteral("held-out score"), QColor(148, 103, 189), {}};
-    Series expertSeconds{QStringLiteral("expert"), QColor(214, 39, 40), {}};
-    Series verifySeconds{QStringLiteral("verify"), QColor(255, 127, 14), {}};
+    Series expertSeconds{key(Queue::Expert), QColor(214, 39, 40), {}};
+    Series verifySeconds{key(Queue::Verify), QColor(255, 127, 14), {}};
     Series totalSeconds{QStringLiteral("all"), QColor(0, 0, 0), {}};
     std::vector<RoundMetrics> metrics;
     for (const auto& r : rounds) metrics.push_back(RoundMetrics::fromJson(r.metrics));

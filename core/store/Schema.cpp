@@ -7,6 +7,10 @@
 namespace medq::store {
 namespace {
 
+// The CHECK constraints below repeat stored words of common/Vocabulary.cpp: migrations are
+// history and never change, so a new word needs a new migration. tst_workspace's
+// everyStoredWordFitsTheSchema stores every word of the vocabulary to keep the two in step.
+
 // Version 1: the foundation. JSON columns hold lists/maps whose shape later issues own.
 const char* kV1 = R"SQL(
 CREATE TABLE settings(
