@@ -119,19 +119,25 @@ const std::vector<E>& allValues() {
 }
 
 template <typename E>
+QStringList keys() {
+    QStringList out;
+    for (const auto& entry : Table<E>::entries) out << QString::fromLatin1(entry.second);
+    return out;
+}
+
+template <typename E>
 QString keyList() {
-    QStringList keys;
-    for (const auto& entry : Table<E>::entries) keys << QString::fromLatin1(entry.second);
-    return keys.join(QStringLiteral(", "));
+    return keys<E>().join(QStringLiteral(", "));
 }
 
 #define MEDQ_VOCABULARY(E)                                \
     QString key(E value) { return keyOf(value); }         \
     template std::optional<E> fromKey<E>(const QString&); \
     template const std::vector<E>& allValues<E>();        \
+    template QStringList keys<E>();                       \
     template QString keyList<E>();
 
-// One line per enum: key() and the explicit instantiations of fromKey, allValues, keyList.
+// One line per enum: key() and the explicit instantiations of fromKey, allValues, keys, keyList.
 MEDQ_VOCABULARY(Queue)
 MEDQ_VOCABULARY(TaskKind)
 MEDQ_VOCABULARY(QuestionType)

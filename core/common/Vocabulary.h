@@ -5,6 +5,7 @@
 // at the boundary with key() and fromKey<E>(); the rest of the code compares enums.
 // (Orthanc's ServerEnumerations.h is the model.)
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <vector>
 
@@ -69,7 +70,10 @@ std::optional<E> fromKey(const QString& key);
 // Every value of E, in declaration order.
 template <typename E>
 const std::vector<E>& allValues();
-// The keys of every value of E, joined by ", " (for error messages).
+// The keys of every value of E, in declaration order (for choices offered to a user).
+template <typename E>
+QStringList keys();
+// The same joined by ", " (for error messages).
 template <typename E>
 QString keyList();
 

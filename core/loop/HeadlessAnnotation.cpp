@@ -111,8 +111,9 @@ Result<AnnotatedItem> HeadlessAnnotator::acceptDraft(store::Workspace& ws, store
         } else {
             a.answer = o.answer;
         }
-        if (const auto task = ws.tasks().get(o.taskId))
-            if (Status s = complete(*task, a); !s) return s.error();
+        for (const store::TaskRecord& task : tasks)
+            if (task.id == o.taskId)
+                if (Status s = complete(task, a); !s) return s.error();
         out.annotations.emplace_back(o.taskId, ws.annotations().submit(a).id);
     }
     if (out.annotations.empty()) return Error{QStringLiteral("image %1").arg(imageId), QStringLiteral("no draft to accept")};

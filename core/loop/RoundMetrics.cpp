@@ -17,7 +17,7 @@ QJsonObject numbersJson(const std::map<QString, double>& values) {
     return o;
 }
 
-// {key(E): count}; keys this version does not know are dropped.
+// {key(E): value} of a per-queue or per-action map.
 template <typename E, typename V>
 QJsonObject byKey(const std::map<E, V>& values) {
     QJsonObject o;

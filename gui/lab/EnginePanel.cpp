@@ -15,12 +15,6 @@
 namespace medq::gui {
 namespace {
 
-// A row's state: queued (no run status yet) or the job's RunStatus.
-std::optional<RunStatus> stateOfRow(const QTreeWidgetItem* row) {
-    const int v = row->data(0, Qt::UserRole + 1).toInt();
-    return v == 0 ? std::nullopt : std::optional<RunStatus>(RunStatus(v));
-}
-
 QString stateText(std::optional<RunStatus> state) {
     if (!state) return EnginePanel::tr("queued");
     switch (*state) {
@@ -146,6 +140,11 @@ void EnginePanel::setStartRoundAllowed(bool allowed, const QString& why) {
     m_startRound->setToolTip(allowed ? tr("Queue the next loop round") : why);
 }
 
+std::optional<RunStatus> EnginePanel::stateOfRow(const QTreeWidgetItem* row) {
+    const int v = row->data(StateColumn, Qt::UserRole).toInt();
+    return v == 0 ? std::nullopt : std::optional<RunStatus>(RunStatus(v));
+}
+
 QString EnginePanel::stateOf(int jobId) const {
     const auto* row = rowOf(jobId);
     if (!row) return QString();
@@ -159,7 +158,7 @@ QProgressBar* EnginePanel::barOf(int id) const {
 }
 
 void EnginePanel::setState(QTreeWidgetItem* row, std::optional<RunStatus> state) {
-    row->setData(0, Qt::UserRole + 1, state ? int(*state) : 0);
+    row->setData(StateColumn, Qt::UserRole, state ? int(*state) : 0);
     row->setText(StateColumn, stateText(state));
     const QColor colour = state == RunStatus::Failed      ? QColor(214, 39, 40)
                           : state == RunStatus::Cancelled ? QColor(127, 127, 127)

@@ -47,6 +47,7 @@ private:
     QTreeWidgetItem* rowOf(int id) const { return m_rows.value(id); }
     QProgressBar* barOf(int id) const;
     void setState(QTreeWidgetItem* row, std::optional<RunStatus> state);  // nullopt: queued
+    static std::optional<RunStatus> stateOfRow(const QTreeWidgetItem* row);
     void updateCancel();
 
     jobs::JobEngine& m_engine;

@@ -13,14 +13,6 @@
 namespace medq::gui {
 namespace {
 
-// The stored keys of E, as a combo box's choices.
-template <typename E>
-QStringList keysOf() {
-    QStringList out;
-    for (E value : allValues<E>()) out << key(value);
-    return out;
-}
-
 QString number(double v) { return QString::number(v, 'g', 6); }
 
 // Fields that take fractions; every other text field takes whole numbers.
@@ -44,7 +36,7 @@ StartRoundDialog::StartRoundDialog(const loop::RoundOptions& d, QWidget* parent)
         form->addRow(label, m_fields.value(name));
     };
     addChoice(
-        "strategy", tr("&Strategy"), keysOf<RetrievalStrategy>(), key(d.strategy),
+        "strategy", tr("&Strategy"), keys<RetrievalStrategy>(), key(d.strategy),
         tr("engine: failure prototypes retrieve similar pool items; random: uniform; uncertainty: most uncertain drafts"));
     row("strategy", tr("&Strategy:"));
     addText("budget", tr("Budget"), QString::number(d.budget), tr("Pool items annotated in this round (at least 1)"));
@@ -61,7 +53,7 @@ StartRoundDialog::StartRoundDialog(const loop::RoundOptions& d, QWidget* parent)
     row("goldRate", tr("&Gold rate:"));
     addText("doubleRate", tr("Double"), number(d.doubleRate), tr("Items annotated twice for agreement (0 to 1)"));
     row("doubleRate", tr("&Double-annotation rate:"));
-    addChoice("annotator", tr("Annotator"), keysOf<AnnotatorKind>(), key(d.annotator),
+    addChoice("annotator", tr("Annotator"), keys<AnnotatorKind>(), key(d.annotator),
               tr("simulated: the headless annotator; human: the round waits for the queues to be done"));
     row("annotator", tr("&Annotator:"));
     addText("fineTuneSteps", tr("Steps"), QString::number(d.fineTuneSteps), tr("Fine-tuning steps (0: no fine-tuning)"));
