@@ -692,6 +692,143 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
     </message>
 </context>
 <context>
+    <name>medq::gui::PoolAddDialog</name>
+    <message>
+        <source>Include sub-folders</source>
+        <translation>Unterordner einbeziehen</translation>
+    </message>
+    <message>
+        <source>Add Folder to the Pool</source>
+        <translation>Ordner zum Pool hinzufügen</translation>
+    </message>
+    <message>
+        <source>The images stay where they are: the pool keeps their paths, sizes and times. Adding the same folder again registers only new and changed files and marks missing ones; files that cannot be used are listed under Pool ▸ Pool Status.</source>
+        <translation>Die Bilder bleiben, wo sie sind: Der Pool speichert ihre Pfade, Größen und Zeitstempel. Wird derselbe Ordner erneut hinzugefügt, werden nur neue und geänderte Dateien registriert und fehlende markiert; nicht verwendbare Dateien stehen unter Pool ▸ Pool-Status.</translation>
+    </message>
+    <message>
+        <source>Folder of DICOM, NIfTI, PNG, JPEG or TIFF images</source>
+        <translation>Ordner mit DICOM-, NIfTI-, PNG-, JPEG- oder TIFF-Bildern</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Folder to add to the pool</source>
+        <translation>Ordner für den Pool</translation>
+    </message>
+    <message>
+        <source>Detect from the files and their paths</source>
+        <translation>Aus den Dateien und ihren Pfaden erkennen</translation>
+    </message>
+    <message>
+        <source>DICOM files name their modality; other files are recognised by words in their path (&quot;fundus&quot;, &quot;ct&quot;, &quot;ihc&quot;...). Choose one to register every file as that modality.</source>
+        <translation>DICOM-Dateien nennen ihre Modalität; andere Dateien werden an Wörtern im Pfad erkannt („fundus“, „ct“, „ihc“…). Wählen Sie eine Modalität, um jede Datei mit ihr zu registrieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Modality:</source>
+        <translation>&amp;Modalität:</translation>
+    </message>
+    <message>
+        <source>Add to Pool</source>
+        <translation>Zum Pool hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>Wählen Sie einen Ordner.</translation>
+    </message>
+    <message>
+        <source>%1: no such folder.</source>
+        <translation>%1: Ordner nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 is a file; choose the folder that holds it.</source>
+        <translation>%1 ist eine Datei; wählen Sie den Ordner, der sie enthält.</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PoolMenu</name>
+    <message>
+        <source>&amp;Pool</source>
+        <translation>&amp;Pool</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Pool &amp;Status</source>
+        <translation>Pool-&amp;Status</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich.</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PoolStatusDialog</name>
+    <message>
+        <source>Pool Status</source>
+        <translation>Pool-Status</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <source>Synthetic recipes</source>
+        <translation>Synthetische Rezepte</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Vanished</source>
+        <translation>Verschwunden</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Why it is not used</source>
+        <translation>Warum sie nicht verwendet wird</translation>
+    </message>
+    <message>
+        <source>Last scan: %1 (%2), %3 files seen in %4.</source>
+        <translation>Letzter Scan: %1 (%2), %3 Dateien gesehen in %4.</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>No folder has been added yet (Pool ▸ Add Folder).</source>
+        <translation>Noch kein Ordner hinzugefügt (Pool ▸ Ordner hinzufügen).</translation>
+    </message>
+    <message>
+        <source>%1 files are not usable; the first %2 are listed.</source>
+        <translation>%1 Dateien sind nicht verwendbar; die ersten %2 sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>1 file is not usable.</source>
+        <translation>1 Datei ist nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>%1 files are not usable.</source>
+        <translation>%1 Dateien sind nicht verwendbar.</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -872,18 +1009,6 @@ Warum hier: %6</translation>
 </context>
 <context>
     <name>medq::gui::QueuePanel</name>
-    <message>
-        <source>Expert</source>
-        <translation>Experte</translation>
-    </message>
-    <message>
-        <source>Verify</source>
-        <translation>Prüfen</translation>
-    </message>
-    <message>
-        <source>Spot-check</source>
-        <translation>Stichprobe</translation>
-    </message>
     <message>
         <source>Model was lost: write the full description</source>
         <translation>Modell war ratlos: Schreiben Sie die vollständige Beschreibung</translation>
@@ -1416,6 +1541,14 @@ Warum hier: %6</translation>
     <message>
         <source>Refresh the lab views</source>
         <translation>Laboransichten aktualisieren</translation>
+    </message>
+    <message>
+        <source>Add a folder of images to the pool</source>
+        <translation>Einen Bildordner zum Pool hinzufügen</translation>
+    </message>
+    <message>
+        <source>Pool status: items per modality, files not usable</source>
+        <translation>Pool-Status: Elemente je Modalität, nicht verwendbare Dateien</translation>
     </message>
 </context>
 <context>

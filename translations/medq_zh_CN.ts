@@ -692,6 +692,143 @@ Medical image quality annotation with a closed data loop.</source>
     </message>
 </context>
 <context>
+    <name>medq::gui::PoolAddDialog</name>
+    <message>
+        <source>Include sub-folders</source>
+        <translation>包括子文件夹</translation>
+    </message>
+    <message>
+        <source>Add Folder to the Pool</source>
+        <translation>将文件夹添加到图像池</translation>
+    </message>
+    <message>
+        <source>The images stay where they are: the pool keeps their paths, sizes and times. Adding the same folder again registers only new and changed files and marks missing ones; files that cannot be used are listed under Pool ▸ Pool Status.</source>
+        <translation>图像保留在原处：图像池只记录其路径、大小和修改时间。再次添加同一文件夹时，只登记新增和已更改的文件，并标记缺失的文件；无法使用的文件列在“图像池 ▸ 图像池状态”中。</translation>
+    </message>
+    <message>
+        <source>Folder of DICOM, NIfTI, PNG, JPEG or TIFF images</source>
+        <translation>包含 DICOM、NIfTI、PNG、JPEG 或 TIFF 图像的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Folder to add to the pool</source>
+        <translation>要添加到图像池的文件夹</translation>
+    </message>
+    <message>
+        <source>Detect from the files and their paths</source>
+        <translation>根据文件及其路径识别</translation>
+    </message>
+    <message>
+        <source>DICOM files name their modality; other files are recognised by words in their path (&quot;fundus&quot;, &quot;ct&quot;, &quot;ihc&quot;...). Choose one to register every file as that modality.</source>
+        <translation>DICOM 文件自带模态；其他文件根据路径中的词识别（“fundus”、“ct”、“ihc”等）。选择一种模态可将所有文件按该模态登记。</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Modality:</source>
+        <translation>模态(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Add to Pool</source>
+        <translation>添加到图像池</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: no such folder.</source>
+        <translation>%1：文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a file; choose the folder that holds it.</source>
+        <translation>%1 是文件；请选择包含它的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PoolMenu</name>
+    <message>
+        <source>&amp;Pool</source>
+        <translation>图像池(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation>添加文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Pool &amp;Status</source>
+        <translation>图像池状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PoolStatusDialog</name>
+    <message>
+        <source>Pool Status</source>
+        <translation>图像池状态</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>模态</translation>
+    </message>
+    <message>
+        <source>Synthetic recipes</source>
+        <translation>合成配方</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Vanished</source>
+        <translation>已消失</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Why it is not used</source>
+        <translation>未使用的原因</translation>
+    </message>
+    <message>
+        <source>Last scan: %1 (%2), %3 files seen in %4.</source>
+        <translation>上次扫描：%1（%2），在 %4 中发现 %3 个文件。</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>No folder has been added yet (Pool ▸ Add Folder).</source>
+        <translation>尚未添加任何文件夹（图像池 ▸ 添加文件夹）。</translation>
+    </message>
+    <message>
+        <source>%1 files are not usable; the first %2 are listed.</source>
+        <translation>%1 个文件无法使用；列出了前 %2 个。</translation>
+    </message>
+    <message>
+        <source>1 file is not usable.</source>
+        <translation>1 个文件无法使用。</translation>
+    </message>
+    <message>
+        <source>%1 files are not usable.</source>
+        <translation>%1 个文件无法使用。</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -871,18 +1008,6 @@ Why here: %6</source>
 </context>
 <context>
     <name>medq::gui::QueuePanel</name>
-    <message>
-        <source>Expert</source>
-        <translation>专家</translation>
-    </message>
-    <message>
-        <source>Verify</source>
-        <translation>核验</translation>
-    </message>
-    <message>
-        <source>Spot-check</source>
-        <translation>抽查</translation>
-    </message>
     <message>
         <source>Model was lost: write the full description</source>
         <translation>模型无法判断：请写出完整描述</translation>
@@ -1413,6 +1538,14 @@ Why here: %6</source>
     <message>
         <source>Refresh the lab views</source>
         <translation>刷新实验室视图</translation>
+    </message>
+    <message>
+        <source>Add a folder of images to the pool</source>
+        <translation>将图像文件夹添加到图像池</translation>
+    </message>
+    <message>
+        <source>Pool status: items per modality, files not usable</source>
+        <translation>图像池状态：各模态的条目、无法使用的文件</translation>
     </message>
 </context>
 <context>

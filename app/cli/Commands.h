@@ -21,5 +21,6 @@ int cmdAudit(const QStringList& args, const GlobalOptions& g);
 int cmdExport(const QStringList& args, const GlobalOptions& g);
 int cmdModel(const QStringList& args, const GlobalOptions& g);
 int cmdLoop(const QStringList& args, const GlobalOptions& g);
+int cmdPool(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

@@ -28,6 +28,8 @@ const char* kUsage =
     "  synth bench WORKSPACE [--per-modality N]  benchmark with exact ground truth (train/val/test)\n"
     "  synth pool WORKSPACE [--size N]    add N recipe items to the retrieval pool\n"
     "  synth sheet OUT.png [--modality M] contact sheet of every attribute at three severities\n"
+    "  pool add WORKSPACE PATH... [-r] [-m M]  register your own images as pool items (not copied)\n"
+    "  pool status WORKSPACE              pool items per modality and kind, files not usable and why\n"
     "  export WORKSPACE --jsonl F --csv F training conversations (JSONL) and annotations (CSV)\n"
     "  audit verify WORKSPACE             check the audit log's hash chain (exit 1 names the first bad row)\n"
     "  model train WORKSPACE [--from-scratch|--from C]  train the quality model on the benchmark\n"
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("audit"), medq::cli::cmdAudit},
         {QStringLiteral("model"), medq::cli::cmdModel},
         {QStringLiteral("loop"), medq::cli::cmdLoop},
+        {QStringLiteral("pool"), medq::cli::cmdPool},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

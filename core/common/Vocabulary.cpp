@@ -91,6 +91,17 @@ struct Table<AnnotationAction> {
                                                                            {AnnotationAction::Edit, "edit"},
                                                                            {AnnotationAction::Verify, "verify"}};
 };
+template <>
+struct Table<PoolItemKind> {
+    static constexpr std::pair<PoolItemKind, const char*> entries[] = {{PoolItemKind::Recipe, "recipe"},
+                                                                       {PoolItemKind::File, "file"}};
+};
+template <>
+struct Table<PoolFileStatus> {
+    static constexpr std::pair<PoolFileStatus, const char*> entries[] = {{PoolFileStatus::Registered, "registered"},
+                                                                         {PoolFileStatus::Changed, "changed"},
+                                                                         {PoolFileStatus::Vanished, "vanished"}};
+};
 
 template <typename E>
 QString keyOf(E value) {
@@ -151,6 +162,8 @@ MEDQ_VOCABULARY(RetrievalStrategy)
 MEDQ_VOCABULARY(Anchors)
 MEDQ_VOCABULARY(AnnotatorKind)
 MEDQ_VOCABULARY(AnnotationAction)
+MEDQ_VOCABULARY(PoolItemKind)
+MEDQ_VOCABULARY(PoolFileStatus)
 #undef MEDQ_VOCABULARY
 
 }  // namespace medq

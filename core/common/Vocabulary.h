@@ -49,6 +49,12 @@ enum class AnnotatorKind { Simulated = 1, Human = 2 };
 // How an annotation came about: written in full, the draft accepted unchanged, the draft
 // edited, or the draft verified by the simulated reader.
 enum class AnnotationAction { Full = 1, Accept = 2, Edit = 3, Verify = 4 };
+// What a pool item is: a synthetic recipe rendered on demand, or a site's file registered by
+// reference (docs/pool.md).
+enum class PoolItemKind { Recipe = 1, File = 2 };
+// A registered pool file's state: usable, replaced by a newer registration because its size
+// or modification time changed, or missing from its folder at the last complete scan.
+enum class PoolFileStatus { Registered = 1, Changed = 2, Vanished = 3 };
 
 QString key(Queue value);
 QString key(TaskKind value);
@@ -63,6 +69,8 @@ QString key(RetrievalStrategy value);
 QString key(Anchors value);
 QString key(AnnotatorKind value);
 QString key(AnnotationAction value);
+QString key(PoolItemKind value);
+QString key(PoolFileStatus value);
 
 // The value whose key() is `key`; nullopt for anything else.
 template <typename E>

@@ -26,7 +26,8 @@ jobs::JobOutcome PoolBuildJob::run(const jobs::Progress& progress) {
         batch.reserve(kBatch);
         for (std::int64_t i = 0; i < m_options.size; ++i) {
             const SynthRecipe r = distribution.sample(std::uint64_t(start + i), realBases);
-            batch.push_back({0, modalityIndex(r.modality), r.base, std::int64_t(r.seed), r.encodeAttributes(), std::nullopt});
+            batch.push_back({0, PoolItemKind::Recipe, modalityIndex(r.modality), r.base, std::int64_t(r.seed),
+                             r.encodeAttributes(), std::nullopt});
             if (int(batch.size()) == kBatch || i + 1 == m_options.size) {
                 progress.checkCancelled();
                 ws.pool().append(batch);

@@ -8,7 +8,10 @@ namespace medq {
 FileFormat FileSniffer::detect(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return FileFormat::Unknown;
-    const QByteArray head = f.read(352);
+    return detect(f.read(352), path);
+}
+
+FileFormat FileSniffer::detect(const QByteArray& head, const QString& path) {
     const auto* b = reinterpret_cast<const unsigned char*>(head.constData());
     const int n = head.size();
     const QString lower = path.toLower();

@@ -1,12 +1,16 @@
 #include "store/PoolRepository.h"
 
+#include "store/RowReaders.h"
+
 #include <QMap>
 
 namespace medq::store {
 namespace {
+constexpr const char* kColumns = "SELECT id, kind, modality, base, seed, attributes, image_id FROM pool_items ";
+
 PoolItemRecord readRow(const Statement& s) {
-    return {s.columnInt(0), int(s.columnInt(1)), int(s.columnInt(2)), s.columnInt(3), s.columnText(4),
-            s.columnOptionalInt(5)};
+    return {s.columnInt(0), rows::stored<PoolItemKind>(s.columnText(1), "pool_items.kind"), int(s.columnInt(2)),
+            int(s.columnInt(3)), s.columnInt(4), s.columnText(5), s.columnOptionalInt(6)};
 }
 }  // namespace
 
@@ -21,15 +25,14 @@ void PoolRepository::append(const std::vector<PoolItemRecord>& items) {
 }
 
 std::optional<PoolItemRecord> PoolRepository::get(Id id) const {
-    Statement s = m_db.prepare("SELECT id, modality, base, seed, attributes, image_id FROM pool_items WHERE id=?");
+    Statement s = m_db.prepare((std::string(kColumns) + "WHERE id=?").c_str());
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return readRow(s);
 }
 
 std::vector<PoolItemRecord> PoolRepository::page(Id afterId, int limit) const {
-    Statement s = m_db.prepare(
-        "SELECT id, modality, base, seed, attributes, image_id FROM pool_items WHERE id>? ORDER BY id LIMIT ?");
+    Statement s = m_db.prepare((std::string(kColumns) + "WHERE id>? ORDER BY id LIMIT ?").c_str());
     s.bind(1, afterId).bind(2, limit);
     std::vector<PoolItemRecord> out;
     while (s.step()) out.push_back(readRow(s));

@@ -1,5 +1,6 @@
 #pragma once
-// The retrieval pool: up to millions of synthetic items kept as compact recipes.
+// The retrieval pool: up to millions of items, synthetic ones kept as compact recipes and a
+// site's files kept by reference (their paths and states in PoolFileRepository).
 #include "store/Records.h"
 #include "store/SqliteConnection.h"
 
@@ -11,7 +12,9 @@ namespace medq::store {
 
 struct PoolItemRecord {
     Id id = 0;
+    PoolItemKind kind = PoolItemKind::Recipe;
     int modality = 0;  // index into kClinicalModalities
+    // Recipe items only (a file item stores -1, 0 and ""):
     int base = -1;
     std::int64_t seed = 0;
     QString attributes;  // "index:severity,..."
@@ -22,7 +25,7 @@ class PoolRepository {
 public:
     explicit PoolRepository(SqliteConnection& db) : m_db(db) {}
 
-    // Appends items (ids are assigned); the caller's transaction makes a batch atomic.
+    // Appends recipe items (ids are assigned); the caller's transaction makes a batch atomic.
     void append(const std::vector<PoolItemRecord>& items);
     std::optional<PoolItemRecord> get(Id id) const;
     // Visits items in id order from `afterId`, `limit` at a time (for index building).

@@ -246,6 +246,45 @@ CREATE TABLE accepted_labels(
 CREATE INDEX accepted_labels_round ON accepted_labels(round_id);
 )SQL";
 
+// Version 6: a site's own files as pool items, registered by reference (never copied).
+// A changed file (size or modification time) gets a new pool item and its old row turns
+// 'changed', so embeddings and selections of the old content stay attached to it. Files a
+// scan could not use are kept apart with their reason. UIDs are the workspace's remapped ones.
+const char* kV6 = R"SQL(
+ALTER TABLE pool_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'recipe' CHECK(kind IN ('recipe', 'file'));
+CREATE TABLE pool_scans(
+  id INTEGER PRIMARY KEY,
+  roots TEXT NOT NULL,                         -- JSON array of absolute paths
+  recursive INTEGER NOT NULL,
+  modality TEXT,                               -- the lead's override, modalityKey()
+  status TEXT NOT NULL CHECK(status IN ('running', 'done', 'failed', 'cancelled')),
+  counts TEXT NOT NULL DEFAULT '{}',
+  actor TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE TABLE pool_files(
+  pool_item_id INTEGER PRIMARY KEY REFERENCES pool_items(id),
+  path TEXT NOT NULL,                          -- absolute
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  series_key TEXT NOT NULL DEFAULT '',         -- DICOM: remapped SeriesInstanceUID
+  instance_key TEXT,                           -- DICOM: remapped SOPInstanceUID
+  status TEXT NOT NULL CHECK(status IN ('registered', 'changed', 'vanished')),
+  content_hash TEXT,                           -- sha256, at first use
+  last_scan INTEGER NOT NULL REFERENCES pool_scans(id)
+);
+CREATE UNIQUE INDEX pool_files_path ON pool_files(path) WHERE status != 'changed';
+CREATE INDEX pool_files_instance ON pool_files(instance_key) WHERE instance_key IS NOT NULL;
+CREATE TABLE pool_file_problems(
+  path TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  last_scan INTEGER NOT NULL REFERENCES pool_scans(id)
+);
+)SQL";
+
 void finishV4(SqliteConnection& db) {
     AuditChain::chainUnhashedRows(db);
     db.exec(kV4Triggers);
@@ -254,7 +293,7 @@ void finishV4(SqliteConnection& db) {
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}};
     return list;
 }
 

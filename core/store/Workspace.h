@@ -5,10 +5,11 @@
 #include "store/AnnotationRepository.h"
 #include "store/AuditLog.h"
 #include "store/ImageRepository.h"
+#include "store/PoolFileRepository.h"
 #include "store/PoolRepository.h"
 #include "store/QueueRepository.h"
-#include "store/SettingsRepository.h"
 #include "store/RoundRepository.h"
+#include "store/SettingsRepository.h"
 #include "store/SqliteConnection.h"
 #include "store/TaskRepository.h"
 
@@ -44,6 +45,7 @@ public:
     QueueRepository& queues() { return m_queues; }
     DraftRepository& drafts() { return m_drafts; }
     PoolRepository& pool() { return m_pool; }
+    PoolFileRepository& poolFiles() { return m_poolFiles; }
     SettingsRepository& settings() { return m_settings; }
 
     int schemaVersion();
@@ -68,6 +70,7 @@ private:
     QueueRepository m_queues;
     DraftRepository m_drafts;
     PoolRepository m_pool;
+    PoolFileRepository m_poolFiles;
     SettingsRepository m_settings;
 };
 

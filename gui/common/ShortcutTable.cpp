@@ -35,6 +35,8 @@ const std::vector<ShortcutEntry>& shortcutTable() {
             {"help", QKeySequence(Qt::Key_H), Shortcuts::tr("Show this list"), Shortcuts::tr("Application")},
             {"open", QKeySequence::Open, Shortcuts::tr("Open a workspace"), Shortcuts::tr("Application")},
             {"import", QKeySequence(Qt::CTRL | Qt::Key_I), Shortcuts::tr("Import images"), Shortcuts::tr("Application")},
+            {"pool_add", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), Shortcuts::tr("Add a folder of images to the pool"), Shortcuts::tr("Application")},
+            {"pool_status", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), Shortcuts::tr("Pool status: items per modality, files not usable"), Shortcuts::tr("Application")},
             {"quit", QKeySequence::Quit, Shortcuts::tr("Quit (your work is already saved)"), Shortcuts::tr("Application")},
             {"preferences", QKeySequence(Qt::CTRL | Qt::Key_Comma), Shortcuts::tr("Preferences (language)"), Shortcuts::tr("Application")},
         };

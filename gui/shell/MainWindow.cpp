@@ -6,6 +6,7 @@
 #include "ingest/ImportJob.h"
 #include "lab/LabWorkbench.h"
 #include "loop/DemoLoopJob.h"
+#include "pool/PoolMenu.h"
 #include "queue/QueuePanel.h"
 #include "queue/ThumbnailStrip.h"
 #include "shell/EngineStatusBar.h"
@@ -76,6 +77,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_lab = new LabWorkbench(this, m_engine);
     connect(m_lab, &LabWorkbench::taskActivated, this, &MainWindow::openTask);
     connect(m_lab, &LabWorkbench::problem, this, &MainWindow::showProblem);
+    m_pool = new PoolMenu(this, m_engine);
+    connect(m_pool, &PoolMenu::problem, this, &MainWindow::showProblem);
     buildMenus();
     bindShortcuts();
     restoreLayout();
@@ -121,6 +124,7 @@ void MainWindow::buildMenus() {
         });
     }
 
+    m_pool->addMenu(menuBar());
     m_lab->addMenu(menuBar());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

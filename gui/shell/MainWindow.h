@@ -20,6 +20,7 @@ class AnnotationPanel;
 class ComparisonView;
 class EngineStatusBar;
 class LabWorkbench;
+class PoolMenu;
 class QueuePanel;
 class SliceViewer;
 
@@ -44,6 +45,7 @@ public:
     SliceViewer* viewer() const { return m_viewer; }
     jobs::JobEngine& engine() { return m_engine; }
     LabWorkbench* lab() const { return m_lab; }
+    PoolMenu* pool() const { return m_pool; }
     // Milliseconds the last openItem() took until the image was handed to the viewer.
     double lastItemLoadMs() const { return m_lastLoadMs; }
 
@@ -79,6 +81,7 @@ private:
     AnnotationPanel* m_panel;
     EngineStatusBar* m_engineBar;
     LabWorkbench* m_lab = nullptr;  // the lab lead's docks and Lab menu
+    PoolMenu* m_pool = nullptr;     // Pool > Add Folder, Pool Status
     QLabel* m_cursor;
     QMenu* m_recent = nullptr;
 };

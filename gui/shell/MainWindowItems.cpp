@@ -3,6 +3,7 @@
 #include "annotation/TaxonomyChoices.h"
 #include "common/Log.h"
 #include "lab/LabWorkbench.h"
+#include "pool/PoolMenu.h"
 #include "queue/QueuePanel.h"
 #include "shell/AnnotatorDialog.h"
 #include "shell/MainWindow.h"
@@ -59,6 +60,7 @@ bool MainWindow::openWorkspace(const QString& dir) {
     rememberRecent(m_ws->dir().absolutePath());
     m_queues->setWorkspace(m_ws.get());
     m_lab->setWorkspace(m_ws.get(), m_annotator);
+    m_pool->setWorkspace(m_ws.get(), m_annotator);
     m_panel->clear(tr("Select an item in a queue to start."));
     // Start where the work is: the first queue with pending items.
     const auto counts = m_ws->queues().pendingCounts();

@@ -12,6 +12,7 @@
 #include "support/CliRunner.h"
 #include "support/SampleFiles.h"
 
+#include <unistd.h>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
@@ -130,6 +131,59 @@ private slots:
             // One transaction: nothing, or the whole import (then later runs add nothing).
             if (killed && i == 0) QVERIFY2(images == 0 || images > 10, qPrintable(QString::number(images)));
         }
+    }
+
+    void poolAddKilledContinuesWhereItStopped() {
+        // 40,000 paths (hard links to one photograph): long enough to be killed mid-scan.
+        const QString tree = m_tmp.filePath("pool-tree");
+        const QByteArray source = QFile::encodeName(test::skimage("retina.jpg"));
+        constexpr int kFolders = 200, kPerFolder = 200;
+        for (int d = 0; d < kFolders; ++d) {
+            const QString folder = QStringLiteral("%1/fundus-%2").arg(tree).arg(d, 3, 10, QLatin1Char('0'));
+            QVERIFY(QDir().mkpath(folder));
+            for (int i = 0; i < kPerFolder; ++i)
+                QCOMPARE(::link(source.constData(),
+                                QFile::encodeName(QStringLiteral("%1/%2.jpg").arg(folder).arg(i)).constData()),
+                         0);
+        }
+        const QString dir = m_tmp.filePath("pool-ws");
+        QCOMPARE(test::runMedq({"init", dir}).code, 0);
+        // Killed as soon as a first batch is committed, and again later in the same scan.
+        int killedMidScan = 0;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            QProcess p;
+            p.start(QStringLiteral(MEDQ_CLI_PATH), {"pool", "add", dir, tree, "-r"});
+            QVERIFY(p.waitForStarted());
+            const int before = scalar(*store::Workspace::open(dir).take(), "SELECT COUNT(*) FROM pool_files");
+            QElapsedTimer clock;
+            clock.start();
+            while (p.state() == QProcess::Running && clock.elapsed() < 60000 &&
+                   scalar(*store::Workspace::open(dir).take(), "SELECT COUNT(*) FROM pool_files") <= before)
+                QThread::msleep(10);
+            if (p.state() != QProcess::Running) {
+                p.waitForFinished();
+                break;
+            }
+            p.kill();
+            p.waitForFinished();
+            ++m_kills;
+            verifyWorkspace(dir, QStringLiteral("pool add kill %1").arg(attempt));
+            auto ws = store::Workspace::open(dir).take();
+            const auto scan = ws->poolFiles().lastScan();
+            if (scan && scan->status == RunStatus::Running) ++killedMidScan;
+            QCOMPARE(scalar(*ws, "SELECT COUNT(*) - COUNT(DISTINCT path) FROM pool_files"), 0);
+        }
+        QVERIFY2(killedMidScan > 0, "no kill landed while the scan ran");
+        // The rerun reads no file registered before the kill again, and finishes the rest.
+        const int registered = scalar(*store::Workspace::open(dir).take(), "SELECT COUNT(*) FROM pool_files");
+        const auto rerun = test::runMedq({"pool", "add", dir, tree, "-r"});
+        QVERIFY2(rerun.code == 0, qPrintable(rerun.err));
+        QVERIFY2(rerun.out.contains(QStringLiteral("%1 unchanged").arg(registered)), qPrintable(rerun.out));
+        auto ws = store::Workspace::open(dir).take();
+        QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_files WHERE status='registered'"), kFolders * kPerFolder);
+        QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_scans WHERE status='running'"), 0);  // the killed ones: failed
+        const auto status = test::runMedq({"pool", "status", dir});
+        QVERIFY2(status.out.contains(QRegularExpression("fundus +0 +40000 +0 +0")), qPrintable(status.out));
     }
 
     void loopKilledAtEveryStageResumes() {

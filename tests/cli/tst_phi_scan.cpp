@@ -1,9 +1,10 @@
 // No patient identity leaves an import: real DICOM samples that carry names, IDs, dates and
 // UIDs (and fabricated files carrying every PS3.15 attribute the workstation reads) are
-// imported, annotated and exported through the `medq` CLI at debug verbosity; then every
-// file of the workspace (database, WAL, logs, thumbnails), both exports and all console
-// output are scanned for the original identifiers. Controls show the scan finds them where
-// they are: in the source files, and in a workspace imported with --keep-identifiers.
+// imported, registered in the pool, annotated and exported through the `medq` CLI at debug
+// verbosity; then every file of the workspace (database, WAL, logs, thumbnails), both
+// exports and all console output are scanned for the original identifiers. Controls show
+// the scan finds them where they are: in the source files, and in a workspace imported with
+// --keep-identifiers.
 #include "annotate/ReviewQueueSeeder.h"
 #include "store/Workspace.h"
 #include "support/DicomFixtures.h"
@@ -132,6 +133,9 @@ private slots:
         const QString ws = m_tmp.filePath("ws");
         QCOMPARE(medq({"init", ws}), 0);
         medq(QStringList{"import", ws, "-r"} + m_inputs);  // JPEG 2000 fails (exit 1): its error is scanned too
+        // The same files registered in the pool by reference: their UIDs are stored remapped.
+        QCOMPARE(medq(QStringList{"pool", "add", ws, "-r"} + m_inputs), 0);
+        QCOMPARE(medq({"pool", "status", ws}), 0);
         {
             auto opened = store::Workspace::open(ws).take();
             QVERIFY(opened->images().count() >= 5);

@@ -19,7 +19,7 @@ nibabel=/usr/lib/python3/dist-packages/nibabel/tests/data
 skimage=/usr/lib/python3/dist-packages/skimage/data
 max_len=524288  # bytes; larger seeds are left out (mutating megabytes is slow and adds little)
 
-all=(fuzz_dicom fuzz_nifti fuzz_raster)
+all=(fuzz_dicom fuzz_dicom_header fuzz_nifti fuzz_raster)
 [[ -f "$root/core/model/CheckpointManifest.cpp" ]] && all+=(fuzz_checkpoint_manifest)
 fuzzers=("${@:-${all[@]}}")
 
@@ -44,6 +44,7 @@ seed() {  # seed READER FILE...
 }
 shopt -s nullglob globstar
 seed dicom "$pydicom"/*.dcm "$pydicom"/dicomdirtests/**/[0-9]*
+seed dicom_header "$pydicom"/*.dcm "$pydicom"/dicomdirtests/**/[0-9]*
 seed nifti "$nibabel"/*.nii "$nibabel"/*.nii.gz
 seed raster "$skimage"/*.png "$skimage"/*.jpg "$skimage"/*.tif "$skimage"/*.tiff
 seed checkpoint_manifest "$here"/seeds/checkpoint_manifest/*

@@ -1,6 +1,8 @@
 // Replays every input the fuzzers ever crashed on (tests/fuzz/regressions/<reader>/) through
 // the reader entry points import uses: each must come back as an image or a clear error,
-// never a crash. Built and run always, with or without clang.
+// never a crash; DICOM inputs also go through the fast header parser (fuzz_dicom_header).
+// Built and run always, with or without clang.
+#include "io/DicomHeaderParser.h"
 #include "io/ImageReader.h"
 #include "io/ImageRendering.h"
 #ifdef MEDQ_HAVE_CHECKPOINT_MANIFEST
@@ -34,7 +36,7 @@ class FuzzRegressionsTest : public QObject {
 
 private slots:
     void regressionFoldersExist() {
-        for (const char* reader : {"dicom", "nifti", "raster", "checkpoint_manifest"})
+        for (const char* reader : {"dicom", "dicom_header", "nifti", "raster", "checkpoint_manifest"})
             QVERIFY2(QFileInfo(QStringLiteral(MEDQ_FUZZ_REGRESSIONS "/") + reader).isDir(), reader);
     }
 
@@ -56,6 +58,21 @@ private slots:
         QFETCH(QString, reader);
         QFETCH(QString, file);
         if (file.isEmpty()) return;
+        if (reader == QLatin1String("dicom") || reader == QLatin1String("dicom_header")) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            const auto* data = reinterpret_cast<const unsigned char*>(bytes.constData());
+            const auto prefix = DicomHeaderParser::parse(data, std::size_t(bytes.size()));
+            const auto whole = DicomHeaderParser::parse(data, std::size_t(bytes.size()), true);
+            if (prefix.status != DicomHeaderParse::Complete) QVERIFY2(!prefix.problem.isEmpty(), qPrintable(file));
+            if (prefix.status == DicomHeaderParse::Complete) {
+                QCOMPARE(whole.status, DicomHeaderParse::Complete);
+                QCOMPARE(whole.fields.sopInstanceUid, prefix.fields.sopInstanceUid);
+                QCOMPARE(whole.fields.seriesInstanceUid, prefix.fields.seriesInstanceUid);
+            }
+            if (reader == QLatin1String("dicom_header")) return;
+        }
         if (reader == QLatin1String("checkpoint_manifest")) {
 #ifdef MEDQ_HAVE_CHECKPOINT_MANIFEST
             const QString dir = m_tmp.filePath(QStringLiteral("ckpt_") + QFileInfo(file).fileName());

@@ -71,6 +71,23 @@ private slots:
         QCOMPARE(s.columnText(1), QStringLiteral("n"));
     }
 
+    void aVersion5PoolOpensWithRecipeItems() {
+        // A workspace made before pool files existed: its recipe items stay recipes.
+        SqliteConnection db(m_tmp.filePath("v5.sqlite"), true);
+        std::vector<Migration> v5(Schema::migrations().begin(), Schema::migrations().begin() + 5);
+        Schema::migrate(db, v5);
+        QCOMPARE(db.userVersion(), 5);
+        db.exec("INSERT INTO pool_items(modality, base, seed, attributes) VALUES(1, 0, 42, '3:2')");
+        Schema::migrate(db, Schema::migrations());
+        QCOMPARE(db.userVersion(), Schema::latestVersion());
+        PoolRepository pool(db);
+        const auto item = pool.get(1);
+        QVERIFY(item);
+        QCOMPARE(item->kind, PoolItemKind::Recipe);
+        QCOMPARE(item->seed, std::int64_t(42));
+        QCOMPARE(item->attributes, QStringLiteral("3:2"));
+    }
+
     void failedMigrationRollsBackToLastGoodVersion() {
         SqliteConnection db(m_tmp.filePath("bad.sqlite"), true);
         const std::vector<Migration> list = {{1, "CREATE TABLE a(x INTEGER);"},
@@ -281,6 +298,23 @@ private slots:
                 QCOMPARE(ws->rounds().byNumber(1)->status, status);
                 QCOMPARE(ws->rounds().byNumber(1)->step, std::optional<RoundStep>(step));
             }
+        PoolFileRegistry registry(ws->db());
+        const Id scan = ws->poolFiles().startScan({});
+        PoolFileRecord file;
+        file.path = "/archive/ct/1.dcm";
+        file.lastScan = scan;
+        const Id fileItem = registry.addFile(file);
+        QCOMPARE(ws->pool().get(fileItem)->kind, PoolItemKind::File);
+        for (PoolFileStatus status : allValues<PoolFileStatus>()) {
+            registry.touchFile(fileItem, status, scan);
+            QCOMPARE(ws->poolFiles().get(fileItem)->status, status);
+        }
+        ws->pool().append({PoolItemRecord{}});
+        QCOMPARE(ws->pool().page(fileItem, 1).front().kind, PoolItemKind::Recipe);
+        for (RunStatus status : allValues<RunStatus>()) {
+            ws->poolFiles().finishScan(scan, status, {});
+            QCOMPARE(ws->poolFiles().lastScan()->status, status);
+        }
         for (PrototypeStatus status : allValues<PrototypeStatus>()) {
             PrototypeRecord p;
             p.roundId = round;

@@ -1,0 +1,132 @@
+// Pool > Add Folder and Pool > Pool Status driven through the real menu and dialogs: an
+// annotator is refused, a lead adds a folder of real sample files as a job on the engine
+// thread, the status dialog shows what was registered and what was not, with its reason.
+#include "jobs/JobEngine.h"
+#include "pool/PoolAddDialog.h"
+#include "pool/PoolMenu.h"
+#include "pool/PoolStatusDialog.h"
+#include "store/Workspace.h"
+#include "support/SampleFiles.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+using namespace medq;
+using namespace medq::gui;
+
+namespace {
+
+QAction* menuAction(QMenuBar* bar, const QString& menu, const QString& text) {
+    for (QAction* m : bar->actions())
+        if (m->text() == menu && m->menu())
+            for (QAction* a : m->menu()->actions())
+                if (a->text() == text) return a;
+    return nullptr;
+}
+
+// Runs `handle` on the modal dialog of type T once it is open.
+template <typename T>
+void whenOpen(const std::function<void(T*)>& handle) {
+    QTimer::singleShot(0, [handle] {
+        T* dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = qobject_cast<T*>(QApplication::activeModalWidget())) != nullptr, 5000);
+        handle(dialog);
+    });
+}
+
+// MEDQ_SCREENSHOTS=DIR saves what the test sees, to look at it.
+void keepScreenshot(QWidget* w, const QString& name) {
+    const QString dir = qEnvironmentVariable("MEDQ_SCREENSHOTS");
+    if (!dir.isEmpty()) w->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
+}
+
+void clickOk(QDialog* dialog) { dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click(); }
+
+}  // namespace
+
+class PoolMenuTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::unique_ptr<store::Workspace> m_ws;
+    QMainWindow m_window;
+    jobs::JobEngine m_engine;
+    PoolMenu* m_menu = nullptr;
+
+private slots:
+    void initTestCase() {
+        auto ws = store::Workspace::create(m_tmp.filePath("ws"));
+        QVERIFY(ws.ok());
+        m_ws = ws.take();
+        m_ws->annotations().ensureAnnotator("dr.a", "annotator");
+        m_ws->annotations().ensureAnnotator("lead.l", "lead");
+        m_menu = new PoolMenu(&m_window, m_engine);
+        m_menu->addMenu(m_window.menuBar());
+        m_window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_window));
+    }
+
+    void annotatorsMayNotAddToThePool() {
+        m_menu->setWorkspace(m_ws.get(), "dr.a");
+        QSignalSpy problems(m_menu, &PoolMenu::problem);
+        menuAction(m_window.menuBar(), "&Pool", "Add &Folder…")->trigger();
+        QCOMPARE(problems.count(), 1);
+        QVERIFY2(problems.first().first().toString().contains("only a lead may"),
+                 qPrintable(problems.first().first().toString()));
+    }
+
+    void leadAddsAFolderAsAJob() {
+        const QString site = m_tmp.filePath("site");
+        QVERIFY(QDir().mkpath(site + "/ct") && QDir().mkpath(site + "/photos"));
+        QVERIFY(QFile::copy(test::pydicom("CT_small.dcm"), site + "/ct/CT_small.dcm"));
+        QVERIFY(QFile::copy(test::skimage("retina.jpg"), site + "/photos/retina.jpg"));
+        QVERIFY(QFile::copy(test::skimage("camera.png"), site + "/photos/camera.png"));
+        m_menu->setWorkspace(m_ws.get(), "lead.l");
+        QSignalSpy finished(&m_engine, &jobs::JobEngine::jobFinished);
+        QString firstError;
+        whenOpen<PoolAddDialog>([&](PoolAddDialog* d) {
+            clickOk(d);  // no folder yet: refused, the dialog stays
+            firstError = d->errorText();
+            d->folderEdit()->setText(m_tmp.filePath("nowhere"));
+            clickOk(d);
+            QVERIFY(d->errorText().contains("no such folder"));
+            d->folderEdit()->setText(site);
+            keepScreenshot(d, "pool-add-folder");
+            clickOk(d);
+        });
+        menuAction(m_window.menuBar(), "&Pool", "Add &Folder…")->trigger();
+        QCOMPARE(firstError, QStringLiteral("Choose a folder."));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        const auto outcome = finished.first().at(1).value<jobs::JobOutcome>();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QCOMPARE(outcome.result.value("added").toInt(), 2);
+        QCOMPARE(outcome.result.value("problems").toInt(), 1);
+        QCOMPARE(m_ws->poolFiles().countByModality().value(1).value(PoolFileStatus::Registered), 1);
+    }
+
+    void statusShowsCountsAndProblems() {
+        int fileCells = 0;
+        QString reason;
+        whenOpen<PoolStatusDialog>([&](PoolStatusDialog* d) {
+            for (int row = 0; row < d->countsTable()->rowCount(); ++row)
+                fileCells += d->countsTable()->item(row, 2)->text().toInt();
+            reason = d->problemsTable()->item(0, 1)->text();
+            keepScreenshot(d, "pool-status");
+            d->reject();
+        });
+        menuAction(m_window.menuBar(), "&Pool", "Pool &Status")->trigger();
+        QCOMPARE(fileCells, 2);
+        QVERIFY2(reason.contains("modality unknown"), qPrintable(reason));
+    }
+};
+
+QTEST_MAIN(PoolMenuTest)
+#include "tst_pool_menu.moc"
