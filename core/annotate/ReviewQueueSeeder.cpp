@@ -1,5 +1,7 @@
 #include "annotate/ReviewQueueSeeder.h"
 
+#include "taxonomy/QuestionTemplates.h"
+
 namespace medq::annotate {
 
 int ReviewQueueSeeder::queueImagesWithoutTasks(store::Workspace& ws, Queue queue, const QString& reason) {
@@ -13,7 +15,7 @@ int ReviewQueueSeeder::queueImagesWithoutTasks(store::Workspace& ws, Queue queue
             t.imageId = image.id;
             t.kind = TaskKind::Description;
             t.questionType = QuestionType::Description;
-            t.question = QStringLiteral("Describe the quality of this image and give an overall rating.");
+            t.question = QuestionTemplates::describe();
             tasks.push_back(t);
         }
     }

@@ -100,7 +100,8 @@ template <>
 struct Table<PoolFileStatus> {
     static constexpr std::pair<PoolFileStatus, const char*> entries[] = {{PoolFileStatus::Registered, "registered"},
                                                                          {PoolFileStatus::Changed, "changed"},
-                                                                         {PoolFileStatus::Vanished, "vanished"}};
+                                                                         {PoolFileStatus::Vanished, "vanished"},
+                                                                         {PoolFileStatus::Unreadable, "unreadable"}};
 };
 
 template <typename E>

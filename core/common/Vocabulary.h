@@ -52,9 +52,10 @@ enum class AnnotationAction { Full = 1, Accept = 2, Edit = 3, Verify = 4 };
 // What a pool item is: a synthetic recipe rendered on demand, or a site's file registered by
 // reference (docs/pool.md).
 enum class PoolItemKind { Recipe = 1, File = 2 };
-// A registered pool file's state: usable, replaced by a newer registration because its size
-// or modification time changed, or missing from its folder at the last complete scan.
-enum class PoolFileStatus { Registered = 1, Changed = 2, Vanished = 3 };
+// A registered pool file's state: usable; replaced by a newer registration because its size
+// or modification time changed; missing from its folder; or its pixels could not be read at
+// first use (the reason is kept with the pool's problems).
+enum class PoolFileStatus { Registered = 1, Changed = 2, Vanished = 3, Unreadable = 4 };
 
 QString key(Queue value);
 QString key(TaskKind value);

@@ -18,7 +18,7 @@ jobs::JobOutcome PoolBuildJob::run(const jobs::Progress& progress) {
     for (std::size_t m = 0; m < 5; ++m) realBases[m] = BaseLibrary::instance().realBaseCount(kClinicalModalities[m]);
     const PoolDistribution distribution(m_options.seed);
     // Item k of a pool is always recipe k of the distribution: growing a pool continues it.
-    const std::int64_t start = ws.pool().count();
+    const std::int64_t start = ws.pool().count(PoolItemKind::Recipe);
     constexpr int kBatch = 20000;
     try {
         store::Transaction tx(ws.db());

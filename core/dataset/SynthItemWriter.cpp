@@ -12,8 +12,6 @@
 
 namespace medq::dataset {
 namespace {
-const QString kDescribe = QStringLiteral("Describe the quality of this image and give an overall rating.");
-const QString kCompare = QStringLiteral("Compare the quality of the two images and say which is better.");
 
 QJsonArray optionsJson(const QStringList& options) {
     QJsonArray a;
@@ -61,7 +59,7 @@ Result<WrittenItem> SynthItemWriter::write(const SynthRecipe& recipe, const QStr
     d.imageId = out.imageId;
     d.kind = TaskKind::Description;
     d.questionType = QuestionType::Description;
-    d.question = kDescribe;
+    d.question = QuestionTemplates::describe();
     d.answer = item.description;
     d.split = split;
     tasks.push_back(d);
@@ -98,7 +96,7 @@ void SynthItemWriter::writePair(const std::pair<store::Id, synth::GroundTruth>& 
     store::TaskRecord d = q;
     d.kind = TaskKind::Description;
     d.questionType = QuestionType::Description;
-    d.question = kCompare;
+    d.question = QuestionTemplates::describePair();
     d.options = {};
     d.answer = pair.description;
     m_ws.tasks().insertMany({q, d});

@@ -1,8 +1,8 @@
 #include "ingest/ImportJob.h"
 
 #include "common/Log.h"
+#include "ingest/ImageStore.h"
 #include "io/ImageReader.h"
-#include "io/ImageRendering.h"
 #include "privacy/DeidentificationKeyStore.h"
 #include "store/Workspace.h"
 
@@ -15,32 +15,10 @@
 namespace medq::ingest {
 namespace {
 
-QString sha256OfFile(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    if (!h.addData(&f)) return {};
-    return QString::fromLatin1(h.result().toHex());
-}
-
 QString sha256OfList(QStringList parts) {
     parts.sort();
     return QString::fromLatin1(
         QCryptographicHash::hash(parts.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex());
-}
-
-QJsonObject metadataJson(const Image& image) {
-    QJsonObject o = QJsonObject::fromVariantMap(image.metadata);
-    QJsonArray windows;
-    for (const auto& w : image.windows)
-        windows.append(QJsonObject{{"name", w.name}, {"center", w.center}, {"width", w.width}});
-    o.insert(QStringLiteral("windows"), windows);
-    return o;
-}
-
-// Removes the thumbnails this import wrote (used when it is cancelled or fails).
-void removeFiles(const QStringList& paths) {
-    for (const QString& p : paths) QFile::remove(p);
 }
 
 }  // namespace
@@ -87,7 +65,7 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
     m_report.failures = plan.failures;
 
     QSet<QString> known = ws.images().allHashes();
-    QStringList writtenThumbnails;
+    ImageStore images(ws, deidentifier, m_options.thumbnailSize);
     const jobs::Progress reading = progress.sub(0.15, 1.0);
     try {
         store::Transaction tx(ws.db());
@@ -122,35 +100,13 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
                                              image.error().reason});
                 continue;
             }
-            Image& im = image.value();
-            im.metadata = deidentifier ? deidentifier->apply(im.metadata) : privacy::Deidentifier::keepIdentifiers(im.metadata);
-            const QString thumbRel = QStringLiteral("blobs/thumbnails/%1.png").arg(contentHash.left(24));
-            const QString thumbAbs = ws.dir().filePath(thumbRel);
-            if (!QFileInfo::exists(thumbAbs)) {
-                if (renderThumbnail(im, m_options.thumbnailSize).save(thumbAbs, "PNG")) writtenThumbnails << thumbAbs;
-            }
-            store::ImageRecord rec;
-            rec.contentHash = contentHash;
-            rec.path = QFileInfo(unit.files.front()).absoluteFilePath();
-            rec.source = QStringLiteral("import");
-            rec.modality = modalityKey(im.modality);
-            rec.format = im.metadata.value(QStringLiteral("format")).toString();
-            rec.width = im.width;
-            rec.height = im.height;
-            rec.depth = im.depth;
-            rec.channels = im.channels;
-            rec.spacingX = im.geometry.spacing[0];
-            rec.spacingY = im.geometry.spacing[1];
-            rec.spacingZ = im.geometry.spacing[2];
-            rec.metadata = metadataJson(im);
-            rec.thumbnail = thumbRel;
-            rec.createdBy = m_options.actor;
-            ws.images().insert(rec, files);
+            const QString modality = modalityKey(image.value().modality);
+            images.add(image.value(), files, contentHash, QStringLiteral("import"), m_options.actor);
             known.insert(contentHash);
             for (const QString& h : fileHashes) known.insert(h);
             ++m_report.imported;
             m_report.series += unit.isSeries ? 1 : 0;
-            m_report.perModality[rec.modality] += 1;
+            m_report.perModality[modality] += 1;
         }
         progress.checkCancelled();
         ws.audit().append(m_options.actor, QStringLiteral("import"), QStringLiteral("images"), std::nullopt,
@@ -160,11 +116,11 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
                                       {"deidentified", m_options.deidentify}});
         tx.commit();
     } catch (const jobs::JobCancelled&) {
-        removeFiles(writtenThumbnails);
+        images.removeWrittenThumbnails();
         ws.jobs().finish(jobRow, RunStatus::Cancelled, QStringLiteral("nothing was stored"));
         throw;
     } catch (const std::exception& e) {
-        removeFiles(writtenThumbnails);
+        images.removeWrittenThumbnails();
         const QString message = QStringLiteral("import failed, nothing was stored: %1").arg(e.what());
         ws.jobs().finish(jobRow, RunStatus::Failed, message);
         return {JobOutcome::Status::Failed, message, {}};

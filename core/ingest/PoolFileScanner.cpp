@@ -162,6 +162,11 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                     if (p.known->what == store::KnownPath::What::Problem) {
                         registry.touchProblem(p.path, scan);
                         ++report.problems;
+                    } else if (p.known->status == PoolFileStatus::Unreadable) {
+                        // Its pixels failed at first use; the same bytes would fail again.
+                        registry.touchFile(p.known->poolItemId, PoolFileStatus::Unreadable, scan);
+                        registry.touchProblem(p.path, scan);
+                        ++report.problems;
                     } else {
                         if (p.known->status == PoolFileStatus::Vanished) ++report.revived;
                         else ++report.unchanged;

@@ -4,8 +4,9 @@
 // modality and DICOM keys, and each unusable file with its reason, without copying anything.
 // Writes are committed in batches, so a run killed at any point keeps what it committed and
 // a rerun continues: files already registered with the same size and modification time are
-// not read again. A rerun also retires files that changed (they are registered anew) and,
-// after a complete walk of a folder, marks registered files that are gone as vanished.
+// not read again (nor is one whose pixels failed at first use). A rerun also retires files
+// that changed (they are registered anew) and, after a complete walk of a folder, marks
+// registered files that are gone as vanished.
 #include "io/Modality.h"
 #include "jobs/Progress.h"
 #include "store/PoolFileRepository.h"

@@ -56,7 +56,7 @@ std::optional<Modality> ImageReader::modalityFromPath(const QString& path) {
     return std::nullopt;
 }
 
-Result<Image> ImageReader::read(const QString& path, std::optional<Modality> override) {
+Result<Image> ImageReader::read(const QString& path, std::optional<Modality> override, int minSide) {
     const QFileInfo info(path);
     if (!info.exists()) return Error{path, QStringLiteral("file does not exist")};
     if (!info.isFile()) return Error{path, QStringLiteral("not a regular file")};
@@ -66,7 +66,7 @@ Result<Image> ImageReader::read(const QString& path, std::optional<Modality> ove
         switch (format) {
         case FileFormat::Dicom: return DicomReader::readFile(path);
         case FileFormat::Nifti: return NiftiReader::read(path);
-        case FileFormat::Raster: return RasterReader::read(path);
+        case FileFormat::Raster: return RasterReader::read(path, minSide);
         case FileFormat::Unknown: break;
         }
         return Error{path, QStringLiteral("unrecognised file format (wrong magic bytes)")};

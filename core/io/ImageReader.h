@@ -14,7 +14,9 @@ public:
     // Reads `path` whatever its format. Modality precedence: `override`, then the DICOM
     // Modality tag, then hints in the file and folder names, then an intensity heuristic
     // for NIfTI (values below -500 mean Hounsfield units, so CT; otherwise MRI).
-    static Result<Image> read(const QString& path, std::optional<Modality> override = std::nullopt);
+    // `minSide` > 0: only that many pixels are needed on the longest side (the model's input),
+    // which lets large photographs decode at a reduced size; other formats read in full.
+    static Result<Image> read(const QString& path, std::optional<Modality> override = std::nullopt, int minSide = 0);
     // Reads a DICOM series (files of one SeriesInstanceUID) as one volume.
     static Result<Image> readDicomSeries(const QStringList& paths, std::optional<Modality> override = std::nullopt);
     // Modality suggested by words in the path ("retina", "ihc", "colonoscopy", "t1w"...).

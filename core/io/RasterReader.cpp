@@ -2,15 +2,16 @@
 
 #include "io/ImageLimits.h"
 
-#include <algorithm>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
+#include <algorithm>
+#include <cmath>
 
 namespace medq {
 
-Result<Image> RasterReader::read(const QString& path) {
+Result<Image> RasterReader::read(const QString& path, int minSide) {
     const QFileInfo info(path);
     if (!info.exists()) return Error{path, QStringLiteral("file does not exist")};
     if (info.size() == 0) return Error{path, QStringLiteral("empty file")};
@@ -32,6 +33,12 @@ Result<Image> RasterReader::read(const QString& path) {
             if (!f.read(64).contains(QByteArray("\xff\xd9", 2)))
                 return Error{path, QStringLiteral("truncated JPEG (no end-of-image marker)")};
         }
+    }
+    const int longest = size.isValid() ? std::max(size.width(), size.height()) : 0;
+    if (minSide > 0 && longest > 2 * minSide) {
+        const double scale = 2.0 * minSide / longest;
+        reader.setScaledSize(QSize(std::max(1, int(std::lround(size.width() * scale))),
+                                   std::max(1, int(std::lround(size.height() * scale)))));
     }
     QImage q;
     if (!reader.read(&q) || q.isNull())

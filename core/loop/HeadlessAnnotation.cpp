@@ -35,6 +35,17 @@ Status complete(const store::TaskRecord& task, const store::AnnotationRecord& a)
 
 }  // namespace
 
+Status HeadlessAnnotator::requireTruthIn(store::Workspace& ws) {
+    std::int64_t files = 0;
+    for (const auto& perStatus : ws.poolFiles().countByModality()) files += perStatus.value(PoolFileStatus::Registered);
+    if (files == 0) return {};
+    return Error{QStringLiteral("simulated annotator"),
+                 QStringLiteral("it answers from ground truth, and %1 pool items are your own files, which have none; "
+                                "run the round with the human annotator (--annotator human) and annotate them in the "
+                                "workstation")
+                     .arg(files)};
+}
+
 Result<AnnotatedItem> HeadlessAnnotator::annotate(store::Id imageId, bool review, const QString& modelVersion,
                                                   std::uint64_t seed) {
     const auto image = m_ws.images().get(imageId);

@@ -28,6 +28,11 @@ struct AnnotatedItem {
 
 class HeadlessAnnotator {
 public:
+    // The simulated annotator answers from ground truth, which a site's own files do not
+    // have: a round over a pool holding usable files is refused before it starts, with the
+    // way out (the human annotator) in the message.
+    static Status requireTruthIn(store::Workspace& ws);
+
     HeadlessAnnotator(store::Workspace& ws, QString name, synth::AnnotatorConfig config)
         : m_ws(ws), m_name(std::move(name)), m_annotator(std::move(config)) {}
     const QString& name() const { return m_name; }

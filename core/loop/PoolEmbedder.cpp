@@ -4,11 +4,13 @@
 #include "index/EmbeddingFile.h"
 #include "index/PoolIndex.h"
 #include "loop/BatchEmbedding.h"
+#include "loop/PoolFileItems.h"
 #include "loop/PoolItems.h"
 #include "model/ImagePreprocessor.h"
 #include "model/QualityModel.h"
 #include "store/Workspace.h"
 
+#include <spdlog/spdlog.h>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,27 +21,45 @@ PoolIndexPaths PoolIndexPaths::of(store::Workspace& ws) {
     return {ws.blobPath(QStringLiteral("indexes/pool.emb")), ws.blobPath(QStringLiteral("indexes/pool.faiss"))};
 }
 
-Result<std::vector<std::vector<float>>> PoolEmbedder::pixels(const std::vector<store::Id>& poolItemIds) const {
-    std::vector<store::PoolItemRecord> items;
-    for (store::Id id : poolItemIds) {
-        auto item = m_ws.pool().get(id);
-        if (!item) return Error{QStringLiteral("pool item %1").arg(id), QStringLiteral("not in the pool")};
-        items.push_back(*item);
+std::vector<PoolEmbedder::ItemPixels> PoolEmbedder::pixelsEach(const std::vector<store::Id>& poolItemIds) const {
+    struct Source {
+        store::PoolItemRecord item;
+        std::optional<store::PoolFileRecord> file;
+    };
+    std::vector<Source> sources;
+    for (store::Id id : poolItemIds) {  // the store is read on this thread only
+        Source s{m_ws.pool().get(id).value_or(store::PoolItemRecord{id}), std::nullopt};
+        if (s.item.kind == PoolItemKind::File) s.file = m_ws.poolFiles().get(id);
+        sources.push_back(std::move(s));
     }
     const model::ImagePreprocessor pre(m_model.config().imageSize);
-    // Rendering dominates (CT forward projection); items are independent, so use every core.
-    const auto rendered = QtConcurrent::blockingMapped<std::vector<Result<std::vector<float>>>>(
-        items, [&pre](const store::PoolItemRecord& item) -> Result<std::vector<float>> {
-            const auto recipe = recipeOf(item);
-            if (!recipe) return Error{QStringLiteral("pool item %1").arg(item.id), QStringLiteral("unreadable recipe")};
-            auto image = dataset::SynthRenderer::render(*recipe);
-            if (!image) return image.error();
-            return pre.process(image.value());
-        });
+    // Rendering (CT forward projection) and decoding dominate; items are independent, so
+    // every core works. Files are read at full size and scaled once, to the model's input.
+    return QtConcurrent::blockingMapped<std::vector<ItemPixels>>(sources, [&pre](const Source& s) -> ItemPixels {
+        const QString name = QStringLiteral("pool item %1").arg(s.item.id);
+        Result<Image> image = Error{name, QStringLiteral("not in the pool")};
+        if (s.item.kind == PoolItemKind::File) {
+            if (!s.file) return {Error{name, QStringLiteral("no file registered")}, PoolFileStatus::Vanished};
+            auto read = readPoolFile(*s.file, pre.size());
+            if (!read.ok()) return {read.failure->error, read.failure->status};
+            image = std::move(*read.value);
+        } else if (const auto recipe = recipeOf(s.item)) {
+            image = dataset::SynthRenderer::render(*recipe);
+        } else {
+            return {Error{name, QStringLiteral("unreadable recipe")}, std::nullopt};
+        }
+        if (!image) return {image.error(), std::nullopt};
+        auto processed = pre.process(image.value());
+        if (!processed) return {processed.error(), s.file ? std::optional(PoolFileStatus::Unreadable) : std::nullopt};
+        return {processed.take(), std::nullopt};
+    });
+}
+
+Result<std::vector<std::vector<float>>> PoolEmbedder::pixels(const std::vector<store::Id>& poolItemIds) const {
     std::vector<std::vector<float>> out;
-    for (const auto& r : rendered) {
-        if (!r) return r.error();
-        out.push_back(r.value());
+    for (auto& r : pixelsEach(poolItemIds)) {
+        if (!r.pixels) return r.pixels.error();
+        out.push_back(r.pixels.take());
     }
     return out;
 }
@@ -66,11 +86,13 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
         file = created.take();
     }
 
-    // Embed pool items after the last one in the file, in id order.
-    const std::int64_t poolSize = m_ws.pool().count();
+    // Embed pool items after the last one in the file, in id order. Files found gone, changed
+    // or unreadable are marked in the pool and left out.
+    const std::int64_t poolSize = m_ws.pool().usableCount();
     const std::int64_t target = limit > 0 ? std::min<std::int64_t>(limit, poolSize) : poolSize;
     const std::int64_t before = file.count();
     std::int64_t done = before;
+    int skippedFiles = 0;
     const jobs::Progress embedding = progress.sub(0.0, 0.85);
     while (done < target) {
         embedding.checkCancelled();
@@ -79,8 +101,25 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
         if (page.empty()) break;
         std::vector<store::Id> ids;
         for (const auto& p : page) ids.push_back(p.id);
-        if (Status s = appendEmbeddings(m_model, file, ids, [this](const auto& batch) { return pixels(batch); }); !s)
-            return s.error();
+        std::vector<store::Id> usable;
+        std::vector<std::vector<float>> pixels;
+        auto each = pixelsEach(ids);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (each[i].pixels) {
+                usable.push_back(ids[i]);
+                pixels.push_back(each[i].pixels.take());
+            } else if (each[i].fileStatus) {
+                spdlog::warn("pool: {} (left out)", each[i].pixels.error().message().toStdString());
+                m_ws.poolFiles().markUnusable(ids[i], *each[i].fileStatus, each[i].pixels.error().reason);
+                ++skippedFiles;
+            } else {
+                return each[i].pixels.error();
+            }
+        }
+        if (!usable.empty()) {
+            const PixelSource ready = [&pixels](const std::vector<store::Id>&) { return Result(std::move(pixels)); };
+            if (Status s = appendEmbeddings(m_model, file, usable, ready); !s) return s.error();
+        }
         done = file.count();
         const double seconds = clock.elapsed() / 1000.0;
         const double rate = (done - before) / std::max(1e-3, seconds);
@@ -115,6 +154,7 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
     return QJsonObject{{"embedded", qint64(file.count())},
                        {"newlyEmbedded", qint64(file.count() - before)},
                        {"poolSize", qint64(poolSize)},
+                       {"filesLeftOut", skippedFiles},
                        {"embedSeconds", embedSeconds},
                        {"indexSeconds", clock.elapsed() / 1000.0},
                        {"embedder", m_tag},

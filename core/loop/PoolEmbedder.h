@@ -32,8 +32,16 @@ public:
     // index up to date. Returns counts and timings.
     Result<QJsonObject> update(int limit, const jobs::Progress& progress);
 
-    // Preprocessed pixels of pool items, rendered in parallel (for embedding and drafting).
+    // Preprocessed pixels of pool items, rendered or read in parallel (for embedding and
+    // drafting); the first item that fails fails them all.
     Result<std::vector<std::vector<float>>> pixels(const std::vector<store::Id>& poolItemIds) const;
+
+    // The same item by item: a file item that failed says the state to mark it with.
+    struct ItemPixels {
+        Result<std::vector<float>> pixels;
+        std::optional<PoolFileStatus> fileStatus;
+    };
+    std::vector<ItemPixels> pixelsEach(const std::vector<store::Id>& poolItemIds) const;
 
 private:
     store::Workspace& m_ws;

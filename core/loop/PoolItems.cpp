@@ -1,6 +1,7 @@
 #include "loop/PoolItems.h"
 
 #include "dataset/SynthItemWriter.h"
+#include "loop/PoolFileItems.h"
 #include "store/Workspace.h"
 
 namespace medq::loop {
@@ -19,6 +20,12 @@ std::optional<dataset::SynthRecipe> recipeOf(const store::PoolItemRecord& item) 
 
 Result<store::Id> materialise(store::Workspace& ws, const store::PoolItemRecord& item, const QString& actor) {
     if (item.imageId) return *item.imageId;
+    if (item.kind == PoolItemKind::File) {
+        auto written = materialiseFile(ws, item, actor);
+        if (written.ok()) return *written.value;
+        ws.poolFiles().markUnusable(item.id, written.failure->status, written.failure->error.reason);
+        return written.failure->error;
+    }
     const auto recipe = recipeOf(item);
     if (!recipe) return Error{QStringLiteral("pool item %1").arg(item.id), QStringLiteral("unreadable recipe")};
     dataset::SynthItemWriter writer(ws);

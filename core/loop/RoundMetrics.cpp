@@ -29,11 +29,13 @@ QJsonObject retrievalJson(const RetrievalMetrics& m) {
     return {{"strategy", m.how},
             {"selected", m.selected},
             {"duplicatesDropped", m.duplicatesDropped},
-            {"excludedBefore", m.excludedBefore}};
+            {"excludedBefore", m.excludedBefore},
+            {"filesLeftOut", m.filesLeftOut}};
 }
 RetrievalMetrics retrievalFrom(const QJsonObject& o) {
     return {o.value(QStringLiteral("strategy")).toString(), o.value(QStringLiteral("selected")).toInt(),
-            o.value(QStringLiteral("duplicatesDropped")).toInt(), o.value(QStringLiteral("excludedBefore")).toInt()};
+            o.value(QStringLiteral("duplicatesDropped")).toInt(), o.value(QStringLiteral("excludedBefore")).toInt(),
+            o.value(QStringLiteral("filesLeftOut")).toInt()};
 }
 
 QJsonObject routingJson(const RoutingMetrics& m) {

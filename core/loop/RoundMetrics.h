@@ -32,6 +32,7 @@ struct EvaluationSummary {
 struct RetrievalMetrics {
     QString how;  // the strategy's key, or why another one stood in
     int selected = 0, duplicatesDropped = 0, excludedBefore = 0;
+    int filesLeftOut = 0;  // selected pool files found gone, changed or unreadable
 };
 
 struct RoutingMetrics {

@@ -1,5 +1,6 @@
 #include "loop/RoundRunner.h"
 
+#include "loop/HeadlessAnnotation.h"
 #include "loop/internal/RoundSteps.h"
 #include "store/Permissions.h"
 #include "store/Workspace.h"
@@ -31,6 +32,11 @@ JobOutcome RoundRunner::run(const jobs::Progress& progress) {
         auto stored = RoundOptions::fromJson(RoundMetrics::fromJson(current->metrics).options);
         if (stored) options = stored.take();
     } else {
+        if (options.annotator == AnnotatorKind::Simulated)
+            if (Status s = HeadlessAnnotator::requireTruthIn(ws); !s)
+                return {JobOutcome::Status::Failed,
+                        QStringLiteral("no round started: %1").arg(s.error().message()),
+                        {}};
         const auto all = ws.rounds().all();
         const int number = all.empty() ? 1 : all.back().number + 1;
         store::Transaction tx(ws.db());

@@ -191,6 +191,22 @@ std::optional<PoolFileRecord> PoolFileRepository::get(Id poolItemId) const {
     return r;
 }
 
+void PoolFileRepository::markUnusable(Id poolItemId, PoolFileStatus status, const QString& reason) {
+    WriteScope w(m_db);
+    Statement s = m_db.prepare("UPDATE pool_files SET status=? WHERE pool_item_id=?");
+    s.bind(1, key(status)).bind(2, poolItemId);
+    s.run();
+    if (status == PoolFileStatus::Unreadable) {
+        Statement p = m_db.prepare(
+            "INSERT INTO pool_file_problems(path, size, mtime_ns, reason, last_scan) "
+            "SELECT path, size, mtime_ns, ?, last_scan FROM pool_files WHERE pool_item_id=? "
+            "ON CONFLICT(path) DO UPDATE SET reason=excluded.reason");
+        p.bind(1, reason).bind(2, poolItemId);
+        p.run();
+    }
+    w.commit();
+}
+
 void PoolFileRepository::setContentHash(Id poolItemId, const QString& hash) {
     Statement s = m_db.prepare("UPDATE pool_files SET content_hash=? WHERE pool_item_id=?");
     s.bind(1, hash).bind(2, poolItemId);

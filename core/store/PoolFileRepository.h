@@ -95,6 +95,9 @@ public:
     int closeScan(const QString& root, bool recursive, Id scan);
 
     std::optional<PoolFileRecord> get(Id poolItemId) const;
+    // A registered file found unusable at first use: gone, changed, or its pixels unreadable
+    // (then `reason` is kept with the problems, which pool status lists).
+    void markUnusable(Id poolItemId, PoolFileStatus status, const QString& reason);
     void setContentHash(Id poolItemId, const QString& hash);
     // File items per modality index and status.
     QMap<int, QMap<PoolFileStatus, std::int64_t>> countByModality() const;

@@ -7,6 +7,12 @@
 namespace medq::store {
 namespace {
 constexpr const char* kColumns = "SELECT id, kind, modality, base, seed, attributes, image_id FROM pool_items ";
+// Recipe items, and file items still registered (not gone, changed or unreadable).
+std::string usable() {
+    return "(kind='" + key(PoolItemKind::Recipe).toStdString() +
+           "' OR id IN (SELECT pool_item_id FROM pool_files WHERE status='" +
+           key(PoolFileStatus::Registered).toStdString() + "'))";
+}
 
 PoolItemRecord readRow(const Statement& s) {
     return {s.columnInt(0), rows::stored<PoolItemKind>(s.columnText(1), "pool_items.kind"), int(s.columnInt(2)),
@@ -32,7 +38,7 @@ std::optional<PoolItemRecord> PoolRepository::get(Id id) const {
 }
 
 std::vector<PoolItemRecord> PoolRepository::page(Id afterId, int limit) const {
-    Statement s = m_db.prepare((std::string(kColumns) + "WHERE id>? ORDER BY id LIMIT ?").c_str());
+    Statement s = m_db.prepare((std::string(kColumns) + "WHERE id>? AND " + usable() + " ORDER BY id LIMIT ?").c_str());
     s.bind(1, afterId).bind(2, limit);
     std::vector<PoolItemRecord> out;
     while (s.step()) out.push_back(readRow(s));
@@ -47,6 +53,17 @@ void PoolRepository::setImage(Id poolItemId, Id imageId) {
 
 std::int64_t PoolRepository::count() const {
     Statement s = m_db.prepare("SELECT COUNT(*) FROM pool_items");
+    return s.step() ? s.columnInt(0) : 0;
+}
+
+std::int64_t PoolRepository::count(PoolItemKind kind) const {
+    Statement s = m_db.prepare("SELECT COUNT(*) FROM pool_items WHERE kind=?");
+    s.bind(1, key(kind));
+    return s.step() ? s.columnInt(0) : 0;
+}
+
+std::int64_t PoolRepository::usableCount() const {
+    Statement s = m_db.prepare(("SELECT COUNT(*) FROM pool_items WHERE " + usable()).c_str());
     return s.step() ? s.columnInt(0) : 0;
 }
 

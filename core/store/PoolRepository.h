@@ -28,10 +28,13 @@ public:
     // Appends recipe items (ids are assigned); the caller's transaction makes a batch atomic.
     void append(const std::vector<PoolItemRecord>& items);
     std::optional<PoolItemRecord> get(Id id) const;
-    // Visits items in id order from `afterId`, `limit` at a time (for index building).
+    // Visits usable items (recipes, and files still registered) in id order from `afterId`,
+    // `limit` at a time (for index building).
     std::vector<PoolItemRecord> page(Id afterId, int limit) const;
     void setImage(Id poolItemId, Id imageId);
-    std::int64_t count() const;
+    std::int64_t count() const;  // every item, whatever its kind and state
+    std::int64_t count(PoolItemKind kind) const;
+    std::int64_t usableCount() const;
     QMap<int, std::int64_t> countByModality() const;
 
 private:

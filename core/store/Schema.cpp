@@ -270,7 +270,7 @@ CREATE TABLE pool_files(
   mtime_ns INTEGER NOT NULL,
   series_key TEXT NOT NULL DEFAULT '',         -- DICOM: remapped SeriesInstanceUID
   instance_key TEXT,                           -- DICOM: remapped SOPInstanceUID
-  status TEXT NOT NULL CHECK(status IN ('registered', 'changed', 'vanished')),
+  status TEXT NOT NULL CHECK(status IN ('registered', 'changed', 'vanished', 'unreadable')),
   content_hash TEXT,                           -- sha256, at first use
   last_scan INTEGER NOT NULL REFERENCES pool_scans(id)
 );

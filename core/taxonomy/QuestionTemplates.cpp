@@ -70,6 +70,14 @@ QString QuestionTemplates::overallHow(int variant) { return pick(overallForms(),
 
 QString QuestionTemplates::comparison(int variant) { return pick(comparisonForms(), variant); }
 
+QString QuestionTemplates::describe() {
+    return QStringLiteral("Describe the quality of this image and give an overall rating.");
+}
+
+QString QuestionTemplates::describePair() {
+    return QStringLiteral("Compare the quality of the two images and say which is better.");
+}
+
 QStringList QuestionTemplates::yesNoOptions() { return {QStringLiteral("Yes"), QStringLiteral("No")}; }
 
 QStringList QuestionTemplates::severityOptions() {

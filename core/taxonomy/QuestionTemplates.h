@@ -29,6 +29,9 @@ public:
     static QString overallHow(int variant);
     // "Which of the two images has better quality?"
     static QString comparison(int variant);
+    // The description request of one image, and of a pair.
+    static QString describe();
+    static QString describePair();
 
     static QStringList yesNoOptions();       // Yes, No
     static QStringList severityOptions();    // None, Mild, Moderate, Severe (index == Severity value)

@@ -12,6 +12,7 @@
 #include "loop/PoolItems.h"
 #include "loop/Retrieval.h"
 
+#include <spdlog/spdlog.h>
 #include <QFile>
 #include <algorithm>
 #include <cmath>
@@ -125,8 +126,11 @@ Status stepPrototypes(Round& r, const jobs::Progress& progress) {
 Status stepIndex(Round& r, const jobs::Progress& progress) {
     auto embedder = r.loadModel(r.embedder());
     if (!embedder) return embedder.error();
-    if (r.ws.pool().count() == 0)
-        return Error{key(RoundStep::Index), QStringLiteral("the pool is empty (run `medq synth pool`)")};
+    if (r.ws.pool().usableCount() == 0)
+        return Error{
+            key(RoundStep::Index),
+            QStringLiteral(
+                "the pool is empty (add your images with `medq pool add`, or synthetic ones with `medq synth pool`)")};
     PoolEmbedder pool(r.ws, embedder.value(), r.embedder());
     auto info = pool.update(r.options.poolEmbedLimit, progress);
     if (!info) return info.error();
@@ -219,6 +223,7 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
     store::Transaction tx(r.ws.db());
     std::vector<store::SelectionRecord> rows;
     QHash<store::Id, int> perPrototype;
+    int filesLeftOut = 0;
     for (std::size_t i = 0; i < selected.size(); ++i) {
         if (i % 8 == 0) {
             writing.checkCancelled();
@@ -228,6 +233,11 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
         const auto item = r.ws.pool().get(selected[i].poolItemId);
         if (!item) return Error{QStringLiteral("pool item %1").arg(selected[i].poolItemId), QStringLiteral("vanished")};
         auto image = materialise(r.ws, *item, r.options.actor);
+        if (!image && item->kind == PoolItemKind::File) {  // gone or changed since it was indexed: marked, left out
+            spdlog::warn("round {}: {} (left out)", r.record.number, image.error().message().toStdString());
+            ++filesLeftOut;
+            continue;
+        }
         if (!image) return image.error();
         store::SelectionRecord row;
         row.roundId = r.record.id;
@@ -235,14 +245,15 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
         row.imageId = image.value();
         row.prototypeId = selected[i].prototypeId;
         row.similarity = selected[i].similarity;
-        row.rank = int(i);
+        row.rank = int(rows.size());
         rows.push_back(row);
         if (selected[i].prototypeId) perPrototype[*selected[i].prototypeId] += 1;
     }
     r.loop.addSelections(rows);
     for (auto it = perPrototype.begin(); it != perPrototype.end(); ++it)
         r.loop.setPrototypeRetrieved(it.key(), it.value());
-    r.metrics.retrieval = RetrievalMetrics{how, int(rows.size()), retriever.duplicatesDropped(), int(excluded.size())};
+    r.metrics.retrieval = RetrievalMetrics{how, int(rows.size()), retriever.duplicatesDropped(), int(excluded.size()),
+                                           filesLeftOut};
     r.ws.rounds().update(r.record.id, RunStatus::Running, RoundStep::Retrieve, r.metrics.toJson());
     tx.commit();
     r.record.step = RoundStep::Retrieve;

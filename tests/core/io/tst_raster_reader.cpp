@@ -23,6 +23,20 @@ private slots:
         QVERIFY(im.at(705, 705, 0, 0) > im.at(705, 705, 0, 2));
     }
 
+    void decodesLargePhotographsAtAReducedSizeWhenAsked() {
+        const auto full = RasterReader::read(test::skimage("retina.jpg"));
+        const auto reduced = RasterReader::read(test::skimage("retina.jpg"), 128);
+        QVERIFY(full.ok() && reduced.ok());
+        // At least twice the side asked for, the aspect ratio kept, colour kept.
+        QCOMPARE(std::max(reduced.value().width, reduced.value().height), 256);
+        QVERIFY(std::abs(double(reduced.value().width) / reduced.value().height -
+                         double(full.value().width) / full.value().height) < 0.01);
+        QCOMPARE(reduced.value().channels, 3);
+        // Small images are read as they are.
+        const auto small = RasterReader::read(test::skimage("retina.jpg"), 4096);
+        QCOMPARE(small.value().width, full.value().width);
+    }
+
     void matchesQtDecodedPixels() {
         auto r = RasterReader::read(skimage("ihc.png"));
         QVERIFY(r.ok());
