@@ -529,6 +529,30 @@
         <source>Round settings: %1</source>
         <translation>Rundeneinstellungen: %1</translation>
     </message>
+    <message>
+        <source>Add Reference Set from &amp;Annotations…</source>
+        <translation>Referenzsatz aus &amp;Annotationen hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Cannot define a reference set: %1</source>
+        <translation>Referenzsatz kann nicht festgelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Test: measure the model on it (never trained on)</source>
+        <translation>Test: das Modell daran messen (nie damit trainiert)</translation>
+    </message>
+    <message>
+        <source>Validation: calibrate routing and gate checkpoints with it</source>
+        <translation>Validierung: Routing kalibrieren und Checkpoints damit prüfen</translation>
+    </message>
+    <message>
+        <source>Reference Set from Annotations</source>
+        <translation>Referenzsatz aus Annotationen</translation>
+    </message>
+    <message>
+        <source>The annotated images of your site whose annotators agree become a reference set: their descriptions, and questions derived from their quality and attributes. Use it as:</source>
+        <translation>Die annotierten Bilder Ihres Standorts, bei denen sich die Annotierenden einig sind, werden zu einem Referenzsatz: ihre Beschreibungen und aus Qualität und Merkmalen abgeleitete Fragen. Verwenden als:</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::MainWindow</name>
@@ -1252,6 +1276,10 @@ Warum hier: %6</translation>
     <message>
         <source>start</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>Real reference score</source>
+        <translation>Score realer Referenz</translation>
     </message>
 </context>
 <context>

@@ -529,6 +529,30 @@
         <source>Round settings: %1</source>
         <translation>轮次设置：%1</translation>
     </message>
+    <message>
+        <source>Add Reference Set from &amp;Annotations…</source>
+        <translation>从标注添加参考集(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Cannot define a reference set: %1</source>
+        <translation>无法定义参考集：%1</translation>
+    </message>
+    <message>
+        <source>Test: measure the model on it (never trained on)</source>
+        <translation>测试：用它衡量模型（从不用于训练）</translation>
+    </message>
+    <message>
+        <source>Validation: calibrate routing and gate checkpoints with it</source>
+        <translation>验证：用它校准分流并把关检查点</translation>
+    </message>
+    <message>
+        <source>Reference Set from Annotations</source>
+        <translation>来自标注的参考集</translation>
+    </message>
+    <message>
+        <source>The annotated images of your site whose annotators agree become a reference set: their descriptions, and questions derived from their quality and attributes. Use it as:</source>
+        <translation>标注者意见一致的本机构已标注图像将成为参考集：包括其描述，以及由其质量和属性派生的问题。用途：</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::MainWindow</name>
@@ -1250,6 +1274,10 @@ Why here: %6</source>
     <message>
         <source>start</source>
         <translation>初始</translation>
+    </message>
+    <message>
+        <source>Real reference score</source>
+        <translation>真实参考集得分</translation>
     </message>
 </context>
 <context>

@@ -22,5 +22,6 @@ int cmdExport(const QStringList& args, const GlobalOptions& g);
 int cmdModel(const QStringList& args, const GlobalOptions& g);
 int cmdLoop(const QStringList& args, const GlobalOptions& g);
 int cmdPool(const QStringList& args, const GlobalOptions& g);
+int cmdReference(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

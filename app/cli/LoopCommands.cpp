@@ -45,6 +45,9 @@ Result<loop::RoundOptions> roundOptions(const QCommandLineParser& p) {
         json.insert(QLatin1String(key), v);
     }
     if (p.isSet(QStringLiteral("strategy"))) json.insert(QStringLiteral("strategy"), p.value(QStringLiteral("strategy")));
+    if (p.isSet(QStringLiteral("eval-split"))) json.insert(QStringLiteral("evalSplit"), p.value(QStringLiteral("eval-split")));
+    if (p.isSet(QStringLiteral("validation-split")))
+        json.insert(QStringLiteral("validationSplit"), p.value(QStringLiteral("validation-split")));
     if (p.isSet(QStringLiteral("annotator"))) json.insert(QStringLiteral("annotator"), p.value(QStringLiteral("annotator")));
     if (p.isSet(QStringLiteral("annotator-config"))) json.insert(QStringLiteral("annotatorConfig"), p.value(QStringLiteral("annotator-config")));
     if (p.isSet(QStringLiteral("as"))) json.insert(QStringLiteral("actor"), p.value(QStringLiteral("as")));
@@ -64,18 +67,21 @@ int printStatus(const QString& dir) {
         out << "no rounds yet (medq loop run WORKSPACE)\n";
         return Ok;
     }
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n").arg("round", 5).arg("strategy", -12).arg("status", -10).arg("last step", -10)
-               .arg("test score", 10).arg("annotated", 9).arg("human-s", 8).arg("checkpoint", -24);
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n").arg("round", 5).arg("strategy", -12).arg("status", -10).arg("last step", -10)
+               .arg("test score", 10).arg("reference", 9).arg("annotated", 9).arg("human-s", 8).arg("checkpoint", -24);
     store::LoopRepository loop(w.db());
     for (const auto& r : rounds) {
         const loop::RoundMetrics m = loop::RoundMetrics::fromJson(r.metrics);
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
                    .arg(r.number, 5)
                    .arg(key(r.strategy), -12)
                    .arg(key(r.status), -10)
                    .arg(r.step ? key(*r.step) : QString(), -10)
                    .arg(m.assessment.present() ? QString::number(m.assessment.score(), 'f', 4) : QStringLiteral("-"),
                         10)
+                   .arg(m.assessment.reference().present() ? QString::number(m.assessment.reference().score(), 'f', 4)
+                                                           : QStringLiteral("-"),
+                        9)
                    .arg(m.retrieval ? m.retrieval->selected : 0, 9)
                    .arg(m.annotation ? m.annotation->humanSeconds : 0.0, 8, 'f', 0)
                    .arg(m.finetune ? m.finetune->candidate + " " + key(m.finetune->decision) : QStringLiteral(" "),
@@ -103,6 +109,14 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("budget"), QStringLiteral("Pool items annotated per round (default 100)."), QStringLiteral("B")});
         p.addOption({QStringLiteral("strategy"), QStringLiteral("engine (default), random or uncertainty."), QStringLiteral("S")});
         p.addOption({QStringLiteral("annotator"), QStringLiteral("simulated (default) or human (waits for the queues)."), QStringLiteral("A")});
+        p.addOption({QStringLiteral("eval-split"),
+                     QStringLiteral("Evaluate and mine failures on this split: test (default) or reference-test (your "
+                                    "labelled images, medq reference add)."),
+                     QStringLiteral("S")});
+        p.addOption({QStringLiteral("validation-split"),
+                     QStringLiteral("Calibrate routing, draw gold items and gate checkpoints on: val (default) or "
+                                    "reference-val."),
+                     QStringLiteral("S")});
         p.addOption({QStringLiteral("annotator-config"), QStringLiteral("Simulated annotator settings (JSON)."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S")});
         p.addOption({QStringLiteral("eval-limit"), QStringLiteral("Evaluate on N test images (default all)."), QStringLiteral("N")});

@@ -30,6 +30,7 @@ const char* kUsage =
     "  synth sheet OUT.png [--modality M] contact sheet of every attribute at three severities\n"
     "  pool add WORKSPACE PATH... [-r] [-m M]  register your own images as pool items (not copied)\n"
     "  pool status WORKSPACE              pool items per modality and kind, files not usable and why\n"
+    "  reference add WORKSPACE --from-annotations --split test|val  expert labels as a reference set\n"
     "  export WORKSPACE --jsonl F --csv F training conversations (JSONL) and annotations (CSV)\n"
     "  audit verify WORKSPACE             check the audit log's hash chain (exit 1 names the first bad row)\n"
     "  model train WORKSPACE [--from-scratch|--from C]  train the quality model on the benchmark\n"
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("model"), medq::cli::cmdModel},
         {QStringLiteral("loop"), medq::cli::cmdLoop},
         {QStringLiteral("pool"), medq::cli::cmdPool},
+        {QStringLiteral("reference"), medq::cli::cmdReference},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

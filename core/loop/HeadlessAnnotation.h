@@ -15,7 +15,7 @@ namespace medq::store { class Workspace; }
 namespace medq::loop {
 
 // Who stores accepted model drafts in the annotations table.
-inline const QString kAutoAcceptAnnotator = QStringLiteral("auto-accept");
+using store::kAutoAcceptAnnotator;
 
 struct AnnotatedItem {
     store::Id imageId = 0;

@@ -96,6 +96,7 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
     Series rubric{QStringLiteral("rubric / 8"), QColor(214, 39, 40), {}};
     Series score{QStringLiteral("combined score"), QColor(44, 160, 44), {}};
     Series heldOut{QStringLiteral("held-out score"), QColor(148, 103, 189), {}};
+    Series reference{QStringLiteral("real reference score"), QColor(140, 86, 75), {}};
     Series expertSeconds{key(Queue::Expert), QColor(214, 39, 40), {}};
     Series verifySeconds{key(Queue::Verify), QColor(255, 127, 14), {}};
     Series totalSeconds{QStringLiteral("all"), QColor(0, 0, 0), {}};
@@ -108,6 +109,7 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
         rubric.values.push_back(a.rubric() / 8.0);
         score.values.push_back(a.score());
         if (a.heldOut().present()) heldOut.values.push_back(a.heldOut().score());
+        if (a.reference().present()) reference.values.push_back(a.reference().score());
         const AnnotationMetrics annotation = m.annotation.value_or(AnnotationMetrics{});
         expertSeconds.values.push_back(valueOr(annotation.secondsByQueue, Queue::Expert));
         verifySeconds.values.push_back(valueOr(annotation.secondsByQueue, Queue::Verify));
@@ -115,6 +117,7 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
     }
     std::vector<Series> scoreSeries{perception, rubric, score};
     if (heldOut.values.size() == score.values.size() && !heldOut.values.empty()) scoreSeries.push_back(heldOut);
+    if (reference.values.size() == score.values.size() && !reference.values.empty()) scoreSeries.push_back(reference);
     if (!lineChart(QStringLiteral("Test scores after each round"), QStringLiteral("score"), scoreSeries)
              .save(QDir(files).filePath(QStringLiteral("scores.png"))) ||
         !lineChart(QStringLiteral("Human-seconds per round"), QStringLiteral("seconds"), {expertSeconds, verifySeconds, totalSeconds})
@@ -132,7 +135,7 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
         << " rounds.</p>\n";
     out << "<img src=\"" << filesName << "/scores.png\"> <img src=\"" << filesName << "/cost.png\">\n";
     out << "<h2>Rounds</h2><table><tr><th>round</th><th class=l>strategy</th><th class=l>status</th><th>test perception</th>"
-           "<th>test rubric</th><th>score</th><th>held-out score</th><th>selected</th><th>auto / verify / expert</th><th>human-s</th>"
+           "<th>test rubric</th><th>score</th><th>held-out score</th><th>real reference score</th><th>selected</th><th>auto / verify / expert</th><th>human-s</th>"
            "<th>kappa</th><th>returned</th><th class=l>checkpoint</th><th class=l>decision</th></tr>\n";
     for (std::size_t i = 0; i < rounds.size(); ++i) {
         const store::RoundRecord& r = rounds[i];
@@ -147,6 +150,8 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
             << QString::number(100 * a.accuracy(), 'f', 1) << "%</td><td>" << QString::number(a.rubric(), 'f', 2)
             << "</td><td>" << QString::number(a.score(), 'f', 4) << "</td><td>"
             << (a.heldOut().present() ? QString::number(a.heldOut().score(), 'f', 4) : QStringLiteral("-"))
+            << "</td><td>"
+            << (a.reference().present() ? QString::number(a.reference().score(), 'f', 4) : QStringLiteral("-"))
             << "</td><td>" << (m.retrieval ? m.retrieval->selected : 0) << "</td><td>" << routed(Queue::AutoAccept)
             << " / " << routed(Queue::Verify) << " / " << routed(Queue::Expert) << "</td><td>"
             << QString::number(m.annotation ? m.annotation->humanSeconds : 0.0, 'f', 0) << "</td><td>"

@@ -162,6 +162,7 @@ std::map<QString, double> EvaluationSummary::rubricByModality() const {
     return numbers(object(object(json, "description"), "byGroup"));
 }
 EvaluationSummary EvaluationSummary::heldOut() const { return {object(json, "heldOut")}; }
+EvaluationSummary EvaluationSummary::reference() const { return {object(json, "reference")}; }
 
 QJsonObject RoundMetrics::toJson() const {
     QJsonObject o;

@@ -27,6 +27,9 @@ struct EvaluationSummary {
     std::map<QString, double> accuracyByModality() const;
     std::map<QString, double> rubricByModality() const;
     EvaluationSummary heldOut() const;  // empty when there are no held-out images
+    // The real reference test set (expert labels of the site's images), scored apart from
+    // the synthetic evaluation split; empty when the workspace has none.
+    EvaluationSummary reference() const;
 };
 
 struct RetrievalMetrics {

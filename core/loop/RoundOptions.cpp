@@ -11,6 +11,7 @@ const std::vector<JsonField<RoundOptions>>& fields() {
         intField("budget", &RoundOptions::budget),
         intField("seed", &RoundOptions::seed),
         textField("evalSplit", &RoundOptions::evalSplit),
+        textField("validationSplit", &RoundOptions::validationSplit),
         intField("evalLimit", &RoundOptions::evalLimit),
         intField("heldOutLimit", &RoundOptions::heldOutLimit),
         intField("descriptionFailBelow", &RoundOptions::descriptionFailBelow),

@@ -17,8 +17,12 @@ struct RoundOptions {
     int budget = 100;        // pool items annotated per round
     std::uint64_t seed = 1;
 
-    // 1. Evaluation on the benchmark split (0: every task).
+    // 1. Evaluation on the benchmark split (0: every task); "reference-test" evaluates, and
+    // mines failures, on the real reference set instead (dataset/ReferenceSet.h).
     QString evalSplit = QStringLiteral("test");
+    // Validation: routing calibration, gold items and the checkpoint gate ("reference-val":
+    // the real reference set's validation part).
+    QString validationSplit = QStringLiteral("val");
     int evalLimit = 0;
     // Test images outside the evaluation sample, scored before and after each round but never
     // mined for failures: the score that tells whether a gain generalises (0: none). Needs

@@ -19,6 +19,7 @@ QString actionName(Action action) {
     case Action::StartRound: return QStringLiteral("start a round");
     case Action::ChangeThresholds: return QStringLiteral("change routing thresholds");
     case Action::AcceptCheckpoint: return QStringLiteral("accept a checkpoint");
+    case Action::DefineReference: return QStringLiteral("define a reference set");
     }
     return QStringLiteral("unknown action");
 }

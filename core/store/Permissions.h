@@ -18,6 +18,7 @@ enum class Action {
     StartRound,        // start a loop round (spends the annotation budget)
     ChangeThresholds,  // move the routing thresholds
     AcceptCheckpoint,  // promote a fine-tuned checkpoint
+    DefineReference,   // turn annotations into a reference set the model is measured on
 };
 
 QString roleKey(Role role);                              // "annotator" | "lead"

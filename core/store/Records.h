@@ -12,6 +12,9 @@ namespace medq::store {
 
 using Id = std::int64_t;
 
+// The annotator name under which routing stores model drafts accepted without a person.
+inline const QString kAutoAcceptAnnotator = QStringLiteral("auto-accept");
+
 struct ImageRecord {
     Id id = 0;
     QString contentHash;

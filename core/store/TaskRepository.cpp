@@ -60,6 +60,21 @@ std::vector<TaskRecord> TaskRepository::inSplit(const QString& split) const {
     return out;
 }
 
+std::vector<TaskRecord> TaskRepository::annotatedRealDescriptions(const QString& exceptAnnotator) const {
+    // Real images: not rendered from a recipe (ImageSource keeps those as "synth:" paths).
+    Statement s = m_db.prepare(
+        (std::string("SELECT ") + kTaskColumns +
+         " FROM tasks WHERE kind=? AND second_image_id IS NULL"
+         " AND image_id IN (SELECT id FROM images WHERE substr(path, 1, 6) <> 'synth:')"
+         " AND EXISTS (SELECT 1 FROM annotations a WHERE a.task_id = tasks.id AND a.annotator <> ?)"
+         " ORDER BY image_id, id")
+            .c_str());
+    s.bind(1, key(TaskKind::Description)).bind(2, exceptAnnotator);
+    std::vector<TaskRecord> out;
+    while (s.step()) out.push_back(readTask(s));
+    return out;
+}
+
 QMap<QString, int> TaskRepository::countBySplitAndKind() const {
     QMap<QString, int> out;
     Statement s = m_db.prepare("SELECT COALESCE(split, 'none'), kind, COUNT(*) FROM tasks GROUP BY 1, 2");

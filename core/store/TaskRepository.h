@@ -19,6 +19,9 @@ public:
     std::vector<TaskRecord> forImage(Id imageId) const;
     // Every task of a split ("train", "val", "test"), by id.
     std::vector<TaskRecord> inSplit(const QString& split) const;
+    // Description tasks of real (not synthetic) single images that someone other than
+    // `exceptAnnotator` annotated, by image.
+    std::vector<TaskRecord> annotatedRealDescriptions(const QString& exceptAnnotator) const;
     // "split/kind" -> count, e.g. "test/perception" -> 2600.
     QMap<QString, int> countBySplitAndKind() const;
 

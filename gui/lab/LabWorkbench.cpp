@@ -1,6 +1,7 @@
 #include "lab/LabWorkbench.h"
 
 #include "common/ShortcutTable.h"
+#include "dataset/ReferenceSet.h"
 #include "jobs/JobEngine.h"
 #include "lab/EnginePanel.h"
 #include "lab/PrototypeGallery.h"
@@ -13,6 +14,7 @@
 #include "store/Workspace.h"
 
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -66,6 +68,7 @@ QMenu* LabWorkbench::addMenu(QMenuBar* bar) {
     lab->addAction(tr("Routing &Calibration"), shortcutFor("lab_routing"), this, [this] { show(m_routing); });
     lab->addSeparator();
     lab->addAction(tr("&Start Round…"), shortcutFor("lab_start_round"), this, [this] { startRound(); });
+    lab->addAction(tr("Add Reference Set from &Annotations…"), this, [this] { addReferenceSet(); });
     lab->addAction(tr("&Refresh Lab Views"), shortcutFor("lab_refresh"), this, &LabWorkbench::refresh);
     return lab;
 }
@@ -117,6 +120,33 @@ loop::RoundOptions LabWorkbench::nextRoundDefaults() const {
     }
     options.actor = m_annotator;
     return options;
+}
+
+int LabWorkbench::addReferenceSet(const QString& which) {
+    if (!m_ws) {
+        emit problem(tr("Open a workspace first."));
+        return 0;
+    }
+    if (const Status s = store::Permissions::requireFor(m_ws->annotations(), m_annotator,
+                                                        store::Action::DefineReference);
+        !s) {
+        emit problem(tr("Cannot define a reference set: %1").arg(s.error().message()));
+        return 0;
+    }
+    QString split = which;
+    if (split.isEmpty()) {
+        const QStringList choices{tr("Test: measure the model on it (never trained on)"),
+                                  tr("Validation: calibrate routing and gate checkpoints with it")};
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(
+            m_window, tr("Reference Set from Annotations"),
+            tr("The annotated images of your site whose annotators agree become a reference set: their "
+               "descriptions, and questions derived from their quality and attributes. Use it as:"),
+            choices, 0, false, &ok);
+        if (!ok) return 0;
+        split = chosen == choices.front() ? QStringLiteral("test") : QStringLiteral("val");
+    }
+    return m_jobs.submit(std::make_unique<dataset::ReferenceSetJob>(m_ws->dir().absolutePath(), split, m_annotator));
 }
 
 int LabWorkbench::startRound() {

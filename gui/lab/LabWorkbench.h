@@ -41,6 +41,9 @@ public:
     loop::RoundOptions nextRoundDefaults() const;
     // Opens the Start Round dialog and queues the round; returns the job id (0: not queued).
     int startRound();
+    // Lab > Add Reference Set from Annotations (a lead's action): asks test or validation
+    // unless `which` ("test" or "val") is given; returns the job id, 0 when nothing started.
+    int addReferenceSet(const QString& which = {});
     // Queues a round with these settings if the annotator may start rounds; 0 and a message otherwise.
     int queueRound(loop::RoundOptions options);
 

@@ -17,6 +17,7 @@ void readSummary(const loop::EvaluationSummary& summary, RoundFigures& f) {
         f.accuracyByModality.insert(modality, accuracy);
     for (const auto& [modality, rubric] : summary.rubricByModality()) f.rubricByModality.insert(modality, rubric);
     f.assessed = summary.present();
+    if (summary.reference().present()) f.referenceScore = summary.reference().score();
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ struct RoundFigures {
     double accuracy = 0, rubric = 0, score = 0;  // test perception accuracy, rubric (of 8), combined score
     QMap<QString, double> accuracyByModality, rubricByModality;
     bool assessed = false;                       // false while the round is still running
+    std::optional<double> referenceScore;        // on the real reference test set, when there is one
     int selected = 0;
     std::map<Queue, int> routed;                // items per queue
     std::map<Queue, double> secondsByQueue;     // human-seconds per queue (non-gold items)

@@ -8,7 +8,7 @@
 
 namespace medq::gui {
 namespace {
-constexpr int kBefore = 6;  // columns before the per-modality ones
+constexpr int kBefore = 7;  // columns before the per-modality ones
 constexpr int kAfter = 10;  // columns after them
 }  // namespace
 
@@ -41,6 +41,7 @@ QString RoundsTableModel::header(int section) const {
     case Column::Accuracy: return tr("Test accuracy");
     case Column::Rubric: return tr("Rubric (of 8)");
     case Column::Score: return tr("Score");
+    case Column::ReferenceScore: return tr("Real reference score");
     case Column::Modality: return tr("Accuracy %1").arg(modalityName(modality));
     case Column::Selected: return tr("Selected");
     case Column::Auto: return tr("Auto-accepted");
@@ -66,6 +67,7 @@ QVariant RoundsTableModel::value(const RoundFigures& f, int section) const {
     case Column::Accuracy: return f.assessed ? QVariant(f.accuracy) : QVariant();
     case Column::Rubric: return f.assessed ? QVariant(f.rubric) : QVariant();
     case Column::Score: return f.assessed ? QVariant(f.score) : QVariant();
+    case Column::ReferenceScore: return f.referenceScore ? QVariant(*f.referenceScore) : QVariant();
     case Column::Modality: return f.accuracyByModality.contains(modality) ? QVariant(f.accuracyByModality.value(modality)) : QVariant();
     case Column::Selected: return start ? QVariant() : QVariant(f.selected);
     case Column::Auto: return start ? QVariant() : QVariant(valueOr(f.routed, Queue::AutoAccept));

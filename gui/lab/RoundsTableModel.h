@@ -24,7 +24,7 @@ public:
     QString toCsv() const;
 
 private:
-    enum class Column { Round, Strategy, Status, Accuracy, Rubric, Score, Modality, Selected, Auto, Verify, Expert,
+    enum class Column { Round, Strategy, Status, Accuracy, Rubric, Score, ReferenceScore, Modality, Selected, Auto, Verify, Expert,
                         HumanSeconds, Accepted, Decision, ValidationBefore, ValidationAfter, Reason };
     // Column kind and, for per-modality columns, the modality.
     std::pair<Column, QString> column(int section) const;

@@ -2,6 +2,7 @@
 #include "loop/internal/RoundSteps.h"
 
 #include "common/Random.h"
+#include "dataset/ReferenceSet.h"
 #include "learn/ExampleAssembler.h"
 
 #include <algorithm>
@@ -80,14 +81,26 @@ Result<EvaluationSummary> assess(Round& r, const QString& checkpoint, const jobs
                                  std::vector<ItemDraft>* draftsOut) {
     const bool heldOut = r.options.heldOutLimit > 0;
     const auto mined = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
-    auto summary = assessImages(r, checkpoint, mined, heldOut ? progress.sub(0.0, 0.6) : progress, keep, draftsOut);
+    // The real reference test set is scored beside the evaluation split, never mixed into it.
+    const QString reference = dataset::referenceSplit(QStringLiteral("test"));
+    const auto referenceImages = r.options.evalSplit == reference ? std::vector<store::Id>{}
+                                                                  : splitImages(r.ws, reference, r.options.evalLimit);
+    const double share = referenceImages.empty() ? 1.0 : 0.8;
+    auto summary = assessImages(r, checkpoint, mined, progress.sub(0.0, heldOut ? 0.6 * share : share), keep,
+                                draftsOut);
     if (!summary) return summary.error();
-    if (!heldOut) return EvaluationSummary{summary.take()};
-    auto other = assessImages(r, checkpoint, heldOutImages(r.ws, r.options, mined), progress.sub(0.6, 1.0), keep,
-                              nullptr);
-    if (!other) return other.error();
     QJsonObject combined = summary.take();
-    combined.insert(QStringLiteral("heldOut"), other.value());
+    if (heldOut) {
+        auto other = assessImages(r, checkpoint, heldOutImages(r.ws, r.options, mined),
+                                  progress.sub(0.6 * share, share), keep, nullptr);
+        if (!other) return other.error();
+        combined.insert(QStringLiteral("heldOut"), other.value());
+    }
+    if (!referenceImages.empty()) {
+        auto real = assessImages(r, checkpoint, referenceImages, progress.sub(share, 1.0), keep, nullptr);
+        if (!real) return real.error();
+        combined.insert(QStringLiteral("reference"), real.value());
+    }
     return EvaluationSummary{combined};
 }
 

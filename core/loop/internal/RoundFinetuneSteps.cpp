@@ -2,6 +2,8 @@
 // new score.
 #include "loop/internal/RoundSteps.h"
 
+#include "dataset/ReferenceSet.h"
+
 #include "common/Random.h"
 #include "learn/ExampleAssembler.h"
 #include "loop/CheckpointGate.h"
@@ -23,9 +25,14 @@ Result<std::vector<train::TrainingExample>> acceptedExamples(Round& r, learn::Ex
     };
     std::vector<Accepted> labels;
     QHash<store::Id, QJsonValue> imageAttributes;  // from each image's accepted description
+    // Images of the real reference test set are never trained on, so its score stays one of
+    // images the model has not seen.
+    QSet<store::Id> heldBack;
+    for (const auto& t : r.ws.tasks().inSplit(dataset::referenceSplit(QStringLiteral("test"))))
+        heldBack.insert(t.imageId);
     for (const store::AcceptedLabel& label : r.loop.acceptedUpTo(r.record.id)) {
         const auto task = r.ws.tasks().get(label.taskId);
-        if (!task) continue;
+        if (!task || heldBack.contains(task->imageId)) continue;
         for (const auto& a : r.ws.annotations().history(label.taskId)) {
             if (a.id != label.annotationId) continue;
             const bool description = task->kind == TaskKind::Description;
@@ -114,7 +121,7 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
 
     // Accept only if validation improves and no modality drops beyond the tolerance and chance.
     RoundOptions valOptions = r.options;
-    valOptions.evalSplit = QStringLiteral("val");
+    valOptions.evalSplit = r.options.validationSplit;
     valOptions.evalLimit = r.options.validationLimit;
     valOptions.heldOutLimit = 0;
     Round validation{r.ws, r.record, valOptions, {}};

@@ -21,7 +21,8 @@ Result<RoutingThresholds> calibration(Round& r, const model::QualityModel& net, 
     return RoutingCalibrator(r.ws).thresholdsFor(checkpoint, settings, [&]() -> Result<std::vector<CalibrationPoint>> {
         ItemDrafter drafter(r.ws, &net, checkpoint, assembler);
         drafter.setScorer(&r.scorer);
-        auto drafts = drafter.draft(splitImages(r.ws, QStringLiteral("val"), r.options.calibrationLimit, 77), progress);
+        auto drafts = drafter.draft(splitImages(r.ws, r.options.validationSplit, r.options.calibrationLimit, 77),
+                                    progress);
         if (!drafts) return drafts.error();
         std::vector<CalibrationPoint> points;
         for (const auto& d : drafts.value()) points.push_back({d.uncertainty, d.acceptable(), d.lost()});
@@ -54,7 +55,7 @@ Status stepRoute(Round& r, const jobs::Progress& progress) {
     // Gold items: validation images with known answers, drafted like the rest.
     std::vector<store::Id> gold;
     const int goldCount = int(std::lround(r.options.goldRate * double(images.size())));
-    for (store::Id id : splitImages(r.ws, QStringLiteral("val"), 0)) {
+    for (store::Id id : splitImages(r.ws, r.options.validationSplit, 0)) {
         if (int(gold.size()) >= goldCount) break;
         if (coin(r.options.seed + std::uint64_t(r.record.number), id, 0.5)) gold.push_back(id);
     }

@@ -4,9 +4,12 @@
 // fills the queues with the site's images; a file that vanished and one that changed since
 // registration, and one whose pixels cannot be decoded, are left out and marked, nothing
 // else is lost; the annotations submitted
-// through AnnotationSession let the round finish through gate, fine-tuning and assessment.
+// through AnnotationSession let the round finish through gate, fine-tuning and assessment;
+// those annotations become a reference set (one image whose annotators disagree left out),
+// and the next round scores it beside the synthetic test split.
 #include "annotate/AnnotationSession.h"
 #include "dataset/BenchmarkBuildJob.h"
+#include "dataset/ReferenceSet.h"
 #include "ingest/PoolAddJob.h"
 #include "learn/TrainModelJob.h"
 #include "loop/RoundMetrics.h"
@@ -216,6 +219,54 @@ private slots:
         QVERIFY(loop.acceptedCount(round.id) > 0);
         QVERIFY(ws->audit().verify().intact);
         QVERIFY(ws->checkIntegrity().isEmpty());
+    }
+
+    void annotationsBecomeAReferenceSetTheNextRoundIsScoredOn() {
+        auto ws = store::Workspace::open(m_ws).take();
+        // A second radiologist disagrees on one image's overall quality: it is left out.
+        ws->annotations().ensureAnnotator("dr.b", "annotator");
+        const auto described = ws->tasks().annotatedRealDescriptions(store::kAutoAcceptAnnotator);
+        QVERIFY(described.size() >= 2);
+        store::AnnotationRecord other;
+        other.taskId = described.front().id;
+        other.annotator = "dr.b";
+        other.text = "Severe noise. Overall, the quality of this image is reject.";
+        other.qualityLevel = "reject";
+        other.labels = QJsonObject{{"attributes", QJsonObject{{"noise", "severe"}}}, {"flags", QJsonArray{}}};
+        ws->annotations().submit(other);
+
+        const auto report = dataset::ReferenceSet::fromAnnotations(*ws, "test", "lead.l");
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message()));
+        QCOMPARE(report.value().disagreements, 1);
+        QCOMPARE(report.value().images, int(described.size()) - 1);
+        QVERIFY(report.value().perception >= 2 * report.value().images);  // at least overall + one yes/no each
+        // Only the site's images, each with its accepted description as the reference.
+        const auto reference = ws->tasks().inSplit(dataset::referenceSplit("test"));
+        int descriptions = 0;
+        for (const auto& t : reference) {
+            QVERIFY(!ws->images().get(t.imageId)->path.startsWith("synth:"));
+            QVERIFY(!t.answer.isEmpty());
+            descriptions += t.kind == TaskKind::Description;
+        }
+        QCOMPARE(descriptions, report.value().images);
+        // Adding again adds nothing twice.
+        QCOMPARE(dataset::ReferenceSet::fromAnnotations(*ws, "test", "lead.l").value().images, 0);
+        QVERIFY(!dataset::ReferenceSet::fromAnnotations(*ws, "train", "lead.l").ok());
+
+        // The next round scores the real reference set beside the synthetic test split.
+        loop::LoopRoundJob next(m_ws, humanRound());
+        const auto waiting = run(next);
+        QVERIFY2(waiting.ok(), qPrintable(waiting.message));
+        const auto round = ws->rounds().all().back();
+        QCOMPARE(round.number, 2);
+        const auto metrics = loop::RoundMetrics::fromJson(round.metrics);
+        QVERIFY(metrics.evaluation.present());
+        QVERIFY(metrics.evaluation.reference().present());
+        // Scored on exactly the reference images (with their descriptions), apart from the test split.
+        QCOMPARE(metrics.evaluation.reference().json.value("items").toInt(), report.value().images);
+        QCOMPARE(metrics.evaluation.reference().json.value("description").toObject().value("total").toInt(),
+                 report.value().images);
+        QVERIFY(metrics.evaluation.json.value("items").toInt() != report.value().images);
     }
 };
 

@@ -154,6 +154,30 @@ private slots:
         QVERIFY(lab()->routing()->saveButton()->isEnabled());
     }
 
+    void referenceSetFromTheLabMenuIsALeadsJob() {
+        ws().annotations().ensureAnnotator("ann.only", "annotator");
+        lab()->setWorkspace(&ws(), "ann.only");
+        QSignalSpy problems(lab(), &LabWorkbench::problem);
+        QCOMPARE(lab()->addReferenceSet("test"), 0);
+        QVERIFY2(problems.count() == 1 && problems.front().front().toString().contains("only a lead"),
+                 qPrintable(problems.value(0).value(0).toString()));
+        lab()->setWorkspace(&ws(), "dr.lead");
+        QSignalSpy finished(&m_window->engine(), &jobs::JobEngine::jobFinished);
+        const int id = lab()->addReferenceSet("test");
+        QVERIFY(id > 0);
+        const auto ours = [&]() -> std::optional<jobs::JobOutcome> {
+            for (const auto& signal : finished)
+                if (signal.at(0).toInt() == id) return signal.at(1).value<jobs::JobOutcome>();
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(ours().has_value(), 60000);
+        const jobs::JobOutcome outcome = *ours();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        // This workspace holds synthetic images only: nothing qualifies, and it says so.
+        QCOMPARE(outcome.result.value("images").toInt(), 0);
+        QVERIFY2(outcome.message.contains("reference-test: 0 images added"), qPrintable(outcome.message));
+    }
+
     void cancelStopsTheSelectedJob() {
         jobs::JobEngine engine;
         EnginePanel panel(engine);
