@@ -57,22 +57,24 @@ int status(const QCommandLineParser& p) {
     QTextStream out(stdout);
     const auto recipes = ws.pool().countByModality();  // every kind
     const auto files = ws.poolFiles().countByModality();
-    out << QStringLiteral("%1 %2 %3 %4 %5\n")
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                .arg("modality", -16)
                .arg("recipes", 9)
                .arg("files", 9)
                .arg("vanished", 9)
-               .arg("changed", 9);
+               .arg("changed", 9)
+               .arg("unreadable", 11);
     for (std::size_t m = 0; m < kClinicalModalities.size(); ++m) {
         const auto f = files.value(int(m));
-        const std::int64_t allFiles = f.value(PoolFileStatus::Registered) + f.value(PoolFileStatus::Vanished) +
-                                      f.value(PoolFileStatus::Changed);
-        out << QStringLiteral("%1 %2 %3 %4 %5\n")
+        std::int64_t allFiles = 0;  // every state, unreadable included
+        for (const std::int64_t n : f) allFiles += n;
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                    .arg(modalityKey(kClinicalModalities[m]), -16)
                    .arg(recipes.value(int(m)) - allFiles, 9)
                    .arg(f.value(PoolFileStatus::Registered), 9)
                    .arg(f.value(PoolFileStatus::Vanished), 9)
-                   .arg(f.value(PoolFileStatus::Changed), 9);
+                   .arg(f.value(PoolFileStatus::Changed), 9)
+                   .arg(f.value(PoolFileStatus::Unreadable), 11);
     }
     if (const auto scan = ws.poolFiles().lastScan())
         out << "last scan: " << scan->startedAt << " " << key(scan->status) << " ("

@@ -1,5 +1,6 @@
 #include "dataset/ReferenceSet.h"
 
+#include "dataset/SynthItemWriter.h"
 #include "store/LoopRepository.h"
 #include "store/Workspace.h"
 #include "synth/ItemGenerator.h"
@@ -38,12 +39,6 @@ std::optional<Verdict> verdictOf(const store::AnnotationRecord& a) {
     v.text = a.text;
     v.createdAt = a.createdAt;
     return v;
-}
-
-QJsonArray optionsJson(const QStringList& options) {
-    QJsonArray a;
-    for (const QString& o : options) a.append(o);
-    return a;
 }
 
 }  // namespace
@@ -126,26 +121,7 @@ Result<ReferenceReport> ReferenceSet::fromAnnotations(store::Workspace& ws, cons
                 for (int i = 0; i < overall.size(); ++i)
                     if (overall[i].compare(agreed.quality, Qt::CaseInsensitive) == 0) q.correct = i;
 
-        std::vector<store::TaskRecord> rows;
-        store::TaskRecord d;
-        d.imageId = task.imageId;
-        d.kind = TaskKind::Description;
-        d.questionType = QuestionType::Description;
-        d.question = QuestionTemplates::describe();
-        d.answer = agreed.text;
-        d.split = split;
-        rows.push_back(d);
-        for (const auto& q : item.questions) {
-            store::TaskRecord t;
-            t.imageId = task.imageId;
-            t.kind = TaskKind::Perception;
-            t.questionType = q.type;
-            t.question = q.text;
-            t.options = optionsJson(q.options);
-            t.answer = QString(q.correctLabel());
-            t.split = split;
-            rows.push_back(t);
-        }
+        const auto rows = SynthItemWriter::itemTasks(task.imageId, agreed.text, item.questions, split);
         ws.tasks().insertMany(rows);
         ++report.images;
         report.perception += int(item.questions.size());

@@ -54,18 +54,28 @@ Result<WrittenItem> SynthItemWriter::write(const SynthRecipe& recipe, const QStr
     out.imageId = m_ws.images().insert(rec, {});
     out.truth = item.truth;
 
+    const auto tasks = itemTasks(out.imageId, item.description, item.questions, split);
+    const auto ids = m_ws.tasks().insertMany(tasks);
+    out.descriptionTaskId = ids.front();
+    out.perceptionTasks = int(item.questions.size());
+    return out;
+}
+
+std::vector<store::TaskRecord> SynthItemWriter::itemTasks(store::Id imageId, const QString& description,
+                                                          const std::vector<synth::PerceptionQuestion>& questions,
+                                                          const QString& split) {
     std::vector<store::TaskRecord> tasks;
     store::TaskRecord d;
-    d.imageId = out.imageId;
+    d.imageId = imageId;
     d.kind = TaskKind::Description;
     d.questionType = QuestionType::Description;
     d.question = QuestionTemplates::describe();
-    d.answer = item.description;
+    d.answer = description;
     d.split = split;
     tasks.push_back(d);
-    for (const auto& q : item.questions) {
+    for (const auto& q : questions) {
         store::TaskRecord t;
-        t.imageId = out.imageId;
+        t.imageId = imageId;
         t.kind = TaskKind::Perception;
         t.questionType = q.type;
         t.question = q.text;
@@ -74,10 +84,7 @@ Result<WrittenItem> SynthItemWriter::write(const SynthRecipe& recipe, const QStr
         t.split = split;
         tasks.push_back(t);
     }
-    const auto ids = m_ws.tasks().insertMany(tasks);
-    out.descriptionTaskId = ids.front();
-    out.perceptionTasks = int(item.questions.size());
-    return out;
+    return tasks;
 }
 
 void SynthItemWriter::writePair(const std::pair<store::Id, synth::GroundTruth>& first,

@@ -6,6 +6,7 @@
 #include "dataset/SynthRecipe.h"
 #include "store/Workspace.h"
 #include "synth/GroundTruth.h"
+#include "synth/PerceptionQuestion.h"
 
 #include <QStringList>
 
@@ -32,6 +33,11 @@ public:
     void removeWrittenFiles();
 
     static QJsonObject truthJson(const synth::GroundTruth& truth);
+    // An image's description request (answered by `description`) and its perception
+    // questions (answered by their correct option), in `split`: the rows every item has.
+    static std::vector<store::TaskRecord> itemTasks(store::Id imageId, const QString& description,
+                                                    const std::vector<synth::PerceptionQuestion>& questions,
+                                                    const QString& split);
 
 private:
     store::Workspace& m_ws;

@@ -29,22 +29,32 @@ bool list(int fd, Listing& out) {
         ::close(dupFd);
         return false;
     }
-    errno = 0;
-    while (const dirent* e = ::readdir(dir)) {
+    int readError = 0;
+    for (;;) {
+        errno = 0;
+        const dirent* e = ::readdir(dir);
+        if (!e) {
+            readError = errno;
+            break;
+        }
         if (e->d_name[0] == '.') continue;  // ".", ".." and hidden entries
         unsigned char type = e->d_type;
         if (type == DT_UNKNOWN || type == DT_LNK) {
+            // Links are followed to files only; a link to a folder, or a broken one, is skipped.
             struct stat st {};
-            if (::fstatat(fd, e->d_name, &st, type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW) != 0) continue;
+            if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+            const bool link = S_ISLNK(st.st_mode);
+            if (link && ::fstatat(fd, e->d_name, &st, 0) != 0) continue;
             if (S_ISREG(st.st_mode)) type = DT_REG;
-            else if (S_ISDIR(st.st_mode) && e->d_type == DT_UNKNOWN) type = DT_DIR;
+            else if (S_ISDIR(st.st_mode) && !link) type = DT_DIR;
             else continue;
         }
         if (type == DT_REG) out.files.emplace_back(e->d_name);
         else if (type == DT_DIR) out.folders.emplace_back(e->d_name);
     }
-    const bool ok = errno == 0;
     ::closedir(dir);
+    errno = readError;
+    const bool ok = readError == 0;
     std::sort(out.files.begin(), out.files.end());
     std::sort(out.folders.begin(), out.folders.end());
     return ok;

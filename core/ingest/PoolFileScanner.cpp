@@ -47,8 +47,13 @@ struct Pending {
 class BatchedWrites {
 public:
     explicit BatchedWrites(store::SqliteConnection& db) : m_db(db) { m_clock.start(); }
-    void wrote() {
+    // Before a file's writes: they land in the open batch, never in autocommit, so a kill
+    // keeps all of one file's rows or none.
+    void begin() {
         if (!m_tx) m_tx.emplace(m_db);
+    }
+    // After a file's writes.
+    void wrote() {
         if (++m_rows >= kCommitEvery || m_clock.elapsed() >= kCommitAfterMs) commit();
     }
     void commit() {
@@ -159,6 +164,7 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                 const QString path = folder.folder + QLatin1Char('/') + QString::fromStdString(name);
                 Pending p{name, path, std::int64_t(st.st_size), mtimeNs(st), registry.lookup(path)};
                 if (p.known && p.known->size == p.size && p.known->mtimeNs == p.mtimeNs) {
+                    writes.begin();
                     if (p.known->what == store::KnownPath::What::Problem) {
                         registry.touchProblem(p.path, scan);
                         ++report.problems;
@@ -190,14 +196,21 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                 const Pending& p = pending[i];
                 const ProbedPoolFile& r = probed[i];
                 const bool wasFile = p.known && p.known->what == store::KnownPath::What::File;
+                writes.begin();
                 if (wasFile) registry.retireFile(p.known->poolItemId);
                 QString reason = r.problem;
                 const QString& instanceKey = r.sopInstanceUid;
                 if (reason.isEmpty() && !instanceKey.isEmpty()) {
-                    if (const auto other = registry.registeredPathOf(instanceKey))
-                        reason = QStringLiteral("the same DICOM instance (SOP Instance UID) is registered as %1")
-                                     .arg(*other);
-                    if (!reason.isEmpty()) ++report.duplicates;
+                    if (const auto other = registry.registeredOf(instanceKey)) {
+                        if (QFileInfo::exists(other->second)) {
+                            reason = QStringLiteral("the same DICOM instance (SOP Instance UID) is registered as %1")
+                                         .arg(other->second);
+                            ++report.duplicates;
+                        } else {  // moved or renamed: the old path is gone, this one takes over
+                            registry.touchFile(other->first, PoolFileStatus::Vanished, scan);
+                            ++report.vanished;
+                        }
+                    }
                 }
                 if (reason.isEmpty()) {
                     store::PoolFileRecord f;

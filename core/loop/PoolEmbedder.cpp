@@ -87,16 +87,18 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
     }
 
     // Embed pool items after the last one in the file, in id order. Files found gone, changed
-    // or unreadable are marked in the pool and left out.
+    // or unreadable are marked in the pool and left out. The file may hold embeddings of
+    // items no longer usable, so counts say nothing about what is left: page until nothing
+    // follows (or the file holds `limit`).
     const std::int64_t poolSize = m_ws.pool().usableCount();
     const std::int64_t target = limit > 0 ? std::min<std::int64_t>(limit, poolSize) : poolSize;
     const std::int64_t before = file.count();
     std::int64_t done = before;
     int skippedFiles = 0;
     const jobs::Progress embedding = progress.sub(0.0, 0.85);
-    while (done < target) {
+    while (limit <= 0 || done < limit) {
         embedding.checkCancelled();
-        const int want = int(std::min<std::int64_t>(kEmbeddingBatch, target - done));
+        const int want = limit > 0 ? int(std::min<std::int64_t>(kEmbeddingBatch, limit - done)) : kEmbeddingBatch;
         const auto page = m_ws.pool().page(file.lastId(), want);
         if (page.empty()) break;
         std::vector<store::Id> ids;
@@ -125,7 +127,10 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
         const double rate = (done - before) / std::max(1e-3, seconds);
         embedding.report(double(done - before) / double(std::max<std::int64_t>(1, target - before)),
                          QStringLiteral("Embedding pool item %1 of %2 (%3 items/s, %4 s left)")
-                             .arg(done).arg(target).arg(rate, 0, 'f', 1).arg(int((target - done) / std::max(1e-3, rate))));
+                             .arg(done)
+                             .arg(target)
+                             .arg(rate, 0, 'f', 1)
+                             .arg(int(std::max<std::int64_t>(0, target - done) / std::max(1e-3, rate))));
     }
     const double embedSeconds = clock.elapsed() / 1000.0;
 

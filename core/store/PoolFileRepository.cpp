@@ -33,7 +33,7 @@ PoolFileRegistry::PoolFileRegistry(SqliteConnection& db)
                               "status, last_scan) VALUES(?,?,?,?,?,?,?,?)")),
       m_touchFile(db.prepare("UPDATE pool_files SET status=?, last_scan=? WHERE pool_item_id=?")),
       m_retireFile(db.prepare("UPDATE pool_files SET status=? WHERE pool_item_id=?")),
-      m_instance(db.prepare("SELECT path FROM pool_files WHERE instance_key=? AND status=? LIMIT 1")),
+      m_instance(db.prepare("SELECT pool_item_id, path FROM pool_files WHERE instance_key=? AND status=? LIMIT 1")),
       m_upsertProblem(db.prepare("INSERT INTO pool_file_problems(path, size, mtime_ns, reason, last_scan) "
                                  "VALUES(?,?,?,?,?) ON CONFLICT(path) DO UPDATE SET size=excluded.size, "
                                  "mtime_ns=excluded.mtime_ns, reason=excluded.reason, last_scan=excluded.last_scan")),
@@ -85,10 +85,10 @@ void PoolFileRegistry::retireFile(Id poolItemId) {
     m_retireFile.run();
 }
 
-std::optional<QString> PoolFileRegistry::registeredPathOf(const QString& instanceKey) {
+std::optional<std::pair<Id, QString>> PoolFileRegistry::registeredOf(const QString& instanceKey) {
     m_instance.bind(1, instanceKey).bind(2, key(PoolFileStatus::Registered));
-    std::optional<QString> out;
-    if (m_instance.step()) out = m_instance.columnText(0);
+    std::optional<std::pair<Id, QString>> out;
+    if (m_instance.step()) out = std::pair(m_instance.columnInt(0), m_instance.columnText(1));
     m_instance.reset();
     return out;
 }
@@ -193,9 +193,12 @@ std::optional<PoolFileRecord> PoolFileRepository::get(Id poolItemId) const {
 
 void PoolFileRepository::markUnusable(Id poolItemId, PoolFileStatus status, const QString& reason) {
     WriteScope w(m_db);
-    Statement s = m_db.prepare("UPDATE pool_files SET status=? WHERE pool_item_id=?");
-    s.bind(1, key(status)).bind(2, poolItemId);
+    // Only a registered row changes: an older row of the same path (changed) stays history,
+    // and marking it would clash with the path's current registration.
+    Statement s = m_db.prepare("UPDATE pool_files SET status=? WHERE pool_item_id=? AND status=?");
+    s.bind(1, key(status)).bind(2, poolItemId).bind(3, key(PoolFileStatus::Registered));
     s.run();
+    if (m_db.changes() == 0) return;
     if (status == PoolFileStatus::Unreadable) {
         Statement p = m_db.prepare(
             "INSERT INTO pool_file_problems(path, size, mtime_ns, reason, last_scan) "

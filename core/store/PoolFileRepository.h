@@ -67,8 +67,8 @@ public:
     void touchFile(Id poolItemId, PoolFileStatus status, Id scan);
     // The file's content changed: its row becomes history (status changed).
     void retireFile(Id poolItemId);
-    // The registered path holding this DICOM instance, if any.
-    std::optional<QString> registeredPathOf(const QString& instanceKey);
+    // The registered item and path holding this DICOM instance, if any.
+    std::optional<std::pair<Id, QString>> registeredOf(const QString& instanceKey);
     void recordProblem(const PoolFileProblem& problem, Id scan);
     void touchProblem(const QString& path, Id scan);
     void clearProblem(const QString& path);

@@ -37,14 +37,15 @@ PoolStatusDialog::PoolStatusDialog(store::Workspace& ws, QWidget* parent)
     m_counts->setRowCount(int(kClinicalModalities.size()));
     for (std::size_t m = 0; m < kClinicalModalities.size(); ++m) {
         const auto f = files.value(int(m));
-        const std::int64_t fileRows = f.value(PoolFileStatus::Registered) + f.value(PoolFileStatus::Vanished) +
-                                      f.value(PoolFileStatus::Changed);
+        std::int64_t fileRows = 0;  // every state, unreadable included
+        for (const std::int64_t n : f) fileRows += n;
         const int row = int(m);
         m_counts->setItem(row, 0, new QTableWidgetItem(modalityName(modalityKey(kClinicalModalities[m]))));
         m_counts->setItem(row, 1, number(all.value(row) - fileRows));
         m_counts->setItem(row, 2, number(f.value(PoolFileStatus::Registered)));
         m_counts->setItem(row, 3, number(f.value(PoolFileStatus::Vanished)));
         m_counts->setItem(row, 4, number(f.value(PoolFileStatus::Changed)));
+        m_counts->setItem(row, 5, number(f.value(PoolFileStatus::Unreadable)));
     }
     m_counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_counts->verticalHeader()->hide();

@@ -203,13 +203,27 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
                                     QStringLiteral("Drafting candidate %1 of %2").arg(start + 1).arg(ids.size()));
                     const std::vector<store::Id> chunk(ids.begin() + std::ptrdiff_t(start),
                                                        ids.begin() + std::ptrdiff_t(std::min(ids.size(), start + 32)));
-                    auto px = renderer.pixels(chunk);
-                    if (!px) return px.error();
+                    // A file gone, changed or unreadable is marked and scored lowest (never chosen).
+                    auto each = renderer.pixelsEach(chunk);
                     std::vector<model::VisualInput> visuals;
-                    for (auto& p : px.value()) visuals.push_back({std::move(p), {}});
-                    auto described = net.value().describe(visuals, model::GenerationOptions{});
-                    if (!described) return described.error();
-                    for (const auto& d : described.value()) scores.push_back(d.meanEntropy);
+                    for (std::size_t k = 0; k < each.size(); ++k) {
+                        if (each[k].pixels) {
+                            visuals.push_back({each[k].pixels.take(), {}});
+                        } else if (each[k].fileStatus) {
+                            r.ws.poolFiles().markUnusable(chunk[k], *each[k].fileStatus, each[k].pixels.error().reason);
+                        } else {
+                            return each[k].pixels.error();
+                        }
+                    }
+                    std::vector<model::GeneratedDescription> described;
+                    if (!visuals.empty()) {
+                        auto d = net.value().describe(visuals, model::GenerationOptions{});
+                        if (!d) return d.error();
+                        described = d.take();
+                    }
+                    std::size_t next = 0;
+                    for (const auto& item : each)
+                        scores.push_back(item.fileStatus ? -1.0 : described[next++].meanEntropy);
                 }
                 return scores;
             },

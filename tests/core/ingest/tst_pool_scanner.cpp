@@ -197,6 +197,23 @@ private slots:
         QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_files WHERE status='registered'"), 11);
     }
 
+    void aFolderOfNonImagesRegistersNothingAndSaysWhy() {
+        const QString root = fresh("documents");
+        QVERIFY(put(root + "/report.pdf", "%PDF-1.4\n"));
+        QVERIFY(put(root + "/notes.txt", "patient list\n"));
+        QVERIFY(put(root + "/scan.dcm", QByteArray(300, 'x')));  // named like DICOM, is not
+        const QString dir = workspace(fresh("ws"));
+        const auto out = add(dir, options({root}));
+        QVERIFY2(out.ok(), qPrintable(out.message));
+        QCOMPARE(count(out, "added"), 0);
+        QCOMPARE(count(out, "problems"), 3);
+        auto ws = store::Workspace::open(dir).take();
+        for (const auto& p : ws->poolFiles().problems(10))
+            QVERIFY2(p.reason.contains("not an image") || p.reason.contains("DICOM"),
+                     qPrintable(p.path + ": " + p.reason));
+        QCOMPARE(ws->pool().count(), 0);
+    }
+
     void sameInstanceUnderTwoPathsIsRegisteredOnce() {
         const QString root = fresh("dups");
         QVERIFY(copy(test::pydicom("CT_small.dcm"), root + "/a/ct1.dcm"));
@@ -209,6 +226,35 @@ private slots:
         const auto problems = ws->poolFiles().problems(5);
         QCOMPARE(problems.size(), std::size_t(1));
         QVERIFY2(problems.front().reason.contains(root + "/a/ct1.dcm"), qPrintable(problems.front().reason));
+    }
+
+    void aMovedDicomFileIsFollowedNotCalledADuplicate() {
+        const QString root = fresh("moves");
+        QVERIFY(copy(test::pydicom("CT_small.dcm"), root + "/a/ct1.dcm"));
+        const QString dir = workspace(fresh("ws"));
+        QCOMPARE(count(add(dir, options({root})), "added"), 1);
+        QVERIFY(QDir().mkpath(root + "/b") && QFile::rename(root + "/a/ct1.dcm", root + "/b/ct1.dcm"));
+        const auto moved = add(dir, options({root}));
+        QCOMPARE(count(moved, "added"), 1);
+        QCOMPARE(count(moved, "duplicates"), 0);
+        QCOMPARE(count(moved, "vanished"), 1);
+        auto ws = store::Workspace::open(dir).take();
+        QCOMPARE(ws->poolFiles().problemCount(), 0);
+        QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_files WHERE status='registered' AND path LIKE '%/b/ct1.dcm'"),
+                 1);
+    }
+
+    void linksToFilesAreFollowedBrokenOnesSkipped() {
+        const QString root = fresh("links");
+        QVERIFY(copy(test::skimage("retina.jpg"), root + "/store/retina.jpg"));
+        QVERIFY(QDir().mkpath(root + "/fundus"));
+        QVERIFY(QFile::link(root + "/store/retina.jpg", root + "/fundus/linked.jpg"));
+        QVERIFY(QFile::link(root + "/nowhere.jpg", root + "/fundus/broken.jpg"));
+        QVERIFY(QFile::link(root + "/store", root + "/fundus/folder-link"));
+        const QString dir = workspace(fresh("ws"));
+        const auto out = add(dir, options({root + "/fundus"}));
+        QCOMPARE(count(out, "added"), 1);  // the linked file; not the broken link, not the folder link
+        QVERIFY2(out.result.value("failures").toArray().isEmpty(), qPrintable(out.message));
     }
 
     void modalityOverrideAndNamedFiles() {

@@ -262,6 +262,9 @@ private slots:
         const auto metrics = loop::RoundMetrics::fromJson(round.metrics);
         QVERIFY(metrics.evaluation.present());
         QVERIFY(metrics.evaluation.reference().present());
+        // The CT registered anew after it changed is embedded in this round's index step.
+        QVERIFY2(metrics.index.value("newlyEmbedded").toInt() >= 1,
+                 qPrintable(QString::number(metrics.index.value("newlyEmbedded").toInt())));
         // Scored on exactly the reference images (with their descriptions), apart from the test split.
         QCOMPARE(metrics.evaluation.reference().json.value("items").toInt(), report.value().images);
         QCOMPARE(metrics.evaluation.reference().json.value("description").toObject().value("total").toInt(),
