@@ -55,7 +55,7 @@ int status(const QCommandLineParser& p) {
     if (!opened) return fail(opened.error().message());
     store::Workspace& ws = *opened.value();
     QTextStream out(stdout);
-    const auto recipes = ws.pool().countByModality();  // every kind
+    const auto recipes = ws.pool().countByModality(PoolItemKind::Recipe);
     const auto files = ws.poolFiles().countByModality();
     out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                .arg("modality", -16)
@@ -66,11 +66,9 @@ int status(const QCommandLineParser& p) {
                .arg("unreadable", 11);
     for (std::size_t m = 0; m < kClinicalModalities.size(); ++m) {
         const auto f = files.value(int(m));
-        std::int64_t allFiles = 0;  // every state, unreadable included
-        for (const std::int64_t n : f) allFiles += n;
         out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                    .arg(modalityKey(kClinicalModalities[m]), -16)
-                   .arg(recipes.value(int(m)) - allFiles, 9)
+                   .arg(recipes.value(int(m)), 9)
                    .arg(f.value(PoolFileStatus::Registered), 9)
                    .arg(f.value(PoolFileStatus::Vanished), 9)
                    .arg(f.value(PoolFileStatus::Changed), 9)

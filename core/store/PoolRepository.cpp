@@ -7,10 +7,12 @@
 namespace medq::store {
 namespace {
 constexpr const char* kColumns = "SELECT id, kind, modality, base, seed, attributes, image_id FROM pool_items ";
-// Recipe items, and file items still registered (not gone, changed or unreadable).
+// Recipe items, and file items still registered (not gone, changed or unreadable). A
+// correlated EXISTS is one primary-key lookup per row; an IN (SELECT ...) list would be
+// rebuilt over every pool file on each page.
 std::string usable() {
     return "(kind='" + key(PoolItemKind::Recipe).toStdString() +
-           "' OR id IN (SELECT pool_item_id FROM pool_files WHERE status='" +
+           "' OR EXISTS (SELECT 1 FROM pool_files f WHERE f.pool_item_id = pool_items.id AND f.status='" +
            key(PoolFileStatus::Registered).toStdString() + "'))";
 }
 
@@ -65,6 +67,14 @@ std::int64_t PoolRepository::count(PoolItemKind kind) const {
 std::int64_t PoolRepository::usableCount() const {
     Statement s = m_db.prepare(("SELECT COUNT(*) FROM pool_items WHERE " + usable()).c_str());
     return s.step() ? s.columnInt(0) : 0;
+}
+
+QMap<int, std::int64_t> PoolRepository::countByModality(PoolItemKind kind) const {
+    QMap<int, std::int64_t> out;
+    Statement s = m_db.prepare("SELECT modality, COUNT(*) FROM pool_items WHERE kind=? GROUP BY modality");
+    s.bind(1, key(kind));
+    while (s.step()) out.insert(int(s.columnInt(0)), s.columnInt(1));
+    return out;
 }
 
 QMap<int, std::int64_t> PoolRepository::countByModality() const {

@@ -35,7 +35,8 @@ public:
     std::int64_t count() const;  // every item, whatever its kind and state
     std::int64_t count(PoolItemKind kind) const;
     std::int64_t usableCount() const;
-    QMap<int, std::int64_t> countByModality() const;
+    QMap<int, std::int64_t> countByModality() const;  // every kind
+    QMap<int, std::int64_t> countByModality(PoolItemKind kind) const;
 
 private:
     SqliteConnection& m_db;

@@ -29,7 +29,7 @@ PoolStatusDialog::PoolStatusDialog(store::Workspace& ws, QWidget* parent)
     : QDialog(parent), m_counts(new QTableWidget(this)), m_problems(new QTableWidget(this)),
       m_summary(new QLabel(this)) {
     setWindowTitle(tr("Pool Status"));
-    const auto all = ws.pool().countByModality();
+    const auto recipes = ws.pool().countByModality(PoolItemKind::Recipe);
     const auto files = ws.poolFiles().countByModality();
     m_counts->setColumnCount(5);
     m_counts->setHorizontalHeaderLabels(
@@ -37,11 +37,9 @@ PoolStatusDialog::PoolStatusDialog(store::Workspace& ws, QWidget* parent)
     m_counts->setRowCount(int(kClinicalModalities.size()));
     for (std::size_t m = 0; m < kClinicalModalities.size(); ++m) {
         const auto f = files.value(int(m));
-        std::int64_t fileRows = 0;  // every state, unreadable included
-        for (const std::int64_t n : f) fileRows += n;
         const int row = int(m);
         m_counts->setItem(row, 0, new QTableWidgetItem(modalityName(modalityKey(kClinicalModalities[m]))));
-        m_counts->setItem(row, 1, number(all.value(row) - fileRows));
+        m_counts->setItem(row, 1, number(recipes.value(row)));
         m_counts->setItem(row, 2, number(f.value(PoolFileStatus::Registered)));
         m_counts->setItem(row, 3, number(f.value(PoolFileStatus::Vanished)));
         m_counts->setItem(row, 4, number(f.value(PoolFileStatus::Changed)));
