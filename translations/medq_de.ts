@@ -322,6 +322,18 @@
         <source>description</source>
         <translation>Beschreibung</translation>
     </message>
+    <message>
+        <source>it wrote no words</source>
+        <translation>es schrieb keine Wörter</translation>
+    </message>
+    <message>
+        <source>it repeated one word over and over</source>
+        <translation>es wiederholte immer wieder dasselbe Wort</translation>
+    </message>
+    <message>
+        <source>it never finished the description</source>
+        <translation>es hat die Beschreibung nie beendet</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::DraftRendering</name>
@@ -336,6 +348,54 @@
     <message>
         <source>&lt;p style=&apos;color:gray&apos;&gt;Mean token entropy %1 nats; highlighted words are uncertain (entropy &amp;gt; %2)&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;Mittlere Token-Entropie %1 nats; hervorgehobene Wörter sind unsicher (Entropie &amp;gt; %2)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leicht</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>schwer</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation>verwendbar</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>ablehnen</translation>
+    </message>
+    <message>
+        <source>Model %1 · assessment of the image</source>
+        <translation>Modell %1 · Beurteilung des Bildes</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Overall quality: %1&lt;/b&gt; · score %2 of 5&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Gesamtqualität: %1&lt;/b&gt; · Wert %2 von 5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No quality attribute is likely present.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wahrscheinlich liegt kein Qualitätsmerkmal vor.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;Uncertainty %1 (0 sure, 1 lost)&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;Unsicherheit %1 (0 sicher, 1 ratlos)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The model could not draft this image&lt;/b&gt;: %1. Write the description yourself.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Das Modell konnte für dieses Bild keinen Entwurf schreiben&lt;/b&gt;: %1. Schreiben Sie die Beschreibung selbst.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -472,6 +532,123 @@
     </message>
 </context>
 <context>
+    <name>medq::gui::ImageBrowser</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Queue for annotation</source>
+        <translation>Zur Annotation &amp;einreihen</translation>
+    </message>
+    <message>
+        <source>Search path or series…</source>
+        <translation>Pfad oder Serie suchen…</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Jede Quelle</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Put the selected images in the expert queue (Ctrl+Shift+Q)</source>
+        <translation>Die ausgewählten Bilder in die Expertenwarteschlange stellen (Strg+Umschalt+Q)</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>Jede Modalität</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ImageCatalogModel</name>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>pool image</source>
+        <translation>Pool-Bild</translation>
+    </message>
+    <message>
+        <source>pool file</source>
+        <translation>Pool-Datei</translation>
+    </message>
+    <message>
+        <source>not queued</source>
+        <translation>nicht eingereiht</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>eingereiht</translation>
+    </message>
+    <message>
+        <source>annotated</source>
+        <translation>annotiert</translation>
+    </message>
+    <message>
+        <source>in pool</source>
+        <translation>im Pool</translation>
+    </message>
+    <message>
+        <source>changed on disk</source>
+        <translation>auf der Platte geändert</translation>
+    </message>
+    <message>
+        <source>gone from disk</source>
+        <translation>von der Platte verschwunden</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>%1×%2×%3</source>
+        <translation>%1×%2×%3</translation>
+    </message>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::LabWorkbench</name>
     <message>
         <source>Prototype Gallery</source>
@@ -552,6 +729,22 @@
     <message>
         <source>The annotated images of your site whose annotators agree become a reference set: their descriptions, and questions derived from their quality and attributes. Use it as:</source>
         <translation>Die annotierten Bilder Ihres Standorts, bei denen sich die Annotierenden einig sind, werden zu einem Referenzsatz: ihre Beschreibungen und aus Qualität und Merkmalen abgeleitete Fragen. Verwenden als:</translation>
+    </message>
+    <message>
+        <source>Workspace busy</source>
+        <translation>Arbeitsbereich belegt</translation>
+    </message>
+    <message>
+        <source>Another job holds this workspace: %1.
+
+Wait for it and start the round when it finishes? The status bar shows the wait, and Cancel stops it.</source>
+        <translation>Ein anderer Auftrag belegt diesen Arbeitsbereich: %1.
+
+Darauf warten und die Runde starten, sobald er fertig ist? Die Statusleiste zeigt das Warten, Abbrechen beendet es.</translation>
+    </message>
+    <message>
+        <source>&amp;Wait</source>
+        <translation>&amp;Warten</translation>
     </message>
 </context>
 <context>
@@ -687,10 +880,6 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
         <translation>Das zweite Bild kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
-        <source>no model has drafted this item yet (review-only mode: write the annotation yourself)</source>
-        <translation>noch kein Modell hat dieses Element entworfen (reiner Prüfmodus: Schreiben Sie die Annotation selbst)</translation>
-    </message>
-    <message>
         <source>Saved annotation.</source>
         <translation>Annotation gespeichert.</translation>
     </message>
@@ -713,6 +902,99 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
     <message>
         <source>Task %1: %2</source>
         <translation>Aufgabe %1: %2</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>&amp;Ordner importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Bilder</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Einen Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Image %1 is no longer in this workspace.</source>
+        <translation>Bild %1 ist nicht mehr in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>series %1</source>
+        <translation>Serie %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>No model in this workspace yet, so no draft (train one with medq model train). Queue the image to annotate it.</source>
+        <translation>Noch kein Modell in diesem Arbeitsbereich, daher kein Entwurf (trainieren Sie eines mit medq model train). Reihen Sie das Bild ein, um es zu annotieren.</translation>
+    </message>
+    <message>
+        <source>The modality of this image is not known, so the model cannot assess it.</source>
+        <translation>Die Modalität dieses Bildes ist unbekannt, daher kann das Modell es nicht beurteilen.</translation>
+    </message>
+    <message>
+        <source>The model is assessing this image…</source>
+        <translation>Das Modell beurteilt dieses Bild…</translation>
+    </message>
+    <message>
+        <source>The model could not draft this item: %1</source>
+        <translation>Das Modell konnte für dieses Element keinen Entwurf erstellen: %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s draft is ready; open the item again to see it.</source>
+        <translation>Der Entwurf des Modells ist fertig; öffnen Sie das Element erneut, um ihn zu sehen.</translation>
+    </message>
+    <message>
+        <source>The model could not assess this image: %1</source>
+        <translation>Das Modell konnte dieses Bild nicht beurteilen: %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s assessment could not be read.</source>
+        <translation>Die Beurteilung des Modells konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Viewing outside the queues: Queue for annotation (Ctrl+Shift+Q) to annotate it.</source>
+        <translation>Ansicht außerhalb der Warteschlangen: zum Annotieren einreihen (Strg+Umschalt+Q).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) queued for annotation in the expert queue</source>
+        <translation>
+            <numerusform>%n Bild zur Annotation in die Expertenwarteschlange eingereiht</numerusform>
+            <numerusform>%n Bilder zur Annotation in die Expertenwarteschlange eingereiht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already waited in a queue</source>
+        <translation>
+            <numerusform>; %n wartete bereits in einer Warteschlange</numerusform>
+            <numerusform>; %n warteten bereits in einer Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n pool file(s) left out: import them first (File ▸ Import), the pool only references them</source>
+        <translation>
+            <numerusform>; %n Pool-Datei ausgelassen: zuerst importieren (Datei ▸ Importieren), der Pool verweist nur auf sie</numerusform>
+            <numerusform>; %n Pool-Dateien ausgelassen: zuerst importieren (Datei ▸ Importieren), der Pool verweist nur auf sie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the model is drafting it now…</source>
+        <translation>das Modell erstellt gerade den Entwurf…</translation>
+    </message>
+    <message>
+        <source>the model could not draft it (the status bar said why); write the annotation yourself</source>
+        <translation>das Modell konnte keinen Entwurf erstellen (die Statusleiste nannte den Grund); schreiben Sie die Annotation selbst</translation>
+    </message>
+    <message>
+        <source>no model in this workspace yet (review-only mode: write the annotation yourself)</source>
+        <translation>noch kein Modell in diesem Arbeitsbereich (nur Begutachtung: schreiben Sie die Annotation selbst)</translation>
     </message>
 </context>
 <context>
@@ -772,6 +1054,17 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
     <message>
         <source>%1 is a file; choose the folder that holds it.</source>
         <translation>%1 ist eine Datei; wählen Sie den Ordner, der sie enthält.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n file(s) of this folder could not be registered because neither the file nor its path names a modality.&lt;/b&gt; Choose the modality of these images to register them; files already registered keep theirs.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n Datei dieses Ordners konnte nicht registriert werden, weil weder die Datei noch ihr Pfad eine Modalität nennt.&lt;/b&gt; Wählen Sie die Modalität dieser Bilder, um sie zu registrieren; bereits registrierte Dateien behalten ihre.</numerusform>
+            <numerusform>&lt;b&gt;%n Dateien dieses Ordners konnten nicht registriert werden, weil weder die Datei noch ihr Pfad eine Modalität nennt.&lt;/b&gt; Wählen Sie die Modalität dieser Bilder, um sie zu registrieren; bereits registrierte Dateien behalten ihre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the modality of the images that name none.</source>
+        <translation>Wählen Sie die Modalität der Bilder, die keine angeben.</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1870,18 @@ Warum hier: %6</translation>
     <message>
         <source>Pool status: items per modality, files not usable</source>
         <translation>Pool-Status: Elemente je Modalität, nicht verwendbare Dateien</translation>
+    </message>
+    <message>
+        <source>Import a folder (DICOM series, sub-folders included)</source>
+        <translation>Einen Ordner importieren (DICOM-Serien, mit Unterordnern)</translation>
+    </message>
+    <message>
+        <source>Show the image browser and search it</source>
+        <translation>Den Bildbrowser zeigen und darin suchen</translation>
+    </message>
+    <message>
+        <source>Image browser: queue the selected images for annotation</source>
+        <translation>Bildbrowser: die ausgewählten Bilder zur Annotation einreihen</translation>
     </message>
 </context>
 <context>

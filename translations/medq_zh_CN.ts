@@ -322,6 +322,18 @@
         <source>description</source>
         <translation>描述</translation>
     </message>
+    <message>
+        <source>it wrote no words</source>
+        <translation>它没有写出任何词语</translation>
+    </message>
+    <message>
+        <source>it repeated one word over and over</source>
+        <translation>它一遍又一遍地重复同一个词</translation>
+    </message>
+    <message>
+        <source>it never finished the description</source>
+        <translation>它没有写完描述</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::DraftRendering</name>
@@ -336,6 +348,54 @@
     <message>
         <source>&lt;p style=&apos;color:gray&apos;&gt;Mean token entropy %1 nats; highlighted words are uncertain (entropy &amp;gt; %2)&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;平均词元熵 %1 nats；高亮的词不确定（熵 &amp;gt; %2）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Model %1 · assessment of the image</source>
+        <translation>模型 %1 · 图像评估</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Overall quality: %1&lt;/b&gt; · score %2 of 5&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;总体质量：%1&lt;/b&gt; · 评分 %2 / 5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No quality attribute is likely present.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;很可能不存在任何质量属性问题。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;Uncertainty %1 (0 sure, 1 lost)&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;不确定性 %1（0 确定，1 无把握）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The model could not draft this image&lt;/b&gt;: %1. Write the description yourself.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;模型无法为此图像起草&lt;/b&gt;：%1。请自行撰写描述。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -472,6 +532,122 @@
     </message>
 </context>
 <context>
+    <name>medq::gui::ImageBrowser</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue for annotation</source>
+        <translation>加入标注队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Search path or series…</source>
+        <translation>搜索路径或序列…</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>任意来源</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Put the selected images in the expert queue (Ctrl+Shift+Q)</source>
+        <translation>将所选图像放入专家队列（Ctrl+Shift+Q）</translation>
+    </message>
+    <message>
+        <source>Any modality</source>
+        <translation>任意模态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ImageCatalogModel</name>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>benchmark</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>pool image</source>
+        <translation>池图像</translation>
+    </message>
+    <message>
+        <source>pool file</source>
+        <translation>池文件</translation>
+    </message>
+    <message>
+        <source>not queued</source>
+        <translation>未排队</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <source>annotated</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>in pool</source>
+        <translation>在池中</translation>
+    </message>
+    <message>
+        <source>changed on disk</source>
+        <translation>磁盘上已更改</translation>
+    </message>
+    <message>
+        <source>gone from disk</source>
+        <translation>磁盘上已消失</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>%1×%2×%3</source>
+        <translation>%1×%2×%3</translation>
+    </message>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>模态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::LabWorkbench</name>
     <message>
         <source>Prototype Gallery</source>
@@ -552,6 +728,22 @@
     <message>
         <source>The annotated images of your site whose annotators agree become a reference set: their descriptions, and questions derived from their quality and attributes. Use it as:</source>
         <translation>标注者意见一致的本机构已标注图像将成为参考集：包括其描述，以及由其质量和属性派生的问题。用途：</translation>
+    </message>
+    <message>
+        <source>Workspace busy</source>
+        <translation>工作区忙</translation>
+    </message>
+    <message>
+        <source>Another job holds this workspace: %1.
+
+Wait for it and start the round when it finishes? The status bar shows the wait, and Cancel stops it.</source>
+        <translation>另一个任务正在占用此工作区：%1。
+
+等待它完成后再开始本轮吗？状态栏会显示等待，“取消”可停止等待。</translation>
+    </message>
+    <message>
+        <source>&amp;Wait</source>
+        <translation>等待(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -687,10 +879,6 @@ Medical image quality annotation with a closed data loop.</source>
         <translation>无法显示第二幅图像：%1</translation>
     </message>
     <message>
-        <source>no model has drafted this item yet (review-only mode: write the annotation yourself)</source>
-        <translation>尚无模型为此项生成草稿（仅审阅模式：请自行填写标注）</translation>
-    </message>
-    <message>
         <source>Saved annotation.</source>
         <translation>标注已保存。</translation>
     </message>
@@ -713,6 +901,96 @@ Medical image quality annotation with a closed data loop.</source>
     <message>
         <source>Task %1: %2</source>
         <translation>任务 %1：%2</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>图像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Image %1 is no longer in this workspace.</source>
+        <translation>图像 %1 已不在此工作区中。</translation>
+    </message>
+    <message>
+        <source>series %1</source>
+        <translation>序列 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>No model in this workspace yet, so no draft (train one with medq model train). Queue the image to annotate it.</source>
+        <translation>此工作区尚无模型，因此没有草稿（请用 medq model train 训练一个）。将图像加入队列即可标注。</translation>
+    </message>
+    <message>
+        <source>The modality of this image is not known, so the model cannot assess it.</source>
+        <translation>此图像的模态未知，模型无法评估。</translation>
+    </message>
+    <message>
+        <source>The model is assessing this image…</source>
+        <translation>模型正在评估此图像…</translation>
+    </message>
+    <message>
+        <source>The model could not draft this item: %1</source>
+        <translation>模型无法为此条目生成草稿：%1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s draft is ready; open the item again to see it.</source>
+        <translation>模型草稿已就绪；重新打开该条目即可查看。</translation>
+    </message>
+    <message>
+        <source>The model could not assess this image: %1</source>
+        <translation>模型无法评估此图像：%1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s assessment could not be read.</source>
+        <translation>无法读取模型的评估。</translation>
+    </message>
+    <message>
+        <source>Viewing outside the queues: Queue for annotation (Ctrl+Shift+Q) to annotate it.</source>
+        <translation>正在队列之外查看：加入标注队列（Ctrl+Shift+Q）即可标注。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) queued for annotation in the expert queue</source>
+        <translation>
+            <numerusform>%n 张图像已加入专家标注队列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already waited in a queue</source>
+        <translation>
+            <numerusform>；%n 张已在队列中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n pool file(s) left out: import them first (File ▸ Import), the pool only references them</source>
+        <translation>
+            <numerusform>；%n 个池文件未加入：请先导入（文件 ▸ 导入），池只引用它们</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the model is drafting it now…</source>
+        <translation>模型正在生成草稿…</translation>
+    </message>
+    <message>
+        <source>the model could not draft it (the status bar said why); write the annotation yourself</source>
+        <translation>模型无法生成草稿（状态栏已说明原因）；请自行撰写标注</translation>
+    </message>
+    <message>
+        <source>no model in this workspace yet (review-only mode: write the annotation yourself)</source>
+        <translation>此工作区尚无模型（仅审阅模式：请自行撰写标注）</translation>
     </message>
 </context>
 <context>
@@ -772,6 +1050,16 @@ Medical image quality annotation with a closed data loop.</source>
     <message>
         <source>%1 is a file; choose the folder that holds it.</source>
         <translation>%1 是文件；请选择包含它的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n file(s) of this folder could not be registered because neither the file nor its path names a modality.&lt;/b&gt; Choose the modality of these images to register them; files already registered keep theirs.</source>
+        <translation>
+            <numerusform>&lt;b&gt;此文件夹中有 %n 个文件无法注册，因为文件本身及其路径都没有注明模态。&lt;/b&gt;请选择这些图像的模态以注册它们；已注册的文件保留原有模态。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the modality of the images that name none.</source>
+        <translation>请为未注明模态的图像选择模态。</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1862,18 @@ Why here: %6</source>
     <message>
         <source>Pool status: items per modality, files not usable</source>
         <translation>图像池状态：各模态的条目、无法使用的文件</translation>
+    </message>
+    <message>
+        <source>Import a folder (DICOM series, sub-folders included)</source>
+        <translation>导入文件夹（DICOM 序列，含子文件夹）</translation>
+    </message>
+    <message>
+        <source>Show the image browser and search it</source>
+        <translation>显示图像浏览器并搜索</translation>
+    </message>
+    <message>
+        <source>Image browser: queue the selected images for annotation</source>
+        <translation>图像浏览器：将所选图像加入标注队列</translation>
     </message>
 </context>
 <context>

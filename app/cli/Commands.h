@@ -23,5 +23,6 @@ int cmdModel(const QStringList& args, const GlobalOptions& g);
 int cmdLoop(const QStringList& args, const GlobalOptions& g);
 int cmdPool(const QStringList& args, const GlobalOptions& g);
 int cmdReference(const QStringList& args, const GlobalOptions& g);
+int cmdAssess(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

@@ -3,6 +3,7 @@
 #include "ConsoleJobRunner.h"
 #include "common/Log.h"
 #include "ingest/WorkspaceJobs.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "learn/CheckpointRegistry.h"
 #include "loop/LoopReport.h"
 #include "loop/RoundMetrics.h"
@@ -126,6 +127,7 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads for fine-tuning (default: by load)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("options"), QStringLiteral("All round settings as JSON (see docs/loop.md)."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("as"), QStringLiteral("Lead who starts the rounds (recorded in the audit log)."), QStringLiteral("NAME")});
+        p.addOption({QStringLiteral("wait"), QStringLiteral("When another job holds the workspace, wait for it instead of refusing (exit 1).")});
     } else if (sub == QLatin1String("status")) {
         p.setApplicationDescription(QStringLiteral("Rounds with their last step, test score, annotations and checkpoint."));
     } else if (sub == QLatin1String("report")) {
@@ -174,6 +176,14 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
             return Ok;
         }
     }
+    // One round at a time per workspace: held across all the rounds of this command.
+    static const std::atomic<bool> never{false};
+    const jobs::Progress waiting(&never, [quiet = g.quiet](double, const QString& phrase) {
+        if (!quiet) QTextStream(stderr) << phrase << Qt::endl;
+    });
+    auto lock = jobs::WorkspaceJobLock::forJob(dir, QStringLiteral("Run loop rounds"),
+                                               p.isSet(QStringLiteral("wait")), waiting);
+    if (!lock) return fail(lock.error().message());
     for (int i = 0; i < rounds; ++i) {
         const auto outcome = runJobInConsole(
             ingest::recordedInWorkspace(dir, std::make_unique<loop::LoopRoundJob>(dir, options.value())), g.quiet);

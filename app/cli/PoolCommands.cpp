@@ -3,6 +3,7 @@
 #include "ConsoleJobRunner.h"
 #include "common/Log.h"
 #include "ingest/PoolAddJob.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
@@ -37,7 +38,10 @@ int add(const QCommandLineParser& p, const GlobalOptions& g) {
     if (outcome.status == jobs::JobOutcome::Status::Cancelled)
         return fail(
             QStringLiteral("cancelled; the files registered so far are kept, run the same command to continue"));
-    if (!outcome.ok()) return fail(outcome.message, InternalError);
+    // Another heavy job holding the workspace is the user's to resolve (exit 1), as elsewhere.
+    if (!outcome.ok())
+        return fail(outcome.message,
+                    jobs::WorkspaceJobLock::isBusyMessage(outcome.message) ? UserError : InternalError);
     QTextStream err(stderr);
     for (const auto& v : outcome.result.value(QStringLiteral("newProblems")).toArray())
         err << "skipped: " << v[QStringLiteral("path")].toString() << ": " << v[QStringLiteral("reason")].toString()

@@ -2,6 +2,7 @@
 #include "Commands.h"
 #include "common/Log.h"
 #include "dataset/ReferenceSet.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "store/Permissions.h"
 #include "store/Workspace.h"
 
@@ -52,6 +53,10 @@ int cmdReference(const QStringList& args, const GlobalOptions&) {
         !s && actor != QLatin1String("system"))
         return fail(s.error().message());
     log::attachWorkspace(pos[1]);
+    static const std::atomic<bool> never{false};
+    const auto lock = jobs::WorkspaceJobLock::forJob(pos[1], QStringLiteral("Reference set from annotations"), false,
+                                                     jobs::Progress(&never, {}));
+    if (!lock) return fail(lock.error().message());
     const auto report = dataset::ReferenceSet::fromAnnotations(ws, p.value(QStringLiteral("split")), actor);
     if (!report) return fail(report.error().message());
     QTextStream(stdout) << report.value().summary(dataset::referenceSplit(p.value(QStringLiteral("split"))))

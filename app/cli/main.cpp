@@ -31,6 +31,7 @@ const char* kUsage =
     "  pool add WORKSPACE PATH... [-r] [-m M]  register your own images as pool items (not copied)\n"
     "  pool status WORKSPACE              pool items per modality and kind, files not usable and why\n"
     "  reference add WORKSPACE --from-annotations --split test|val  expert labels as a reference set\n"
+    "  assess WORKSPACE|--checkpoint C PATH... [-r] [--jsonl F] [--fail-at usable|reject]  quality of any images\n"
     "  export WORKSPACE --jsonl F --csv F training conversations (JSONL) and annotations (CSV)\n"
     "  audit verify WORKSPACE             check the audit log's hash chain (exit 1 names the first bad row)\n"
     "  model train WORKSPACE [--from-scratch|--from C]  train the quality model on the benchmark\n"
@@ -86,6 +87,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("loop"), medq::cli::cmdLoop},
         {QStringLiteral("pool"), medq::cli::cmdPool},
         {QStringLiteral("reference"), medq::cli::cmdReference},
+        {QStringLiteral("assess"), medq::cli::cmdAssess},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

@@ -36,7 +36,8 @@ Result<WorkItem> AnnotationSession::open(store::Id queueItemId) {
         w.image = *image;
         if (task->secondImageId) w.secondImage = m_ws.images().get(*task->secondImageId);
         w.draft = m_ws.outputs().latestForTask(task->id);
-        if (w.draft) w.initial = stateFromDraft(*task, *w.draft);
+        // A degenerate draft (DraftProblem) fills in nothing: the reader writes the item.
+        if (w.draft && !w.draft->draftProblem) w.initial = stateFromDraft(*task, *w.draft);
         if (auto saved = m_ws.drafts().get(task->id, m_annotator)) {
             w.initial = AnnotationState::fromLabels(saved->labels, saved->answer, saved->text, saved->qualityLevel);
             w.restoredFromAutosave = true;

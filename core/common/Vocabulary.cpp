@@ -103,6 +103,12 @@ struct Table<PoolFileStatus> {
                                                                          {PoolFileStatus::Vanished, "vanished"},
                                                                          {PoolFileStatus::Unreadable, "unreadable"}};
 };
+template <>
+struct Table<DraftProblem> {
+    static constexpr std::pair<DraftProblem, const char*> entries[] = {{DraftProblem::NoWords, "no_words"},
+                                                                       {DraftProblem::RepeatedToken, "repeated_token"},
+                                                                       {DraftProblem::NoEnd, "no_end"}};
+};
 
 template <typename E>
 QString keyOf(E value) {
@@ -165,6 +171,7 @@ MEDQ_VOCABULARY(AnnotatorKind)
 MEDQ_VOCABULARY(AnnotationAction)
 MEDQ_VOCABULARY(PoolItemKind)
 MEDQ_VOCABULARY(PoolFileStatus)
+MEDQ_VOCABULARY(DraftProblem)
 #undef MEDQ_VOCABULARY
 
 }  // namespace medq

@@ -56,6 +56,9 @@ enum class PoolItemKind { Recipe = 1, File = 2 };
 // or modification time changed; missing from its folder; or its pixels could not be read at
 // first use (the reason is kept with the pool's problems).
 enum class PoolFileStatus { Registered = 1, Changed = 2, Vanished = 3, Unreadable = 4 };
+// Why a generated description is no draft at all (DegenerateDraft): no word in it, one token
+// repeated over most of it, or the end of the sequence never reached.
+enum class DraftProblem { NoWords = 1, RepeatedToken = 2, NoEnd = 3 };
 
 QString key(Queue value);
 QString key(TaskKind value);
@@ -72,6 +75,7 @@ QString key(AnnotatorKind value);
 QString key(AnnotationAction value);
 QString key(PoolItemKind value);
 QString key(PoolFileStatus value);
+QString key(DraftProblem value);
 
 // The value whose key() is `key`; nullopt for anything else.
 template <typename E>

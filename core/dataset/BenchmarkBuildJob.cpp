@@ -2,6 +2,7 @@
 
 #include "dataset/BaseLibrary.h"
 #include "dataset/SynthItemWriter.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "synth/ItemGenerator.h"
 #include "synth/RecipeSampler.h"
 #include "store/Workspace.h"
@@ -22,6 +23,8 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 
 jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
     using jobs::JobOutcome;
+    auto lock = jobs::WorkspaceJobLock::forJob(m_dir, title(), false, progress);
+    if (!lock) return {JobOutcome::Status::Failed, lock.error().message(), {}};
     auto opened = store::Workspace::open(m_dir);
     if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
     store::Workspace& ws = *opened.value();

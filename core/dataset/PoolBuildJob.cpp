@@ -2,6 +2,7 @@
 
 #include "dataset/BaseLibrary.h"
 #include "dataset/PoolDistribution.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "store/Workspace.h"
 
 #include <QJsonObject>
@@ -11,6 +12,8 @@ namespace medq::dataset {
 jobs::JobOutcome PoolBuildJob::run(const jobs::Progress& progress) {
     using jobs::JobOutcome;
     if (m_options.size <= 0) return {JobOutcome::Status::Failed, QStringLiteral("--size must be positive"), {}};
+    auto lock = jobs::WorkspaceJobLock::forJob(m_dir, title(), false, progress);
+    if (!lock) return {JobOutcome::Status::Failed, lock.error().message(), {}};
     auto opened = store::Workspace::open(m_dir);
     if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
     store::Workspace& ws = *opened.value();

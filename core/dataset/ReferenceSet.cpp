@@ -1,6 +1,7 @@
 #include "dataset/ReferenceSet.h"
 
 #include "dataset/SynthItemWriter.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "store/LoopRepository.h"
 #include "store/Workspace.h"
 #include "synth/ItemGenerator.h"
@@ -135,6 +136,8 @@ Result<ReferenceReport> ReferenceSet::fromAnnotations(store::Workspace& ws, cons
 
 jobs::JobOutcome ReferenceSetJob::run(const jobs::Progress& progress) {
     using jobs::JobOutcome;
+    auto lock = jobs::WorkspaceJobLock::forJob(m_dir, title(), false, progress);
+    if (!lock) return {JobOutcome::Status::Failed, lock.error().message(), {}};
     auto opened = store::Workspace::open(m_dir);
     if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
     progress.report(0.0, QStringLiteral("Reading the annotations of your images"));

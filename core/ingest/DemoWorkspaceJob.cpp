@@ -50,7 +50,7 @@ jobs::JobOutcome DemoWorkspaceJob::run(const jobs::Progress& progress) {
     auto ws = store::Workspace::open(m_dir);
     if (!ws) return {JobOutcome::Status::Failed, ws.error().message(), {}};
     const int queued = annotate::ReviewQueueSeeder::queueImagesWithoutTasks(
-        *ws.value(), Queue::Expert, QStringLiteral("demo sample: no model has drafted it yet"));
+        *ws.value(), Queue::Expert, QStringLiteral("demo sample: a real image to review"));
     progress.report(1.0, QStringLiteral("Demo workspace ready"));
     return {JobOutcome::Status::Done,
             QStringLiteral("demo workspace %1: imported %2, %3 already present, %4 queued for review")

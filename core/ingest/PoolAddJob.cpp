@@ -1,5 +1,6 @@
 #include "ingest/PoolAddJob.h"
 
+#include "jobs/WorkspaceJobLock.h"
 #include "store/Workspace.h"
 
 namespace medq::ingest {
@@ -15,6 +16,8 @@ QString PoolAddJob::title() const {
 }
 
 JobOutcome PoolAddJob::run(const jobs::Progress& progress) {
+    auto lock = jobs::WorkspaceJobLock::forJob(m_workspaceDir, title(), false, progress);
+    if (!lock) return {JobOutcome::Status::Failed, lock.error().message(), {}};
     auto opened = store::Workspace::open(m_workspaceDir);
     if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
     try {

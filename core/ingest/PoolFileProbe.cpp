@@ -46,6 +46,13 @@ ProbedPoolFile problem(const QString& reason) {
     return p;
 }
 
+// A file that a scan naming a modality registers.
+ProbedPoolFile modalityProblem(const QString& reason) {
+    ProbedPoolFile p = problem(reason);
+    p.needsModality = true;
+    return p;
+}
+
 const QString& noModalityReason() {
     static const QString reason = QStringLiteral(
         "modality unknown: neither the file nor its path names it; add it again with a modality chosen "
@@ -115,7 +122,7 @@ ProbedPoolFile PoolFileProbe::probe(int dirFd, const char* name, const QString& 
         const Modality tag = DicomReader::modalityFromTag(fields->modality);
         if (tag != Modality::Other) fromFile = tag;
         else if (!m_override && !ImageReader::modalityFromPath(path) && !fields->modality.isEmpty())
-            return problem(QStringLiteral("DICOM modality %1 is not one the model assesses (MR, CT, ES, SM, OP); "
+            return modalityProblem(QStringLiteral("DICOM modality %1 is not one the model assesses (MR, CT, ES, SM, OP); "
                                           "add it again with a modality chosen (--modality) to register it anyway")
                                .arg(fields->modality));
         break;
@@ -124,9 +131,9 @@ ProbedPoolFile PoolFileProbe::probe(int dirFd, const char* name, const QString& 
     case FileFormat::Raster: break;
     }
     out.modality = m_override ? m_override : fromFile ? fromFile : ImageReader::modalityFromPath(path);
-    if (!out.modality) return problem(noModalityReason());
+    if (!out.modality) return modalityProblem(noModalityReason());
     if (*out.modality == Modality::Other)
-        return problem(QStringLiteral("modality 'other' is not one the model assesses"));
+        return modalityProblem(QStringLiteral("modality 'other' is not one the model assesses"));
     return out;
 }
 

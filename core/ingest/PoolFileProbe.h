@@ -15,6 +15,7 @@ struct ProbedPoolFile {
     QString seriesUid;                 // DICOM only
     QString sopInstanceUid;            // DICOM only
     QString problem;                   // why the file cannot be used; empty when usable
+    bool needsModality = false;        // the problem is only that no modality is known
     bool usable() const { return problem.isEmpty(); }
 };
 

@@ -1,7 +1,9 @@
 #include "ingest/PoolFileScanner.h"
 
 #include "ingest/FolderWalk.h"
+#include "ingest/KnownFileRecheck.h"
 #include "ingest/PoolFileProbe.h"
+#include "io/ReaderVersion.h"
 #include "privacy/DeidentificationKeyStore.h"
 #include "store/Workspace.h"
 
@@ -79,10 +81,12 @@ QJsonObject PoolAddReport::toJson() const {
             {"added", qint64(added)},
             {"unchanged", qint64(unchanged)},
             {"changed", qint64(changed)},
+            {"reexamined", qint64(reexamined)},
             {"revived", qint64(revived)},
             {"vanished", qint64(vanished)},
             {"problems", qint64(problems)},
             {"duplicates", qint64(duplicates)},
+            {"needModality", qint64(needModality)},
             {"seconds", seconds},
             {"newProblems", listed},
             {"failures", QJsonArray::fromStringList(failures)}};
@@ -95,9 +99,15 @@ QString PoolAddReport::summary() const {
                        .arg(added)
                        .arg(unchanged);
     if (changed > 0) text += QStringLiteral(", %1 changed (registered anew)").arg(changed);
+    if (reexamined > 0) text += QStringLiteral(", %1 refused before and read again").arg(reexamined);
     if (revived > 0) text += QStringLiteral(", %1 reappeared").arg(revived);
     if (vanished > 0) text += QStringLiteral(", %1 vanished").arg(vanished);
-    return text + QStringLiteral(", %1 not usable (medq pool status lists why)").arg(problems);
+    text += QStringLiteral(", %1 not usable (medq pool status lists why)").arg(problems);
+    if (needModality > 0)
+        text += QStringLiteral("; %1 of them only because no modality is known: add the folder again with a "
+                               "modality chosen (--modality)")
+                    .arg(needModality);
+    return text;
 }
 
 PoolFileScanner::PoolFileScanner(store::Workspace& ws, PoolAddOptions options)
@@ -163,11 +173,13 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                     continue;  // gone meanwhile
                 const QString path = folder.folder + QLatin1Char('/') + QString::fromStdString(name);
                 Pending p{name, path, std::int64_t(st.st_size), mtimeNs(st), registry.lookup(path)};
-                if (p.known && p.known->size == p.size && p.known->mtimeNs == p.mtimeNs) {
+                if (p.known && p.known->size == p.size && p.known->mtimeNs == p.mtimeNs &&
+                    !KnownFileRecheck::readAgain(*p.known, m_options.modality.has_value())) {
                     writes.begin();
                     if (p.known->what == store::KnownPath::What::Problem) {
                         registry.touchProblem(p.path, scan);
                         ++report.problems;
+                        if (p.known->needsModality) ++report.needModality;
                     } else if (p.known->status == PoolFileStatus::Unreadable) {
                         // Its pixels failed at first use; the same bytes would fail again.
                         registry.touchFile(p.known->poolItemId, PoolFileStatus::Unreadable, scan);
@@ -196,6 +208,8 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                 const Pending& p = pending[i];
                 const ProbedPoolFile& r = probed[i];
                 const bool wasFile = p.known && p.known->what == store::KnownPath::What::File;
+                const bool sameBytes = p.known && p.known->size == p.size && p.known->mtimeNs == p.mtimeNs;
+                if (sameBytes) ++report.reexamined;
                 writes.begin();
                 if (wasFile) registry.retireFile(p.known->poolItemId);
                 QString reason = r.problem;
@@ -224,11 +238,13 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                     registry.addFile(f);
                     if (p.known && p.known->what == store::KnownPath::What::Problem) registry.clearProblem(p.path);
                     ++report.added;
-                    if (wasFile) ++report.changed;
+                    if (wasFile && !sameBytes) ++report.changed;
                 } else {
-                    const store::PoolFileProblem problem{p.path, p.size, p.mtimeNs, reason};
+                    const store::PoolFileProblem problem{p.path, p.size, p.mtimeNs, reason, io::kReaderVersion,
+                                                         r.needsModality && r.problem == reason};
                     registry.recordProblem(problem, scan);
                     ++report.problems;
+                    if (problem.needsModality) ++report.needModality;
                     if (int(report.newProblems.size()) < PoolAddReport::kMaxListed)
                         report.newProblems.push_back(problem);
                 }

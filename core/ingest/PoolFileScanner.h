@@ -4,7 +4,8 @@
 // modality and DICOM keys, and each unusable file with its reason, without copying anything.
 // Writes are committed in batches, so a run killed at any point keeps what it committed and
 // a rerun continues: files already registered with the same size and modification time are
-// not read again (nor is one whose pixels failed at first use). A rerun also retires files
+// not read again (nor is one whose pixels failed at first use, unless KnownFileRecheck says
+// so: a modality named now, newer readers). A rerun also retires files
 // that changed (they are registered anew) and, after a complete walk of a folder, marks
 // registered files that are gone as vanished.
 #include "io/Modality.h"
@@ -35,9 +36,11 @@ struct PoolAddReport {
     std::int64_t unchanged = 0;   // registered before with the same size and time
     std::int64_t changed = 0;     // registered before, size or time differ: registered anew
     std::int64_t revived = 0;     // vanished before, back at their path unchanged
+    std::int64_t reexamined = 0;  // refused before, unchanged, read again (KnownFileRecheck)
     std::int64_t vanished = 0;    // registered before, not met by this complete walk
     std::int64_t problems = 0;    // unusable files (new and known), with their reasons in the workspace
     std::int64_t duplicates = 0;  // DICOM instances already registered under another path (among problems)
+    std::int64_t needModality = 0;  // problems only for want of a modality (among problems): add again with one
     double seconds = 0;
     std::vector<store::PoolFileProblem> newProblems;  // the first kMaxListed met by this run
     QStringList failures;                             // paths named that do not exist, folders that cannot be read

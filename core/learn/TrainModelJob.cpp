@@ -1,5 +1,6 @@
 #include "learn/TrainModelJob.h"
 
+#include "jobs/WorkspaceJobLock.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/ExampleAssembler.h"
 #include "model/QualityModel.h"
@@ -11,6 +12,8 @@ namespace medq::learn {
 
 jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     using jobs::JobOutcome;
+    auto lock = jobs::WorkspaceJobLock::forJob(m_dir, title(), false, progress);
+    if (!lock) return {JobOutcome::Status::Failed, lock.error().message(), {}};
     auto opened = store::Workspace::open(m_dir);
     if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
     store::Workspace& ws = *opened.value();

@@ -3,12 +3,43 @@
 #include "dataset/BenchmarkBuildJob.h"
 #include "dataset/PoolBuildJob.h"
 #include "ingest/DemoWorkspaceJob.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainModelJob.h"
+#include "loop/DraftImagesJob.h"
+#include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
 #include "store/Workspace.h"
 
 namespace medq::loop {
+
+EvaluationSummary DemoLoopJob::baseEvaluation() const {
+    auto ws = store::Workspace::open(m_dir);
+    if (!ws) return {};
+    const auto first = ws.value()->rounds().byNumber(1);
+    if (!first) return {};
+    return RoundMetrics::fromJson(first->metrics).evaluation;
+}
+
+Status DemoLoopJob::draftSamples(const jobs::Progress& progress) const {
+    auto ws = store::Workspace::open(m_dir);
+    if (!ws) return ws.error();
+    std::vector<store::Id> undrafted;
+    const int total = ws.value()->images().count();
+    for (int offset = 0; offset < total; offset += 500)
+        for (const auto& image : ws.value()->images().list(offset, 500)) {
+            if (image.source != QLatin1String("import")) continue;
+            for (const auto& task : ws.value()->tasks().forImage(image.id))
+                if (!ws.value()->outputs().latestForTask(task.id)) {
+                    undrafted.push_back(image.id);
+                    break;
+                }
+        }
+    progress.report(0.0, QStringLiteral("Drafting the sample images"));
+    auto drafted = draftWithCurrentModel(*ws.value(), undrafted, progress);
+    if (!drafted) return drafted.error();
+    return {};
+}
 
 jobs::JobOutcome DemoLoopJob::run(const jobs::Progress& progress) {
     using jobs::JobOutcome;
@@ -16,6 +47,9 @@ jobs::JobOutcome DemoLoopJob::run(const jobs::Progress& progress) {
     ingest::DemoWorkspaceJob samples(m_dir);
     JobOutcome imported = samples.run(progress.sub(0.0, 0.15));
     if (!imported.ok()) return imported;
+    // The rest (benchmark, pool, training, a round) as one heavy job: its parts take the same lock.
+    auto lock = jobs::WorkspaceJobLock::forJob(m_dir, title(), false, progress);
+    if (!lock) return {JobOutcome::Status::Failed, lock.error().message(), {}};
 
     auto ws = store::Workspace::open(m_dir);
     if (!ws) return {JobOutcome::Status::Failed, ws.error().message(), {}};
@@ -55,6 +89,9 @@ jobs::JobOutcome DemoLoopJob::run(const jobs::Progress& progress) {
         learn::TrainModelJob train(m_dir, t);
         if (JobOutcome o = train.run(progress.sub(0.37, 0.55)); !o.ok()) return o;
     }
+    // The real samples in the review queue get the base model's draft, as round items do.
+    if (Status drafted = draftSamples(progress.sub(0.55, 0.58)); !drafted)
+        return {JobOutcome::Status::Failed, drafted.error().message(), {}};
     // 4. One engine round: prototypes, retrieval, routed queues with drafts.
     if (!hasRound) {
         RoundOptions o;
@@ -69,12 +106,26 @@ jobs::JobOutcome DemoLoopJob::run(const jobs::Progress& progress) {
         o.annotator = AnnotatorKind::Human;  // the queues wait for the user
         o.actor = QStringLiteral("system");
         LoopRoundJob round(m_dir, o);
-        if (JobOutcome out = round.run(progress.sub(0.55, 1.0)); !out.ok()) return out;
+        if (JobOutcome out = round.run(progress.sub(0.58, 1.0)); !out.ok()) return out;
     }
     progress.report(1.0, QStringLiteral("Demo workspace ready"));
-    return {JobOutcome::Status::Done,
-            QStringLiteral("%1; benchmark, pool, base model and one round with routed queues").arg(imported.message),
-            QJsonObject{{"workspace", m_dir}, {"imported", imported.result}}};
+    QString message =
+        QStringLiteral("%1; benchmark, pool, base model and one round with routed queues").arg(imported.message);
+    QJsonObject result{{"workspace", m_dir}, {"imported", imported.result}};
+    if (const EvaluationSummary base = baseEvaluation(); base.present()) {
+        // What the first screen's drafts are worth: the round scored the base model on the test split.
+        message += QStringLiteral("\nbase model %1 on the test split: rubric %2 of 8, accuracy %3%, %4% of its "
+                                  "descriptions no draft")
+                       .arg(base.checkpoint())
+                       .arg(base.rubric(), 0, 'f', 2)
+                       .arg(100.0 * base.accuracy(), 0, 'f', 1)
+                       .arg(100.0 * base.noDraftShare(), 0, 'f', 1);
+        result.insert(QStringLiteral("baseModel"), QJsonObject{{"checkpoint", base.checkpoint()},
+                                                               {"rubric", base.rubric()},
+                                                               {"accuracy", base.accuracy()},
+                                                               {"noDraftShare", base.noDraftShare()}});
+    }
+    return {JobOutcome::Status::Done, message, result};
 }
 
 }  // namespace medq::loop

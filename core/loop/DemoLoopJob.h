@@ -3,7 +3,9 @@
 // (queued for review), a small synthetic benchmark and pool, a small base model trained
 // on it, and one engine round, so the user opens routed queues with model drafts and a
 // prototype gallery. Each part is skipped when already there, so a second start is quick.
+#include "common/Result.h"
 #include "jobs/Job.h"
+#include "loop/RoundMetrics.h"
 
 namespace medq::loop {
 
@@ -22,6 +24,11 @@ public:
     jobs::JobOutcome run(const jobs::Progress& progress) override;
 
 private:
+    // Drafts the imported samples whose tasks have no draft yet (with the current model).
+    Status draftSamples(const jobs::Progress& progress) const;
+    // The first round's evaluation of the base model (empty before it ran).
+    EvaluationSummary baseEvaluation() const;
+
     QString m_dir;
     DemoOptions m_options;
 };

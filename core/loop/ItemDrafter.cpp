@@ -1,6 +1,7 @@
 #include "loop/ItemDrafter.h"
 
 #include "learn/ExampleAssembler.h"
+#include "loop/DegenerateDraft.h"
 #include "loop/ItemTruth.h"
 #include "model/QualityModel.h"
 #include "store/LoopRepository.h"
@@ -26,6 +27,12 @@ bool ItemDraft::acceptable() const {
     for (const TaskDraft& t : tasks)
         if (t.rubric && (t.rubric->qualityAccuracy < 2 || t.rubric->preciseness < 2)) return false;
     return true;
+}
+
+std::optional<DraftProblem> ItemDraft::draftProblem() const {
+    for (const TaskDraft& t : tasks)
+        if (!t.isPerception() && t.output.draftProblem) return t.output.draftProblem;
+    return std::nullopt;
 }
 
 bool ItemDraft::lost() const {
@@ -147,6 +154,7 @@ Status ItemDrafter::draftChunk(std::vector<ItemDraft>& items) {
         d.output.draftText = g.text;
         for (double e : g.tokenEntropies) d.output.tokenEntropies.append(e);
         d.output.meanTokenEntropy = g.meanEntropy;
+        d.output.draftProblem = DegenerateDraft::problem(g.text, g.tokens, g.stoppedAtEos);
         d.output.createdAt = now;
         if (m_scorer && !d.task.answer.isEmpty())
             d.rubric = m_scorer->score(g.text, d.task.answer, item.modality, d.task.secondImageId.has_value());
@@ -155,32 +163,42 @@ Status ItemDrafter::draftChunk(std::vector<ItemDraft>& items) {
     return {};
 }
 
+RoutingUncertainty routingUncertainty(const std::vector<double>& normalisedAnswerEntropies,
+                                      const std::vector<double>& meanTokenEntropies) {
+    RoutingUncertainty u;
+    for (double e : normalisedAnswerEntropies) u.answer += e;
+    for (double e : meanTokenEntropies) u.text += std::min(1.0, e / kTextEntropyScale);
+    const std::size_t answers = normalisedAnswerEntropies.size(), texts = meanTokenEntropies.size();
+    if (answers) u.answer /= double(answers);
+    if (texts) u.text /= double(texts);
+    u.combined = answers && texts ? 0.5 * (u.answer + u.text) : (answers ? u.answer : u.text);
+    return u;
+}
+
 void ItemDrafter::finish(std::vector<ItemDraft>& items) const {
     for (ItemDraft& item : items) {
         item.perceptionTotal = item.perceptionCorrect = 0;
         item.rubricTotal.reset();
-        double answerSum = 0, textSum = 0;
-        int answerCount = 0, textCount = 0;
+        std::vector<double> answerEntropies, textEntropies;
         for (const TaskDraft& d : item.tasks) {
             if (d.isPerception()) {
                 const int k = int(d.task.options.size());
-                answerSum += k > 1 ? d.output.entropy.value_or(0) / std::log(double(k)) : 0.0;
-                ++answerCount;
+                answerEntropies.push_back(k > 1 ? d.output.entropy.value_or(0) / std::log(double(k)) : 0.0);
                 if (d.truth >= 0) {
                     ++item.perceptionTotal;
                     if (d.truth == d.predicted) ++item.perceptionCorrect;
                 }
             } else {
-                textSum += std::min(1.0, d.output.meanTokenEntropy.value_or(0) / kTextEntropyScale);
-                ++textCount;
+                textEntropies.push_back(d.output.meanTokenEntropy.value_or(0));
                 if (d.rubric) item.rubricTotal = item.rubricTotal.value_or(0) + d.rubric->total();
             }
         }
-        item.answerUncertainty = answerCount ? answerSum / answerCount : 0.0;
-        item.textUncertainty = textCount ? textSum / textCount : 0.0;
-        if (item.rubricTotal && textCount > 1) item.rubricTotal = int(std::lround(double(*item.rubricTotal) / textCount));
-        item.uncertainty = answerCount && textCount ? 0.5 * (item.answerUncertainty + item.textUncertainty)
-                                                    : (answerCount ? item.answerUncertainty : item.textUncertainty);
+        const RoutingUncertainty u = routingUncertainty(answerEntropies, textEntropies);
+        item.answerUncertainty = u.answer;
+        item.textUncertainty = u.text;
+        item.uncertainty = u.combined;
+        if (item.rubricTotal && textEntropies.size() > 1)
+            item.rubricTotal = int(std::lround(double(*item.rubricTotal) / double(textEntropies.size())));
     }
 }
 
@@ -189,7 +207,7 @@ QJsonObject summariseDrafts(store::Workspace& ws, const std::vector<ItemDraft>& 
     QMap<QString, std::pair<int, int>> byAttribute;  // attribute asked -> (correct, total)
     QMap<QString, std::pair<double, int>> rubricByModality;
     double rubricSum = 0, uncertaintySum = 0;
-    int rubricCount = 0;
+    int rubricCount = 0, described = 0, noDraft = 0;
     for (const ItemDraft& item : drafts) {
         uncertaintySum += item.uncertainty;
         std::optional<ItemTruth> truth;
@@ -217,7 +235,10 @@ QJsonObject summariseDrafts(store::Workspace& ws, const std::vector<ItemDraft>& 
                         cell.second += 1;
                     }
                 }
-            } else if (d.rubric) {
+            }
+            if (!d.isPerception()) ++described;
+            if (!d.isPerception() && d.output.draftProblem) ++noDraft;
+            if (!d.isPerception() && d.rubric) {
                 rubricSum += d.rubric->total();
                 ++rubricCount;
                 rubricByModality[item.modality].first += d.rubric->total();
@@ -238,6 +259,8 @@ QJsonObject summariseDrafts(store::Workspace& ws, const std::vector<ItemDraft>& 
                        {"perception", perception},
                        {"description", QJsonObject{{"total", rubricCount},
                                                    {"meanRubricTotal", rubricCount ? rubricSum / rubricCount : 0.0},
+                                                   {"described", described},
+                                                   {"noDraft", noDraft},
                                                    {"byGroup", rubricModality}}},
                        {"meanUncertainty", drafts.empty() ? 0.0 : uncertaintySum / double(drafts.size())}};
 }

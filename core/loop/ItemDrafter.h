@@ -47,10 +47,22 @@ struct ItemDraft {
     // 2 of 8 on the rubric. Correcting such a draft is no faster than writing the item anew,
     // so it goes to the expert; a draft with a wrong answer or two is still worth verifying.
     bool lost() const;
+    // The first description task's DraftProblem: the model wrote no draft worth reading.
+    std::optional<DraftProblem> draftProblem() const;
 };
 
 // Token entropy (nats) that counts as "completely unsure" for the text part of the score.
 constexpr double kTextEntropyScale = 3.0;
+
+// The routing score of one item (or of one assessed image) from its answers' entropies,
+// each divided by ln(options), and its descriptions' mean token entropies (nats).
+struct RoutingUncertainty {
+    double answer = 0;    // mean normalised answer entropy, 0..1
+    double text = 0;      // mean of meanTokenEntropy / kTextEntropyScale, each clamped to 1
+    double combined = 0;  // the mean of the two; either alone when the other is absent
+};
+RoutingUncertainty routingUncertainty(const std::vector<double>& normalisedAnswerEntropies,
+                                      const std::vector<double>& meanTokenEntropies);
 
 class ItemDrafter {
 public:

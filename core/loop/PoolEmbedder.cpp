@@ -1,5 +1,6 @@
 #include "loop/PoolEmbedder.h"
 
+#include "io/ReaderVersion.h"
 #include "dataset/SynthRenderer.h"
 #include "index/EmbeddingFile.h"
 #include "index/PoolIndex.h"
@@ -112,7 +113,7 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
                 pixels.push_back(each[i].pixels.take());
             } else if (each[i].fileStatus) {
                 spdlog::warn("pool: {} (left out)", each[i].pixels.error().message().toStdString());
-                m_ws.poolFiles().markUnusable(ids[i], *each[i].fileStatus, each[i].pixels.error().reason);
+                m_ws.poolFiles().markUnusable(ids[i], *each[i].fileStatus, each[i].pixels.error().reason, io::kReaderVersion);
                 ++skippedFiles;
             } else {
                 return each[i].pixels.error();

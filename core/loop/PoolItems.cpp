@@ -1,5 +1,6 @@
 #include "loop/PoolItems.h"
 
+#include "io/ReaderVersion.h"
 #include "dataset/SynthItemWriter.h"
 #include "loop/PoolFileItems.h"
 #include "store/Workspace.h"
@@ -23,7 +24,7 @@ Result<store::Id> materialise(store::Workspace& ws, const store::PoolItemRecord&
     if (item.kind == PoolItemKind::File) {
         auto written = materialiseFile(ws, item, actor);
         if (written.ok()) return *written.value;
-        ws.poolFiles().markUnusable(item.id, written.failure->status, written.failure->error.reason);
+        ws.poolFiles().markUnusable(item.id, written.failure->status, written.failure->error.reason, io::kReaderVersion);
         return written.failure->error;
     }
     const auto recipe = recipeOf(item);

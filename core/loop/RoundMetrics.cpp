@@ -44,6 +44,7 @@ QJsonObject routingJson(const RoutingMetrics& m) {
         QJsonObject counts = byKey(m.counts);
         counts.insert(QStringLiteral("spotChecks"), m.spotChecks);
         counts.insert(QStringLiteral("gold"), m.gold);
+        counts.insert(QStringLiteral("noDraft"), m.noDraft);
         o.insert(QStringLiteral("counts"), counts);
     }
     return o;
@@ -56,6 +57,7 @@ RoutingMetrics routingFrom(const QJsonObject& o) {
     for (Queue q : allValues<Queue>()) m.counts[q] = counts.value(key(q)).toInt();
     m.spotChecks = counts.value(QStringLiteral("spotChecks")).toInt();
     m.gold = counts.value(QStringLiteral("gold")).toInt();
+    m.noDraft = counts.value(QStringLiteral("noDraft")).toInt();
     return m;
 }
 
@@ -147,6 +149,11 @@ double EvaluationSummary::accuracy() const {
 }
 double EvaluationSummary::rubric() const {
     return object(json, "description").value(QStringLiteral("meanRubricTotal")).toDouble();
+}
+double EvaluationSummary::noDraftShare() const {
+    const QJsonObject d = object(json, "description");
+    const int described = d.value(QStringLiteral("described")).toInt();
+    return described > 0 ? d.value(QStringLiteral("noDraft")).toDouble() / described : 0.0;
 }
 double EvaluationSummary::score() const { return json.value(QStringLiteral("score")).toDouble(); }
 QString EvaluationSummary::checkpoint() const { return json.value(QStringLiteral("checkpoint")).toString(); }

@@ -22,6 +22,8 @@ struct EvaluationSummary {
     bool present() const { return !json.isEmpty(); }
     double accuracy() const;  // perception accuracy
     double rubric() const;    // mean rubric total of descriptions (of 8)
+    // Share of the descriptions drafted that were no draft at all (DegenerateDraft).
+    double noDraftShare() const;
     double score() const;     // combined score (combinedScore)
     QString checkpoint() const;
     std::map<QString, double> accuracyByModality() const;
@@ -43,6 +45,7 @@ struct RoutingMetrics {
     bool routed = false;  // counts are known (the route step committed)
     std::map<Queue, int> counts;
     int spotChecks = 0, gold = 0;
+    int noDraft = 0;  // routed items whose description was no draft (DegenerateDraft), among counts
 };
 
 struct AnnotationMetrics {

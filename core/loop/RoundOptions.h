@@ -80,6 +80,9 @@ struct RoundOptions {
     int threads = 0;              // 0: suggested by load
 
     QString actor = QStringLiteral("system");
+    // While another heavy job holds the workspace (jobs::WorkspaceJobLock): wait for it
+    // instead of refusing at once. Not stored with the round.
+    bool waitForLock = false;
 
     Status validate() const;
     QJsonObject toJson() const;

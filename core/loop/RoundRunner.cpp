@@ -1,5 +1,6 @@
 #include "loop/RoundRunner.h"
 
+#include "jobs/WorkspaceJobLock.h"
 #include "loop/HeadlessAnnotation.h"
 #include "loop/internal/RoundSteps.h"
 #include "store/Permissions.h"
@@ -15,6 +16,9 @@ using jobs::JobOutcome;
 using namespace round;
 
 JobOutcome RoundRunner::run(const jobs::Progress& progress) {
+    // One round at a time across processes: the lock is held until the round returns.
+    auto lock = jobs::WorkspaceJobLock::forJob(m_dir, QStringLiteral("Run a loop round"), m_options.waitForLock, progress);
+    if (!lock) return {JobOutcome::Status::Failed, lock.error().message(), {}};
     auto opened = store::Workspace::open(m_dir);
     if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
     store::Workspace& ws = *opened.value();

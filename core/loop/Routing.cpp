@@ -10,6 +10,8 @@ Queue RoutingThresholds::route(double u) const {
     return Queue::Verify;
 }
 
+Queue RoutingThresholds::route(double u, bool hasDraft) const { return hasDraft ? route(u) : Queue::Expert; }
+
 QJsonObject RoutingThresholds::toJson() const {
     QJsonObject o{{"autoAccept", autoAccept},
                   {"expert", expert},

@@ -34,6 +34,9 @@ struct RoutingThresholds {
     QJsonArray curve;  // [{threshold, share, error, lost}]: share of items at or under it, their error and lost rates
 
     Queue route(double uncertainty) const;
+    // An item whose model draft is no draft at all (DegenerateDraft) goes to the expert
+    // whatever its uncertainty: there is nothing to accept or verify.
+    Queue route(double uncertainty, bool hasDraft) const;
     QJsonObject toJson() const;
     static RoutingThresholds fromJson(const QJsonObject& json);
 };

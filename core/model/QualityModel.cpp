@@ -261,12 +261,13 @@ Result<std::vector<std::vector<float>>> QualityModel::embed(const std::vector<st
     return out;
 }
 
-Result<std::vector<std::vector<int>>> QualityModel::attributeSeverities(const std::vector<std::vector<float>>& images) const {
+Result<std::vector<std::vector<std::array<double, 4>>>> QualityModel::attributeProbabilities(
+    const std::vector<std::vector<float>>& images) const {
     if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
     if (m_impl->config.attributeSlots <= 0) return Error{QString(), QStringLiteral("this model has no attribute head")};
     for (std::size_t i = 0; i < images.size(); ++i)
         if (Status s = checkImage(images[i], m_impl->config, i); !s) return s.error();
-    std::vector<std::vector<int>> out;
+    std::vector<std::vector<std::array<double, 4>>> out;
     try {
         torch::NoGradGuard noGrad;
         auto& network = *m_impl->network;
@@ -275,12 +276,29 @@ Result<std::vector<std::vector<int>>> QualityModel::attributeSeverities(const st
             std::vector<const std::vector<float>*> chunk;
             for (std::size_t i = start; i < std::min(images.size(), start + std::size_t(m_batchRows)); ++i) chunk.push_back(&images[i]);
             const auto features = network.vision(internal::stackImages(chunk, m_impl->config.imageSize, m_impl->device));
-            const auto best = network.attributeLogits(features).argmax(-1).to(torch::kCPU, torch::kInt64).contiguous();
-            const int64_t* data = best.data_ptr<int64_t>();
-            for (int64_t r = 0; r < best.size(0); ++r) out.emplace_back(data + r * best.size(1), data + (r + 1) * best.size(1));
+            const auto p = torch::softmax(network.attributeLogits(features), -1).to(torch::kCPU, torch::kFloat64).contiguous();
+            const auto acc = p.accessor<double, 3>();
+            for (int64_t r = 0; r < p.size(0); ++r) {
+                std::vector<std::array<double, 4>> severities(std::size_t(p.size(1)));
+                for (int64_t s = 0; s < p.size(1); ++s)
+                    for (int64_t k = 0; k < 4; ++k) severities[std::size_t(s)][std::size_t(k)] = acc[r][s][k];
+                out.push_back(std::move(severities));
+            }
         }
     } catch (const std::exception& e) {
         return Error{QString(), QStringLiteral("attribute inference failed: %1").arg(firstLine(e.what()))};
+    }
+    return out;
+}
+
+Result<std::vector<std::vector<int>>> QualityModel::attributeSeverities(const std::vector<std::vector<float>>& images) const {
+    auto probabilities = attributeProbabilities(images);
+    if (!probabilities) return probabilities.error();
+    std::vector<std::vector<int>> out;
+    for (const auto& severities : probabilities.value()) {
+        std::vector<int> best;
+        for (const auto& p : severities) best.push_back(int(std::max_element(p.begin(), p.end()) - p.begin()));
+        out.push_back(std::move(best));
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include "model/QualityQueries.h"
 #include "model/Tokenizer.h"
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -57,6 +58,9 @@ public:
     // Most likely severity (0 none, 1 mild, 2 moderate, 3 severe) of every attribute slot,
     // per image, from the auxiliary head (ModelConfig::attributeSlots; an error without it).
     Result<std::vector<std::vector<int>>> attributeSeverities(const std::vector<std::vector<float>>& images) const;
+    // The same head's severity probabilities: [image][slot][none, mild, moderate, severe].
+    Result<std::vector<std::vector<std::array<double, 4>>>> attributeProbabilities(
+        const std::vector<std::vector<float>>& images) const;
     // What the fixed front end sees in one preprocessed image of imageSize (no model needed).
     static Result<QualityFilterResponse> qualityFilterResponse(const std::vector<float>& image, int imageSize);
 

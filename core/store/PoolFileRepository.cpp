@@ -25,18 +25,22 @@ PoolFileRegistry::PoolFileRegistry(SqliteConnection& db)
     : m_db(db),
       // The literal 'changed' (PoolFileStatus::Changed) lets SQLite use the partial index
       // pool_files_path; a bound value would not.
-      m_lookupFile(db.prepare("SELECT pool_item_id, status, size, mtime_ns FROM pool_files "
-                              "WHERE path=? AND status != 'changed'")),
-      m_lookupProblem(db.prepare("SELECT size, mtime_ns FROM pool_file_problems WHERE path=?")),
+      m_lookupFile(db.prepare("SELECT f.pool_item_id, f.status, f.size, f.mtime_ns, "
+                              "(SELECT reader_version FROM pool_file_problems p WHERE p.path = f.path) "
+                              "FROM pool_files f WHERE f.path=? AND f.status != 'changed'")),
+      m_lookupProblem(db.prepare("SELECT size, mtime_ns, reader_version, needs_modality FROM pool_file_problems "
+                                 "WHERE path=?")),
       m_insertItem(db.prepare("INSERT INTO pool_items(kind, modality, base, seed, attributes) VALUES(?,?,-1,0,'')")),
       m_insertFile(db.prepare("INSERT INTO pool_files(pool_item_id, path, size, mtime_ns, series_key, instance_key, "
                               "status, last_scan) VALUES(?,?,?,?,?,?,?,?)")),
       m_touchFile(db.prepare("UPDATE pool_files SET status=?, last_scan=? WHERE pool_item_id=?")),
       m_retireFile(db.prepare("UPDATE pool_files SET status=? WHERE pool_item_id=?")),
       m_instance(db.prepare("SELECT pool_item_id, path FROM pool_files WHERE instance_key=? AND status=? LIMIT 1")),
-      m_upsertProblem(db.prepare("INSERT INTO pool_file_problems(path, size, mtime_ns, reason, last_scan) "
-                                 "VALUES(?,?,?,?,?) ON CONFLICT(path) DO UPDATE SET size=excluded.size, "
-                                 "mtime_ns=excluded.mtime_ns, reason=excluded.reason, last_scan=excluded.last_scan")),
+      m_upsertProblem(db.prepare("INSERT INTO pool_file_problems(path, size, mtime_ns, reason, last_scan, "
+                                 "reader_version, needs_modality) VALUES(?,?,?,?,?,?,?) ON CONFLICT(path) DO UPDATE "
+                                 "SET size=excluded.size, mtime_ns=excluded.mtime_ns, reason=excluded.reason, "
+                                 "last_scan=excluded.last_scan, reader_version=excluded.reader_version, "
+                                 "needs_modality=excluded.needs_modality")),
       m_touchProblem(db.prepare("UPDATE pool_file_problems SET last_scan=? WHERE path=?")),
       m_clearProblem(db.prepare("DELETE FROM pool_file_problems WHERE path=?")) {}
 
@@ -49,6 +53,7 @@ std::optional<KnownPath> PoolFileRegistry::lookup(const QString& path) {
         k.status = rows::stored<PoolFileStatus>(m_lookupFile.columnText(1), "pool_files.status");
         k.size = m_lookupFile.columnInt(2);
         k.mtimeNs = m_lookupFile.columnInt(3);
+        k.readerVersion = int(m_lookupFile.columnInt(4));
         m_lookupFile.reset();
         return k;
     }
@@ -57,7 +62,8 @@ std::optional<KnownPath> PoolFileRegistry::lookup(const QString& path) {
     std::optional<KnownPath> out;
     if (m_lookupProblem.step()) {
         out = KnownPath{KnownPath::What::Problem, 0, PoolFileStatus::Registered, m_lookupProblem.columnInt(0),
-                        m_lookupProblem.columnInt(1)};
+                        m_lookupProblem.columnInt(1), int(m_lookupProblem.columnInt(2)),
+                        m_lookupProblem.columnInt(3) != 0};
     }
     m_lookupProblem.reset();
     return out;
@@ -95,6 +101,7 @@ std::optional<std::pair<Id, QString>> PoolFileRegistry::registeredOf(const QStri
 
 void PoolFileRegistry::recordProblem(const PoolFileProblem& p, Id scan) {
     m_upsertProblem.bind(1, p.path).bind(2, p.size).bind(3, p.mtimeNs).bind(4, p.reason).bind(5, scan);
+    m_upsertProblem.bind(6, p.readerVersion).bind(7, int(p.needsModality));
     m_upsertProblem.run();
 }
 
@@ -191,7 +198,7 @@ std::optional<PoolFileRecord> PoolFileRepository::get(Id poolItemId) const {
     return r;
 }
 
-void PoolFileRepository::markUnusable(Id poolItemId, PoolFileStatus status, const QString& reason) {
+void PoolFileRepository::markUnusable(Id poolItemId, PoolFileStatus status, const QString& reason, int readerVersion) {
     WriteScope w(m_db);
     // Only a registered row changes: an older row of the same path (changed) stays history,
     // and marking it would clash with the path's current registration.
@@ -201,10 +208,10 @@ void PoolFileRepository::markUnusable(Id poolItemId, PoolFileStatus status, cons
     if (m_db.changes() == 0) return;
     if (status == PoolFileStatus::Unreadable) {
         Statement p = m_db.prepare(
-            "INSERT INTO pool_file_problems(path, size, mtime_ns, reason, last_scan) "
-            "SELECT path, size, mtime_ns, ?, last_scan FROM pool_files WHERE pool_item_id=? "
-            "ON CONFLICT(path) DO UPDATE SET reason=excluded.reason");
-        p.bind(1, reason).bind(2, poolItemId);
+            "INSERT INTO pool_file_problems(path, size, mtime_ns, reason, last_scan, reader_version) "
+            "SELECT path, size, mtime_ns, ?, last_scan, ? FROM pool_files WHERE pool_item_id=? "
+            "ON CONFLICT(path) DO UPDATE SET reason=excluded.reason, reader_version=excluded.reader_version");
+        p.bind(1, reason).bind(2, readerVersion).bind(3, poolItemId);
         p.run();
     }
     w.commit();
@@ -232,10 +239,13 @@ std::int64_t PoolFileRepository::problemCount() const {
 }
 
 std::vector<PoolFileProblem> PoolFileRepository::problems(int limit) const {
-    Statement s = m_db.prepare("SELECT path, size, mtime_ns, reason FROM pool_file_problems ORDER BY path LIMIT ?");
+    Statement s = m_db.prepare("SELECT path, size, mtime_ns, reason, reader_version, needs_modality "
+                               "FROM pool_file_problems ORDER BY path LIMIT ?");
     s.bind(1, limit);
     std::vector<PoolFileProblem> out;
-    while (s.step()) out.push_back({s.columnText(0), s.columnInt(1), s.columnInt(2), s.columnText(3)});
+    while (s.step())
+        out.push_back({s.columnText(0), s.columnInt(1), s.columnInt(2), s.columnText(3), int(s.columnInt(4)),
+                       s.columnInt(5) != 0});
     return out;
 }
 

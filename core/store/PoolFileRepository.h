@@ -30,6 +30,10 @@ struct PoolFileProblem {
     std::int64_t size = 0;
     std::int64_t mtimeNs = 0;
     QString reason;
+    // The readers' version that refused it (io::kReaderVersion): a later version reads it again.
+    int readerVersion = 0;
+    // Refused only because no modality was known: a scan that names one reads it again.
+    bool needsModality = false;
 };
 
 struct PoolScanRecord {
@@ -51,6 +55,9 @@ struct KnownPath {
     PoolFileStatus status = PoolFileStatus::Registered;
     std::int64_t size = 0;
     std::int64_t mtimeNs = 0;
+    // A problem, or a file unreadable at first use: what PoolFileProblem says of it.
+    int readerVersion = 0;
+    bool needsModality = false;
 };
 
 // Per-file reads and writes of one scan, with statements prepared once: a scan visits
@@ -97,7 +104,8 @@ public:
     std::optional<PoolFileRecord> get(Id poolItemId) const;
     // A registered file found unusable at first use: gone, changed, or its pixels unreadable
     // (then `reason` is kept with the problems, which pool status lists).
-    void markUnusable(Id poolItemId, PoolFileStatus status, const QString& reason);
+    // `readerVersion` is the readers' version that failed (io::kReaderVersion).
+    void markUnusable(Id poolItemId, PoolFileStatus status, const QString& reason, int readerVersion);
     void setContentHash(Id poolItemId, const QString& hash);
     // File items per modality index and status.
     QMap<int, QMap<PoolFileStatus, std::int64_t>> countByModality() const;

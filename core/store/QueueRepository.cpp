@@ -44,6 +44,16 @@ std::vector<QueueItemRecord> QueueRepository::items(Queue queue, bool includeDon
     return out;
 }
 
+std::optional<QueueItemRecord> QueueRepository::pendingForImage(Id imageId) const {
+    const std::string sql = std::string("SELECT ") + kQueueItemColumns +
+                            " FROM queue_items WHERE status=?1 AND (queue<>?2 OR spot_check=1) AND task_id IN "
+                            "(SELECT id FROM tasks WHERE image_id=?3) ORDER BY id LIMIT 1";
+    Statement s = m_db.prepare(sql.c_str());
+    s.bind(1, key(ItemStatus::Pending)).bind(2, key(Queue::AutoAccept)).bind(3, imageId);
+    if (!s.step()) return std::nullopt;
+    return readQueueItem(s);
+}
+
 void QueueRepository::setStatus(Id id, ItemStatus status) {
     Statement s = m_db.prepare("UPDATE queue_items SET status=?, updated_at=? WHERE id=?");
     s.bind(1, key(status)).bind(2, nowIso()).bind(3, id);

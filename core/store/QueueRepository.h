@@ -18,6 +18,8 @@ public:
     // only spot checks). `includeDone` adds finished ones for review.
     std::vector<QueueItemRecord> items(Queue queue, bool includeDone = false) const;
     void setStatus(Id id, ItemStatus status);
+    // The oldest pending item (spot checks of auto_accept included) of any task of the image.
+    std::optional<QueueItemRecord> pendingForImage(Id imageId) const;
     // Pending items a person must look at, per queue (every queue present).
     std::map<Queue, int> pendingCounts() const;
 

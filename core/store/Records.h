@@ -59,6 +59,9 @@ struct ModelOutputRecord {
     QJsonArray tokenEntropies;
     std::optional<double> meanTokenEntropy;
     QString createdAt;
+    // Set when the description is no draft at all (loop::DegenerateDraft): shown and routed
+    // as the model having none.
+    std::optional<DraftProblem> draftProblem;
 };
 
 struct AnnotationRecord {

@@ -20,7 +20,7 @@ constexpr const char* kTaskColumns =
 
 constexpr const char* kModelOutputColumns =
     "id, task_id, model_version, answer, distribution, entropy, draft_text, token_entropies, mean_token_entropy, "
-    "created_at";
+    "created_at, draft_problem";
 
 inline ModelOutputRecord readModelOutput(const Statement& s) {
     ModelOutputRecord o;
@@ -34,6 +34,7 @@ inline ModelOutputRecord readModelOutput(const Statement& s) {
     o.tokenEntropies = json::array(s.columnText(7));
     if (!s.columnIsNull(8)) o.meanTokenEntropy = s.columnDouble(8);
     o.createdAt = s.columnText(9);
+    if (!s.columnIsNull(10)) o.draftProblem = stored<DraftProblem>(s.columnText(10), "model_outputs.draft_problem");
     return o;
 }
 

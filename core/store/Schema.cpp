@@ -285,6 +285,15 @@ CREATE TABLE pool_file_problems(
 );
 )SQL";
 
+// Version 7: a draft that is no draft (DraftProblem) says why; a pool file refused for want of
+// a modality, or by an older version of the readers, is read again when that has changed.
+const char* kV7 = R"SQL(
+ALTER TABLE model_outputs ADD COLUMN draft_problem TEXT
+  CHECK(draft_problem IS NULL OR draft_problem IN ('no_words', 'repeated_token', 'no_end'));
+ALTER TABLE pool_file_problems ADD COLUMN reader_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pool_file_problems ADD COLUMN needs_modality INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
 void finishV4(SqliteConnection& db) {
     AuditChain::chainUnhashedRows(db);
     db.exec(kV4Triggers);
@@ -293,7 +302,7 @@ void finishV4(SqliteConnection& db) {
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}, {7, kV7}};
     return list;
 }
 

@@ -85,7 +85,7 @@ QMap<QString, int> TaskRepository::countBySplitAndKind() const {
 Id ModelOutputRepository::insert(const ModelOutputRecord& o) {
     Statement s = m_db.prepare(
         "INSERT INTO model_outputs(task_id, model_version, answer, distribution, entropy, draft_text, "
-        "token_entropies, mean_token_entropy, created_at) VALUES(?,?,?,?,?,?,?,?,?)");
+        "token_entropies, mean_token_entropy, created_at, draft_problem) VALUES(?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, o.taskId).bind(2, o.modelVersion);
     bindOptionalText(s, 3, o.answer);
     s.bind(4, json::text(o.distribution));
@@ -94,6 +94,7 @@ Id ModelOutputRepository::insert(const ModelOutputRecord& o) {
     s.bind(7, json::text(o.tokenEntropies));
     if (o.meanTokenEntropy) s.bind(8, *o.meanTokenEntropy); else s.bind(8, std::nullopt);
     s.bind(9, o.createdAt.isEmpty() ? nowIso() : o.createdAt);
+    if (o.draftProblem) s.bind(10, key(*o.draftProblem)); else s.bind(10, std::nullopt);
     s.run();
     return m_db.lastInsertId();
 }

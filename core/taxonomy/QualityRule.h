@@ -14,6 +14,7 @@
 //   1 : any other reject (two or more severe, severe with moderate, three or more moderate).
 #include "taxonomy/Severity.h"
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -29,6 +30,12 @@ public:
     // The single most severe present attribute; nullopt when none is present or when two or more
     // share the top severity (then "which artefact dominates?" has no single right answer).
     static std::optional<AttributeSeverity> dominant(const std::vector<AttributeSeverity>& attributes);
+    // The level's distribution when each attribute's severity is uncertain: per attribute the
+    // probabilities of none, mild, moderate and severe, taken as independent. Indexed by
+    // QualityLevel (reject, usable, good). Exact: the rule depends only on how many attributes
+    // are mild, moderate and severe, so the counts (capped where the rule stops telling them
+    // apart) are summed over one attribute at a time.
+    static std::array<double, 3> levelDistribution(const std::vector<std::array<double, 4>>& severityProbabilities);
 };
 
 }  // namespace medq

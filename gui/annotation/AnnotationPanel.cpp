@@ -125,6 +125,18 @@ void AnnotationPanel::clear(const QString& message) {
         if (w != m_header) w->setEnabled(false);
 }
 
+void AnnotationPanel::showViewOnly(const QString& header, const QString& draftHtml, const QString& message) {
+    clear(header);
+    if (draftHtml.isEmpty()) m_draft->setHtml(QStringLiteral("<p style='color:gray'>%1</p>").arg(message.toHtmlEscaped()));
+    else
+        m_draft->setHtml(draftHtml + (message.isEmpty() ? QString() : QStringLiteral("<p><i>%1</i></p>").arg(message.toHtmlEscaped())));
+    // The draft stays readable (scrollable) while the form is off.
+    m_draft->setEnabled(true);
+    m_draft->parentWidget()->setEnabled(true);
+}
+
+QString AnnotationPanel::draftText() const { return m_draft->toPlainText(); }
+
 void AnnotationPanel::open(const annotate::WorkItem& item, const AttributeChoices& choices,
                            const QString& noDraftReason) {
     flushAutosave();
@@ -284,7 +296,7 @@ void AnnotationPanel::toggleFlag(const QString& flag) {
 void AnnotationPanel::acceptDraft() {
     if (!m_open || !m_session || !m_session->current()) return;
     const auto& w = *m_session->current();
-    if (!w.draft) {
+    if (!w.draft || w.draft->draftProblem) {
         emit problem(tr("There is no model draft to accept: write the annotation and press Ctrl+Enter."));
         return;
     }

@@ -31,6 +31,11 @@ public:
     void setSession(annotate::AnnotationSession* session) { m_session = session; }
     void open(const annotate::WorkItem& item, const AttributeChoices& choices, const QString& noDraftReason);
     void clear(const QString& message);
+    // An image opened outside a queue: the header and the model's assessment (or why there is
+    // none yet), the form disabled. `draftHtml` empty shows `message` alone.
+    void showViewOnly(const QString& header, const QString& draftHtml, const QString& message);
+    // The model's draft text (tests read it).
+    QString draftText() const;
 
     annotate::AnnotationState state() const { return m_state; }
     QUndoStack* undoStack() const { return m_undo; }

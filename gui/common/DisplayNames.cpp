@@ -44,6 +44,15 @@ QString statusName(ItemStatus status) {
     return key(status);
 }
 
+QString draftProblemText(DraftProblem problem) {
+    switch (problem) {
+    case DraftProblem::NoWords: return DisplayNames::tr("it wrote no words");
+    case DraftProblem::RepeatedToken: return DisplayNames::tr("it repeated one word over and over");
+    case DraftProblem::NoEnd: return DisplayNames::tr("it never finished the description");
+    }
+    return key(problem);
+}
+
 QString questionTypeName(QuestionType questionType) {
     switch (questionType) {
     case QuestionType::YesNo: return DisplayNames::tr("yes/no question");

@@ -11,5 +11,6 @@ QString modalityName(const QString& storedModality);  // "mri" -> "MRI" / "MRT" 
 QString queueName(Queue queue);                       // Queue::AutoAccept -> "Spot-check"
 QString statusName(ItemStatus status);                // ItemStatus::Done -> "done" / "erledigt"
 QString questionTypeName(QuestionType questionType);  // QuestionType::YesNo -> "yes/no question"
+QString draftProblemText(DraftProblem problem);       // DraftProblem::NoWords -> "it wrote no words"
 
 }  // namespace medq::gui

@@ -3,6 +3,7 @@
 #include "common/ShortcutTable.h"
 #include "dataset/ReferenceSet.h"
 #include "jobs/JobEngine.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "lab/EnginePanel.h"
 #include "lab/PrototypeGallery.h"
 #include "lab/RoundsDashboard.h"
@@ -13,11 +14,14 @@
 #include "store/Permissions.h"
 #include "store/Workspace.h"
 
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace medq::gui {
 
@@ -170,6 +174,21 @@ int LabWorkbench::queueRound(loop::RoundOptions options) {
     if (const Status s = options.validate(); !s) {
         emit problem(tr("Round settings: %1").arg(s.error().message()));
         return 0;
+    }
+    // One round at a time per workspace (jobs::WorkspaceJobLock): another process's job holds it.
+    const auto holder = jobs::WorkspaceJobLock::holder(m_ws->dir().absolutePath());
+    if (holder && holder->pid != QCoreApplication::applicationPid()) {
+        QMessageBox ask(QMessageBox::Question, tr("Workspace busy"),
+                        tr("Another job holds this workspace: %1.\n\nWait for it and start the round when it "
+                           "finishes? The status bar shows the wait, and Cancel stops it.")
+                            .arg(holder->describe()),
+                        QMessageBox::NoButton, m_window);
+        QPushButton* wait = ask.addButton(tr("&Wait"), QMessageBox::AcceptRole);
+        ask.addButton(QMessageBox::Cancel);
+        ask.setDefaultButton(wait);
+        ask.exec();
+        if (ask.clickedButton() != wait) return 0;
+        options.waitForLock = true;
     }
     const int id = m_jobs.submit(std::make_unique<loop::LoopRoundJob>(m_ws->dir().absolutePath(), options));
     show(m_engine);

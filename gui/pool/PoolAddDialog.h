@@ -21,6 +21,12 @@ public:
     // What the lead chose (paths, recursion, modality); the actor is the caller's.
     ingest::PoolAddOptions options() const;
     void setFolder(const QString& folder);
+    // Fills in an earlier choice (folder, recursion, modality).
+    void setOptions(const ingest::PoolAddOptions& options);
+    // Says that `count` files of the folder were refused for want of a modality and asks
+    // for one: the dialog will not accept "Detect" until one is chosen.
+    void askForModality(qint64 count);
+    QComboBox* modalityBox() const { return m_modality; }
     QLineEdit* folderEdit() const { return m_folder; }
     QString errorText() const;
 
@@ -30,7 +36,9 @@ private:
     QLineEdit* m_folder;
     QCheckBox* m_recursive;
     QComboBox* m_modality;
+    QLabel* m_note;
     QLabel* m_error;
+    bool m_modalityRequired = false;
 };
 
 }  // namespace medq::gui

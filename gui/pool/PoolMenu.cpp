@@ -13,7 +13,9 @@
 
 namespace medq::gui {
 
-PoolMenu::PoolMenu(QWidget* window, jobs::JobEngine& engine) : QObject(window), m_window(window), m_engine(engine) {}
+PoolMenu::PoolMenu(QWidget* window, jobs::JobEngine& engine) : QObject(window), m_window(window), m_engine(engine) {
+    connect(&m_engine, &jobs::JobEngine::jobFinished, this, &PoolMenu::jobFinished);
+}
 
 QMenu* PoolMenu::addMenu(QMenuBar* bar) {
     QMenu* pool = bar->addMenu(tr("&Pool"));
@@ -28,6 +30,12 @@ void PoolMenu::setWorkspace(store::Workspace* ws, const QString& annotator) {
 }
 
 int PoolMenu::addFolder(const QString& folder) {
+    ingest::PoolAddOptions previous;
+    if (!folder.isEmpty()) previous.paths = {folder};
+    return addFolder(previous, 0);
+}
+
+int PoolMenu::addFolder(const ingest::PoolAddOptions& previous, qint64 needModality) {
     if (!m_ws) {
         emit problem(tr("Open a workspace first."));
         return -1;
@@ -38,11 +46,22 @@ int PoolMenu::addFolder(const QString& folder) {
         return -1;
     }
     PoolAddDialog dialog(m_window);
-    if (!folder.isEmpty()) dialog.setFolder(folder);
+    if (!previous.paths.isEmpty()) dialog.setOptions(previous);
+    if (needModality > 0) dialog.askForModality(needModality);
     if (dialog.exec() != QDialog::Accepted) return -1;
-    ingest::PoolAddOptions options = dialog.options();
-    options.actor = m_annotator;
-    return m_engine.submit(std::make_unique<ingest::PoolAddJob>(m_ws->dir().absolutePath(), options));
+    m_addOptions = dialog.options();
+    m_addOptions.actor = m_annotator;
+    m_addJob = m_engine.submit(std::make_unique<ingest::PoolAddJob>(m_ws->dir().absolutePath(), m_addOptions));
+    return m_addJob;
+}
+
+void PoolMenu::jobFinished(int id, const jobs::JobOutcome& outcome) {
+    if (id != m_addJob) return;
+    m_addJob = -1;
+    const qint64 needModality = qint64(outcome.result.value(QStringLiteral("needModality")).toDouble());
+    // A modality the lead chose already applied to every file: nothing more to ask.
+    if (!outcome.ok() || needModality <= 0 || m_addOptions.modality) return;
+    addFolder(m_addOptions, needModality);
 }
 
 void PoolMenu::showStatus() {

@@ -36,6 +36,16 @@ Result<std::shared_ptr<const Image>> ImageLoader::load(const store::ImageRecord&
     return loaded;
 }
 
+void ImageLoader::clear() {
+    QHash<store::Id, QFuture<Loaded>> pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_cache.clear();
+        pending.swap(m_pending);
+    }
+    for (auto& f : pending) f.waitForFinished();
+}
+
 void ImageLoader::prefetch(const store::ImageRecord& record, const QStringList& files) {
     QMutexLocker lock(&m_mutex);
     if (m_pending.contains(record.id)) return;

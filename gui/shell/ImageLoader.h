@@ -24,6 +24,8 @@ public:
     Result<std::shared_ptr<const Image>> load(const store::ImageRecord& record, const QStringList& files);
     // Starts reading in the background; a later load() of the same id picks it up.
     void prefetch(const store::ImageRecord& record, const QStringList& files);
+    // Forgets every image (ids are a workspace's own: called when another workspace opens).
+    void clear();
 
 private:
     using Loaded = Result<std::shared_ptr<const Image>>;

@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include "annotation/AnnotationPanel.h"
+#include "browser/ImageBrowser.h"
 #include "common/ShortcutTable.h"
 #include "ingest/DemoWorkspaceJob.h"
 #include "ingest/ImportJob.h"
@@ -23,6 +24,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -40,7 +42,8 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_queues(new QueuePanel(this)), m_centre(new QStackedWidget(this)),
       m_viewer(new SliceViewer(this)), m_comparison(new ComparisonView(this)),
       m_strip(new ThumbnailStrip(m_queues->model(), this)),
-      m_panel(new AnnotationPanel(this)), m_engineBar(new EngineStatusBar(m_engine, this)), m_cursor(new QLabel(this)) {
+      m_panel(new AnnotationPanel(this)), m_engineBar(new EngineStatusBar(m_engine, this)), m_cursor(new QLabel(this)),
+      m_browser(new ImageBrowser(this)) {
     setWindowTitle(tr("MedQ-Engine Workstation"));
     setObjectName(QStringLiteral("MainWindow"));
     m_centre->addWidget(m_viewer);
@@ -55,6 +58,12 @@ MainWindow::MainWindow(QWidget* parent)
     queueDock->setObjectName(QStringLiteral("QueuesDock"));
     queueDock->setWidget(m_queues);
     addDockWidget(Qt::LeftDockWidgetArea, queueDock);
+    auto* imagesDock = new QDockWidget(tr("Images"), this);
+    imagesDock->setObjectName(QStringLiteral("ImagesDock"));
+    imagesDock->setWidget(m_browser);
+    addDockWidget(Qt::LeftDockWidgetArea, imagesDock);
+    tabifyDockWidget(queueDock, imagesDock);
+    queueDock->raise();
     auto* panelDock = new QDockWidget(tr("Annotation"), this);
     panelDock->setObjectName(QStringLiteral("AnnotationDock"));
     panelDock->setWidget(m_panel);
@@ -70,9 +79,17 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_panel, &AnnotationPanel::submitted, this, &MainWindow::afterSubmit);
     connect(m_panel, &AnnotationPanel::problem, this, &MainWindow::showProblem);
-    connect(m_engineBar, &EngineStatusBar::jobEnded, this, [this](int, const QString& title, bool ok, const QString& msg) {
+    connect(m_browser, &ImageBrowser::openRequested, this, &MainWindow::openCatalogEntry);
+    connect(m_browser, &ImageBrowser::queueRequested, this, &MainWindow::queueEntries);
+    // Draft and assessment jobs report in the annotation panel (quietJobFinished), not here.
+    connect(&m_engine, &jobs::JobEngine::jobFinished, this, &MainWindow::quietJobFinished);
+    connect(m_engineBar, &EngineStatusBar::jobEnded, this, [this](int id, const QString& title, bool ok, const QString& msg) {
+        if (m_quietJobs.contains(id)) return;
         if (!ok) QMessageBox::warning(this, title, msg);
-        if (m_ws) m_queues->refresh();
+        if (m_ws) {
+            m_queues->refresh();
+            m_browser->refresh();
+        }
     });
     m_lab = new LabWorkbench(this, m_engine);
     connect(m_lab, &LabWorkbench::taskActivated, this, &MainWindow::openTask);
@@ -93,6 +110,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Open &Demo Workspace"), this, [this] { openDemoWorkspace(); });
     file->addSeparator();
     file->addAction(tr("&Import Images…"), shortcutFor("import"), this, &MainWindow::importImages);
+    file->addAction(tr("Import &Folder…"), shortcutFor("import_folder"), this, [this] { importFolder(); });
     file->addSeparator();
     file->addAction(tr("&Quit"), shortcutFor("quit"), this, &QWidget::close);
     rebuildRecentMenu();
@@ -110,6 +128,14 @@ void MainWindow::buildMenus() {
     preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Images"), shortcutFor("images"), this, [this] {
+        if (auto* dock = qobject_cast<QDockWidget*>(m_browser->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
+        m_browser->searchField()->setFocus();
+    });
+    view->addSeparator();
     auto* themes = new QActionGroup(this);
     const QString current = QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("light")).toString();
     for (const auto& [name, label] : {std::pair{QStringLiteral("light"), tr("&Light Theme")},

@@ -6,6 +6,8 @@
 #include "shell/ImageLoader.h"
 #include "store/Workspace.h"
 
+#include <QHash>
+#include <QSet>
 #include <QMainWindow>
 #include <memory>
 
@@ -14,9 +16,12 @@ class QListView;
 class QMenu;
 class QStackedWidget;
 
+namespace medq::store { struct CatalogEntry; }
+
 namespace medq::gui {
 
 class AnnotationPanel;
+class ImageBrowser;
 class ComparisonView;
 class EngineStatusBar;
 class LabWorkbench;
@@ -38,6 +43,12 @@ public:
     void openItem(store::Id queueItemId);
     // Shows a task's image in the viewer outside any queue (e.g. a prototype member).
     void openTask(store::Id taskId);
+    // An image browser row: a queued image opens as its queue item, any other image in the
+    // viewer with the model's assessment (computed on the engine thread).
+    void openCatalogEntry(const store::CatalogEntry& entry);
+    // Imports a folder with its sub-folders (asks for one when `folder` is empty).
+    void importFolder(const QString& folder = {});
+    void queueEntries(const std::vector<store::CatalogEntry>& entries);
 
     store::Workspace* workspace() const { return m_ws.get(); }
     QueuePanel* queuePanel() const { return m_queues; }
@@ -46,6 +57,9 @@ public:
     jobs::JobEngine& engine() { return m_engine; }
     LabWorkbench* lab() const { return m_lab; }
     PoolMenu* pool() const { return m_pool; }
+    ImageBrowser* browser() const { return m_browser; }
+    // Draft and assessment jobs started for what is on screen and not yet finished.
+    int pendingDraftJobs() const { return int(m_quietJobs.size()); }
     // Milliseconds the last openItem() took until the image was handed to the viewer.
     double lastItemLoadMs() const { return m_lastLoadMs; }
 
@@ -64,6 +78,22 @@ private:
     void moveToNext(int direction);
     void handleKey(int n);
     void showProblem(const QString& message);
+    QString currentCheckpoint() const;
+    QStringList sourceFilesOf(const store::ImageRecord& image) const;
+    void viewOutsideQueue(const store::ImageRecord& record, const QStringList& files, const store::CatalogEntry& entry);
+    // Drafts a queue item that has no draft yet, when the workspace has a model.
+    void requestDraft(const annotate::WorkItem& item);
+    void quietJobFinished(int id, const jobs::JobOutcome& outcome);
+
+    // A draft or assessment job for what is on screen: its end updates the panel, never a dialog.
+    struct QuietJob {
+        enum Kind { Draft, Assessment } kind = Draft;
+        QString path;            // the image's path (assessment: what must still be on screen)
+        store::Id queueItem = 0;  // draft: the item that must still be open
+        QString header;          // assessment: the panel's header
+        QString checkpoint;
+        QString workspace;  // the workspace folder it ran on (another may be open by its end)
+    };
 
     jobs::JobEngine m_engine;
     std::unique_ptr<store::Workspace> m_ws;
@@ -71,6 +101,9 @@ private:
     ImageLoader m_loader;
     QString m_annotator, m_role;
     store::Id m_currentItem = 0;
+    QString m_viewed;  // path of the image shown outside the queues
+    QHash<int, QuietJob> m_quietJobs;
+    QSet<store::Id> m_draftRequested;  // queue items drafted once already (never loop on a failing draft)
     double m_lastLoadMs = 0;
 
     QueuePanel* m_queues;
@@ -82,6 +115,7 @@ private:
     EngineStatusBar* m_engineBar;
     LabWorkbench* m_lab = nullptr;  // the lab lead's docks and Lab menu
     PoolMenu* m_pool = nullptr;     // Pool > Add Folder, Pool Status
+    ImageBrowser* m_browser;        // the Images dock
     QLabel* m_cursor;
     QMenu* m_recent = nullptr;
 };

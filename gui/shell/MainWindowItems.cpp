@@ -1,6 +1,7 @@
 // MainWindow: opening workspaces and queue items, and moving through a queue.
 #include "annotation/AnnotationPanel.h"
 #include "annotation/TaxonomyChoices.h"
+#include "browser/ImageBrowser.h"
 #include "common/Log.h"
 #include "lab/LabWorkbench.h"
 #include "pool/PoolMenu.h"
@@ -18,14 +19,6 @@
 #include <QStatusBar>
 
 namespace medq::gui {
-namespace {
-QStringList sourceFiles(store::Workspace& ws, const store::ImageRecord& image) {
-    QStringList files;
-    for (const auto& f : ws.images().files(image.id)) files << f.path;
-    if (files.isEmpty()) files << image.path;
-    return files;
-}
-}  // namespace
 
 void MainWindow::setAnnotator(const QString& name, const QString& role) {
     m_annotator = name;
@@ -52,6 +45,9 @@ bool MainWindow::openWorkspace(const QString& dir) {
     m_panel->setSession(nullptr);
     m_session.reset();
     m_ws = opened.take();
+    m_loader.clear();
+    m_viewed.clear();
+    m_draftRequested.clear();
     log::attachWorkspace(m_ws->dir().absolutePath());
     m_session = std::make_unique<annotate::AnnotationSession>(*m_ws, m_annotator, m_role);
     m_panel->setSession(m_session.get());
@@ -60,6 +56,7 @@ bool MainWindow::openWorkspace(const QString& dir) {
     rememberRecent(m_ws->dir().absolutePath());
     m_queues->setWorkspace(m_ws.get());
     m_lab->setWorkspace(m_ws.get(), m_annotator);
+    m_browser->setWorkspace(m_ws.get());
     m_pool->setWorkspace(m_ws.get(), m_annotator);
     m_panel->clear(tr("Select an item in a queue to start."));
     // Start where the work is: the first queue with pending items.
@@ -85,14 +82,14 @@ void MainWindow::openItem(store::Id queueItemId) {
         return;
     }
     const annotate::WorkItem& w = item.value();
-    auto image = m_loader.load(w.image, sourceFiles(*m_ws, w.image));
+    auto image = m_loader.load(w.image, sourceFilesOf(w.image));
     if (!image) {
         // Drafts always show, or say clearly why not: so does the image.
         m_viewer->clearImage();
         m_centre->setCurrentWidget(m_viewer);
         showProblem(tr("Cannot show the image: %1").arg(image.error().message()));
     } else if (w.secondImage) {
-        auto second = m_loader.load(*w.secondImage, sourceFiles(*m_ws, *w.secondImage));
+        auto second = m_loader.load(*w.secondImage, sourceFilesOf(*w.secondImage));
         if (second) {
             m_comparison->setImages(image.value(), second.value());
             m_centre->setCurrentWidget(m_comparison);
@@ -106,14 +103,19 @@ void MainWindow::openItem(store::Id queueItemId) {
     m_lastLoadMs = clock.nsecsElapsed() / 1e6;
     m_currentItem = queueItemId;
     const auto modality = modalityFromString(w.image.modality).value_or(Modality::Other);
+    const bool hasModel = !currentCheckpoint().isEmpty();
+    const bool drafting = hasModel && !w.draft && !m_draftRequested.contains(queueItemId);
     m_panel->open(w, attributeChoicesFor(modality),
-                  tr("no model has drafted this item yet (review-only mode: write the annotation yourself)"));
+                  drafting   ? tr("the model is drafting it now…")
+                  : hasModel ? tr("the model could not draft it (the status bar said why); write the annotation yourself")
+                             : tr("no model in this workspace yet (review-only mode: write the annotation yourself)"));
+    if (drafting) requestDraft(w);
     m_queues->select(queueItemId);
     m_strip->setCurrentIndex(m_strip->model()->index(m_queues->model()->rowOfItem(queueItemId), 0));
     // Read the next item's image ahead while the annotator works on this one.
     if (const store::Id next = m_queues->nextPending(queueItemId)) {
         if (const auto* row = m_queues->model()->row(m_queues->model()->rowOfItem(next)))
-            m_loader.prefetch(row->image, sourceFiles(*m_ws, row->image));
+            m_loader.prefetch(row->image, sourceFilesOf(row->image));
     }
     spdlog::debug("opened queue item {} in {:.1f} ms", queueItemId, m_lastLoadMs);
 }
@@ -126,7 +128,7 @@ void MainWindow::openTask(store::Id taskId) {
         showProblem(tr("Task %1 has no image in this workspace.").arg(taskId));
         return;
     }
-    auto loaded = m_loader.load(*image, sourceFiles(*m_ws, *image));
+    auto loaded = m_loader.load(*image, sourceFilesOf(*image));
     if (!loaded) {
         showProblem(tr("Cannot show the image: %1").arg(loaded.error().message()));
         return;
@@ -134,6 +136,7 @@ void MainWindow::openTask(store::Id taskId) {
     // The viewer now shows something outside the queue: leave the annotation panel empty.
     m_panel->flushAutosave();
     m_currentItem = 0;
+    m_viewed.clear();
     m_panel->clear(tr("Viewing task %1 (%2) from the lab views; pick a queue item to annotate.").arg(taskId).arg(image->modality));
     m_viewer->setImage(loaded.value());
     m_centre->setCurrentWidget(m_viewer);

@@ -1,4 +1,5 @@
 // The `medq` executable as a user runs it: subcommands, help, exit codes, output.
+#include "store/Workspace.h"
 #include "support/CliRunner.h"
 #include "support/SampleFiles.h"
 
@@ -88,6 +89,21 @@ private slots:
         for (const char* chart : {"scores.png", "cost.png"}) {
             QFile png(files.filePath(chart));
             QVERIFY2(png.open(QIODevice::ReadOnly) && png.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8), chart);
+        }
+        {
+            // The real samples in the review queue carry the base model's draft, as round items do.
+            auto opened = medq::store::Workspace::open(ws);
+            QVERIFY(opened.ok());
+            int sampleTasks = 0, drafted = 0;
+            for (const auto& image : opened.value()->images().list(0, 10000)) {
+                if (image.source != "import") continue;
+                for (const auto& task : opened.value()->tasks().forImage(image.id)) {
+                    ++sampleTasks;
+                    drafted += opened.value()->outputs().latestForTask(task.id).has_value();
+                }
+            }
+            QVERIFY(sampleTasks > 0);
+            QCOMPARE(drafted, sampleTasks);
         }
         auto again = medq({"demo", ws});  // idempotent: everything is a duplicate now
         QCOMPARE(again.code, 0);

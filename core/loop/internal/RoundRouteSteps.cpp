@@ -3,6 +3,7 @@
 #include "loop/internal/RoundSteps.h"
 
 #include "learn/ExampleAssembler.h"
+#include "loop/DegenerateDraft.h"
 #include "loop/FailurePrototypes.h"
 #include "loop/HeadlessAnnotation.h"
 #include "loop/Retrieval.h"
@@ -90,7 +91,8 @@ Status stepRoute(Round& r, const jobs::Progress& progress) {
             } else {
                 const store::SelectionRecord& s = selections[i];
                 q.prototypeId = s.prototypeId;
-                q.queue = thresholds.value().route(d.uncertainty);
+                const std::optional<DraftProblem> problem = d.draftProblem();
+                q.queue = thresholds.value().route(d.uncertainty, !problem);
                 q.spotCheck = q.queue == Queue::AutoAccept &&
                               coin(r.options.seed + 17, d.imageId, r.options.spotCheckRate);
                 q.reason = QStringLiteral("%1; uncertainty %2 %3")
@@ -98,7 +100,10 @@ Status stepRoute(Round& r, const jobs::Progress& progress) {
                                         ? QStringLiteral("retrieved by prototype %1").arg(*s.prototypeId)
                                         : QStringLiteral("selected by %1 sampling").arg(key(r.options.strategy)))
                                .arg(d.uncertainty, 0, 'f', 3)
-                               .arg(routeReason(q.queue));
+                               .arg(problem ? QStringLiteral("; the model could not draft this image (%1), so a person writes it")
+                                                  .arg(DegenerateDraft::reason(*problem))
+                                            : routeReason(q.queue));
+                if (problem) routing.noDraft += 1;
                 r.loop.setRoute(r.record.id, s.poolItemId, q.queue, d.uncertainty);
                 routing.counts[q.queue] += 1;
                 if (q.spotCheck) routing.spotChecks += 1;

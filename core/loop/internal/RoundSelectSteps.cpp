@@ -2,6 +2,7 @@
 // the items to annotate.
 #include "loop/internal/RoundSteps.h"
 
+#include "io/ReaderVersion.h"
 #include "index/EmbeddingFile.h"
 #include "index/KMeansClustering.h"
 #include "index/PoolIndex.h"
@@ -210,7 +211,7 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
                         if (each[k].pixels) {
                             visuals.push_back({each[k].pixels.take(), {}});
                         } else if (each[k].fileStatus) {
-                            r.ws.poolFiles().markUnusable(chunk[k], *each[k].fileStatus, each[k].pixels.error().reason);
+                            r.ws.poolFiles().markUnusable(chunk[k], *each[k].fileStatus, each[k].pixels.error().reason, io::kReaderVersion);
                         } else {
                             return each[k].pixels.error();
                         }

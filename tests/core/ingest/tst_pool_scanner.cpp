@@ -3,6 +3,7 @@
 // that add only new and changed files and mark vanished ones, the same DICOM instance under
 // two paths, a cancelled scan that a rerun continues, and nothing copied into the workspace.
 #include "ingest/PoolAddJob.h"
+#include "io/ReaderVersion.h"
 #include "store/Workspace.h"
 #include "support/SampleFiles.h"
 
@@ -272,6 +273,68 @@ private slots:
         auto ws = store::Workspace::open(dir).take();
         QCOMPARE(ws->poolFiles().countByModality().value(2).value(PoolFileStatus::Registered), 1);
         QCOMPARE(ws->poolFiles().lastScan()->modality, QStringLiteral("endoscopy"));
+    }
+
+    // A folder of photographs whose paths name no modality is refused; added again with a
+    // modality, every photograph is read again and registered under it.
+    void aFolderAddedAgainWithAModalityRegistersTheRefusedFiles() {
+        const QString root = fresh("photos");
+        const QStringList names{"camera.png", "coffee.png", "chelsea.png", "astronaut.png"};
+        for (const QString& name : names) QVERIFY(copy(test::skimage(name), root + "/" + name));
+        QVERIFY(put(root + "/notes.txt", "not an image\n"));
+        const QString dir = workspace(fresh("ws"));
+        const auto first = add(dir, options({root}));
+        QVERIFY2(first.ok(), qPrintable(first.message));
+        QCOMPARE(count(first, "added"), 0);
+        QCOMPARE(count(first, "problems"), 5);
+        QCOMPARE(count(first, "needModality"), 4);
+        QVERIFY2(first.message.contains("--modality"), qPrintable(first.message));
+        // Without a modality, a rerun reads nothing again.
+        const auto again = add(dir, options({root}));
+        QCOMPARE(count(again, "reexamined"), 0);
+        QCOMPARE(count(again, "needModality"), 4);
+
+        auto o = options({root});
+        o.modality = Modality::Histopathology;
+        const auto second = add(dir, o);
+        QVERIFY2(second.ok(), qPrintable(second.message));
+        QCOMPARE(count(second, "added"), 4);
+        QCOMPARE(count(second, "reexamined"), 4);
+        QCOMPARE(count(second, "changed"), 0);
+        QCOMPARE(count(second, "problems"), 1);  // notes.txt: not an image, whatever the modality
+        QCOMPARE(count(second, "needModality"), 0);
+        auto ws = store::Workspace::open(dir).take();
+        QCOMPARE(ws->poolFiles().countByModality().value(3).value(PoolFileStatus::Registered), 4);
+        QCOMPARE(ws->poolFiles().problemCount(), 1);
+        // A third run keeps them as they are.
+        const auto third = add(dir, options({root}));
+        QCOMPARE(count(third, "unchanged"), 4);
+        QCOMPARE(count(third, "added"), 0);
+    }
+
+    // A file refused by an older version of the readers, or found unreadable at first use by
+    // one, is read again by the next scan; one refused by the current readers is not.
+    void filesRefusedByOlderReadersAreReadAgain() {
+        const QString root = fresh("older");
+        QVERIFY(copy(test::skimage("retina.jpg"), root + "/fundus/retina.jpg"));
+        QVERIFY(copy(test::skimage("ihc.png"), root + "/fundus/other.png"));
+        const QString dir = workspace(fresh("ws"));
+        QCOMPARE(count(add(dir, options({root})), "added"), 2);
+        {
+            auto ws = store::Workspace::open(dir).take();
+            const store::Id retina = scalar(*ws, "SELECT pool_item_id FROM pool_files WHERE path LIKE '%retina.jpg'");
+            ws->poolFiles().markUnusable(retina, PoolFileStatus::Unreadable, "unsupported transfer syntax", 0);
+            const store::Id other = scalar(*ws, "SELECT pool_item_id FROM pool_files WHERE path LIKE '%other.png'");
+            ws->poolFiles().markUnusable(other, PoolFileStatus::Unreadable, "truncated pixels", io::kReaderVersion);
+        }
+        const auto rerun = add(dir, options({root}));
+        QVERIFY2(rerun.ok(), qPrintable(rerun.message));
+        QCOMPARE(count(rerun, "reexamined"), 1);
+        QCOMPARE(count(rerun, "added"), 1);
+        QCOMPARE(count(rerun, "problems"), 1);  // other.png: the same readers failed on it
+        auto ws = store::Workspace::open(dir).take();
+        QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_files WHERE path LIKE '%retina.jpg' AND status='registered'"), 1);
+        QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_files WHERE path LIKE '%other.png' AND status='unreadable'"), 1);
     }
 
     void cancelledScanKeepsWhatItRegisteredAndARerunContinues() {

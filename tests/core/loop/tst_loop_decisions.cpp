@@ -1,7 +1,9 @@
 // The loop's named decisions on crafted inputs: CheckpointGate (accept or roll back a
 // fine-tuned checkpoint), RoutingCalibrator (when stored thresholds still apply, the lead's
-// override) and the typed round metrics' stored form.
+// override), DegenerateDraft (a description that is no draft) and the typed round metrics'
+// stored form.
 #include "loop/CheckpointGate.h"
+#include "loop/DegenerateDraft.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoutingCalibrator.h"
 #include "store/Permissions.h"
@@ -186,6 +188,50 @@ private slots:
         QCOMPARE(measured, 2);
     }
 
+    void degenerateDraftsAreToldFromDrafts_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QVector<int>>("tokens");
+        QTest::addColumn<bool>("stoppedAtEos");
+        QTest::addColumn<QString>("problem");  // DraftProblem's key, empty for a draft
+        const QVector<int> fifty(50, 9);
+        QTest::newRow("row of periods") << QString(50, QLatin1Char('.')) << fifty << false << "no_words";
+        QTest::newRow("periods that end") << "......" << QVector<int>(6, 9) << true << "no_words";
+        QTest::newRow("empty") << "" << QVector<int>{} << true << "no_words";
+        QTest::newRow("digits and marks") << "1 , 2 ; 3" << QVector<int>{11, 12, 13, 14, 15} << true << "no_words";
+        QTest::newRow("one word over and over") << "noise noise noise noise noise noise noise"
+                                                << QVector<int>(7, 21) << true << "repeated_token";
+        QTest::newRow("a word dominating") << "blur the blur a blur of blur blur" << QVector<int>{5, 6, 5, 7, 5, 8, 5, 5}
+                                           << true << "repeated_token";
+        QTest::newRow("a long run inside") << "mild noise and then and and and and and and"
+                                           << QVector<int>{30, 31, 32, 33, 32, 32, 32, 32, 32, 32, 34, 35, 36, 37, 38,
+                                                           39}
+                                           << true << "repeated_token";
+        QTest::newRow("no end") << "Mild noise in the image, the quality of this image is"
+                                << QVector<int>{40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50} << false << "no_end";
+        QTest::newRow("a real draft") << "Mild noise. Overall, the quality of this image is usable."
+                                      << QVector<int>{40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 42} << true << "";
+        QTest::newRow("short and fine") << "Good." << QVector<int>{60, 42} << true << "";
+    }
+    void degenerateDraftsAreToldFromDrafts() {
+        QFETCH(QString, text);
+        QFETCH(QVector<int>, tokens);
+        QFETCH(bool, stoppedAtEos);
+        QFETCH(QString, problem);
+        const auto found = DegenerateDraft::problem(text, std::vector<int>(tokens.begin(), tokens.end()), stoppedAtEos);
+        QCOMPARE(found ? key(*found) : QString(), problem);
+        if (found) QVERIFY(!DegenerateDraft::reason(*found).isEmpty());
+    }
+
+    void anItemWithoutADraftGoesToTheExpert() {
+        RoutingThresholds t;
+        t.autoAccept = 0.3;
+        t.expert = 0.9;
+        QCOMPARE(t.route(0.1, true), Queue::AutoAccept);
+        QCOMPARE(t.route(0.5, true), Queue::Verify);
+        QCOMPARE(t.route(0.1, false), Queue::Expert);
+        QCOMPARE(t.route(0.5, false), Queue::Expert);
+    }
+
     void roundMetricsKeepTheirStoredForm() {
         RoundMetrics m;
         m.options = QJsonObject{{"budget", 16}};
@@ -202,6 +248,7 @@ private slots:
         routing.counts = {{Queue::Expert, 3}, {Queue::Verify, 10}, {Queue::AutoAccept, 3}};
         routing.spotChecks = 1;
         routing.gold = 4;
+        routing.noDraft = 2;
         m.routing = routing;
         AnnotationMetrics annotation;
         annotation.secondsByQueue = {{Queue::Expert, 300}, {Queue::Verify, 200}, {Queue::AutoAccept, 20}};
@@ -232,6 +279,7 @@ private slots:
         QCOMPARE(back.evaluation.accuracyByModality().at("ct"), 0.7);
         QCOMPARE(back.evaluation.rubricByModality().at("ct"), 3.0);
         QCOMPARE(back.routing->counts.at(Queue::Verify), 10);
+        QCOMPARE(back.routing->noDraft, 2);
         QCOMPARE(back.annotation->secondsByQueue.at(Queue::Expert), 300.0);
         QCOMPARE(back.finetune->decision, CheckpointDecision::RolledBack);
         QVERIFY(!back.assessment.present());

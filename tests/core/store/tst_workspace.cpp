@@ -323,6 +323,21 @@ private slots:
             ws->prototypes().insert(p, {});
             QCOMPARE(ws->prototypes().forRound(round).back().status, status);
         }
+        for (DraftProblem problem : allValues<DraftProblem>()) {
+            ModelOutputRecord o;
+            o.taskId = task;
+            o.modelVersion = "base-1";
+            o.draftText = "....";
+            o.draftProblem = problem;
+            ws->outputs().insert(o);
+            QCOMPARE(ws->outputs().latestForTask(task)->draftProblem, std::optional<DraftProblem>(problem));
+        }
+        ModelOutputRecord fine;
+        fine.taskId = task;
+        fine.modelVersion = "base-1";
+        fine.draftText = "Mild noise. Overall, the quality of this image is usable.";
+        ws->outputs().insert(fine);
+        QVERIFY(!ws->outputs().latestForTask(task)->draftProblem);
     }
 };
 

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QtTest>
+#include <random>
 
 using namespace medq;
 
@@ -205,6 +206,41 @@ private slots:
         for (QualityLevel l : {QualityLevel::Reject, QualityLevel::Usable, QualityLevel::Good})
             QCOMPARE(*qualityLevelFromString(qualityLevelKey(l)), l);
         QVERIFY(!severityFromString(QStringLiteral("terrible")).has_value());
+    }
+
+    // The level's distribution under uncertain severities equals brute-force enumeration of
+    // every severity combination, weighted by its probability, for up to five attributes.
+    void levelDistributionMatchesEnumeration() {
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<double> u(0.0, 1.0);
+        for (int attributes = 0; attributes <= 5; ++attributes) {
+            for (int trial = 0; trial < 20; ++trial) {
+                std::vector<std::array<double, 4>> p(static_cast<std::size_t>(attributes));
+                for (auto& a : p) {
+                    double sum = 0;
+                    for (double& x : a) sum += (x = trial % 4 == 0 ? double(u(rng) < 0.3) + 1e-9 : u(rng));
+                    for (double& x : a) x /= sum;
+                }
+                std::array<double, 3> expected{};
+                int combos = 1;
+                for (int k = 0; k < attributes; ++k) combos *= 4;
+                for (int code = 0; code < combos; ++code) {
+                    std::vector<AttributeSeverity> set;
+                    double weight = 1;
+                    for (int k = 0, c = code; k < attributes; ++k, c /= 4) {
+                        set.push_back({QString::number(k), Severity(c % 4)});
+                        weight *= p[std::size_t(k)][std::size_t(c % 4)];
+                    }
+                    expected[std::size_t(QualityRule::level(set))] += weight;
+                }
+                const auto got = QualityRule::levelDistribution(p);
+                for (int l = 0; l < 3; ++l) QVERIFY2(std::abs(got[std::size_t(l)] - expected[std::size_t(l)]) < 1e-12, qPrintable(QString::number(attributes)));
+                QVERIFY(std::abs(got[0] + got[1] + got[2] - 1.0) < 1e-9);
+            }
+        }
+        // Certain severities give the rule's own level.
+        const auto certain = QualityRule::levelDistribution({{0, 0, 1, 0}, {0, 0, 1, 0}, {1, 0, 0, 0}});
+        QCOMPARE(certain[std::size_t(QualityLevel::Reject)], 1.0);
     }
 };
 

@@ -1,0 +1,133 @@
+// One heavy job at a time per workspace, as a lead meets it from two terminals: while one
+// `medq pool add` is mid-scan (stopped there with SIGSTOP), a second pool add, a loop round, model training, a
+// synthetic benchmark, a synthetic pool and a reference set are refused at once with exit 1
+// and a message naming the holder; an import runs beside it and leaves what it leaves alone;
+// `medq loop run --wait` waits and goes on when the holder ends; a holder killed with
+// SIGKILL never blocks the next run.
+#include "store/Workspace.h"
+#include "support/CliRunner.h"
+#include "support/SampleFiles.h"
+
+#include <unistd.h>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+#include <csignal>
+
+using namespace medq;
+
+namespace {
+
+std::int64_t scalar(const QString& ws, const char* sql) {
+    auto opened = store::Workspace::open(ws).take();
+    auto s = opened->db().prepare(sql);
+    return s.step() ? s.columnInt(0) : -1;
+}
+
+// A tree of hard links to one photograph: a scan long enough to overlap with.
+QString tree(const QString& root, int folders, int perFolder) {
+    const QByteArray source = QFile::encodeName(test::skimage("retina.jpg"));
+    for (int d = 0; d < folders; ++d) {
+        const QString folder = QStringLiteral("%1/fundus-%2").arg(root).arg(d, 3, 10, QLatin1Char('0'));
+        QDir().mkpath(folder);
+        for (int i = 0; i < perFolder; ++i)
+            if (::link(source.constData(), QFile::encodeName(QStringLiteral("%1/%2.jpg").arg(folder).arg(i)).constData()) != 0)
+                qFatal("cannot link %s", qPrintable(folder));
+    }
+    return root;
+}
+
+// Starts `medq pool add` on the tree and, once it holds the workspace's job lock, stops it
+// (SIGSTOP): a real holder that stays mid-scan for as long as the test needs.
+bool startStoppedHolder(QProcess& holder, const QString& ws, const QString& folder) {
+    holder.start(QStringLiteral(MEDQ_CLI_PATH), {"pool", "add", ws, folder, "-r"});
+    if (!holder.waitForStarted()) return false;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 30000 && ::kill(pid_t(holder.processId()), 0) == 0) {
+        QFile lock(ws + "/locks/jobs.lock");
+        if (lock.open(QIODevice::ReadOnly) && lock.readAll().contains("pool add"))
+            return ::kill(pid_t(holder.processId()), SIGSTOP) == 0;
+        QThread::usleep(500);
+    }
+    return false;
+}
+
+}  // namespace
+
+class CliJobLockTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_tree;
+
+private slots:
+    void initTestCase() { m_tree = tree(m_tmp.filePath("tree"), 100, 200); }  // 20,000 files
+
+    void heavyJobsAreRefusedWhileOneRunsAndImportRunsBeside() {
+        const QString ws = m_tmp.filePath("ws");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        QProcess holder;
+        QVERIFY2(startStoppedHolder(holder, ws, m_tree), "pool add never took the lock");
+        const QList<QStringList> refused{
+            {"pool", "add", ws, m_tree, "-r"},
+            {"loop", "run", ws, "--annotator", "human", "--rounds", "1"},
+            {"model", "train", ws, "--preset", "tiny", "--steps", "5"},
+            {"synth", "bench", ws, "--per-modality", "3"},
+            {"synth", "pool", ws, "--size", "10"},
+            {"reference", "add", ws, "--from-annotations", "--split", "test"},
+        };
+        for (const QStringList& args : refused) {
+            QElapsedTimer clock;
+            clock.start();
+            const auto r = test::runMedq(args);
+            QVERIFY2(r.code == 1, qPrintable(QStringLiteral("%1: exit %2: %3").arg(args.join(' ')).arg(r.code).arg(r.err)));
+            QVERIFY2(r.err.contains("another job holds the workspace"), qPrintable(args.join(' ') + ": " + r.err));
+            QVERIFY2(r.err.contains("medq pool add " + ws), qPrintable(r.err));
+            QVERIFY2(r.err.contains(QStringLiteral("process %1").arg(holder.processId())), qPrintable(r.err));
+            QVERIFY2(clock.elapsed() < 20000, qPrintable(args.join(' ')));
+        }
+        // An import may run beside: it adds its image as it would alone.
+        const auto imported = test::runMedq({"import", ws, test::pydicom("CT_small.dcm")});
+        QVERIFY2(imported.code == 0, qPrintable(imported.err));
+        ::kill(pid_t(holder.processId()), SIGCONT);  // the holder finishes its scan
+        QVERIFY(holder.waitForFinished(300000));
+        QCOMPARE(holder.exitCode(), 0);
+        QCOMPARE(scalar(ws, "SELECT COUNT(*) FROM images"), 1);
+        QCOMPARE(scalar(ws, "SELECT COUNT(*) FROM pool_files WHERE status='registered'"), 20000);
+        QCOMPARE(scalar(ws, "SELECT COUNT(*) FROM pool_scans"), 1);  // the refused pool add never started a scan
+        QCOMPARE(scalar(ws, "SELECT COUNT(*) FROM rounds"), 0);
+    }
+
+    void loopRunWaitsWhenAskedAndAKilledHolderNeverBlocks() {
+        const QString ws = m_tmp.filePath("ws-wait");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        QProcess holder;
+        QVERIFY2(startStoppedHolder(holder, ws, m_tree), "pool add never took the lock");
+        QProcess waiting;
+        waiting.start(QStringLiteral(MEDQ_CLI_PATH), {"loop", "run", ws, "--annotator", "human", "--wait"});
+        QVERIFY(waiting.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        QString said;
+        while (clock.elapsed() < 30000 && !said.contains("Waiting for")) {
+            waiting.waitForReadyRead(100);
+            said += QString::fromUtf8(waiting.readAllStandardError());
+        }
+        QVERIFY2(said.contains("Waiting for medq pool add"), qPrintable(said));
+        QCOMPARE(waiting.state(), QProcess::Running);
+        ::kill(pid_t(holder.processId()), SIGKILL);
+        QVERIFY(holder.waitForFinished());
+        // The waiting run goes on (here to its own complaint: this workspace has no model).
+        QVERIFY(waiting.waitForFinished(120000));
+        said += QString::fromUtf8(waiting.readAllStandardError());
+        QVERIFY2(!said.contains("another job holds the workspace"), qPrintable(said));
+        // Nothing left behind blocks the next heavy job.
+        const auto next = test::runMedq({"pool", "add", ws, m_tree + "/fundus-000"});
+        QVERIFY2(next.code == 0, qPrintable(next.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliJobLockTest)
+#include "tst_cli_job_lock.moc"
