@@ -36,6 +36,7 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         auto preset = model::ModelConfig::fromPreset(m_options.preset);
         if (!preset) return {JobOutcome::Status::Failed, preset.error().message(), {}};
         config = preset.take();
+        if (m_options.maxTextLength > 0) config.maxTextLength = m_options.maxTextLength;
     }
 
     ExampleAssembler assembler(ws, config.imageSize);

@@ -14,6 +14,9 @@ struct TrainOptions {
     QString validationSplit = QStringLiteral("val");
     QString name;                              // checkpoint name; empty: "base-N" / "ft-N"
     int vocabSize = 800;
+    // > 0: the new network's text length instead of its preset's (from scratch only). A
+    // description longer than it is cut before its end, so the model never learns to stop.
+    int maxTextLength = 0;
     int limit = 0;                             // > 0: use only the first N training tasks
     train::TrainConfig config;
     QString actor = QStringLiteral("system");

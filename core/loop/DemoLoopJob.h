@@ -12,7 +12,9 @@ namespace medq::loop {
 struct DemoOptions {
     int perModality = 24;    // benchmark items per modality
     int poolSize = 600;
-    int trainSteps = 200;    // tiny preset: seconds on 2 cores
+    // Tiny preset: about 30 s on 2 cores. At 200 steps every draft was a row of periods; by
+    // 1,000 the descriptions are sentences (docs/experiments.md, "Demo drafts").
+    int trainSteps = 1000;
     int budget = 24;
 };
 

@@ -39,6 +39,11 @@ struct GenerationOptions {
     double topP = 1.0;         // nucleus sampling (Holtzman et al. 2020); Sample only
     int maxTokens = 64;        // also capped by the config's maxTextLength
     std::uint64_t seed = 0;    // Sample only; item i uses its own stream derived from seed and i
+    // No n-gram of this many tokens appears twice in a description, and no token twice in a
+    // row (the token that would do either is never picked; 0 turns both off). A small or undertrained decoder otherwise
+    // loops ("faint faint faint", a sentence over and over) until the token limit; blocking
+    // repeated trigrams is the usual cure (Paulus et al. 2018).
+    int noRepeatNgram = 3;
 };
 
 struct GeneratedDescription {

@@ -69,6 +69,13 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QRegularExpression("MRI\\s+[1-9]")));
         QVERIFY(r.out.contains(QRegularExpression("Fundus photography\\s+[1-9]")));
+        // The base model's drafts are words: the summary scores them, and few are no draft at
+        // all (a row of periods, one word repeated, no end; DegenerateDraft).
+        const auto base = QRegularExpression("base model \\S+ on the test split: rubric ([0-9.]+) of 8, accuracy "
+                                             "[0-9.]+%, ([0-9.]+)% of its descriptions no draft")
+                              .match(r.out);
+        QVERIFY2(base.hasMatch(), qPrintable(r.out));
+        QVERIFY2(base.captured(2).toDouble() <= 20.0, qPrintable(base.captured(0)));
         // The loop turned once: a round waits for the user with routed items.
         auto status = medq({"loop", "status", ws});
         QCOMPARE(status.code, 0);

@@ -4,6 +4,7 @@
 
 #include "model/Entropy.h"
 #include "model/PromptFormat.h"
+#include "model/RepeatedNgrams.h"
 #include "model/internal/SequenceBatch.h"
 
 #include <algorithm>
@@ -31,10 +32,13 @@ TextGenerator::TextGenerator(QualityModel::Impl& model, const GenerationOptions&
     for (int i = 0; i < Tokenizer::kMaxOptions; ++i) m_banned.push_back(t.optionId(i));
 }
 
-std::pair<int, double> TextGenerator::pick(std::vector<double> logits, std::uint64_t& rngState) const {
+std::pair<int, double> TextGenerator::pick(std::vector<double> logits, const std::vector<int>& generated,
+                                           std::uint64_t& rngState) const {
     for (int id : m_banned) logits[std::size_t(id)] = -INFINITY;
+    // The routing entropy is the model's own: taken before repeats are blocked.
+    const double entropy = entropyNats(softmax(logits));
+    for (int id : repeatingNgramTokens(generated, m_options.noRepeatNgram)) logits[std::size_t(id)] = -INFINITY;
     const std::vector<double> probs = softmax(logits);
-    const double entropy = entropyNats(probs);
     if (m_options.mode == GenerationOptions::Mode::Greedy)
         return {int(std::max_element(probs.begin(), probs.end()) - probs.begin()), entropy};
 
@@ -86,8 +90,9 @@ std::vector<GeneratedDescription> TextGenerator::generate(const std::vector<cons
         std::vector<int64_t> next(std::size_t(rows), tokenizer.eosId());
         for (int64_t r = 0; r < rows; ++r) {
             if (done[std::size_t(r)]) continue;
-            auto [token, entropy] = pick(std::vector<double>(data + r * vocab, data + (r + 1) * vocab), rng[std::size_t(r)]);
             GeneratedDescription& d = out[std::size_t(r)];
+            auto [token, entropy] =
+                pick(std::vector<double>(data + r * vocab, data + (r + 1) * vocab), d.tokens, rng[std::size_t(r)]);
             d.tokenEntropies.push_back(entropy);
             if (token == tokenizer.eosId()) {
                 d.stoppedAtEos = true;

@@ -22,7 +22,9 @@ public:
 private:
     // Picks the next token of one row from its logits; returns the id and the entropy of
     // the untempered distribution.
-    std::pair<int, double> pick(std::vector<double> logits, std::uint64_t& rngState) const;
+    // `generated` is the row's description so far (for GenerationOptions::noRepeatNgram).
+    std::pair<int, double> pick(std::vector<double> logits, const std::vector<int>& generated,
+                                std::uint64_t& rngState) const;
 
     QualityModel::Impl& m_model;
     GenerationOptions m_options;

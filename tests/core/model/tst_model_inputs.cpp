@@ -1,8 +1,10 @@
-// Model inputs without torch: config JSON and validation, image preprocessing, entropy.
+// Model inputs without torch: config JSON and validation, image preprocessing, entropy, the
+// tokens that decoding blocks so a description never loops.
 #include "model/Entropy.h"
 #include "model/ImagePreprocessor.h"
 #include "model/LoraConfig.h"
 #include "model/ModelConfig.h"
+#include "model/RepeatedNgrams.h"
 
 #include <QtTest>
 #include <cmath>
@@ -152,6 +154,19 @@ private slots:
         QCOMPARE(entropyNats({1.0, 0.0, 0.0}), 0.0);
         const auto stable = softmax({1000.0, 0.0});  // no overflow
         QVERIFY(std::abs(stable[0] - 1.0) < 1e-12);
+    }
+
+    void decodingBlocksRepeatedTrigramsAndImmediateRepeats() {
+        using V = std::vector<int>;
+        QCOMPARE(repeatingNgramTokens({}, 3), V{});
+        QCOMPARE(repeatingNgramTokens({7}, 3), V{7});          // no token twice in a row
+        QCOMPARE(repeatingNgramTokens({5, 6, 7, 5}, 3), V{5});  // 5 6 seen once, followed by 7 only after "5 6"
+        QCOMPARE(repeatingNgramTokens({5, 6, 7, 5, 6}, 3), (V{6, 7}));  // "5 6 7" again, or "6 6"
+        // "the image shows X . the image" -> "shows" would repeat "the image shows".
+        QCOMPARE(repeatingNgramTokens({1, 2, 3, 9, 4, 1, 2}, 3), (V{2, 3}));
+        QCOMPARE(repeatingNgramTokens({4, 4, 4}, 3), V{4});
+        QCOMPARE(repeatingNgramTokens({5, 6, 7, 5, 6}, 0), V{});  // off
+        QCOMPARE(repeatingNgramTokens({5, 6, 5, 6}, 2), (V{5, 6}));  // bigrams: 6->5 seen, and 6 itself
     }
 };
 

@@ -9,6 +9,7 @@
 #include "support/SampleFiles.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -85,10 +86,13 @@ private slots:
 
     void leadAddsAFolderAsAJob() {
         const QString site = m_tmp.filePath("site");
-        QVERIFY(QDir().mkpath(site + "/ct") && QDir().mkpath(site + "/photos"));
+        QVERIFY(QDir().mkpath(site + "/ct") && QDir().mkpath(site + "/photos") && QDir().mkpath(site + "/notes"));
         QVERIFY(QFile::copy(test::pydicom("CT_small.dcm"), site + "/ct/CT_small.dcm"));
         QVERIFY(QFile::copy(test::skimage("retina.jpg"), site + "/photos/retina.jpg"));
-        QVERIFY(QFile::copy(test::skimage("camera.png"), site + "/photos/camera.png"));
+        QVERIFY(QFile::copy(test::skimage("camera.png"), site + "/photos/camera.png"));  // names no modality
+        QFile note(site + "/notes/readme.txt");
+        QVERIFY(note.open(QIODevice::WriteOnly) && note.write("scanned on the old scanner\n") > 0);
+        note.close();
         m_menu->setWorkspace(m_ws.get(), "lead.l");
         QSignalSpy finished(&m_engine, &jobs::JobEngine::jobFinished);
         QString firstError;
@@ -104,12 +108,39 @@ private slots:
         });
         menuAction(m_window.menuBar(), "&Pool", "Add &Folder…")->trigger();
         QCOMPARE(firstError, QStringLiteral("Choose a folder."));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        // The scan finds a photograph that names no modality: the dialog opens again on the
+        // same folder and will not take "Detect" until the lead chooses one.
+        // It opens from the job's end, inside whatever the test is waiting in: polled, not awaited.
+        QString modalityError, reopenedFolder;
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto* d = qobject_cast<PoolAddDialog*>(QApplication::activeModalWidget());
+            if (!d) return;
+            poll.stop();
+            reopenedFolder = d->folderEdit()->text();
+            clickOk(d);
+            modalityError = d->errorText();
+            d->modalityBox()->setCurrentIndex(d->modalityBox()->findData(QStringLiteral("histopathology")));
+            keepScreenshot(d, "pool-add-modality");
+            clickOk(d);
+        });
+        poll.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
         const auto outcome = finished.first().at(1).value<jobs::JobOutcome>();
         QVERIFY2(outcome.ok(), qPrintable(outcome.message));
         QCOMPARE(outcome.result.value("added").toInt(), 2);
-        QCOMPARE(outcome.result.value("problems").toInt(), 1);
+        QCOMPARE(outcome.result.value("problems").toInt(), 2);
+        QCOMPARE(outcome.result.value("needModality").toInt(), 1);
+        QCOMPARE(reopenedFolder, site);
+        QCOMPARE(modalityError, QStringLiteral("Choose the modality of the images that name none."));
+        const auto again = finished.at(1).at(1).value<jobs::JobOutcome>();
+        QVERIFY2(again.ok(), qPrintable(again.message));
+        QCOMPARE(again.result.value("added").toInt(), 1);       // camera.png, as histopathology
+        QCOMPARE(again.result.value("reexamined").toInt(), 1);
+        QCOMPARE(again.result.value("unchanged").toInt(), 2);   // the others keep their modality
         QCOMPARE(m_ws->poolFiles().countByModality().value(1).value(PoolFileStatus::Registered), 1);
+        QCOMPARE(m_ws->poolFiles().countByModality().value(3).value(PoolFileStatus::Registered), 1);
     }
 
     void statusShowsCountsAndProblems() {
@@ -123,8 +154,8 @@ private slots:
             d->reject();
         });
         menuAction(m_window.menuBar(), "&Pool", "Pool &Status")->trigger();
-        QCOMPARE(fileCells, 2);
-        QVERIFY2(reason.contains("modality unknown"), qPrintable(reason));
+        QCOMPARE(fileCells, 3);
+        QVERIFY2(reason.contains("not an image"), qPrintable(reason));
     }
 };
 
