@@ -397,6 +397,10 @@
         <source>&lt;p&gt;&lt;b&gt;The model could not draft this image&lt;/b&gt;: %1. Write the description yourself.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Das Modell konnte für dieses Bild keinen Entwurf schreiben&lt;/b&gt;: %1. Schreiben Sie die Beschreibung selbst.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The model could not describe this image&lt;/b&gt;: %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Das Modell konnte dieses Bild nicht beschreiben&lt;/b&gt;: %1.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::EnginePanel</name>

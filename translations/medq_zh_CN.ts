@@ -397,6 +397,10 @@
         <source>&lt;p&gt;&lt;b&gt;The model could not draft this image&lt;/b&gt;: %1. Write the description yourself.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;模型无法为此图像起草&lt;/b&gt;：%1。请自行撰写描述。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The model could not describe this image&lt;/b&gt;: %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;模型无法描述此图像&lt;/b&gt;：%1。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::EnginePanel</name>

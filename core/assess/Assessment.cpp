@@ -42,6 +42,7 @@ QJsonObject Assessment::toJson() const {
                                                 {"description", textUncertainty},
                                                 {"routing", uncertainty}}}};
     if (description) out.insert(QStringLiteral("description"), *description);
+    if (descriptionProblem) out.insert(QStringLiteral("descriptionProblem"), key(*descriptionProblem));
     if (route) out.insert(QStringLiteral("route"), key(*route));
     return out;
 }
@@ -81,6 +82,8 @@ std::optional<Assessment> Assessment::fromJson(const QJsonObject& json) {
     a.textUncertainty = u.value(QStringLiteral("description")).toDouble();
     a.uncertainty = u.value(QStringLiteral("routing")).toDouble();
     if (json.contains(QStringLiteral("description"))) a.description = json.value(QStringLiteral("description")).toString();
+    if (json.contains(QStringLiteral("descriptionProblem")))
+        a.descriptionProblem = fromKey<DraftProblem>(json.value(QStringLiteral("descriptionProblem")).toString());
     if (json.contains(QStringLiteral("route"))) a.route = fromKey<Queue>(json.value(QStringLiteral("route")).toString());
     return a;
 }

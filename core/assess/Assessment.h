@@ -31,7 +31,10 @@ struct Assessment {
     QualityLevel level = QualityLevel::Good;     // the most likely
     double score = 0;                            // QualityScore::fromLevels, 1..5
     std::vector<AttributeAssessment> attributes;  // taxonomy order
-    std::optional<QString> description;           // absent with --no-description
+    std::optional<QString> description;           // absent with --no-description, or when no draft
+    // Set when the generated description was no draft at all (loop::DegenerateDraft); then
+    // `description` is absent: a row of periods is never passed on as the model's verdict.
+    std::optional<DraftProblem> descriptionProblem;
     double answerUncertainty = 0, textUncertainty = 0, uncertainty = 0;  // loop::routingUncertainty
     std::optional<Queue> route;  // where the loop's calibrated thresholds would send it
     QImage thumbnail;            // what the model saw, small; not serialised

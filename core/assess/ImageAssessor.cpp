@@ -1,6 +1,7 @@
 #include "assess/ImageAssessor.h"
 
 #include "learn/AttributeLabels.h"
+#include "loop/DegenerateDraft.h"
 #include "loop/ItemDrafter.h"
 #include "model/QualityModel.h"
 #include "taxonomy/QuestionTemplates.h"
@@ -121,14 +122,16 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         }
         std::vector<double> textEntropies;
         if (m_options.describe) {
-            a.description = descriptions[i].text;
-            textEntropies.push_back(descriptions[i].meanEntropy);
+            const model::GeneratedDescription& g = descriptions[i];
+            a.descriptionProblem = loop::DegenerateDraft::problem(g.text, g.tokens, g.stoppedAtEos);
+            if (!a.descriptionProblem) a.description = g.text;
+            textEntropies.push_back(g.meanEntropy);
         }
         const loop::RoutingUncertainty u = loop::routingUncertainty(answerEntropies, textEntropies);
         a.answerUncertainty = u.answer;
         a.textUncertainty = u.text;
         a.uncertainty = u.combined;
-        if (m_options.route) a.route = m_options.route->route(a.uncertainty);
+        if (m_options.route) a.route = m_options.route->route(a.uncertainty, !a.descriptionProblem);
     }
     return out;
 }

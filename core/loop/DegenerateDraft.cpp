@@ -40,9 +40,9 @@ std::optional<DraftProblem> DegenerateDraft::problem(const QString& text, const 
 
 QString DegenerateDraft::reason(DraftProblem problem) {
     switch (problem) {
-    case DraftProblem::NoWords: return QStringLiteral("the model wrote no words");
-    case DraftProblem::RepeatedToken: return QStringLiteral("the model repeated one word over and over");
-    case DraftProblem::NoEnd: return QStringLiteral("the model never finished the description");
+    case DraftProblem::NoWords: return QStringLiteral("it wrote no words");
+    case DraftProblem::RepeatedToken: return QStringLiteral("it repeated one word over and over");
+    case DraftProblem::NoEnd: return QStringLiteral("it never finished the description");
     }
     return {};
 }

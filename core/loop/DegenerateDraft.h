@@ -23,7 +23,7 @@ public:
     // was generated); nullopt when it is a draft worth reading. The first problem found of
     // no words, a repeated token, no end.
     static std::optional<DraftProblem> problem(const QString& text, const std::vector<int>& tokens, bool stoppedAtEos);
-    // The reason in words, for queue reasons, reports and the command line.
+    // The reason in words, after "the model could not draft this image": "it wrote no words".
     static QString reason(DraftProblem problem);
 };
 

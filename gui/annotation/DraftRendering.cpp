@@ -60,6 +60,9 @@ QString renderAssessmentHtml(const assess::Assessment& a, const QString& checkpo
         html += QStringLiteral("</table>");
     }
     if (a.description) html += QStringLiteral("<p>%1</p>").arg(a.description->toHtmlEscaped());
+    if (a.descriptionProblem)
+        html += DraftRendering::tr("<p><b>The model could not describe this image</b>: %1.</p>")
+                    .arg(draftProblemText(*a.descriptionProblem));
     html += DraftRendering::tr("<p style='color:gray'>Uncertainty %1 (0 sure, 1 lost)</p>").arg(a.uncertainty, 0, 'f', 2);
     return html;
 }

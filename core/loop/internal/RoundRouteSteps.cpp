@@ -95,14 +95,14 @@ Status stepRoute(Round& r, const jobs::Progress& progress) {
                 q.queue = thresholds.value().route(d.uncertainty, !problem);
                 q.spotCheck = q.queue == Queue::AutoAccept &&
                               coin(r.options.seed + 17, d.imageId, r.options.spotCheckRate);
-                q.reason = QStringLiteral("%1; uncertainty %2 %3")
+                q.reason = QStringLiteral("%1; uncertainty %2%3")
                                .arg(s.prototypeId
                                         ? QStringLiteral("retrieved by prototype %1").arg(*s.prototypeId)
                                         : QStringLiteral("selected by %1 sampling").arg(key(r.options.strategy)))
                                .arg(d.uncertainty, 0, 'f', 3)
                                .arg(problem ? QStringLiteral("; the model could not draft this image (%1), so a person writes it")
                                                   .arg(DegenerateDraft::reason(*problem))
-                                            : routeReason(q.queue));
+                                            : QLatin1Char(' ') + routeReason(q.queue));
                 if (problem) routing.noDraft += 1;
                 r.loop.setRoute(r.record.id, s.poolItemId, q.queue, d.uncertainty);
                 routing.counts[q.queue] += 1;
