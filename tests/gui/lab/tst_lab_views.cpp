@@ -6,6 +6,7 @@
 #include "annotation/AnnotationPanel.h"
 #include "common/Log.h"
 #include "export/Csv.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "lab/EnginePanel.h"
 #include "lab/LabWorkbench.h"
 #include "lab/PrototypeCard.h"
@@ -31,7 +32,9 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSlider>
@@ -39,6 +42,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
+#include <csignal>
 
 using namespace medq;
 using namespace medq::gui;
@@ -190,6 +194,67 @@ private slots:
         QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
         QTRY_COMPARE(panel.stateOf(id), QStringLiteral("cancelled"));
         QVERIFY(!panel.cancelButton()->isEnabled());
+    }
+
+    // Another process (here flock(1), as a `medq loop run` in a terminal would) holds the
+    // workspace: Start Round names it and offers to wait; Cancel starts nothing, Wait queues
+    // a round that waits in the engine panel until it is cancelled or the holder ends.
+    void startRoundOffersToWaitForAnotherProcess() {
+        QDir().mkpath(m_dir + "/locks");
+        QFile note(m_dir + "/locks/jobs.lock");
+        QVERIFY(note.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        note.write(R"({"what":"medq loop run ws --rounds 3","pid":4711,"host":"ws-3","since":"2026-12-04T10:31:00Z"})");
+        note.close();
+        QProcess holder;
+        holder.start("flock", {"-n", "-o", m_dir + "/locks/jobs.lock", "sleep", "120"});
+        QVERIFY(holder.waitForStarted());
+        QTRY_VERIFY(jobs::WorkspaceJobLock::holder(m_dir).has_value());
+        const int roundsBefore = int(ws().rounds().all().size());
+
+        QString asked;
+        const auto answer = [&](bool wait) {
+            QTimer* poll = new QTimer(this);
+            poll->setInterval(20);
+            connect(poll, &QTimer::timeout, this, [&asked, poll, wait] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box) return;
+                poll->stop();
+                poll->deleteLater();
+                asked = box->text();
+                for (QAbstractButton* b : box->buttons())
+                    if (wait ? b->text() == "&Wait"
+                             : box->buttonRole(b) == QMessageBox::RejectRole || box->buttons().size() == 1)
+                        b->click();
+            });
+            poll->start();
+        };
+        answer(false);
+        QCOMPARE(lab()->queueRound(test::smallLabRound()), 0);
+        QVERIFY2(asked.contains("medq loop run ws --rounds 3 (process 4711 on ws-3"), qPrintable(asked));
+
+        answer(true);
+        const int id = lab()->queueRound(test::smallLabRound());
+        QVERIFY(id > 0);
+        auto* tree = lab()->enginePanel()->jobList();
+        QTreeWidgetItem* row = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((row = [&]() -> QTreeWidgetItem* {
+                                     for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                                         if (tree->topLevelItem(i)->data(0, Qt::UserRole).toInt() == id &&
+                                             tree->topLevelItem(i)->text(5).contains("Waiting for medq loop run"))
+                                             return tree->topLevelItem(i);
+                                     return nullptr;
+                                 }()) != nullptr,
+                                 10000);
+        tree->clearSelection();
+        row->setSelected(true);
+        answer(false);  // the window reports the cancelled job in a message box
+        QTest::mouseClick(lab()->enginePanel()->cancelButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(lab()->enginePanel()->stateOf(id), QStringLiteral("cancelled"), 10000);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(int(ws().rounds().all().size()), roundsBefore);  // nothing started while it waited
+        ::kill(pid_t(holder.processId()), SIGKILL);
+        QVERIFY(holder.waitForFinished());
+        QTRY_VERIFY(!jobs::WorkspaceJobLock::holder(m_dir).has_value());
     }
 
     void startedRoundRunsOnTheEngineWithProgressAndLog() {
