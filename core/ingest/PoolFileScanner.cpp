@@ -236,7 +236,8 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                     f.instanceKey = instanceKey;
                     f.lastScan = scan;
                     registry.addFile(f);
-                    if (p.known && p.known->what == store::KnownPath::What::Problem) registry.clearProblem(p.path);
+                    // A problem of this path (refused before, or unreadable at first use) is history now.
+                    if (p.known) registry.clearProblem(p.path);
                     ++report.added;
                     if (wasFile && !sameBytes) ++report.changed;
                 } else {

@@ -335,6 +335,7 @@ private slots:
         auto ws = store::Workspace::open(dir).take();
         QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_files WHERE path LIKE '%retina.jpg' AND status='registered'"), 1);
         QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_files WHERE path LIKE '%other.png' AND status='unreadable'"), 1);
+        QCOMPARE(scalar(*ws, "SELECT COUNT(*) FROM pool_file_problems WHERE path LIKE '%retina.jpg'"), 0);
     }
 
     void cancelledScanKeepsWhatItRegisteredAndARerunContinues() {
