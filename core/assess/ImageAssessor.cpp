@@ -51,18 +51,12 @@ std::vector<int> ImageAssessor::headSlots(Modality modality) const {
 Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> inputs) const {
     const Taxonomy& taxonomy = Taxonomy::instance();
     const int imageSize = m_model.config().imageSize;
-    // Attributes read from the head: one encoder pass over the images that use it.
+    // Attributes read from the head come from the encoder pass of the overall question.
     std::vector<std::vector<int>> headSlotsOf(inputs.size());
-    std::vector<std::vector<float>> headPixels;
+    bool anyHead = false;
     for (std::size_t i = 0; i < inputs.size(); ++i)
-        if (inputs[i].modality != Modality::Other && !(headSlotsOf[i] = headSlots(inputs[i].modality)).empty())
-            headPixels.push_back(inputs[i].pixels);
-    std::vector<std::vector<std::array<double, 4>>> headProbabilities;
-    if (!headPixels.empty()) {
-        auto read = m_model.attributeProbabilities(headPixels);
-        if (!read) return read.error();
-        headProbabilities = read.take();
-    }
+        if (inputs[i].modality != Modality::Other && !(headSlotsOf[i] = headSlots(inputs[i].modality)).empty()) anyHead = true;
+    std::vector<std::size_t> overallQuery(inputs.size());
     std::vector<model::PerceptionQuery> queries;
     std::vector<model::VisualInput> describeInputs;
     std::vector<Assessment> out(inputs.size());
@@ -77,6 +71,7 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         a.height = in.height;
         a.depth = in.depth;
         if (m_options.thumbnailSide > 0) a.thumbnail = modelViewThumbnail(in.pixels, imageSize, m_options.thumbnailSide);
+        overallQuery[i] = queries.size();
         queries.push_back({{in.pixels, {}}, QuestionTemplates::overallHow(0), QuestionTemplates::overallOptions()});
         for (const QualityAttribute& attribute : taxonomy.attributes(in.modality)) {
             if (headSlotsOf[i].empty())
@@ -87,7 +82,8 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         else
             std::vector<float>().swap(in.pixels);
     }
-    auto answers = m_model.answer(queries);
+    model::AttributeReadings headProbabilities;
+    auto answers = m_model.answer(queries, anyHead ? &headProbabilities : nullptr);
     if (!answers) return answers.error();
     std::vector<model::GeneratedDescription> descriptions;
     if (m_options.describe) {
@@ -98,7 +94,7 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         descriptions = generated.take();
     }
 
-    std::size_t q = 0, head = 0;
+    std::size_t q = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
         Assessment& a = out[i];
         std::vector<double> answerEntropies;
@@ -107,7 +103,7 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         a.level = std::array{QualityLevel::Good, QualityLevel::Usable, QualityLevel::Reject}[std::size_t(std::clamp(overall.choice, 0, 2))];
         a.score = QualityScore::fromLevels(a.levelProbabilities);
         answerEntropies.push_back(normalisedEntropy(overall.probabilities));
-        const auto* fromHead = headSlotsOf[i].empty() ? nullptr : &headProbabilities[head++];
+        const auto* fromHead = headSlotsOf[i].empty() ? nullptr : &headProbabilities[overallQuery[i]];
         for (std::size_t k = 0; k < a.attributes.size(); ++k) {
             AttributeAssessment& attribute = a.attributes[k];
             if (fromHead) {

@@ -34,6 +34,17 @@ Result<QByteArray> readVerified(const CheckpointManifest& manifest, const QStrin
     return file.readAll();
 }
 
+// The attribute head's severity probabilities of every image whose encoder features are given.
+AttributeReadings severityProbabilities(internal::MultimodalNetworkImpl& network, const torch::Tensor& features) {
+    const auto p = torch::softmax(network.attributeLogits(features), -1).to(torch::kCPU, torch::kFloat64).contiguous();
+    const auto acc = p.accessor<double, 3>();
+    AttributeReadings out(std::size_t(p.size(0)), std::vector<std::array<double, 4>>(std::size_t(p.size(1))));
+    for (int64_t r = 0; r < p.size(0); ++r)
+        for (int64_t s = 0; s < p.size(1); ++s)
+            for (int64_t k = 0; k < 4; ++k) out[std::size_t(r)][std::size_t(s)][std::size_t(k)] = acc[r][s][k];
+    return out;
+}
+
 }  // namespace
 
 QualityModel::QualityModel() = default;
@@ -147,9 +158,14 @@ Status QualityModel::save(const QString& dir, const CheckpointInfo& info) const 
     return folder.commit();
 }
 
-Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<PerceptionQuery>& queries) const {
+Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<PerceptionQuery>& queries,
+                                                           AttributeReadings* headReadings) const {
     if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
     const ModelConfig& config = m_impl->config;
+    if (headReadings) {
+        if (config.attributeSlots <= 0) return Error{QString(), QStringLiteral("this model has no attribute head")};
+        headReadings->assign(queries.size(), {});
+    }
     const PromptFormat format(m_impl->tokenizer, config.maxTextLength);
     std::vector<TokenSequence> sequences;
     std::vector<const VisualInput*> images;
@@ -178,6 +194,11 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
             const auto batch = internal::makeSequenceBatch(groupImages, groupSequences, config.imageSize,
                                                            m_impl->tokenizer.padId(), m_impl->device);
             const auto [first, second] = network.encode(batch.first, batch.second);
+            if (headReadings) {
+                const auto read = severityProbabilities(network, first);
+                for (std::size_t r = 0; r < group.size(); ++r)
+                    (*headReadings)[group[r]] = read[std::size_t(batch.rowImage[r])];
+            }
             const auto prefix = network.rowPrefix(first, second, batch.rowImageIndex, batch.tokens, batch.promptLengths);
             std::vector<int64_t> guidedSlots(group.size(), -1);
             if (config.hasGuidedToken() && !second.defined()) {
@@ -261,13 +282,12 @@ Result<std::vector<std::vector<float>>> QualityModel::embed(const std::vector<st
     return out;
 }
 
-Result<std::vector<std::vector<std::array<double, 4>>>> QualityModel::attributeProbabilities(
-    const std::vector<std::vector<float>>& images) const {
+Result<AttributeReadings> QualityModel::attributeProbabilities(const std::vector<std::vector<float>>& images) const {
     if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
     if (m_impl->config.attributeSlots <= 0) return Error{QString(), QStringLiteral("this model has no attribute head")};
     for (std::size_t i = 0; i < images.size(); ++i)
         if (Status s = checkImage(images[i], m_impl->config, i); !s) return s.error();
-    std::vector<std::vector<std::array<double, 4>>> out;
+    AttributeReadings out;
     try {
         torch::NoGradGuard noGrad;
         auto& network = *m_impl->network;
@@ -275,15 +295,8 @@ Result<std::vector<std::vector<std::array<double, 4>>>> QualityModel::attributeP
         for (std::size_t start = 0; start < images.size(); start += std::size_t(m_batchRows)) {
             std::vector<const std::vector<float>*> chunk;
             for (std::size_t i = start; i < std::min(images.size(), start + std::size_t(m_batchRows)); ++i) chunk.push_back(&images[i]);
-            const auto features = network.vision(internal::stackImages(chunk, m_impl->config.imageSize, m_impl->device));
-            const auto p = torch::softmax(network.attributeLogits(features), -1).to(torch::kCPU, torch::kFloat64).contiguous();
-            const auto acc = p.accessor<double, 3>();
-            for (int64_t r = 0; r < p.size(0); ++r) {
-                std::vector<std::array<double, 4>> severities(std::size_t(p.size(1)));
-                for (int64_t s = 0; s < p.size(1); ++s)
-                    for (int64_t k = 0; k < 4; ++k) severities[std::size_t(s)][std::size_t(k)] = acc[r][s][k];
-                out.push_back(std::move(severities));
-            }
+            auto read = severityProbabilities(network, network.vision(internal::stackImages(chunk, m_impl->config.imageSize, m_impl->device)));
+            std::move(read.begin(), read.end(), std::back_inserter(out));
         }
     } catch (const std::exception& e) {
         return Error{QString(), QStringLiteral("attribute inference failed: %1").arg(firstLine(e.what()))};

@@ -29,6 +29,9 @@ struct QualityFilterResponse {
 // Network.h), on CUDA when available, else the CPU. Images are ImagePreprocessor output
 // for config().imageSize. Inference methods never throw: errors come back as values.
 // Not thread-safe: one job at a time uses a model (the engine thread runs jobs in turn).
+// Per image, per attribute slot: the head's {none, mild, moderate, severe} probabilities.
+using AttributeReadings = std::vector<std::vector<std::array<double, 4>>>;
+
 class QualityModel {
 public:
     QualityModel();
@@ -47,8 +50,11 @@ public:
     Status save(const QString& checkpointDir, const CheckpointInfo& info = {}) const;
 
     // Option probabilities from the next-token logits of the option symbols after the
-    // prompt, renormalised over the item's options.
-    Result<std::vector<PerceptionAnswer>> answer(const std::vector<PerceptionQuery>& queries) const;
+    // prompt, renormalised over the item's options. With `headReadings` (and an attribute
+    // head) the head's severity probabilities of each query's (first) image come from the
+    // same encoder pass: (*headReadings)[query][slot] = {none, mild, moderate, severe}.
+    Result<std::vector<PerceptionAnswer>> answer(const std::vector<PerceptionQuery>& queries,
+                                                 AttributeReadings* headReadings = nullptr) const;
     // Generates until EOS or the token limit (KV cache). Greedy, or temperature + top-p sampling.
     Result<std::vector<GeneratedDescription>> describe(const std::vector<VisualInput>& images,
                                                        const GenerationOptions& options) const;
@@ -59,8 +65,7 @@ public:
     // per image, from the auxiliary head (ModelConfig::attributeSlots; an error without it).
     Result<std::vector<std::vector<int>>> attributeSeverities(const std::vector<std::vector<float>>& images) const;
     // The same head's severity probabilities: [image][slot][none, mild, moderate, severe].
-    Result<std::vector<std::vector<std::array<double, 4>>>> attributeProbabilities(
-        const std::vector<std::vector<float>>& images) const;
+    Result<AttributeReadings> attributeProbabilities(const std::vector<std::vector<float>>& images) const;
     // What the fixed front end sees in one preprocessed image of imageSize (no model needed).
     static Result<QualityFilterResponse> qualityFilterResponse(const std::vector<float>& image, int imageSize);
 

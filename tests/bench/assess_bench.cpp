@@ -69,18 +69,24 @@ int main(int argc, char** argv) {
 
     // The embedding figure: the model alone on preprocessed pixels, batches of 64, after a warm-up.
     std::vector<std::vector<float>> pixels;
+    QElapsedTimer clock;
+    clock.start();
     for (const QString& path : ct + photos) {
         auto read = assess::AssessFilesJob::read(path, std::nullopt, net.config().imageSize, true);
         if (auto* problem = std::get_if<assess::AssessProblem>(&read))
             return std::fprintf(stderr, "%s: %s\n", qPrintable(path), qPrintable(problem->reason)), 1;
         pixels.push_back(std::move(std::get<assess::AssessInput>(read).pixels));
+        if (pixels.size() == std::size_t(n)) {
+            std::printf("reading + preprocessing only, one thread: DICOM %.1f images/s", rate(n, clock));
+            clock.restart();
+        }
     }
+    std::printf(", JPEG %.1f images/s\n", rate(n, clock));
     const auto batchAt = [&](std::size_t start) {
         return std::vector<std::vector<float>>(pixels.begin() + std::ptrdiff_t(start),
                                                pixels.begin() + std::ptrdiff_t(std::min(pixels.size(), start + 32)));
     };
     if (!net.embed(batchAt(0))) return 1;
-    QElapsedTimer clock;
     double embedRate = 0;  // the best of three passes: this machine's speed varies from run to run
     for (int pass = 0; pass < 3; ++pass) {
         clock.restart();
