@@ -1,5 +1,7 @@
 #include "jobs/WorkspaceJobLock.h"
 
+#include "common/ThisProcess.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -29,11 +31,6 @@ QString lockPath(const QString& workspaceDir) {
 QString canonical(const QString& workspaceDir) {
     const QString c = QFileInfo(workspaceDir).canonicalFilePath();
     return c.isEmpty() ? QFileInfo(workspaceDir).absoluteFilePath() : c;
-}
-
-QString hostName() {
-    char name[256] = {};
-    return ::gethostname(name, sizeof name - 1) == 0 ? QString::fromLocal8Bit(name) : QString();
 }
 
 std::optional<JobLockHolder> readHolder(int fd) {
@@ -111,8 +108,8 @@ Result<WorkspaceJobLock> WorkspaceJobLock::tryAcquire(const QString& workspaceDi
         return Error{path, QStringLiteral("cannot lock: %1").arg(QString::fromLocal8Bit(std::strerror(error)))};
     }
     const QByteArray info = QJsonDocument(QJsonObject{{"what", what},
-                                                      {"pid", qint64(::getpid())},
-                                                      {"host", hostName()},
+                                                      {"pid", thisProcessId()},
+                                                      {"host", thisHostName()},
                                                       {"since", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}})
                                 .toJson(QJsonDocument::Compact);
     if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, info.constData(), std::size_t(info.size()), 0) != info.size()) {

@@ -5,6 +5,7 @@
 #include "store/Workspace.h"
 
 #include <QHash>
+#include <QMap>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <algorithm>
@@ -108,7 +109,7 @@ Result<PrototypeSet> buildPrototypes(const std::vector<FailedItem>& failures, co
         p.record.medoidTaskId = failures[medoid].anchorTaskId;
         p.record.size = int(members.size());
 
-        QHash<QString, int> modalities, attributes;
+        QMap<QString, int> modalities, attributes;  // ordered: ties go to the first key, the same in every process
         double failure = 0;
         p.query.assign(std::size_t(embedDim), 0.0f);
         for (std::size_t i : members) {

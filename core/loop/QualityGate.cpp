@@ -5,13 +5,14 @@
 #include "store/Workspace.h"
 
 #include <QHash>
+#include <QMap>
 #include <QSet>
 
 namespace medq::loop {
 
 double cohensKappa(const std::vector<std::pair<QString, QString>>& ratings) {
     if (ratings.empty()) return 0.0;
-    QHash<QString, int> first, second;
+    QMap<QString, int> first, second;  // ordered: the same sum in every process
     int agree = 0;
     for (const auto& [a, b] : ratings) {
         first[a] += 1;

@@ -1,5 +1,7 @@
 #include "store/AuditLog.h"
 
+#include "common/ThisProcess.h"
+
 #include "store/Json.h"
 #include "store/RowReaders.h"
 
@@ -44,10 +46,38 @@ int AuditLog::count() const {
 }
 
 Id JobRepository::start(const QString& kind, const QJsonObject& params) {
+    WriteScope scope(m_db);
+    closeInterrupted();
+    QJsonObject recorded = params;
+    recorded.insert(QStringLiteral("pid"), thisProcessId());
+    recorded.insert(QStringLiteral("host"), thisHostName());
     Statement s = m_db.prepare("INSERT INTO jobs(kind, params, status, started_at) VALUES(?,?,?,?)");
-    s.bind(1, kind).bind(2, json::text(params)).bind(3, key(RunStatus::Running)).bind(4, nowIso());
+    s.bind(1, kind).bind(2, json::text(recorded)).bind(3, key(RunStatus::Running)).bind(4, nowIso());
     s.run();
-    return m_db.lastInsertId();
+    const Id id = m_db.lastInsertId();
+    scope.commit();
+    return id;
+}
+
+int JobRepository::closeInterrupted() {
+    WriteScope scope(m_db);
+    std::vector<std::pair<Id, qint64>> dead;
+    {
+        Statement s = m_db.prepare("SELECT id, params FROM jobs WHERE status = ?");
+        s.bind(1, key(RunStatus::Running));
+        const QString host = thisHostName();
+        while (s.step()) {
+            const QJsonObject params = json::object(s.columnText(1));
+            const qint64 pid = qint64(params.value(QStringLiteral("pid")).toDouble());
+            if (pid > 0 && params.value(QStringLiteral("host")).toString() == host && !processAlive(pid))
+                dead.push_back({s.columnInt(0), pid});
+        }
+    }
+    for (const auto& [id, pid] : dead)
+        finish(id, RunStatus::Failed,
+               QStringLiteral("interrupted: its process (%1) ended before the job finished").arg(pid));
+    scope.commit();
+    return int(dead.size());
 }
 
 void JobRepository::finish(Id id, RunStatus status, const QString& message) {

@@ -32,7 +32,12 @@ class JobRepository {
 public:
     explicit JobRepository(SqliteConnection& db) : m_db(db) {}
 
+    // Records a running job of this process (its id and host join `params`), first closing
+    // the rows of jobs whose process died before they finished (closeInterrupted).
     Id start(const QString& kind, const QJsonObject& params);
+    // Marks 'running' rows of this host whose process no longer exists as failed
+    // ("interrupted"): a kill -9 or a crash never leaves a job running for ever. Returns how many.
+    int closeInterrupted();
     void finish(Id id, RunStatus status, const QString& message);
     std::vector<JobRecord> recent(int limit) const;
 

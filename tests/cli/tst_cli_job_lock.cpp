@@ -75,7 +75,9 @@ private slots:
         QCOMPARE(test::runMedq({"init", ws}).code, 0);
         QDir().mkpath(ws + "/locks");
         QProcess holder;
-        holder.start("flock", {"-n", "-o", ws + "/locks/jobs.lock", "sleep", "120"});
+        // Without -n: the probes below take the lock for an instant, and a holder that gave up
+        // on meeting one would leave the workspace free.
+        holder.start("flock", {"-o", ws + "/locks/jobs.lock", "sleep", "120"});
         QVERIFY(holder.waitForStarted());
         QFile note(ws + "/locks/jobs.lock");
         QVERIFY(note.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -86,13 +88,15 @@ private slots:
         note.close();
         QElapsedTimer held;
         held.start();
-        while (held.elapsed() < 10000) {
+        bool isHeld = false;
+        while (!isHeld && held.elapsed() < 10000) {
             QProcess probe;
             probe.start("flock", {"-n", ws + "/locks/jobs.lock", "true"});
             probe.waitForFinished();
-            if (probe.exitCode() == 1) break;
-            QThread::msleep(20);
+            isHeld = probe.exitCode() == 1;
+            if (!isHeld) QThread::msleep(20);
         }
+        QVERIFY2(isHeld, "the flock(1) holder never took the workspace's lock");
         const QList<QStringList> refused{
             {"pool", "add", ws, m_tree, "-r"},
             {"loop", "run", ws, "--annotator", "human", "--rounds", "1"},

@@ -3,6 +3,10 @@
 #include "store/Schema.h"
 #include "store/Workspace.h"
 
+#include "common/ThisProcess.h"
+
+#include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -236,6 +240,38 @@ private slots:
         const Id job = ws->jobs().start("import", {});
         ws->jobs().finish(job, RunStatus::Done, "ok");
         QCOMPARE(ws->jobs().recent(1).front().status, RunStatus::Done);
+    }
+
+    void jobsWhoseProcessDiedAreClosedAsInterrupted() {
+        auto ws = fresh();
+        // A process that has ended (and been reaped): its id names nobody now.
+        QProcess done;
+        done.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("echo $$")});
+        QVERIFY(done.waitForFinished());
+        const qint64 dead = done.readAllStandardOutput().trimmed().toLongLong();
+        QVERIFY(dead > 0 && !processAlive(dead));
+        const auto insertRunning = [&](const QJsonObject& params) {
+            auto s = ws->db().prepare("INSERT INTO jobs(kind, params, status, started_at) VALUES('train', ?, 'running', 'x')");
+            s.bind(1, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)));
+            s.run();
+            return ws->db().lastInsertId();
+        };
+        const Id killed = insertRunning({{"pid", dead}, {"host", thisHostName()}});
+        const Id elsewhere = insertRunning({{"pid", dead}, {"host", "another-host"}});
+        const Id old = insertRunning({});  // written before rows named their process
+        const Id mine = ws->jobs().start("import", {});
+        const auto statusOf = [&](Id id) {
+            for (const auto& j : ws->jobs().recent(10))
+                if (j.id == id) return j;
+            return JobRecord{};
+        };
+        QCOMPARE(statusOf(killed).status, RunStatus::Failed);
+        QVERIFY2(statusOf(killed).message.contains("interrupted"), qPrintable(statusOf(killed).message));
+        QCOMPARE(statusOf(elsewhere).status, RunStatus::Running);  // cannot tell from here
+        QCOMPARE(statusOf(old).status, RunStatus::Running);
+        QCOMPARE(statusOf(mine).status, RunStatus::Running);  // this process is alive
+        QCOMPARE(ws->jobs().closeInterrupted(), 0);
+        QCOMPARE(statusOf(mine).status, RunStatus::Running);
     }
 
     void readerProceedsWhileWriterHoldsTransaction() {
