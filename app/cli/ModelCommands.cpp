@@ -58,11 +58,25 @@ void printEvaluation(const QJsonObject& r) {
     const QJsonObject groups = perception.value("byGroup").toObject();
     for (auto it = groups.begin(); it != groups.end(); ++it)
         row("  " + it.key(), it.value(), expert.value("byGroup").toObject().value(it.key()));
+    // By source (dataset::SourceKind): unseen real sources are the figure that says what the
+    // model does on another patient, scanner or slide.
+    const QJsonObject sources = r.value("bySource").toObject();
+    const std::pair<const char*, const char*> kinds[] = {
+        {"unseen", "  real, unseen sources"}, {"seen", "  real, seen sources"}, {"phantom", "  phantoms"}, {"site", "  site's own images"}};
+    for (const auto& [key, label] : kinds)
+        if (sources.contains(QLatin1String(key)))
+            row(QString::fromLatin1(label), sources.value(QLatin1String(key)).toObject().value("perception"), QJsonValue());
     out << QStringLiteral("%1 %2\n").arg("calibration error (ECE)", -28).arg(perception.value("expectedCalibrationError").toDouble(), 10, 'f', 3);
     const QJsonObject description = r.value("description").toObject();
     out << QStringLiteral("%1 %2 %3\n").arg("description rubric (of 8)", -28)
                .arg(description.value("meanRubricTotal").toDouble(), 10, 'f', 2)
                .arg(r.value("expert").toObject().value("mean_rubric_total").toDouble(), 10, 'f', 2);
+    for (const auto& [key, label] : kinds) {
+        const QJsonObject kind = sources.value(QLatin1String(key)).toObject();
+        if (kind.value("descriptions").toInt() > 0)
+            out << QStringLiteral("%1 %2 (%3 items)\n").arg(QString::fromLatin1(label), -28)
+                       .arg(kind.value("meanRubricTotal").toDouble(), 10, 'f', 2).arg(kind.value("descriptions").toInt());
+    }
     out << QStringLiteral("%1 %2\n").arg("description ROUGE-L", -28).arg(description.value("meanRougeL").toDouble(), 10, 'f', 3);
     const QJsonObject head = r.value("attributeHead").toObject();
     if (!head.isEmpty())

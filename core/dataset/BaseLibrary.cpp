@@ -20,24 +20,26 @@ BaseLibrary& BaseLibrary::instance() {
 }
 
 std::vector<BaseLibrary::RealBase> BaseLibrary::catalogue(Modality modality) {
+    const QString ct = QStringLiteral("pydicom:CT_small.dcm"), mr = QStringLiteral("pydicom:MR_small.dcm"),
+                  anatomical = QStringLiteral("nibabel:anatomical.nii"), retina = QStringLiteral("skimage:retina.jpg"),
+                  ihc = QStringLiteral("skimage:ihc.png");
     switch (modality) {
-    case Modality::CT: return {{kPydicom + "CT_small.dcm", -1, -1, -1}};
+    case Modality::CT: return {{ct, kPydicom + "CT_small.dcm", -1, -1, -1}};
     case Modality::MRI:
-        return {{kPydicom + "MR_small.dcm", -1, -1, -1},
-                {kNibabel + "anatomical.nii", 10, -1, -1},
-                {kNibabel + "anatomical.nii", 14, -1, -1},
-                {kNibabel + "anatomical.nii", 18, -1, -1}};
-    case Modality::Fundus: return {{kSkimage + "retina.jpg", -1, -1, -1}};
+        return {{mr, kPydicom + "MR_small.dcm", -1, -1, -1},
+                {anatomical, kNibabel + "anatomical.nii", 10, -1, -1},
+                {anatomical, kNibabel + "anatomical.nii", 14, -1, -1},
+                {anatomical, kNibabel + "anatomical.nii", 18, -1, -1}};
+    case Modality::Fundus: return {{retina, kSkimage + "retina.jpg", -1, -1, -1}};
     case Modality::Histopathology:
-        // Four quadrants of the 512x512 IHC tile, each a 256x256 field of view.
-        return {{kSkimage + "ihc.png", -1, 0, 0}, {kSkimage + "ihc.png", -1, 256, 0},
-                {kSkimage + "ihc.png", -1, 0, 256}, {kSkimage + "ihc.png", -1, 256, 256}};
+        // Four quadrants of the 512x512 IHC tile, each a 256x256 field of view: one slide.
+        return {{ihc, kSkimage + "ihc.png", -1, 0, 0}, {ihc, kSkimage + "ihc.png", -1, 256, 0},
+                {ihc, kSkimage + "ihc.png", -1, 0, 256}, {ihc, kSkimage + "ihc.png", -1, 256, 256}};
     default: return {};
     }
 }
 
-int BaseLibrary::realBaseCount(Modality modality) {
-    QMutexLocker lock(&m_mutex);
+const std::vector<BaseLibrary::RealBase>& BaseLibrary::available(Modality modality) {
     auto it = m_available.find(int(modality));
     if (it == m_available.end()) {
         std::vector<RealBase> present;
@@ -45,7 +47,41 @@ int BaseLibrary::realBaseCount(Modality modality) {
             if (QFileInfo::exists(b.path)) present.push_back(b);
         it = m_available.insert(int(modality), present);
     }
-    return int(it->size());
+    return *it;
+}
+
+int BaseLibrary::realBaseCount(Modality modality) {
+    QMutexLocker lock(&m_mutex);
+    return int(available(modality).size());
+}
+
+QString BaseLibrary::sourceOf(Modality modality, int base) {
+    QMutexLocker lock(&m_mutex);
+    const auto& bases = available(modality);
+    return base >= 0 && base < int(bases.size()) ? bases[std::size_t(base)].source : QString();
+}
+
+std::optional<BenchmarkSplit> BaseLibrary::splitOf(Modality modality, int base) {
+    const QString source = sourceOf(modality, base);
+    if (source.isEmpty()) return std::nullopt;
+    QStringList sources;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const auto& b : available(modality)) sources << b.source;
+    }
+    return SourceSplit::assign(sources).value(source);
+}
+
+std::vector<int> BaseLibrary::basesFor(Modality modality, BenchmarkSplit split) {
+    std::vector<int> out;
+    for (int b = 0; b < realBaseCount(modality); ++b)
+        if (splitOf(modality, b) == split) out.push_back(b);
+    return out;
+}
+
+SourceKind BaseLibrary::kindOf(Modality modality, int base) {
+    if (base < 0) return SourceKind::Phantom;
+    return splitOf(modality, base) == BenchmarkSplit::Train ? SourceKind::Seen : SourceKind::Unseen;
 }
 
 Result<Image> BaseLibrary::loadReal(Modality modality, const RealBase& base) {
@@ -82,9 +118,9 @@ Result<Image> BaseLibrary::loadReal(Modality modality, const RealBase& base) {
 
 Result<Image> BaseLibrary::load(Modality modality, int base, std::uint64_t seed) {
     if (base < 0) return synth::Phantoms::make(modality, kWorkingSize, seed);
-    const int available = realBaseCount(modality);
-    if (base >= available)
-        return Error{modalityKey(modality), QStringLiteral("real base %1 is not installed (%2 available)").arg(base).arg(available)};
+    const int installed = realBaseCount(modality);
+    if (base >= installed)
+        return Error{modalityKey(modality), QStringLiteral("real base %1 is not installed (%2 available)").arg(base).arg(installed)};
     const QString key = QStringLiteral("%1/%2").arg(int(modality)).arg(base);
     {
         QMutexLocker lock(&m_mutex);
@@ -93,7 +129,7 @@ Result<Image> BaseLibrary::load(Modality modality, int base, std::uint64_t seed)
     RealBase entry;
     {
         QMutexLocker lock(&m_mutex);
-        entry = m_available.value(int(modality)).at(std::size_t(base));
+        entry = available(modality).at(std::size_t(base));
     }
     auto loaded = loadReal(modality, entry);
     if (!loaded) return loaded;

@@ -36,10 +36,14 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
     SynthItemWriter writer(ws);
     const int total = m_options.perModality * int(kClinicalModalities.size());
     int done = 0, perception = 0, descriptions = 0, pairs = 0;
+    int byKind[3][3] = {};  // [SourceKind seen/unseen/phantom][split]: items per split by where they come from
     try {
         store::Transaction tx(ws.db());
         for (Modality m : kClinicalModalities) {
-            const int realBases = BaseLibrary::instance().realBaseCount(m);
+            // Each split renders on the real sources it owns (SourceSplit), else on phantoms.
+            const std::vector<int> basesOf[3] = {BaseLibrary::instance().basesFor(m, BenchmarkSplit::Train),
+                                                 BaseLibrary::instance().basesFor(m, BenchmarkSplit::Val),
+                                                 BaseLibrary::instance().basesFor(m, BenchmarkSplit::Test)};
             std::vector<std::pair<store::Id, synth::GroundTruth>> bySplit[3];
             for (int i = 0; i < m_options.perModality; ++i) {
                 progress.checkCancelled();
@@ -49,13 +53,14 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
                 recipe.modality = m;
                 recipe.seed = mix(m_options.seed, std::uint64_t(modalityIndex(m)) * 1000003ull + std::uint64_t(i));
                 recipe.attributes = synth::RecipeSampler::sample(m, recipe.seed);
-                const double u = double(recipe.seed % 10000) / 10000.0;
-                recipe.base = (realBases > 0 && u < m_options.realBaseFraction) ? int(recipe.seed % std::uint64_t(realBases)) : -1;
                 // Split by position in a seeded order, so each split has the same mix.
                 const double r = double(mix(recipe.seed, 7) % 100000) / 100000.0;
                 const int split = r < m_options.trainFraction ? 0 : r < m_options.trainFraction + m_options.valFraction ? 1 : 2;
-                const QString splitName = split == 0 ? QStringLiteral("train") : split == 1 ? QStringLiteral("val") : QStringLiteral("test");
-                auto written = writer.write(recipe, splitName, m_options.actor);
+                const std::vector<int>& own = basesOf[split];
+                const double u = double(recipe.seed % 10000) / 10000.0;
+                recipe.base = (!own.empty() && u < m_options.realBaseFraction) ? own[recipe.seed % own.size()] : -1;
+                ++byKind[std::size_t(BaseLibrary::instance().kindOf(m, recipe.base))][std::size_t(split)];
+                auto written = writer.write(recipe, splitKey(BenchmarkSplit(split)), m_options.actor);
                 if (!written) return {JobOutcome::Status::Failed, written.error().message(), {}};
                 perception += written.value().perceptionTasks;
                 descriptions += 1;
@@ -68,7 +73,7 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
                 const int wanted = std::max(1, int(items.size() * m_options.pairFraction));
                 for (int k = 0; k + 1 < int(items.size()) && k / 2 < wanted; k += 2) {
                     writer.writePair(items[std::size_t(k)], items[std::size_t(k + 1)], mix(m_options.seed, 99 + std::uint64_t(k)),
-                                     s == 0 ? QStringLiteral("train") : s == 1 ? QStringLiteral("val") : QStringLiteral("test"));
+                                     splitKey(BenchmarkSplit(s)));
                     ++pairs;
                 }
             }
@@ -85,13 +90,23 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
         return {JobOutcome::Status::Failed, QStringLiteral("benchmark not built: %1").arg(e.what()), {}};
     }
     const auto counts = ws.tasks().countBySplitAndKind();
+    QJsonObject sources;
+    for (int s = 0; s < 3; ++s) {
+        QJsonObject split;
+        for (SourceKind kind : {SourceKind::Seen, SourceKind::Unseen, SourceKind::Phantom})
+            split.insert(sourceKindKey(kind), byKind[int(kind)][s]);
+        sources.insert(splitKey(BenchmarkSplit(s)), split);
+    }
+    const int test = int(BenchmarkSplit::Test);
     return {JobOutcome::Status::Done,
             QStringLiteral("benchmark: %1 items (%2 description, %3 perception questions, %4 pairs); test split: %5 "
-                           "perception, %6 description")
+                           "perception, %6 description; test items on real sources training never sees: %7, on "
+                           "phantoms: %8 (split by source: docs/bases.md)")
                 .arg(total).arg(descriptions).arg(perception + pairs).arg(pairs)
-                .arg(counts.value(QStringLiteral("test/perception"))).arg(counts.value(QStringLiteral("test/description"))),
+                .arg(counts.value(QStringLiteral("test/perception"))).arg(counts.value(QStringLiteral("test/description")))
+                .arg(byKind[int(SourceKind::Unseen)][test]).arg(byKind[int(SourceKind::Phantom)][test]),
             QJsonObject{{"items", total}, {"pairs", pairs}, {"test_perception", counts.value("test/perception")},
-                        {"test_description", counts.value("test/description")}}};
+                        {"test_description", counts.value("test/description")}, {"sources", sources}}};
 }
 
 }  // namespace medq::dataset

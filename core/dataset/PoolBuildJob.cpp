@@ -17,8 +17,10 @@ jobs::JobOutcome PoolBuildJob::run(const jobs::Progress& progress) {
     auto opened = store::Workspace::open(m_dir);
     if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
     store::Workspace& ws = *opened.value();
-    int realBases[5];
-    for (std::size_t m = 0; m < 5; ++m) realBases[m] = BaseLibrary::instance().realBaseCount(kClinicalModalities[m]);
+    // The pool feeds fine-tuning, so it renders on training's real sources only (SourceSplit).
+    PoolDistribution::RealBases realBases;
+    for (std::size_t m = 0; m < kClinicalModalities.size(); ++m)
+        realBases[m] = BaseLibrary::instance().basesFor(kClinicalModalities[m], BenchmarkSplit::Train);
     const PoolDistribution distribution(m_options.seed);
     // Item k of a pool is always recipe k of the distribution: growing a pool continues it.
     const std::int64_t start = ws.pool().count(PoolItemKind::Recipe);

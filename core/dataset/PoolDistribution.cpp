@@ -26,7 +26,7 @@ PoolDistribution::PoolDistribution(std::uint64_t seed) : m_seed(seed) {
     }
 }
 
-SynthRecipe PoolDistribution::sample(std::uint64_t index, int realBasesAvailable[5]) const {
+SynthRecipe PoolDistribution::sample(std::uint64_t index, const RealBases& realBases) const {
     Random rng(Random::derive(m_seed, index));
     SynthRecipe r;
     double u = rng.uniform(), acc = 0;
@@ -37,7 +37,8 @@ SynthRecipe PoolDistribution::sample(std::uint64_t index, int realBasesAvailable
     }
     r.modality = kClinicalModalities[m];
     r.seed = rng.next();
-    r.base = (realBasesAvailable[m] > 0 && rng.bernoulli(0.3)) ? rng.uniformInt(0, realBasesAvailable[m] - 1) : -1;
+    const std::vector<int>& bases = realBases[m];
+    r.base = (!bases.empty() && rng.bernoulli(0.3)) ? bases[std::size_t(rng.uniformInt(0, int(bases.size()) - 1))] : -1;
     if (rng.bernoulli(0.25)) return r;  // clean item
     const auto& attrs = Taxonomy::instance().attributes(r.modality);
     std::vector<double> w = m_attributeWeights[m];

@@ -11,9 +11,13 @@ namespace medq::dataset {
 
 class PoolDistribution {
 public:
+    // Per clinical modality (kClinicalModalities order), the real bases items may render on.
+    using RealBases = std::array<std::vector<int>, 5>;
+
     explicit PoolDistribution(std::uint64_t seed);
-    // Recipe number `index` of the pool (deterministic in seed and index).
-    SynthRecipe sample(std::uint64_t index, int realBasesAvailable[5]) const;
+    // Recipe number `index` of the pool (deterministic in seed, index and the bases given):
+    // about 30% render on one of `realBases` of their modality, the rest on phantoms.
+    SynthRecipe sample(std::uint64_t index, const RealBases& realBases) const;
     // Relative frequency of each attribute of a modality (sums to 1), for reports and tests.
     const std::vector<double>& attributeWeights(Modality m) const { return m_attributeWeights[std::size_t(modalityIndex(m))]; }
     static constexpr std::array<double, 5> kModalityWeights = {0.34, 0.30, 0.16, 0.12, 0.08};

@@ -5,6 +5,7 @@
 #include "learn/CheckpointRegistry.h"
 #include "learn/ExampleAssembler.h"
 #include "learn/ExpertBaseline.h"
+#include "learn/SourceBreakdown.h"
 #include "model/QualityModel.h"
 #include "train/AttributeMetrics.h"
 #include "train/Evaluator.h"
@@ -35,6 +36,7 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
     QJsonObject result = report.value().toJson();
     result.insert(QStringLiteral("checkpoint"), name);
     result.insert(QStringLiteral("split"), m_options.split);
+    result.insert(QStringLiteral("bySource"), SourceBreakdown::of(ws, report.value()));
     if (net.value().config().attributeSlots > 0)
         if (auto head = train::evaluateAttributeHead(net.value(), data.value().examples))
             result.insert(QStringLiteral("attributeHead"), head.value().toJson(attributeSlotNames()));

@@ -4,6 +4,8 @@
 #include "dataset/BenchmarkBuildJob.h"
 #include "dataset/PoolBuildJob.h"
 #include "dataset/PoolDistribution.h"
+#include "dataset/SourceSplit.h"
+#include "dataset/SynthRecipe.h"
 #include "dataset/SynthRenderer.h"
 #include "store/Workspace.h"
 #include "taxonomy/Taxonomy.h"
@@ -98,6 +100,70 @@ private slots:
         // A second build is refused rather than doubling the benchmark.
         BenchmarkBuildJob again(dir, o);
         QVERIFY(!run(again).ok());
+    }
+
+    void sourcesGoToTestFirst() {
+        const auto count = [](const QMap<QString, BenchmarkSplit>& a, BenchmarkSplit s) {
+            return int(std::count(a.begin(), a.end(), s));
+        };
+        for (const auto& [n, test, val, train] : std::vector<std::array<int, 4>>{{1, 1, 0, 0}, {2, 1, 0, 1}, {3, 1, 1, 1},
+                                                                                   {4, 2, 1, 1}, {6, 2, 1, 3}, {9, 3, 1, 5}}) {
+            QStringList sources;
+            for (int i = 0; i < n; ++i) sources << QStringLiteral("pkg:source-%1").arg(i);
+            const auto split = SourceSplit::assign(sources);
+            QCOMPARE(split.size(), n);
+            QCOMPARE(count(split, BenchmarkSplit::Test), test);
+            QCOMPARE(count(split, BenchmarkSplit::Val), val);
+            QCOMPARE(count(split, BenchmarkSplit::Train), train);
+            // The order the sources come in does not matter.
+            QStringList reversed(sources.rbegin(), sources.rend());
+            QCOMPARE(SourceSplit::assign(reversed), split);
+        }
+    }
+
+    // A source (a file: the slices of a volume, the crops of a slide) serves one split only,
+    // in the benchmark and the pool alike, and the pool renders on training's sources only.
+    void noSourceServesTwoSplits() {
+        const QString dir = fresh();
+        BenchmarkOptions o;
+        o.perModality = 30;
+        o.realBaseFraction = 0.6;
+        BenchmarkBuildJob bench(dir, o);
+        const auto out = run(bench);
+        QVERIFY2(out.ok(), qPrintable(out.message));
+        QVERIFY2(out.message.contains("training never sees"), qPrintable(out.message));
+        PoolOptions po;
+        po.size = 2000;
+        PoolBuildJob pool(dir, po);
+        QVERIFY(run(pool).ok());
+        auto ws = store::Workspace::open(dir).take();
+        QMap<QString, QSet<QString>> splitsOf;  // source -> splits of its items
+        int real = 0;
+        for (const auto& image : ws->images().list(0, 1000)) {
+            const auto recipe = SynthRecipe::fromText(image.metadata.value("recipe").toString());
+            QVERIFY(recipe);
+            if (recipe->base < 0) continue;
+            ++real;
+            const QString source = BaseLibrary::instance().sourceOf(recipe->modality, recipe->base);
+            QVERIFY(!source.isEmpty());
+            for (const auto& t : ws->tasks().forImage(image.id)) splitsOf[source].insert(t.split);
+        }
+        QVERIFY(real > 10);
+        for (auto it = splitsOf.cbegin(); it != splitsOf.cend(); ++it)
+            QVERIFY2(it.value().size() == 1, qPrintable(it.key() + " serves " + QStringList(it.value().values()).join(",")));
+        // Every modality with a real source tests on one.
+        for (Modality m : kClinicalModalities)
+            if (BaseLibrary::instance().realBaseCount(m) > 0) QVERIFY(!BaseLibrary::instance().basesFor(m, BenchmarkSplit::Test).empty());
+        int poolReal = 0;
+        for (const auto& item : ws->pool().page(0, 2000)) {
+            if (item.base < 0) continue;
+            ++poolReal;
+            const Modality m = kClinicalModalities[std::size_t(item.modality)];
+            QCOMPARE(BaseLibrary::instance().splitOf(m, item.base), std::optional(BenchmarkSplit::Train));
+            QVERIFY(splitsOf.value(BaseLibrary::instance().sourceOf(m, item.base)).contains("train") ||
+                    !splitsOf.contains(BaseLibrary::instance().sourceOf(m, item.base)));
+        }
+        QVERIFY(poolReal > 0);  // MRI has a training source
     }
 
     void benchmarkIsReproducible() {

@@ -12,6 +12,7 @@
 #include "taxonomy/Taxonomy.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -191,6 +192,14 @@ private slots:
         QVERIFY(head.value("images").toInt() > 0);
         QVERIFY(head.value("absentBaseline").toDouble() > 0.5);
         QVERIFY(!head.value("byAttribute").toObject().isEmpty());
+        // By source: test items are on sources training never saw or on phantoms, never on a
+        // seen source (the split is by source); the kinds add up to the whole.
+        const QJsonObject sources = report.result.value("bySource").toObject();
+        QVERIFY2(!sources.contains("seen"), qPrintable(QJsonDocument(sources).toJson()));
+        QVERIFY(sources.contains("phantom"));
+        int total = 0;
+        for (const QString& kind : sources.keys()) total += sources.value(kind).toObject().value("perception").toObject().value("total").toInt();
+        QCOMPARE(total, perception.value("total").toInt());
     }
 
     void fineTuneRecordsItsParent() {

@@ -1,0 +1,53 @@
+#include "learn/SourceBreakdown.h"
+
+#include "dataset/BaseLibrary.h"
+#include "dataset/SynthRecipe.h"
+#include "store/Workspace.h"
+
+#include <QHash>
+
+namespace medq::learn {
+
+using dataset::SourceKind;
+
+SourceKind SourceBreakdown::kindOfTask(store::Workspace& ws, qint64 taskId) {
+    const auto task = ws.tasks().get(taskId);
+    if (!task) return SourceKind::Site;
+    const auto image = ws.images().get(task->imageId);
+    if (!image) return SourceKind::Site;
+    const auto recipe = dataset::SynthRecipe::fromText(image->metadata.value(QStringLiteral("recipe")).toString());
+    if (!recipe) return SourceKind::Site;
+    return dataset::BaseLibrary::instance().kindOf(recipe->modality, recipe->base);
+}
+
+QJsonObject SourceBreakdown::of(store::Workspace& ws, const train::EvaluationReport& report) {
+    QHash<QString, QString> kindOf;  // task id -> kind key
+    const auto kind = [&](const QString& id) {
+        auto it = kindOf.find(id);
+        if (it == kindOf.end()) it = kindOf.insert(id, dataset::sourceKindKey(kindOfTask(ws, id.toLongLong())));
+        return *it;
+    };
+    // The same outcomes grouped by kind: their cells keep the split's chance lines.
+    std::vector<train::PerceptionOutcome> byKind = report.perceptionItems;
+    for (auto& o : byKind) o.group = kind(o.id);
+    const QJsonObject cells = train::summarisePerception(byKind).toJson().value(QStringLiteral("byGroup")).toObject();
+    QMap<QString, std::pair<int, double>> rubric;  // kind -> (descriptions, rubric sum)
+    for (const auto& d : report.descriptionItems) {
+        auto& [n, sum] = rubric[kind(d.id)];
+        ++n;
+        sum += d.rubric ? d.rubric->total() : 0;
+    }
+    QJsonObject out;
+    for (SourceKind k : {SourceKind::Seen, SourceKind::Unseen, SourceKind::Phantom, SourceKind::Site}) {
+        const QString key = dataset::sourceKindKey(k);
+        if (!cells.contains(key) && !rubric.contains(key)) continue;
+        QJsonObject entry{{"perception", cells.value(key)}};
+        const auto [n, sum] = rubric.value(key);
+        entry.insert(QStringLiteral("descriptions"), n);
+        if (n > 0) entry.insert(QStringLiteral("meanRubricTotal"), sum / n);
+        out.insert(key, entry);
+    }
+    return out;
+}
+
+}  // namespace medq::learn

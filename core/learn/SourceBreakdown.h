@@ -1,0 +1,23 @@
+#pragma once
+// An evaluation's figures by where its items come from (dataset::SourceKind): real sources
+// training saw, real sources it never saw, phantoms, and a site's own images. The figures
+// that say what the model does on another patient, scanner or slide are the unseen ones.
+#include "dataset/SourceSplit.h"
+#include "train/Evaluator.h"
+
+#include <QJsonObject>
+
+namespace medq::store { class Workspace; }
+
+namespace medq::learn {
+
+class SourceBreakdown {
+public:
+    // The kind of task `taskId`'s (first) image: from its synthetic recipe's base, else Site.
+    static dataset::SourceKind kindOfTask(store::Workspace& ws, qint64 taskId);
+    // {"unseen": {"perception": {accuracy, total, uniformChance, majorityChance},
+    //             "descriptions": n, "meanRubricTotal": x}, ...}: kinds without items are left out.
+    static QJsonObject of(store::Workspace& ws, const train::EvaluationReport& report);
+};
+
+}  // namespace medq::learn
