@@ -5,9 +5,11 @@
 // counts, checkpoints, index files, files under blobs/ no row names, rows whose file is
 // missing, leftovers of staged writes. Prints a table per job and step.
 //
-// Usage: kill_soak [--tries N] [--work DIR] [--reuse] [--jobs NAME,...] [--seed S]
-//   --work DIR keeps the bases, the never-killed references and tries.csv; --reuse adds to
-//   what DIR holds (the table covers every try in it), else DIR's record starts afresh.
+// Usage: kill_soak [--tries N] [--work DIR] [--record FILE] [--reuse] [--jobs NAME,...] [--seed S]
+//   --work DIR keeps the bases and the never-killed references (rebuilt when missing);
+//   --record FILE is the CSV of every try (default DIR/tries.csv; the repository keeps its
+//   figures in docs/kill-soak-tries.csv). --reuse adds to the record and keeps the references
+//   (the table covers every try recorded), else the record starts afresh.
 // Exit code: 0 when every try of this run survived, 1 when one did not, 2 when it could not run.
 #include "SoakBases.h"
 #include "SoakJobs.h"
@@ -18,6 +20,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,15 +54,16 @@ void countOutputs(const QString& outDir, WorkspaceSnapshot& snapshot) {
 
 class KillSoak {
 public:
-    KillSoak(QString work, QString medq, quint32 seed)
-        : m_work(std::move(work)), m_medq(std::move(medq)), m_bases(m_work, m_medq), m_log(m_work + "/tries.csv"), m_rng(seed) {}
+    KillSoak(QString work, QString record, QString medq, quint32 seed)
+        : m_work(std::move(work)), m_record(std::move(record)), m_medq(std::move(medq)), m_bases(m_work, m_medq), m_log(m_record),
+          m_rng(seed) {}
 
     Status prepare(const std::vector<SoakJob>& jobs, bool reuse) {
         if (!reuse) {
-            QFile::remove(m_work + "/tries.csv");
+            QFile::remove(m_record);
             QDir(m_work + "/reference").removeRecursively();
         }
-        if (!m_log.load()) return Error{m_work + "/tries.csv", QStringLiteral("cannot read the record of earlier tries")};
+        if (!m_log.load()) return Error{m_record, QStringLiteral("cannot read the record of earlier tries")};
         auto tree = m_bases.poolTree();
         if (!tree) return tree.error();
         m_tree = tree.value();
@@ -109,10 +113,20 @@ public:
         killAt = killed.durationMs;
         // Right after the kill: the database and the audit chain are sound (leftovers may wait
         // for the rerun to clear them).
-        for (const QString& problem : WorkspaceSnapshot::take(dir + "/ws").problems)
+        WorkspaceSnapshot afterKill = WorkspaceSnapshot::take(dir + "/ws");
+        for (const QString& problem : afterKill.problems)
             if (problem.startsWith(QLatin1String("integrity")) || problem.startsWith(QLatin1String("audit")) ||
                 problem.startsWith(QLatin1String("cannot open")))
                 return report(number, total, *job, label, killAt, QStringLiteral("after the kill: ") + problem);
+        // A kill after the job's last commit (only its row, closed by the next job, still says
+        // running) leaves the finished work: a rerun of an "add N" command would rightly add
+        // again, so there is nothing to rerun.
+        countOutputs(dir + "/out", afterKill);
+        afterKill.counts.insert(QStringLiteral("jobs running"), reference.snapshot.counts.value(QStringLiteral("jobs running")));
+        if (firstDifference(reference.snapshot, afterKill).isEmpty()) {
+            std::printf("  (the kill came after the job's last commit: no rerun)\n");
+            return report(number, total, *job, label, killAt, {});
+        }
 
         const RunResult rerun = runWatched(m_medq, args, dir + "/ws", false, KillPlan{}, dir + "/rerun.err");
         if (rerun.exitCode != reference.exitCode)
@@ -179,7 +193,7 @@ private:
     bool record(const SoakJob& job, const QString& step, qint64 killAt, const QString& difference) {
         const bool survived = difference.isEmpty();
         if (!m_log.append({job.name, step, killAt, survived, difference}))
-            std::fprintf(stderr, "cannot append to %s\n", qPrintable(m_work + "/tries.csv"));
+            std::fprintf(stderr, "cannot append to %s\n", qPrintable(m_record));
         return survived;
     }
 
@@ -190,7 +204,7 @@ private:
         return record(job, step, killAt, difference);
     }
 
-    QString m_work, m_medq, m_tree;
+    QString m_work, m_record, m_medq, m_tree;
     SoakBases m_bases;
     TryLog m_log;
     std::mt19937_64 m_rng;
@@ -206,6 +220,7 @@ int main(int argc, char** argv) {
     p.addHelpOption();
     p.addOption({QStringLiteral("tries"), QStringLiteral("Tries in this run (default 30)."), QStringLiteral("N"), QStringLiteral("30")});
     p.addOption({QStringLiteral("work"), QStringLiteral("Folder kept between runs (default: a temporary one)."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("record"), QStringLiteral("CSV of every try (default: WORK/tries.csv)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("reuse"), QStringLiteral("Add to the tries, bases and references in --work.")});
     p.addOption({QStringLiteral("jobs"), QStringLiteral("Only these jobs (comma-separated names)."), QStringLiteral("NAMES")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default: from the clock)."), QStringLiteral("S")});
@@ -223,7 +238,8 @@ int main(int argc, char** argv) {
     const quint32 seed = p.isSet("seed") ? p.value("seed").toUInt() : quint32(QDateTime::currentMSecsSinceEpoch());
     std::printf("kill soak in %s, seed %u\n", qPrintable(work), seed);
 
-    KillSoak soak(work, p.value("medq"), seed);
+    const QString record = p.isSet("record") ? QFileInfo(p.value("record")).absoluteFilePath() : work + "/tries.csv";
+    KillSoak soak(work, record, p.value("medq"), seed);
     if (Status s = soak.prepare(jobs, p.isSet("reuse")); !s) return std::fprintf(stderr, "%s\n", qPrintable(s.error().message())), 2;
     const int tries = std::max(1, p.value("tries").toInt());
     int counted = 0, failed = 0;
