@@ -3,7 +3,8 @@
 // synthetic benchmark, a synthetic pool and a reference set are refused at once with exit 1
 // and a message naming the holder; an import runs beside it and leaves what it leaves alone;
 // `medq loop run --wait` waits and goes on when the holder ends; a holder killed with
-// SIGKILL never blocks the next run.
+// SIGKILL never blocks the next run; an assessment and an export beside a round leave what
+// they leave before or after it.
 #include "store/Workspace.h"
 #include "support/CliRunner.h"
 #include "support/SampleFiles.h"
@@ -155,6 +156,61 @@ private slots:
         // Nothing left behind blocks the next heavy job.
         const auto next = test::runMedq({"pool", "add", ws, m_tree + "/fundus-000"});
         QVERIFY2(next.code == 0, qPrintable(next.err));
+    }
+
+    // Jobs that may run beside a round leave what they leave run before or after it: an
+    // assessment with a fixed checkpoint is the same as alone, and an export taken during the
+    // round equals the export before it or the one after it (each reads one committed state).
+    void assessAndExportBesideARoundSeeOneCommittedState() {
+        const QString ws = m_tmp.filePath("ws-beside");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        QCOMPARE(test::runMedq({"synth", "bench", ws, "--per-modality", "6"}).code, 0);
+        const auto trained = test::runMedq({"model", "train", ws, "--preset", "tiny", "--steps", "30", "--threads", "1"});
+        QVERIFY2(trained.code == 0, qPrintable(trained.err));
+        QCOMPARE(test::runMedq({"synth", "pool", ws, "--size", "120"}).code, 0);
+        const QString checkpoint = ws + "/blobs/checkpoints/base-1";
+        const auto assess = [&](const QString& out) {
+            return test::runMedq({"assess", "--checkpoint", checkpoint, test::pydicom("CT_small.dcm"), "--no-description", "--jsonl", out});
+        };
+        const auto lines = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : -1;
+        };
+        const auto exportTo = [&](const QString& name) {
+            const auto r = test::runMedq({"export", ws, "--csv", m_tmp.filePath(name + ".csv"), "--jsonl", m_tmp.filePath(name + ".jsonl")});
+            return r.code == 0 ? lines(m_tmp.filePath(name + ".csv")) : -1;
+        };
+        QCOMPARE(assess(m_tmp.filePath("alone.jsonl")).code, 0);
+        const int before = exportTo("before");
+        QVERIFY(before >= 0);
+
+        QProcess round;
+        // Its output goes to files: nobody reads its pipes while the loop below runs.
+        round.setStandardOutputFile(QProcess::nullDevice());
+        round.setStandardErrorFile(m_tmp.filePath("round.err"));
+        round.start(QStringLiteral(MEDQ_CLI_PATH), {"loop", "run", ws, "--until", "1", "--budget", "8", "--pool-limit", "60",
+                                                    "--eval-limit", "20", "--validation-limit", "12", "--finetune-steps", "30",
+                                                    "--threads", "1"});
+        QVERIFY(round.waitForStarted());
+        std::vector<int> during;
+        int besides = 0;
+        QElapsedTimer clock;
+        clock.start();
+        // A few of each while it runs (each loads the model: more would only slow the round).
+        while (round.state() == QProcess::Running && besides < 4 && clock.elapsed() < 600000) {
+            const QString out = m_tmp.filePath(QStringLiteral("beside-%1.jsonl").arg(besides++));
+            const auto r = assess(out);
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QCOMPARE(test::readFile(out), test::readFile(m_tmp.filePath("alone.jsonl")));
+            during.push_back(exportTo(QStringLiteral("during-%1").arg(besides)));
+            round.waitForFinished(1000);
+        }
+        QVERIFY(round.state() == QProcess::NotRunning || round.waitForFinished(600000));
+        QVERIFY2(round.exitCode() == 0, test::readFile(m_tmp.filePath("round.err")).constData());
+        const int after = exportTo("after");
+        QVERIFY2(after > before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));  // the round annotated
+        QVERIFY(!during.empty());
+        for (int n : during) QVERIFY2(n == before || n == after, qPrintable(QStringLiteral("%1 (before %2, after %3)").arg(n).arg(before).arg(after)));
     }
 };
 

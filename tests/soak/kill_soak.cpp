@@ -95,7 +95,9 @@ public:
         }
         qint64 killAt = plan.atMs;
 
-        const QString dir = m_work + "/try";
+        // A folder of this soak's own: a medq left running by a soak that was stopped mid-try
+        // must not write into this one's workspace.
+        const QString dir = m_work + QStringLiteral("/try-%1").arg(QCoreApplication::applicationPid());
         QDir(dir).removeRecursively();
         QDir().mkpath(dir + "/out");
         auto base = m_bases.workspace(job->base);
@@ -249,6 +251,7 @@ int main(int argc, char** argv) {
         ++counted;
         failed += !*survived;
     }
+    QDir(work + QStringLiteral("/try-%1").arg(QCoreApplication::applicationPid())).removeRecursively();
     QStringList names;
     for (const SoakJob& job : soakJobs()) names << job.name;
     std::printf("\n");
