@@ -220,7 +220,7 @@ int main(int argc, char** argv) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Kill soak: SIGKILL long medq jobs at random moments, rerun them, compare."));
     p.addHelpOption();
-    p.addOption({QStringLiteral("tries"), QStringLiteral("Tries in this run (default 30)."), QStringLiteral("N"), QStringLiteral("30")});
+    p.addOption({QStringLiteral("tries"), QStringLiteral("Tries in this run (default 30; 0: print the table of the record)."), QStringLiteral("N"), QStringLiteral("30")});
     p.addOption({QStringLiteral("work"), QStringLiteral("Folder kept between runs (default: a temporary one)."), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("record"), QStringLiteral("CSV of every try (default: WORK/tries.csv)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("reuse"), QStringLiteral("Add to the tries, bases and references in --work.")});
@@ -241,6 +241,15 @@ int main(int argc, char** argv) {
     std::printf("kill soak in %s, seed %u\n", qPrintable(work), seed);
 
     const QString record = p.isSet("record") ? QFileInfo(p.value("record")).absoluteFilePath() : work + "/tries.csv";
+    QStringList names;
+    for (const SoakJob& job : soakJobs()) names << job.name;
+    const QStringList steps = QStringList{"run"} + roundStepNames() + QStringList{"after assess"};
+    if (p.value("tries").toInt() == 0) {  // --tries 0: only the table of what the record holds
+        TryLog log(record);
+        if (!log.load()) return std::fprintf(stderr, "cannot read %s\n", qPrintable(record)), 2;
+        log.printTable(stdout, names, steps);
+        return 0;
+    }
     KillSoak soak(work, record, p.value("medq"), seed);
     if (Status s = soak.prepare(jobs, p.isSet("reuse")); !s) return std::fprintf(stderr, "%s\n", qPrintable(s.error().message())), 2;
     const int tries = std::max(1, p.value("tries").toInt());
@@ -252,10 +261,8 @@ int main(int argc, char** argv) {
         failed += !*survived;
     }
     QDir(work + QStringLiteral("/try-%1").arg(QCoreApplication::applicationPid())).removeRecursively();
-    QStringList names;
-    for (const SoakJob& job : soakJobs()) names << job.name;
     std::printf("\n");
-    soak.log().printTable(stdout, names, QStringList{"run"} + roundStepNames() + QStringList{"after assess"});
+    soak.log().printTable(stdout, names, steps);
     std::printf("this run: %d tries, %d survived\n", counted, counted - failed);
     return failed == 0 ? 0 : 1;
 }
