@@ -51,12 +51,17 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("per-modality"), QStringLiteral("Items per modality (default 330)."), QStringLiteral("N"), QStringLiteral("330")});
         p.addOption({QStringLiteral("train-fraction"), QStringLiteral("Share of the items in the train split (default 0.45)."), QStringLiteral("F"), QStringLiteral("0.45")});
         p.addOption({QStringLiteral("val-fraction"), QStringLiteral("Share in the validation split (default 0.15); the rest is test."), QStringLiteral("F"), QStringLiteral("0.15")});
+        p.addOption({QStringLiteral("bases"), QStringLiteral("A folder of the site's own clean images to render on (modality from DICOM tags or a "
+                                                             "subfolder named ct, mri, endoscopy, histopathology or fundus)."), QStringLiteral("DIR")});
+        p.addOption({QStringLiteral("real-fraction"), QStringLiteral("Share of the items rendered on real bases rather than phantoms "
+                                                                     "(default 0.3; 0.7 with --bases)."), QStringLiteral("F")});
     } else if (sub == QLatin1String("pool")) {
         p.setApplicationDescription(QStringLiteral(
             "Add N items to the retrieval pool, stored as recipes (pixels are rendered on demand).\n"
             "The distribution is deliberately uneven over modalities and attributes, as real archives are."));
         p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
         p.addOption({QStringLiteral("size"), QStringLiteral("Items to add (default 100000)."), QStringLiteral("N"), QStringLiteral("100000")});
+        p.addOption({QStringLiteral("bases"), QStringLiteral("A folder of the site's own clean images to register as bases first."), QStringLiteral("DIR")});
     } else if (sub == QLatin1String("sheet")) {
         p.setApplicationDescription(QStringLiteral(
             "Render a contact sheet PNG: every attribute at mild, moderate and severe next to the clean base."));
@@ -64,8 +69,9 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("modality"), QStringLiteral("One modality (default: all five)."), QStringLiteral("M")});
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
-            << "Usage: medq synth bench WORKSPACE [--per-modality N] [--train-fraction F] [--val-fraction F] [--seed S]\n"
-               "       medq synth pool WORKSPACE [--size N] [--seed S]\n"
+            << "Usage: medq synth bench WORKSPACE [--per-modality N] [--train-fraction F] [--val-fraction F] [--bases DIR]\n"
+               "                        [--real-fraction F] [--seed S]\n"
+               "       medq synth pool WORKSPACE [--size N] [--bases DIR] [--seed S]\n"
                "       medq synth sheet OUT.png [--modality M] [--seed S]\n";
         return sub == QLatin1String("--help") ? Ok : UserError;
     }
@@ -105,6 +111,13 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         o.valFraction = p.value(QStringLiteral("val-fraction")).toDouble(&valOk);
         if (!trainOk || !valOk || o.trainFraction <= 0 || o.valFraction <= 0 || o.trainFraction + o.valFraction >= 1)
             return fail(QStringLiteral("--train-fraction and --val-fraction must be positive and leave a test split (sum below 1)"));
+        o.siteBasesDir = p.value(QStringLiteral("bases"));
+        if (!o.siteBasesDir.isEmpty()) o.realBaseFraction = 0.7;
+        if (p.isSet(QStringLiteral("real-fraction"))) {
+            bool realOk = false;
+            o.realBaseFraction = p.value(QStringLiteral("real-fraction")).toDouble(&realOk);
+            if (!realOk || o.realBaseFraction < 0 || o.realBaseFraction > 1) return fail(QStringLiteral("--real-fraction must be between 0 and 1"));
+        }
         const auto seed = seedOption(p, o.seed);
         if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));
         o.seed = *seed;
@@ -117,6 +130,7 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
     const auto seed = seedOption(p, o.seed);
     if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));
     o.seed = *seed;
+    o.siteBasesDir = p.value(QStringLiteral("bases"));
     return runJob(ingest::recordedInWorkspace(pos.front(), std::make_unique<dataset::PoolBuildJob>(pos.front(), o)), g);
 }
 

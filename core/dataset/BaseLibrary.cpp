@@ -1,5 +1,6 @@
 #include "dataset/BaseLibrary.h"
 
+#include "dataset/SiteBaseFile.h"
 #include "io/ImageReader.h"
 #include "synth/ImageFilters.h"
 #include "synth/Phantoms.h"
@@ -100,6 +101,10 @@ Result<Image> BaseLibrary::loadReal(Modality modality, const RealBase& base) {
         crop.windows = image.windows;
         image = std::move(crop);
     }
+    return fitToWorkingSize(image, modality);
+}
+
+Image BaseLibrary::fitToWorkingSize(const Image& image, Modality modality) {
     // Square working size: the longer side is fitted and the image centred on its background
     // (its minimum), so anatomy keeps its aspect ratio.
     const double scale = double(kWorkingSize) / std::max(image.width, image.height);
@@ -114,6 +119,19 @@ Result<Image> BaseLibrary::loadReal(Modality modality, const RealBase& base) {
     out.modality = modality;
     out.windows = image.windows;
     return out;
+}
+
+Result<Image> BaseLibrary::loadSite(const QString& folder, std::int64_t id) {
+    const QString path = SiteBaseFile::path(folder, id);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (auto it = m_cache.find(path); it != m_cache.end()) return *it;
+    }
+    auto loaded = SiteBaseFile::read(path);
+    if (!loaded) return loaded;
+    QMutexLocker lock(&m_mutex);
+    m_cache.insert(path, loaded.value());
+    return loaded;
 }
 
 Result<Image> BaseLibrary::load(Modality modality, int base, std::uint64_t seed) {

@@ -1,6 +1,7 @@
 #pragma once
 // Clean base images per modality at the working size: real images from the installed
-// sample packages (pydicom, nibabel, scikit-image data) and procedural phantoms.
+// sample packages (pydicom, nibabel, scikit-image data), procedural phantoms, and a site's
+// own bases stored in its workspace (SiteBases).
 #include "common/Result.h"
 #include "dataset/SourceSplit.h"
 #include "io/Image.h"
@@ -21,6 +22,11 @@ public:
     int realBaseCount(Modality modality);
     // base -1: the phantom for `seed`; otherwise real base `base`. Thread-safe, cached.
     Result<Image> load(Modality modality, int base, std::uint64_t seed);
+
+    // A site base (SiteBaseFile `id` in `folder`, the workspace's blobs/bases). Cached.
+    Result<Image> loadSite(const QString& folder, std::int64_t id);
+    // A 2D image fitted into the square working size on its background, aspect kept.
+    static Image fitToWorkingSize(const Image& image, Modality modality);
 
     // The source real base `base` was taken from ("package:file"; the slices of one volume and
     // the crops of one slide share it); empty for a phantom or a base not installed.

@@ -1,6 +1,7 @@
 #include "dataset/BenchmarkBuildJob.h"
 
 #include "dataset/BaseLibrary.h"
+#include "dataset/SiteBases.h"
 #include "dataset/SynthItemWriter.h"
 #include "jobs/WorkspaceJobLock.h"
 #include "synth/ItemGenerator.h"
@@ -33,21 +34,38 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
     if (m_options.perModality < 3)
         return {JobOutcome::Status::Failed, QStringLiteral("--per-modality must be at least 3"), {}};
 
+    std::optional<SiteBaseScanResult> scanned;
+    if (!m_options.siteBasesDir.isEmpty()) {
+        auto scan = SiteBaseScan::scan(m_options.siteBasesDir, progress.sub(0, 0.3));
+        if (!scan) return {JobOutcome::Status::Failed, QStringLiteral("benchmark not built: %1").arg(scan.error().message()), {}};
+        scanned = scan.take();
+    }
+    const jobs::Progress itemProgress = progress.sub(scanned ? 0.4 : 0, 1);
+
     SynthItemWriter writer(ws);
+    QStringList baseFiles;  // site base pixels written in this transaction
+    SiteBaseAddition addition;
     const int total = m_options.perModality * int(kClinicalModalities.size());
     int done = 0, perception = 0, descriptions = 0, pairs = 0;
     int byKind[3][3] = {};  // [SourceKind seen/unseen/phantom][split]: items per split by where they come from
     try {
         store::Transaction tx(ws.db());
+        if (scanned) {
+            auto added = SiteBases::add(ws, *scanned, baseFiles, progress.sub(0.3, 0.4));
+            if (!added) throw std::runtime_error(added.error().message().toStdString());
+            addition = added.take();
+        }
         for (Modality m : kClinicalModalities) {
-            // Each split renders on the real sources it owns (SourceSplit), else on phantoms.
-            const std::vector<int> basesOf[3] = {BaseLibrary::instance().basesFor(m, BenchmarkSplit::Train),
-                                                 BaseLibrary::instance().basesFor(m, BenchmarkSplit::Val),
-                                                 BaseLibrary::instance().basesFor(m, BenchmarkSplit::Test)};
+            // Each split renders on the real sources it owns (SourceSplit), else on phantoms:
+            // the site's own bases where it has some for this modality, else the packaged ones.
+            const bool site = SiteBases::has(ws, m);
+            std::vector<int> basesOf[3];
+            for (BenchmarkSplit s : {BenchmarkSplit::Train, BenchmarkSplit::Val, BenchmarkSplit::Test})
+                basesOf[int(s)] = site ? SiteBases::basesFor(ws, m, s) : BaseLibrary::instance().basesFor(m, s);
             std::vector<std::pair<store::Id, synth::GroundTruth>> bySplit[3];
             for (int i = 0; i < m_options.perModality; ++i) {
                 progress.checkCancelled();
-                progress.report(double(done) / total,
+                itemProgress.report(double(done) / total,
                                 QStringLiteral("%1: item %2 of %3").arg(modalityDisplayName(m)).arg(i + 1).arg(m_options.perModality));
                 SynthRecipe recipe;
                 recipe.modality = m;
@@ -59,7 +77,7 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
                 const std::vector<int>& own = basesOf[split];
                 const double u = double(recipe.seed % 10000) / 10000.0;
                 recipe.base = (!own.empty() && u < m_options.realBaseFraction) ? own[recipe.seed % own.size()] : -1;
-                ++byKind[std::size_t(BaseLibrary::instance().kindOf(m, recipe.base))][std::size_t(split)];
+                ++byKind[std::size_t(SiteBases::kindOf(ws, m, recipe.base))][std::size_t(split)];
                 auto written = writer.write(recipe, splitKey(BenchmarkSplit(split)), m_options.actor);
                 if (!written) return {JobOutcome::Status::Failed, written.error().message(), {}};
                 perception += written.value().perceptionTasks;
@@ -80,13 +98,16 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
         }
         progress.checkCancelled();
         ws.audit().append(m_options.actor, QStringLiteral("synth.bench"), QStringLiteral("tasks"), std::nullopt,
-                          QJsonObject{{"items", total}, {"seed", QString::number(m_options.seed)}});
+                          QJsonObject{{"items", total}, {"seed", QString::number(m_options.seed)},
+                                      {"site_bases_added", SiteBases::describe(addition)}});
         tx.commit();
     } catch (const jobs::JobCancelled&) {
         writer.removeWrittenFiles();
+        for (const QString& f : baseFiles) QFile::remove(f);
         throw;
     } catch (const std::exception& e) {
         writer.removeWrittenFiles();
+        for (const QString& f : baseFiles) QFile::remove(f);
         return {JobOutcome::Status::Failed, QStringLiteral("benchmark not built: %1").arg(e.what()), {}};
     }
     const auto counts = ws.tasks().countBySplitAndKind();
@@ -98,15 +119,19 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
         sources.insert(splitKey(BenchmarkSplit(s)), split);
     }
     const int test = int(BenchmarkSplit::Test);
-    return {JobOutcome::Status::Done,
-            QStringLiteral("benchmark: %1 items (%2 description, %3 perception questions, %4 pairs); test split: %5 "
-                           "perception, %6 description; test items on real sources training never sees: %7, on "
-                           "phantoms: %8 (split by source: docs/bases.md)")
-                .arg(total).arg(descriptions).arg(perception + pairs).arg(pairs)
-                .arg(counts.value(QStringLiteral("test/perception"))).arg(counts.value(QStringLiteral("test/description")))
-                .arg(byKind[int(SourceKind::Unseen)][test]).arg(byKind[int(SourceKind::Phantom)][test]),
-            QJsonObject{{"items", total}, {"pairs", pairs}, {"test_perception", counts.value("test/perception")},
-                        {"test_description", counts.value("test/description")}, {"sources", sources}}};
+    QString message = QStringLiteral("benchmark: %1 items (%2 description, %3 perception questions, %4 pairs); test split: %5 "
+                                     "perception, %6 description; test items on real sources training never sees: %7, on "
+                                     "phantoms: %8 (split by source: docs/bases.md)")
+                          .arg(total).arg(descriptions).arg(perception + pairs).arg(pairs)
+                          .arg(counts.value(QStringLiteral("test/perception"))).arg(counts.value(QStringLiteral("test/description")))
+                          .arg(byKind[int(SourceKind::Unseen)][test]).arg(byKind[int(SourceKind::Phantom)][test]);
+    QJsonObject details{{"items", total}, {"pairs", pairs}, {"test_perception", counts.value("test/perception")},
+                        {"test_description", counts.value("test/description")}, {"sources", sources}};
+    if (scanned) {
+        message += QLatin1Char('\n') + SiteBases::summary(*scanned, addition);
+        details.insert(QStringLiteral("site_bases"), SiteBases::summaryJson(*scanned, addition));
+    }
+    return {JobOutcome::Status::Done, message, details};
 }
 
 }  // namespace medq::dataset

@@ -18,6 +18,10 @@ struct BenchmarkOptions {
     double valFraction = 0.15;     // the rest is test
     double pairFraction = 0.1;     // comparison pairs per item
     double realBaseFraction = 0.3; // items on a real sample image rather than a phantom
+    // A folder of the site's own clean images to register as bases first (SiteBaseScan).
+    // Every modality with site bases (registered now or before) renders on them instead of
+    // the packaged samples.
+    QString siteBasesDir;
     QString actor = QStringLiteral("system");
 };
 

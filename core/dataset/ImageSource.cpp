@@ -9,11 +9,12 @@ bool ImageSource::isSynthetic(const store::ImageRecord& record) {
     return record.path.startsWith(QLatin1String("synth:"));
 }
 
-Result<Image> ImageSource::load(const store::ImageRecord& record, const QStringList& files) {
+Result<Image> ImageSource::load(const store::ImageRecord& record, const QStringList& files,
+                                const QString& siteBaseFolder) {
     if (isSynthetic(record)) {
         const auto recipe = SynthRecipe::fromText(record.metadata.value(QStringLiteral("recipe")).toString());
         if (!recipe) return Error{record.path, QStringLiteral("the stored recipe cannot be read")};
-        return SynthRenderer::render(*recipe);
+        return SynthRenderer::render(*recipe, siteBaseFolder);
     }
     const auto modality = modalityFromString(record.modality);
     if (files.size() > 1) return ImageReader::readDicomSeries(files, modality);

@@ -12,7 +12,9 @@ namespace medq::dataset {
 class ImageSource {
 public:
     // `files` are the image's source files (ImageRepository::files); empty means record.path.
-    static Result<Image> load(const store::ImageRecord& record, const QStringList& files = {});
+    // `siteBaseFolder`: the workspace's site bases, for items rendered on them.
+    static Result<Image> load(const store::ImageRecord& record, const QStringList& files = {},
+                              const QString& siteBaseFolder = {});
     static bool isSynthetic(const store::ImageRecord& record);
 };
 

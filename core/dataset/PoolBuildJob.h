@@ -10,6 +10,9 @@ namespace medq::dataset {
 struct PoolOptions {
     std::int64_t size = 100000;
     std::uint64_t seed = 7;
+    // A folder of the site's own clean images to register as bases first (SiteBaseScan);
+    // modalities with site bases render the pool on their training sources.
+    QString siteBasesDir;
     QString actor = QStringLiteral("system");
 };
 

@@ -1,5 +1,6 @@
 #include "dataset/SynthItemWriter.h"
 
+#include "dataset/SiteBaseFile.h"
 #include "dataset/SynthRenderer.h"
 #include "io/ImageRendering.h"
 #include "synth/ItemGenerator.h"
@@ -30,7 +31,7 @@ Result<WrittenItem> SynthItemWriter::write(const SynthRecipe& recipe, const QStr
                                            const QString& source) {
     const QString text = recipe.toText();
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
-    auto image = SynthRenderer::render(recipe);
+    auto image = SynthRenderer::render(recipe, SiteBaseFile::folderOf(m_ws));
     if (!image) return Error{text, image.error().message()};
     const Image& im = image.value();
     const QString thumbRel = QStringLiteral("blobs/thumbnails/%1.png").arg(hash.left(24));

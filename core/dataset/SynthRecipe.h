@@ -13,7 +13,14 @@ namespace medq::dataset {
 
 struct SynthRecipe {
     Modality modality = Modality::Other;
-    int base = -1;  // -1: procedural phantom from `seed`; else index into BaseLibrary's real bases
+    // -1: procedural phantom from `seed`; 0 up to kSiteBaseFirst: index into BaseLibrary's
+    // packaged real bases; from kSiteBaseFirst: the workspace's site base (site_bases row
+    // base - kSiteBaseFirst). One integer, so pool_items and stored recipes keep their form.
+    int base = -1;
+    static constexpr int kSiteBaseFirst = 1000000;
+    bool isSiteBase() const { return base >= kSiteBaseFirst; }
+    std::int64_t siteBaseId() const { return std::int64_t(base) - kSiteBaseFirst; }
+    static int siteBase(std::int64_t siteBaseId) { return int(siteBaseId + kSiteBaseFirst); }
     std::uint64_t seed = 0;
     std::vector<AttributeSeverity> attributes;
 

@@ -5,10 +5,14 @@
 
 namespace medq::dataset {
 
-Result<Image> SynthRenderer::render(const SynthRecipe& recipe) {
+Result<Image> SynthRenderer::render(const SynthRecipe& recipe, const QString& siteBaseFolder) {
+    if (recipe.isSiteBase() && siteBaseFolder.isEmpty())
+        return Error{recipe.toText(), QStringLiteral("rendered on a site base, but no workspace was given")};
     // The phantom's own seed is derived from the recipe seed so that items differ in anatomy
     // as well as in degradation noise.
-    auto base = BaseLibrary::instance().load(recipe.modality, recipe.base, recipe.seed * 0x9E3779B97F4A7C15ull + 1);
+    auto base = recipe.isSiteBase()
+                    ? BaseLibrary::instance().loadSite(siteBaseFolder, recipe.siteBaseId())
+                    : BaseLibrary::instance().load(recipe.modality, recipe.base, recipe.seed * 0x9E3779B97F4A7C15ull + 1);
     if (!base) return base;
     auto out = synth::Degrader::apply(base.value(), recipe.attributes, recipe.seed);
     if (!out) return out;

@@ -8,7 +8,9 @@ namespace medq::dataset {
 
 class SynthRenderer {
 public:
-    static Result<Image> render(const SynthRecipe& recipe);
+    // `siteBaseFolder`: the workspace's site bases (SiteBaseFile::folderOf), needed when the
+    // recipe is on a site base.
+    static Result<Image> render(const SynthRecipe& recipe, const QString& siteBaseFolder = {});
 };
 
 }  // namespace medq::dataset

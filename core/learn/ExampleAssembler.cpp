@@ -1,6 +1,7 @@
 #include "learn/ExampleAssembler.h"
 
 #include "dataset/ImageSource.h"
+#include "dataset/SiteBaseFile.h"
 #include "learn/AttributeLabels.h"
 
 #include <QtConcurrent/QtConcurrentMap>
@@ -14,7 +15,7 @@ Result<std::vector<float>> ExampleAssembler::pixels(store::Id imageId) {
     if (!record) return Error{QStringLiteral("image %1").arg(imageId), QStringLiteral("not in the workspace")};
     QStringList files;
     for (const auto& f : m_ws.images().files(imageId)) files << f.path;
-    auto image = dataset::ImageSource::load(*record, files);
+    auto image = dataset::ImageSource::load(*record, files, dataset::SiteBaseFile::folderOf(m_ws));
     if (!image) return image.error();
     auto processed = m_pre.process(image.value());
     if (!processed) return processed.error();
@@ -39,6 +40,7 @@ Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const 
         sources.push_back(std::move(s));
     }
     const model::ImagePreprocessor& pre = m_pre;
+    const QString siteBases = dataset::SiteBaseFile::folderOf(m_ws);
     constexpr std::size_t kChunk = 64;
     for (std::size_t start = 0; start < sources.size(); start += kChunk) {
         progress.checkCancelled();
@@ -47,8 +49,8 @@ Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const 
         const std::vector<Source> chunk(sources.begin() + std::ptrdiff_t(start),
                                         sources.begin() + std::ptrdiff_t(std::min(sources.size(), start + kChunk)));
         const auto rendered = QtConcurrent::blockingMapped<std::vector<Result<std::vector<float>>>>(
-            chunk, [&pre](const Source& s) -> Result<std::vector<float>> {
-                auto image = dataset::ImageSource::load(s.record, s.files);
+            chunk, [&pre, &siteBases](const Source& s) -> Result<std::vector<float>> {
+                auto image = dataset::ImageSource::load(s.record, s.files, siteBases);
                 if (!image) return image.error();
                 return pre.process(image.value());
             });

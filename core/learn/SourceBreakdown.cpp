@@ -1,6 +1,6 @@
 #include "learn/SourceBreakdown.h"
 
-#include "dataset/BaseLibrary.h"
+#include "dataset/SiteBases.h"
 #include "dataset/SynthRecipe.h"
 #include "store/Workspace.h"
 
@@ -17,7 +17,7 @@ SourceKind SourceBreakdown::kindOfTask(store::Workspace& ws, qint64 taskId) {
     if (!image) return SourceKind::Site;
     const auto recipe = dataset::SynthRecipe::fromText(image->metadata.value(QStringLiteral("recipe")).toString());
     if (!recipe) return SourceKind::Site;
-    return dataset::BaseLibrary::instance().kindOf(recipe->modality, recipe->base);
+    return dataset::SiteBases::kindOf(ws, recipe->modality, recipe->base);
 }
 
 QJsonObject SourceBreakdown::of(store::Workspace& ws, const train::EvaluationReport& report) {

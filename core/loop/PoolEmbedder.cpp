@@ -1,7 +1,8 @@
 #include "loop/PoolEmbedder.h"
 
-#include "io/ReaderVersion.h"
+#include "dataset/SiteBaseFile.h"
 #include "dataset/SynthRenderer.h"
+#include "io/ReaderVersion.h"
 #include "index/EmbeddingFile.h"
 #include "index/PoolIndex.h"
 #include "loop/BatchEmbedding.h"
@@ -36,7 +37,8 @@ std::vector<PoolEmbedder::ItemPixels> PoolEmbedder::pixelsEach(const std::vector
     const model::ImagePreprocessor pre(m_model.config().imageSize);
     // Rendering (CT forward projection) and decoding dominate; items are independent, so
     // every core works. Files are read at full size and scaled once, to the model's input.
-    return QtConcurrent::blockingMapped<std::vector<ItemPixels>>(sources, [&pre](const Source& s) -> ItemPixels {
+    const QString siteBases = dataset::SiteBaseFile::folderOf(m_ws);
+    return QtConcurrent::blockingMapped<std::vector<ItemPixels>>(sources, [&pre, &siteBases](const Source& s) -> ItemPixels {
         const QString name = QStringLiteral("pool item %1").arg(s.item.id);
         Result<Image> image = Error{name, QStringLiteral("not in the pool")};
         if (s.item.kind == PoolItemKind::File) {
@@ -45,7 +47,7 @@ std::vector<PoolEmbedder::ItemPixels> PoolEmbedder::pixelsEach(const std::vector
             if (!read.ok()) return {read.failure->error, read.failure->status};
             image = std::move(*read.value);
         } else if (const auto recipe = recipeOf(s.item)) {
-            image = dataset::SynthRenderer::render(*recipe);
+            image = dataset::SynthRenderer::render(*recipe, siteBases);
         } else {
             return {Error{name, QStringLiteral("unreadable recipe")}, std::nullopt};
         }

@@ -294,6 +294,21 @@ ALTER TABLE pool_file_problems ADD COLUMN reader_version INTEGER NOT NULL DEFAUL
 ALTER TABLE pool_file_problems ADD COLUMN needs_modality INTEGER NOT NULL DEFAULT 0;
 )SQL";
 
+// Version 8: a site's own clean images as bases for synthetic items (SiteBaseRepository); a
+// source (volume, series, photograph) serves one split only.
+const char* kV8 = R"SQL(
+CREATE TABLE site_bases(
+  id INTEGER PRIMARY KEY,
+  modality TEXT NOT NULL CHECK(modality IN ('ct', 'mri', 'endoscopy', 'histopathology', 'fundus')),
+  source TEXT NOT NULL,
+  file TEXT NOT NULL,
+  slice INTEGER NOT NULL,
+  split TEXT NOT NULL CHECK(split IN ('train', 'val', 'test')),
+  added_at TEXT NOT NULL,
+  UNIQUE(file, slice)
+);
+)SQL";
+
 void finishV4(SqliteConnection& db) {
     AuditChain::chainUnhashedRows(db);
     db.exec(kV4Triggers);
@@ -302,7 +317,7 @@ void finishV4(SqliteConnection& db) {
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}, {7, kV7}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}, {7, kV7}, {8, kV8}};
     return list;
 }
 

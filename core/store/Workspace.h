@@ -10,6 +10,7 @@
 #include "store/QueueRepository.h"
 #include "store/RoundRepository.h"
 #include "store/SettingsRepository.h"
+#include "store/SiteBaseRepository.h"
 #include "store/SqliteConnection.h"
 #include "store/TaskRepository.h"
 
@@ -47,6 +48,7 @@ public:
     PoolRepository& pool() { return m_pool; }
     PoolFileRepository& poolFiles() { return m_poolFiles; }
     SettingsRepository& settings() { return m_settings; }
+    SiteBaseRepository& siteBases() { return m_siteBases; }
 
     int schemaVersion();
     // Row count of every table, for `medq info`.
@@ -72,6 +74,7 @@ private:
     PoolRepository m_pool;
     PoolFileRepository m_poolFiles;
     SettingsRepository m_settings;
+    SiteBaseRepository m_siteBases;
 };
 
 }  // namespace medq::store

@@ -10,8 +10,9 @@ ImageLoader::~ImageLoader() {
     for (auto& f : m_pending) f.waitForFinished();
 }
 
-ImageLoader::Loaded ImageLoader::read(const store::ImageRecord& record, const QStringList& files) {
-    Result<Image> image = dataset::ImageSource::load(record, files);
+ImageLoader::Loaded ImageLoader::read(const store::ImageRecord& record, const QStringList& files,
+                                      const QString& siteBaseFolder) {
+    Result<Image> image = dataset::ImageSource::load(record, files, siteBaseFolder);
     if (!image) return image.error();
     return std::shared_ptr<const Image>(std::make_shared<Image>(image.take()));
 }
@@ -31,15 +32,16 @@ Result<std::shared_ptr<const Image>> ImageLoader::load(const store::ImageRecord&
             if (id == record.id) return image;
         pending = m_pending.take(record.id);
     }
-    Loaded loaded = pending.isValid() ? pending.result() : read(record, files);
+    Loaded loaded = pending.isValid() ? pending.result() : read(record, files, m_siteBaseFolder);
     if (loaded) remember(record.id, loaded.value());
     return loaded;
 }
 
-void ImageLoader::clear() {
+void ImageLoader::clear(const QString& siteBaseFolder) {
     QHash<store::Id, QFuture<Loaded>> pending;
     {
         QMutexLocker lock(&m_mutex);
+        m_siteBaseFolder = siteBaseFolder;
         m_cache.clear();
         pending.swap(m_pending);
     }
@@ -51,7 +53,7 @@ void ImageLoader::prefetch(const store::ImageRecord& record, const QStringList& 
     if (m_pending.contains(record.id)) return;
     for (const auto& e : m_cache)
         if (e.first == record.id) return;
-    m_pending.insert(record.id, QtConcurrent::run([record, files] { return read(record, files); }));
+    m_pending.insert(record.id, QtConcurrent::run([record, files, folder = m_siteBaseFolder] { return read(record, files, folder); }));
 }
 
 }  // namespace medq::gui

@@ -24,15 +24,17 @@ public:
     Result<std::shared_ptr<const Image>> load(const store::ImageRecord& record, const QStringList& files);
     // Starts reading in the background; a later load() of the same id picks it up.
     void prefetch(const store::ImageRecord& record, const QStringList& files);
-    // Forgets every image (ids are a workspace's own: called when another workspace opens).
-    void clear();
+    // Forgets every image (ids are a workspace's own: called when another workspace opens)
+    // and renders synthetic items on that workspace's site bases (SiteBaseFile::folderOf).
+    void clear(const QString& siteBaseFolder = {});
 
 private:
     using Loaded = Result<std::shared_ptr<const Image>>;
-    static Loaded read(const store::ImageRecord& record, const QStringList& files);
+    static Loaded read(const store::ImageRecord& record, const QStringList& files, const QString& siteBaseFolder);
     void remember(store::Id id, std::shared_ptr<const Image> image);
 
     int m_capacity;
+    QString m_siteBaseFolder;
     QMutex m_mutex;
     std::list<std::pair<store::Id, std::shared_ptr<const Image>>> m_cache;  // most recent first
     QHash<store::Id, QFuture<Loaded>> m_pending;

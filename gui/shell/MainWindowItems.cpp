@@ -3,6 +3,7 @@
 #include "annotation/TaxonomyChoices.h"
 #include "browser/ImageBrowser.h"
 #include "common/Log.h"
+#include "dataset/SiteBaseFile.h"
 #include "lab/LabWorkbench.h"
 #include "pool/PoolMenu.h"
 #include "queue/QueuePanel.h"
@@ -45,7 +46,7 @@ bool MainWindow::openWorkspace(const QString& dir) {
     m_panel->setSession(nullptr);
     m_session.reset();
     m_ws = opened.take();
-    m_loader.clear();
+    m_loader.clear(dataset::SiteBaseFile::folderOf(*m_ws));
     m_viewed.clear();
     m_draftRequested.clear();
     log::attachWorkspace(m_ws->dir().absolutePath());

@@ -1,0 +1,107 @@
+#include "dataset/SiteBases.h"
+
+#include "dataset/BaseLibrary.h"
+#include "dataset/SiteBaseFile.h"
+#include "dataset/SynthRecipe.h"
+#include "store/Workspace.h"
+
+#include <QJsonArray>
+
+namespace medq::dataset {
+namespace {
+std::optional<BenchmarkSplit> splitFromKey(const QString& key) {
+    for (BenchmarkSplit s : {BenchmarkSplit::Train, BenchmarkSplit::Val, BenchmarkSplit::Test})
+        if (splitKey(s) == key) return s;
+    return std::nullopt;
+}
+}  // namespace
+
+Result<SiteBaseAddition> SiteBases::add(store::Workspace& ws, const SiteBaseScanResult& scan, QStringList& written,
+                                        const jobs::Progress& progress) {
+    // Splits: a registered source keeps its own; new sources are placed by SourceSplit over
+    // all of the modality's sources, old and new.
+    QMap<QString, QMap<QString, QString>> splitOf;  // modality key -> source -> split key
+    for (const auto& row : ws.siteBases().all()) splitOf[row.modality].insert(row.source, row.split);
+    QMap<QString, QStringList> newSources;  // modality key -> sources not registered yet
+    for (const auto& base : scan.bases) {
+        const QString m = modalityKey(base.modality);
+        if (!splitOf[m].contains(base.source) && !newSources[m].contains(base.source)) newSources[m] << base.source;
+    }
+    for (auto it = newSources.begin(); it != newSources.end(); ++it) {
+        QStringList all = splitOf[it.key()].keys();
+        all << it.value();
+        const auto assigned = SourceSplit::assign(all);
+        for (const QString& source : it.value()) splitOf[it.key()].insert(source, splitKey(assigned.value(source)));
+    }
+
+    SiteBaseAddition addition;
+    const QString folder = SiteBaseFile::folderOf(ws);
+    for (std::size_t i = 0; i < scan.bases.size(); ++i) {
+        progress.checkCancelled();
+        progress.report(double(i) / double(scan.bases.size()),
+                        QStringLiteral("Storing bases: %1 of %2").arg(i + 1).arg(scan.bases.size()));
+        const SiteBaseCandidate& base = scan.bases[i];
+        const QString m = modalityKey(base.modality);
+        if (ws.siteBases().find(base.file, base.slice)) {
+            ++addition.known[m];
+            continue;
+        }
+        auto pixels = SiteBaseScan::load(base);
+        if (!pixels) return pixels.error();
+        const store::Id id = ws.siteBases().add({0, m, base.source, base.file, base.slice, splitOf[m].value(base.source), {}});
+        const QString path = SiteBaseFile::path(folder, id);
+        if (Status s = SiteBaseFile::write(path, pixels.value()); !s) return s.error();
+        written << path;
+        ++addition.added[m];
+    }
+    return addition;
+}
+
+QString SiteBases::describe(const SiteBaseAddition& addition) {
+    QStringList parts;
+    for (auto it = addition.added.begin(); it != addition.added.end(); ++it) parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
+}
+
+QString SiteBases::summary(const SiteBaseScanResult& scan, const SiteBaseAddition& addition) {
+    QStringList known;
+    for (auto it = addition.known.begin(); it != addition.known.end(); ++it) known << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    QString text = QStringLiteral("site bases from %1 files: added %2").arg(scan.files).arg(describe(addition));
+    if (!known.isEmpty()) text += QStringLiteral("; registered before: %1").arg(known.join(QStringLiteral(", ")));
+    if (!scan.refused.empty())
+        text += QStringLiteral("; refused %1: %2").arg(scan.refused.size()).arg(scan.refusalSummary(20));
+    return text;
+}
+
+QJsonObject SiteBases::summaryJson(const SiteBaseScanResult& scan, const SiteBaseAddition& addition) {
+    QJsonObject added, known;
+    for (auto it = addition.added.begin(); it != addition.added.end(); ++it) added.insert(it.key(), it.value());
+    for (auto it = addition.known.begin(); it != addition.known.end(); ++it) known.insert(it.key(), it.value());
+    QJsonArray refused;
+    for (const auto& r : scan.refused) refused.append(QJsonObject{{"file", r.file}, {"reason", r.reason}});
+    return {{"files", scan.files}, {"added", added}, {"known", known}, {"refused", refused}};
+}
+
+std::vector<int> SiteBases::basesFor(store::Workspace& ws, Modality modality, BenchmarkSplit split) {
+    std::vector<int> out;
+    for (const auto& row : ws.siteBases().all())
+        if (row.modality == modalityKey(modality) && row.split == splitKey(split)) out.push_back(SynthRecipe::siteBase(row.id));
+    return out;
+}
+
+bool SiteBases::has(store::Workspace& ws, Modality modality) {
+    for (const auto& row : ws.siteBases().all())
+        if (row.modality == modalityKey(modality)) return true;
+    return false;
+}
+
+SourceKind SiteBases::kindOf(store::Workspace& ws, Modality modality, int base) {
+    SynthRecipe recipe;
+    recipe.base = base;
+    if (!recipe.isSiteBase()) return BaseLibrary::instance().kindOf(modality, base);
+    const auto row = ws.siteBases().get(recipe.siteBaseId());
+    if (!row) return SourceKind::Unseen;  // its row is gone: no training saw it
+    return splitFromKey(row->split) == BenchmarkSplit::Train ? SourceKind::Seen : SourceKind::Unseen;
+}
+
+}  // namespace medq::dataset
