@@ -2,6 +2,7 @@
 
 #include "synth/ImageFilters.h"
 
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 
@@ -42,6 +43,9 @@ SiteBaseMeasures SiteBaseCheck::measure(const Image& image) {
     m.width = image.width;
     m.height = image.height;
     if (image.isEmpty()) return m;
+    QSet<float> levels;
+    for (std::size_t i = 0; i < image.voxels.size() && levels.size() < SiteBaseCheck::kMinLevels; ++i) levels.insert(image.voxels[i]);
+    m.levels = int(levels.size());
     const Image grey = greyAtAnalysisSize(image);
     m.range = percentile(grey.voxels, 0.99) - percentile(grey.voxels, 0.01);
     if (m.range <= 0 || grey.width < 3 || grey.height < 3) return m;
@@ -68,6 +72,8 @@ std::optional<QString> SiteBaseCheck::refusal(const Image& image) {
         return QStringLiteral("%1x%2 is smaller than %3 pixels on a side").arg(image.width).arg(image.height).arg(kMinSide);
     const SiteBaseMeasures m = measure(image);
     if (m.range <= 0) return QStringLiteral("blank: no contrast between the 1st and 99th percentile");
+    if (m.levels < kMinLevels)
+        return QStringLiteral("%1 distinct values: a mask, label map or test pattern, not an image").arg(m.levels);
     if (m.noise > kMaxNoise)
         return QStringLiteral("already noisy: noise is %1% of the intensity range (at most %2% for a base)")
             .arg(100 * m.noise, 0, 'f', 1).arg(100 * kMaxNoise, 0, 'f', 1);

@@ -15,6 +15,7 @@ struct SiteBaseMeasures {
     double range = 0;      // 1st to 99th percentile of the grey values
     double noise = 0;      // noise sigma (robust, from the Laplacian-like residual) / range
     double sharpness = 0;  // fine detail (residual to a 1-pixel blur) / coarse detail (to a 4-pixel blur)
+    int levels = 0;        // distinct grey values at full resolution, counted up to kMinLevels
 };
 
 class SiteBaseCheck {
@@ -23,6 +24,8 @@ public:
     static constexpr int kAnalysisSide = 256;
     static constexpr double kMaxNoise = 0.06;
     static constexpr double kMinSharpness = 0.12;
+    // Fewer distinct values than this is a mask, label map or test pattern, not an acquisition.
+    static constexpr int kMinLevels = 16;
 
     static SiteBaseMeasures measure(const Image& image);  // a 2D image
     // Why `image` cannot be a base ("16x16 is smaller than 64 pixels on a side", "noisy: ..."),

@@ -28,6 +28,14 @@ QString seriesSource(const QString& uid) {
            QString::fromLatin1(QCryptographicHash::hash(uid.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
 }
 
+bool isInsideWorkspace(const QDir& root, const QString& file) {
+    for (QDir dir = QFileInfo(file).dir(); dir.path().startsWith(root.path()); ) {
+        if (QFileInfo::exists(dir.filePath(QStringLiteral("workspace.sqlite")))) return true;
+        if (dir.path() == root.path() || !dir.cdUp()) break;
+    }
+    return false;
+}
+
 QString noModality() {
     return QStringLiteral("no modality: neither DICOM tags nor the path name one (put the file in a folder named ct, "
                           "mri, endoscopy, histopathology or fundus)");
@@ -56,8 +64,11 @@ Result<SiteBaseScanResult> SiteBaseScan::scan(const QString& dir, const jobs::Pr
     if (!info.isDir()) return Error{dir, QStringLiteral("not a folder")};
     const QDir root(info.absoluteFilePath());
     QStringList files;
-    for (QDirIterator it(root.path(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories); it.hasNext();)
-        files << it.next();
+    for (QDirIterator it(root.path(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories); it.hasNext();) {
+        const QString file = it.next();
+        // A workspace kept inside the folder holds the benchmark's own renders, not bases.
+        if (!isInsideWorkspace(root, file)) files << file;
+    }
     files.sort();  // the same bases in the same order on every run
     if (files.isEmpty()) return Error{dir, QStringLiteral("the folder holds no files")};
 

@@ -18,21 +18,15 @@ std::optional<BenchmarkSplit> splitFromKey(const QString& key) {
 
 Result<SiteBaseAddition> SiteBases::add(store::Workspace& ws, const SiteBaseScanResult& scan, QStringList& written,
                                         const jobs::Progress& progress) {
-    // Splits: a registered source keeps its own; new sources are placed by SourceSplit over
-    // all of the modality's sources, old and new.
-    QMap<QString, QMap<QString, QString>> splitOf;  // modality key -> source -> split key
-    for (const auto& row : ws.siteBases().all()) splitOf[row.modality].insert(row.source, row.split);
-    QMap<QString, QStringList> newSources;  // modality key -> sources not registered yet
-    for (const auto& base : scan.bases) {
-        const QString m = modalityKey(base.modality);
-        if (!splitOf[m].contains(base.source) && !newSources[m].contains(base.source)) newSources[m] << base.source;
-    }
-    for (auto it = newSources.begin(); it != newSources.end(); ++it) {
-        QStringList all = splitOf[it.key()].keys();
-        all << it.value();
-        const auto assigned = SourceSplit::assign(all);
-        for (const QString& source : it.value()) splitOf[it.key()].insert(source, splitKey(assigned.value(source)));
-    }
+    // Splits: a registered source keeps its own; new sources fill test, validation and
+    // training up to their shares of all the modality's sources (SourceSplit::extend).
+    QMap<QString, QMap<QString, BenchmarkSplit>> given;  // modality key -> source -> split
+    for (const auto& row : ws.siteBases().all())
+        if (const auto split = splitFromKey(row.split)) given[row.modality].insert(row.source, *split);
+    QMap<QString, QStringList> sources;  // modality key -> sources found now
+    for (const auto& base : scan.bases) sources[modalityKey(base.modality)] << base.source;
+    QMap<QString, QMap<QString, BenchmarkSplit>> splitOf;
+    for (auto it = sources.begin(); it != sources.end(); ++it) splitOf[it.key()] = SourceSplit::extend(given.value(it.key()), it.value());
 
     SiteBaseAddition addition;
     const QString folder = SiteBaseFile::folderOf(ws);
@@ -48,7 +42,7 @@ Result<SiteBaseAddition> SiteBases::add(store::Workspace& ws, const SiteBaseScan
         }
         auto pixels = SiteBaseScan::load(base);
         if (!pixels) return pixels.error();
-        const store::Id id = ws.siteBases().add({0, m, base.source, base.file, base.slice, splitOf[m].value(base.source), {}});
+        const store::Id id = ws.siteBases().add({0, m, base.source, base.file, base.slice, splitKey(splitOf[m].value(base.source)), {}});
         const QString path = SiteBaseFile::path(folder, id);
         if (Status s = SiteBaseFile::write(path, pixels.value()); !s) return s.error();
         written << path;

@@ -25,19 +25,31 @@ QString sourceKindKey(SourceKind kind) {
     return {};
 }
 
-QMap<QString, BenchmarkSplit> SourceSplit::assign(const QStringList& sources) {
+QMap<QString, BenchmarkSplit> SourceSplit::assign(const QStringList& sources) { return extend({}, sources); }
+
+QMap<QString, BenchmarkSplit> SourceSplit::extend(const QMap<QString, BenchmarkSplit>& given, const QStringList& sources) {
     std::vector<std::pair<QByteArray, QString>> ordered;
     for (const QString& s : sources)
-        ordered.push_back({QCryptographicHash::hash(s.toUtf8(), QCryptographicHash::Sha1), s});
+        if (!given.contains(s)) ordered.push_back({QCryptographicHash::hash(s.toUtf8(), QCryptographicHash::Sha1), s});
     std::sort(ordered.begin(), ordered.end());
     ordered.erase(std::unique(ordered.begin(), ordered.end()), ordered.end());
-    const int n = int(ordered.size());
+    QMap<QString, BenchmarkSplit> out = given;
+    const int n = int(given.size() + ordered.size());
     const int test = std::max(1, (n + 2) / 3);
     const int val = n - test >= 2 ? 1 : 0;
-    QMap<QString, BenchmarkSplit> out;
-    for (int i = 0; i < n; ++i)
-        out.insert(ordered[std::size_t(i)].second,
-                   i < test ? BenchmarkSplit::Test : i < test + val ? BenchmarkSplit::Val : BenchmarkSplit::Train);
+    int tests = int(std::count(given.begin(), given.end(), BenchmarkSplit::Test));
+    int vals = int(std::count(given.begin(), given.end(), BenchmarkSplit::Val));
+    for (const auto& [hash, source] : ordered) {
+        if (tests < test) {
+            out.insert(source, BenchmarkSplit::Test);
+            ++tests;
+        } else if (vals < val) {
+            out.insert(source, BenchmarkSplit::Val);
+            ++vals;
+        } else {
+            out.insert(source, BenchmarkSplit::Train);
+        }
+    }
     return out;
 }
 

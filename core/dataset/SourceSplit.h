@@ -25,6 +25,10 @@ public:
     // The split of each of `sources` (distinct keys of one modality). The order is a hash of
     // each key, so it does not depend on the order given or on which other sources exist.
     static QMap<QString, BenchmarkSplit> assign(const QStringList& sources);
+    // Adds `sources` to splits given before, which never change: the new ones (in hash order)
+    // fill test up to the same share of all sources, then validation, then training. On no
+    // earlier splits this is assign().
+    static QMap<QString, BenchmarkSplit> extend(const QMap<QString, BenchmarkSplit>& given, const QStringList& sources);
 };
 
 }  // namespace medq::dataset

@@ -121,6 +121,21 @@ private slots:
         }
     }
 
+    // Sources added later fill the splits' shares without moving any source given before.
+    void addedSourcesNeverMoveOldOnes() {
+        const QMap<QString, BenchmarkSplit> given{{"site:a", BenchmarkSplit::Test}, {"site:b", BenchmarkSplit::Train}};
+        const auto grown = SourceSplit::extend(given, {"site:c", "site:d", "site:b"});
+        QCOMPARE(grown.size(), 4);
+        QCOMPARE(grown.value("site:a"), BenchmarkSplit::Test);
+        QCOMPARE(grown.value("site:b"), BenchmarkSplit::Train);
+        // Four sources: two for test, one for validation.
+        QCOMPARE(int(std::count(grown.begin(), grown.end(), BenchmarkSplit::Test)), 2);
+        QCOMPARE(int(std::count(grown.begin(), grown.end(), BenchmarkSplit::Val)), 1);
+        // A lone earlier training source leaves test to the first new one.
+        QCOMPARE(SourceSplit::extend({{"site:x", BenchmarkSplit::Train}}, {"site:y"}).value("site:y"), BenchmarkSplit::Test);
+        QCOMPARE(SourceSplit::extend({}, {"p:1", "p:2", "p:3"}), SourceSplit::assign({"p:3", "p:2", "p:1"}));
+    }
+
     // A source (a file: the slices of a volume, the crops of a slide) serves one split only,
     // in the benchmark and the pool alike, and the pool renders on training's sources only.
     void noSourceServesTwoSplits() {

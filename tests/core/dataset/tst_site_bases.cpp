@@ -110,6 +110,8 @@ class SiteBasesTest : public QObject {
         copyInto(test::skimage("ihc.png"), dir + "/histopathology/ihc.png");
         for (int k = 0; k < 4; ++k) put(dir + QStringLiteral("/mri/head%1.nii").arg(k), headVolume(k));
         put(dir + "/notes/readme.txt", "not an image\n");
+        copyInto(test::pydicom("liver_1frame.dcm"), dir + "/ct/liver_seg.dcm");
+        store::Workspace::create(dir + "/old-workspace");  // a workspace inside is skipped
         return dir;
     }
 
@@ -139,15 +141,21 @@ private slots:
         Image blank(128, 96);
         std::fill(blank.voxels.begin(), blank.voxels.end(), 40.f);
         QVERIFY(SiteBaseCheck::refusal(blank).value_or(QString()).startsWith(QStringLiteral("blank")));
+        // A segmentation mask is sharp and noiseless, but no acquisition: pydicom's
+        // liver_1frame.dcm is a DICOM SEG of two values.
+        const auto mask = SiteBaseCheck::refusal(sample(test::pydicom("liver_1frame.dcm")));
+        QVERIFY2(mask && mask->contains(QStringLiteral("a mask, label map or test pattern")), qPrintable(mask.value_or("accepted")));
     }
 
     void scanFindsModalitiesSlicesAndSources() {
         auto scan = SiteBaseScan::scan(sampleFolder(), jobs::Progress(nullptr, {}));
         QVERIFY2(scan.ok(), qPrintable(scan.ok() ? "" : scan.error().message()));
         const auto& r = scan.value();
-        QCOMPARE(r.files, 9);
-        QCOMPARE(int(r.refused.size()), 1);
-        QVERIFY(r.refused.front().file.endsWith(QStringLiteral("readme.txt")));
+        QCOMPARE(r.files, 10);
+        QCOMPARE(int(r.refused.size()), 2);
+        QSet<QString> refused;
+        for (const auto& f : r.refused) refused << QFileInfo(f.file).fileName();
+        QCOMPARE(refused, (QSet<QString>{"liver_seg.dcm", "readme.txt"}));
         QMap<QString, int> perModality;
         QSet<QString> mriSources;
         for (const auto& b : r.bases) {
@@ -175,7 +183,7 @@ private slots:
             const auto outcome = ::run(job);
             QVERIFY2(outcome.status == jobs::JobOutcome::Status::Done, qPrintable(outcome.message));
             QVERIFY2(outcome.message.contains(QStringLiteral("added ct 1, fundus 1, histopathology 1, mri 13")), qPrintable(outcome.message));
-            QVERIFY(outcome.message.contains(QStringLiteral("readme.txt")));
+            QVERIFY(outcome.message.contains(QStringLiteral("readme.txt")) && outcome.message.contains(QStringLiteral("liver_seg.dcm")));
             auto ws = store::Workspace::open(dir).take();
             QCOMPARE(ws->siteBases().count(), 16);
             const auto recipes = recipesOf(*ws);
