@@ -12,6 +12,7 @@ PACKAGES=(
   libgl-dev libglx-dev
   # imaging, model and search stack
   libvtk9-dev libdcmtk-dev libnifti2-dev libtorch-dev libfaiss-dev
+  libopenjp2-7-dev pkg-config  # JPEG 2000 DICOM (Debian's DCMTK has no codec for it)
   libsqlite3-dev libspdlog-dev libfmt-dev libsentencepiece-dev zlib1g-dev
   # fast BLAS: without it libtorch/faiss fall back to the 50x slower reference BLAS
   libopenblas0-openmp

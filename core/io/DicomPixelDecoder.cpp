@@ -1,6 +1,7 @@
 #include "io/DicomPixelDecoder.h"
 
 #include "io/ImageLimits.h"
+#include "io/Jpeg2000Decoder.h"
 
 #include <QFileInfo>
 
@@ -125,6 +126,79 @@ Status checkCompressedSize(DcmPixelData& pixelData, E_TransferSyntax xfer, Sint3
     return {};
 }
 
+// The fragments (item indices in the pixel sequence, the offset table being item 0) that hold
+// frame `f`: all of them for one frame, one each when there are as many as frames, else as
+// the basic offset table says.
+Result<std::pair<unsigned long, unsigned long>> fragmentsOfFrame(DcmPixelSequence& sequence, Sint32 frames, Sint32 f) {
+    const unsigned long fragments = sequence.card() > 0 ? sequence.card() - 1 : 0;
+    if (fragments == 0) return Error{QString(), QStringLiteral("compressed pixel data without fragments")};
+    if (frames == 1) return std::pair{1ul, fragments};
+    if (fragments == static_cast<unsigned long>(frames))
+        return std::pair{static_cast<unsigned long>(f) + 1, static_cast<unsigned long>(f) + 1};
+    DcmPixelItem* table = nullptr;
+    Uint8* offsets = nullptr;
+    if (sequence.getItem(table, 0).bad() || !table || table->getLength() < 4 * Uint32(frames) ||
+        table->getUint8Array(offsets).bad() || !offsets)
+        return Error{QString(), QStringLiteral("%1 frames in %2 fragments and no offset table to tell them apart").arg(frames).arg(fragments)};
+    const auto offsetOf = [&](Sint32 k) {
+        // The offset table is little endian on disk.
+        const Uint8* b = offsets + 4 * k;
+        return std::uint64_t(b[0]) | std::uint64_t(b[1]) << 8 | std::uint64_t(b[2]) << 16 | std::uint64_t(b[3]) << 24;
+    };
+    // Fragment i starts at the sum of the items before it (8-byte header each).
+    std::uint64_t at = 0;
+    unsigned long first = 0, last = 0;
+    const std::uint64_t begin = offsetOf(f), end = f + 1 < frames ? offsetOf(f + 1) : ~std::uint64_t(0);
+    for (unsigned long i = 1; i <= fragments; ++i) {
+        DcmPixelItem* item = nullptr;
+        if (sequence.getItem(item, i).bad() || !item) break;
+        if (at >= begin && at < end) {
+            if (first == 0) first = i;
+            last = i;
+        }
+        at += 8 + item->getLength();
+    }
+    if (first == 0) return Error{QString(), QStringLiteral("frame %1 is not where the offset table says").arg(f)};
+    return std::pair{first, last};
+}
+
+// Decodes frame `f` of a JPEG 2000 data set into `frame` in the uncompressed layout `L`
+// describes, with `L`'s bits stored taken from the codestream's precision. Signedness stays
+// the header's: encoders write signed pixels as an unsigned codestream (pydicom's
+// J2K_pixelrep_mismatch.dcm), and sign-extending the codestream's bits, as pydicom does,
+// gives the right values.
+Status decodeJpeg2000Frame(DcmPixelData& pixelData, E_TransferSyntax xfer, Sint32 f, PixelLayout& L, std::vector<Uint8>& frame,
+                           const QString& path) {
+    DcmPixelSequence* sequence = nullptr;
+    if (pixelData.getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
+        return fail(path, QStringLiteral("compressed pixel data without fragments"));
+    const auto range = fragmentsOfFrame(*sequence, L.frames, f);
+    if (!range) return fail(path, range.error().reason);
+    std::vector<std::uint8_t> codestream;
+    for (unsigned long i = range.value().first; i <= range.value().second; ++i) {
+        DcmPixelItem* item = nullptr;
+        Uint8* bytes = nullptr;
+        if (sequence->getItem(item, i).bad() || !item || item->getUint8Array(bytes).bad()) continue;
+        if (bytes) codestream.insert(codestream.end(), bytes, bytes + item->getLength());
+    }
+    auto decoded = decodeJpeg2000(codestream.data(), codestream.size(), L.columns, L.rows, L.samples);
+    if (!decoded) return fail(path, QStringLiteral("frame %1: %2").arg(f).arg(decoded.error().reason));
+    const Jpeg2000Frame& j = decoded.value();
+    if (j.precision < 1 || j.precision > L.bitsAllocated || L.bitsAllocated == 1)
+        return fail(path, QStringLiteral("frame %1: %2-bit samples do not fit %3 bits allocated").arg(f).arg(j.precision).arg(L.bitsAllocated));
+    L.bitsStored = Uint16(j.precision);
+    L.highBit = Uint16(j.precision - 1);
+    const std::size_t pixels = std::size_t(L.rows) * L.columns, bytesPerSample = L.bitsAllocated / 8;
+    for (std::size_t i = 0; i < pixels; ++i)
+        for (int c = 0; c < j.components; ++c) {
+            // Stored in the header's layout: planar configuration 1 keeps each colour plane apart.
+            const std::size_t k = L.planar == 1 ? std::size_t(c) * pixels + i : i * std::size_t(j.components) + std::size_t(c);
+            const auto value = std::uint32_t(j.samples[i * std::size_t(j.components) + std::size_t(c)]);
+            for (std::size_t b = 0; b < bytesPerSample; ++b) frame[k * bytesPerSample + b] = Uint8(value >> (8 * b));
+        }
+    return {};
+}
+
 }  // namespace
 
 void registerDicomCodecs() {
@@ -175,9 +249,10 @@ Status decodeDicomPixels(DcmDataset& ds, const QString& path, Image& image) {
     auto* pixelData = dynamic_cast<DcmPixelData*>(pixelElement);
     const E_TransferSyntax xfer = ds.getOriginalXfer();
     const DcmXfer xferInfo(xfer);
+    const bool jpeg2000 = isJpeg2000Syntax(xferInfo.getXferID());
     if (xferInfo.isEncapsulated() && pixelData) {
         // Refuse early, with the syntax's name, what no registered codec can decode.
-        if (!pixelData->canChooseRepresentation(EXS_LittleEndianExplicit, nullptr))
+        if (!jpeg2000 && !pixelData->canChooseRepresentation(EXS_LittleEndianExplicit, nullptr))
             return fail(path, QStringLiteral("unsupported transfer syntax: %1")
                                   .arg(QString::fromLatin1(xferInfo.getXferName())));
         if (xfer == EXS_RLELossless)
@@ -218,8 +293,11 @@ Status decodeDicomPixels(DcmDataset& ds, const QString& path, Image& image) {
     Uint32 startFragment = 0;
     for (Sint32 f = 0; f < L.frames; ++f) {
         OFString colourModel;
+        if (jpeg2000 && pixelData) {
+            if (Status st = decodeJpeg2000Frame(*pixelData, xfer, f, L, frame, path); !st) return st;
+        }
         // DCMTK refuses frame reads of 4:2:2 data; the bytes are plain, so copy them directly.
-        const OFCondition st = subsampled
+        const OFCondition st = jpeg2000 ? EC_Normal : subsampled
             ? pixelElement->getPartialValue(frame.data(), Uint32(f) * frameBytes, frameBytes)
             : pixelElement->getUncompressedFrame(&ds, Uint32(f), startFragment, frame.data(), frameBytes, colourModel);
         if (st.bad())

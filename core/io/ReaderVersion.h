@@ -5,6 +5,7 @@
 namespace medq::io {
 
 // 1: the readers of schema v6 (problems recorded before v7 read as version 0).
-constexpr int kReaderVersion = 1;
+// 2: JPEG 2000 transfer syntaxes decoded (OpenJPEG).
+constexpr int kReaderVersion = 2;
 
 }  // namespace medq::io

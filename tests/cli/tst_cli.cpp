@@ -55,10 +55,9 @@ private slots:
         const QString ws = m_tmp.filePath("ws2");
         QCOMPARE(medq({"import", ws, test::pydicom("CT_small.dcm")}).code, 1);  // no workspace yet
         QCOMPARE(medq({"init", ws}).code, 0);
-        auto bad = medq({"import", ws, test::pydicom("693_J2KI.dcm")});
+        auto bad = medq({"import", ws, test::pydicom("MR_truncated.dcm")});
         QCOMPARE(bad.code, 1);
-        QVERIFY(bad.err.contains("693_J2KI.dcm"));
-        QVERIFY(bad.err.contains("unsupported transfer syntax"));
+        QVERIFY(bad.err.contains("MR_truncated.dcm"));
         QCOMPARE(medq({"import", ws, "-m", "xray", test::pydicom("CT_small.dcm")}).code, 1);
         QCOMPARE(medq({"info", m_tmp.filePath("nothing-here")}).code, 1);
     }

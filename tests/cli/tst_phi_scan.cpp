@@ -132,7 +132,7 @@ private slots:
         m_console.clear();
         const QString ws = m_tmp.filePath("ws");
         QCOMPARE(medq({"init", ws}), 0);
-        medq(QStringList{"import", ws, "-r"} + m_inputs);  // JPEG 2000 fails (exit 1): its error is scanned too
+        medq(QStringList{"import", ws, "-r"} + m_inputs);  // files that fail (exit 1) have their errors scanned too
         // The same files registered in the pool by reference: their UIDs are stored remapped.
         QCOMPARE(medq(QStringList{"pool", "add", ws, "-r"} + m_inputs), 0);
         QCOMPARE(medq({"pool", "status", ws}), 0);

@@ -70,7 +70,7 @@ private slots:
         const QString broken = m_tmp.filePath("broken_ct.dcm");
         QVERIFY(test::writeFile(broken, test::readFile(test::pydicom("CT_small.dcm")).left(3000)));
         ImportOptions o;
-        o.inputs = {test::pydicom("MR_small.dcm"), broken, test::pydicom("693_J2KI.dcm"), m_tmp.filePath("missing.png")};
+        o.inputs = {test::pydicom("MR_small.dcm"), broken, test::pydicom("MR_truncated.dcm"), m_tmp.filePath("missing.png")};
         const auto out = runImport(dir, o);
         QVERIFY(out.ok());
         QCOMPARE(out.result.value("imported").toInt(), 1);
@@ -79,7 +79,7 @@ private slots:
         QStringList named;
         for (const auto& f : failures) named << QFileInfo(f.toObject().value("path").toString()).fileName();
         QVERIFY(named.contains("broken_ct.dcm"));
-        QVERIFY(named.contains("693_J2KI.dcm"));
+        QVERIFY(named.contains("MR_truncated.dcm"));
         QVERIFY(named.contains("missing.png"));
     }
 

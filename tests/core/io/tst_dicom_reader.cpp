@@ -4,6 +4,7 @@
 #include "io/ImageReader.h"
 #include "support/SampleFiles.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 #include <numeric>
 
@@ -45,6 +46,7 @@ private slots:
         QTest::newRow("explicit big endian") << "MR_small_bigendian.dcm";
         QTest::newRow("RLE lossless") << "MR_small_RLE.dcm";
         QTest::newRow("JPEG-LS lossless") << "MR_small_jpeg_ls_lossless.dcm";
+        QTest::newRow("JPEG 2000 lossless") << "MR_small_jp2klossless.dcm";
         QTest::newRow("padded") << "MR_small_padded.dcm";
     }
     void readsEveryEncodingOfTheSameMr() {
@@ -128,12 +130,48 @@ private slots:
         }
     }
 
-    void rejectsJpeg2000WithClearError() {
-        auto r = ImageReader::read(pydicom("693_J2KI.dcm"));
+    // Debian's DCMTK has no JPEG 2000 codec; OpenJPEG decodes those files (the lossless MR
+    // above equals its uncompressed twin pixel for pixel).
+    void readsJpeg2000() {
+        struct Case {
+            const char* file;
+            int width, height, channels;
+        };
+        for (const Case& c : {Case{"693_J2KI.dcm", 512, 512, 1}, Case{"JPEG2000.dcm", 256, 1024, 1},
+                              Case{"J2K_pixelrep_mismatch.dcm", 512, 512, 1}, Case{"GDCMJ2K_TextGBR.dcm", 400, 400, 3}}) {
+            auto r = ImageReader::read(pydicom(c.file));
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message()));
+            const Image& im = r.value();
+            QCOMPARE(im.width, c.width);
+            QCOMPARE(im.height, c.height);
+            QCOMPARE(im.channels, c.channels);
+            const auto [lo, hi] = im.range();
+            QVERIFY2(hi > lo, c.file);
+        }
+        // The header says signed 13-bit, the codestream unsigned (pydicom's README): read as
+        // the header says, the CT keeps its negative air.
+        auto mismatch = ImageReader::read(pydicom("J2K_pixelrep_mismatch.dcm"));
+        QVERIFY(mismatch.value().range().first < -500);
+        // A fragment cut short by a stray sequence delimiter inside it: a named error, no crash.
+        auto cut = ImageReader::read(pydicom("JPEG2000-embedded-sequence-delimiter.dcm"));
+        QVERIFY(!cut.ok());
+        QVERIFY2(cut.error().reason.contains("JPEG 2000"), qPrintable(cut.error().reason));
+    }
+
+    void rejectsAnUnsupportedSyntaxWithClearError() {
+        // The JPEG 2000 lossless MR relabelled as JPEG 2000 Part 2 (multi-component), a syntax
+        // no decoder here reads.
+        QTemporaryDir tmp;
+        QByteArray bytes = test::readFile(pydicom("MR_small_jp2klossless.dcm"));
+        const int at = bytes.indexOf("1.2.840.10008.1.2.4.90");
+        QVERIFY(at > 0);
+        bytes.replace(at, 22, "1.2.840.10008.1.2.4.92");
+        const QString path = tmp.filePath("part2.dcm");
+        QVERIFY(test::writeFile(path, bytes));
+        auto r = ImageReader::read(path);
         QVERIFY(!r.ok());
-        QVERIFY(r.error().message().contains("693_J2KI.dcm"));
-        QVERIFY(r.error().reason.contains("unsupported transfer syntax"));
-        QVERIFY(r.error().reason.contains("JPEG 2000"));
+        QVERIFY(r.error().message().contains("part2.dcm"));
+        QVERIFY2(r.error().reason.contains("unsupported transfer syntax"), qPrintable(r.error().reason));
     }
 
     void rejectsTruncatedFile() {
