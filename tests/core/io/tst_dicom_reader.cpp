@@ -133,6 +133,9 @@ private slots:
     // Debian's DCMTK has no JPEG 2000 codec; OpenJPEG decodes those files (the lossless MR
     // above equals its uncompressed twin pixel for pixel).
     void readsJpeg2000() {
+        const auto lossless = ImageReader::read(pydicom("MR_small_jp2klossless.dcm")), twin = ImageReader::read(pydicom("MR_small.dcm"));
+        QVERIFY(lossless.ok() && twin.ok());
+        QVERIFY(lossless.value().voxels == twin.value().voxels);  // every pixel
         struct Case {
             const char* file;
             int width, height, channels;
