@@ -56,8 +56,14 @@ private slots:
     void initTestCase() {
         const QString ws = m_tmp.filePath("ws");
         QVERIFY(store::Workspace::create(ws).ok());
+        // The benchmark's CT renders on a site's own clean slice (`--bases`), stored in the workspace.
+        const QString bases = m_tmp.filePath("bases");
+        QVERIFY(QDir().mkpath(bases));
+        QVERIFY(QFile::copy(test::pydicom("CT_small.dcm"), bases + "/CT_small.dcm"));
         dataset::BenchmarkOptions b;
         b.perModality = 6;
+        b.realBaseFraction = 1.0;
+        b.siteBasesDir = bases;
         dataset::BenchmarkBuildJob bench(ws, b);
         QVERIFY(run(bench).ok());
         learn::TrainOptions t;
@@ -122,6 +128,22 @@ private slots:
         QCOMPARE(m_window->viewer()->image()->channels, 3);
         QCoreApplication::processEvents();
         keepScreenshot(m_window.get(), "browser-assessed");
+    }
+
+    // A benchmark item rendered on the site's base opens from the workspace's copy of it.
+    void anItemOnTheSitesOwnBaseOpens() {
+        search("ct|1000001|");  // SynthRecipe::siteBase(1): the first site base
+        QTRY_VERIFY_WITH_TIMEOUT(browser()->model()->rowCount() > 0, 5000);
+        QCOMPARE(browser()->model()->entry(0)->modality, QString("ct"));
+        QTableView* table = browser()->table();
+        table->setFocus();
+        table->setCurrentIndex(browser()->model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QVERIFY(m_window->viewer()->image() != nullptr);
+        QCOMPARE(m_window->viewer()->image()->width, 256);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->annotationPanel()->draftText().contains("Overall quality"), 60000);
+        QCoreApplication::processEvents();
+        keepScreenshot(m_window.get(), "browser-site-base-item");
     }
 
     void aQueuedSelectionOpensWithTheModelsDraft() {
