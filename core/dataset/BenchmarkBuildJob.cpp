@@ -1,6 +1,5 @@
 #include "dataset/BenchmarkBuildJob.h"
 
-#include "dataset/BaseLibrary.h"
 #include "dataset/SiteBases.h"
 #include "dataset/SynthItemWriter.h"
 #include "jobs/WorkspaceJobLock.h"
@@ -34,34 +33,24 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
     if (m_options.perModality < 3)
         return {JobOutcome::Status::Failed, QStringLiteral("--per-modality must be at least 3"), {}};
 
-    std::optional<SiteBaseScanResult> scanned;
-    if (!m_options.siteBasesDir.isEmpty()) {
-        auto scan = SiteBaseScan::scan(m_options.siteBasesDir, progress.sub(0, 0.3));
-        if (!scan) return {JobOutcome::Status::Failed, QStringLiteral("benchmark not built: %1").arg(scan.error().message()), {}};
-        scanned = scan.take();
-    }
-    const jobs::Progress itemProgress = progress.sub(scanned ? 0.4 : 0, 1);
+    auto scanned = SiteBaseIntake::scan(m_options.siteBasesDir, progress.sub(0, 0.3));
+    if (!scanned) return {JobOutcome::Status::Failed, QStringLiteral("benchmark not built: %1").arg(scanned.error().message()), {}};
+    SiteBaseIntake& siteBases = scanned.value();
+    const jobs::Progress itemProgress = progress.sub(siteBases.active() ? 0.4 : 0, 1);
 
     SynthItemWriter writer(ws);
-    QStringList baseFiles;  // site base pixels written in this transaction
-    SiteBaseAddition addition;
     const int total = m_options.perModality * int(kClinicalModalities.size());
     int done = 0, perception = 0, descriptions = 0, pairs = 0;
     int byKind[3][3] = {};  // [SourceKind seen/unseen/phantom][split]: items per split by where they come from
     try {
         store::Transaction tx(ws.db());
-        if (scanned) {
-            auto added = SiteBases::add(ws, *scanned, baseFiles, progress.sub(0.3, 0.4));
-            if (!added) throw std::runtime_error(added.error().message().toStdString());
-            addition = added.take();
-        }
+        if (Status s = siteBases.add(ws, progress.sub(0.3, 0.4)); !s) throw std::runtime_error(s.error().message().toStdString());
         for (Modality m : kClinicalModalities) {
             // Each split renders on the real sources it owns (SourceSplit), else on phantoms:
             // the site's own bases where it has some for this modality, else the packaged ones.
-            const bool site = SiteBases::has(ws, m);
             std::vector<int> basesOf[3];
             for (BenchmarkSplit s : {BenchmarkSplit::Train, BenchmarkSplit::Val, BenchmarkSplit::Test})
-                basesOf[int(s)] = site ? SiteBases::basesFor(ws, m, s) : BaseLibrary::instance().basesFor(m, s);
+                basesOf[int(s)] = SiteBases::realBasesFor(ws, m, s);
             std::vector<std::pair<store::Id, synth::GroundTruth>> bySplit[3];
             for (int i = 0; i < m_options.perModality; ++i) {
                 progress.checkCancelled();
@@ -99,15 +88,15 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
         progress.checkCancelled();
         ws.audit().append(m_options.actor, QStringLiteral("synth.bench"), QStringLiteral("tasks"), std::nullopt,
                           QJsonObject{{"items", total}, {"seed", QString::number(m_options.seed)},
-                                      {"site_bases_added", SiteBases::describe(addition)}});
+                                      {"site_bases_added", siteBases.addedText()}});
         tx.commit();
     } catch (const jobs::JobCancelled&) {
         writer.removeWrittenFiles();
-        for (const QString& f : baseFiles) QFile::remove(f);
+        siteBases.discard();
         throw;
     } catch (const std::exception& e) {
         writer.removeWrittenFiles();
-        for (const QString& f : baseFiles) QFile::remove(f);
+        siteBases.discard();
         return {JobOutcome::Status::Failed, QStringLiteral("benchmark not built: %1").arg(e.what()), {}};
     }
     const auto counts = ws.tasks().countBySplitAndKind();
@@ -127,10 +116,7 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
                           .arg(byKind[int(SourceKind::Unseen)][test]).arg(byKind[int(SourceKind::Phantom)][test]);
     QJsonObject details{{"items", total}, {"pairs", pairs}, {"test_perception", counts.value("test/perception")},
                         {"test_description", counts.value("test/description")}, {"sources", sources}};
-    if (scanned) {
-        message += QLatin1Char('\n') + SiteBases::summary(*scanned, addition);
-        details.insert(QStringLiteral("site_bases"), SiteBases::summaryJson(*scanned, addition));
-    }
+    siteBases.report(message, details);
     return {JobOutcome::Status::Done, message, details};
 }
 

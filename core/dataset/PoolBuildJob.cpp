@@ -1,12 +1,10 @@
 #include "dataset/PoolBuildJob.h"
 
-#include "dataset/BaseLibrary.h"
 #include "dataset/PoolDistribution.h"
 #include "dataset/SiteBases.h"
 #include "jobs/WorkspaceJobLock.h"
 #include "store/Workspace.h"
 
-#include <QFile>
 #include <QJsonObject>
 
 namespace medq::dataset {
@@ -19,34 +17,22 @@ jobs::JobOutcome PoolBuildJob::run(const jobs::Progress& progress) {
     auto opened = store::Workspace::open(m_dir);
     if (!opened) return {JobOutcome::Status::Failed, opened.error().message(), {}};
     store::Workspace& ws = *opened.value();
-    std::optional<SiteBaseScanResult> scanned;
-    if (!m_options.siteBasesDir.isEmpty()) {
-        auto scan = SiteBaseScan::scan(m_options.siteBasesDir, progress.sub(0, 0.3));
-        if (!scan) return {JobOutcome::Status::Failed, QStringLiteral("pool not changed: %1").arg(scan.error().message()), {}};
-        scanned = scan.take();
-    }
-    const jobs::Progress itemProgress = progress.sub(scanned ? 0.4 : 0, 1);
+    auto scanned = SiteBaseIntake::scan(m_options.siteBasesDir, progress.sub(0, 0.3));
+    if (!scanned) return {JobOutcome::Status::Failed, QStringLiteral("pool not changed: %1").arg(scanned.error().message()), {}};
+    SiteBaseIntake& siteBases = scanned.value();
+    const jobs::Progress itemProgress = progress.sub(siteBases.active() ? 0.4 : 0, 1);
     const PoolDistribution distribution(m_options.seed);
     // Item k of a pool is always recipe k of the distribution: growing a pool continues it.
     const std::int64_t start = ws.pool().count(PoolItemKind::Recipe);
     constexpr int kBatch = 20000;
-    QStringList baseFiles;  // site base pixels written in this transaction
-    SiteBaseAddition addition;
     try {
         store::Transaction tx(ws.db());
-        if (scanned) {
-            auto added = SiteBases::add(ws, *scanned, baseFiles, progress.sub(0.3, 0.4));
-            if (!added) throw std::runtime_error(added.error().message().toStdString());
-            addition = added.take();
-        }
+        if (Status s = siteBases.add(ws, progress.sub(0.3, 0.4)); !s) throw std::runtime_error(s.error().message().toStdString());
         // The pool feeds fine-tuning, so it renders on training's real sources only
         // (SourceSplit): the site's own where it has bases for the modality.
         PoolDistribution::RealBases realBases;
-        for (std::size_t m = 0; m < kClinicalModalities.size(); ++m) {
-            const Modality modality = kClinicalModalities[m];
-            realBases[m] = SiteBases::has(ws, modality) ? SiteBases::basesFor(ws, modality, BenchmarkSplit::Train)
-                                                        : BaseLibrary::instance().basesFor(modality, BenchmarkSplit::Train);
-        }
+        for (std::size_t m = 0; m < kClinicalModalities.size(); ++m)
+            realBases[m] = SiteBases::realBasesFor(ws, kClinicalModalities[m], BenchmarkSplit::Train);
         std::vector<store::PoolItemRecord> batch;
         batch.reserve(kBatch);
         for (std::int64_t i = 0; i < m_options.size; ++i) {
@@ -65,19 +51,16 @@ jobs::JobOutcome PoolBuildJob::run(const jobs::Progress& progress) {
                           QJsonObject{{"added", qint64(m_options.size)}, {"seed", QString::number(m_options.seed)}});
         tx.commit();
     } catch (const jobs::JobCancelled&) {
-        for (const QString& f : baseFiles) QFile::remove(f);
+        siteBases.discard();
         throw;
     } catch (const std::exception& e) {
-        for (const QString& f : baseFiles) QFile::remove(f);
+        siteBases.discard();
         return {JobOutcome::Status::Failed, QStringLiteral("pool not changed: %1").arg(e.what()), {}};
     }
     const std::int64_t total = ws.pool().count();
     QString message = QStringLiteral("pool: added %1 items, %2 in total").arg(m_options.size).arg(total);
     QJsonObject details{{"added", qint64(m_options.size)}, {"total", qint64(total)}};
-    if (scanned) {
-        message += QLatin1Char('\n') + SiteBases::summary(*scanned, addition);
-        details.insert(QStringLiteral("site_bases"), SiteBases::summaryJson(*scanned, addition));
-    }
+    siteBases.report(message, details);
     return {JobOutcome::Status::Done, message, details};
 }
 

@@ -5,6 +5,7 @@
 #include "dataset/SynthRecipe.h"
 #include "store/Workspace.h"
 
+#include <QFile>
 #include <QJsonArray>
 
 namespace medq::dataset {
@@ -83,6 +84,10 @@ std::vector<int> SiteBases::basesFor(store::Workspace& ws, Modality modality, Be
     return out;
 }
 
+std::vector<int> SiteBases::realBasesFor(store::Workspace& ws, Modality modality, BenchmarkSplit split) {
+    return has(ws, modality) ? basesFor(ws, modality, split) : BaseLibrary::instance().basesFor(modality, split);
+}
+
 bool SiteBases::has(store::Workspace& ws, Modality modality) {
     for (const auto& row : ws.siteBases().all())
         if (row.modality == modalityKey(modality)) return true;
@@ -96,6 +101,34 @@ SourceKind SiteBases::kindOf(store::Workspace& ws, Modality modality, int base) 
     const auto row = ws.siteBases().get(recipe.siteBaseId());
     if (!row) return SourceKind::Unseen;  // its row is gone: no training saw it
     return splitFromKey(row->split) == BenchmarkSplit::Train ? SourceKind::Seen : SourceKind::Unseen;
+}
+
+Result<SiteBaseIntake> SiteBaseIntake::scan(const QString& dir, const jobs::Progress& progress) {
+    SiteBaseIntake intake;
+    if (dir.isEmpty()) return intake;
+    auto scanned = SiteBaseScan::scan(dir, progress);
+    if (!scanned) return scanned.error();
+    intake.m_scan = scanned.take();
+    return intake;
+}
+
+Status SiteBaseIntake::add(store::Workspace& ws, const jobs::Progress& progress) {
+    if (!m_scan) return {};
+    auto added = SiteBases::add(ws, *m_scan, m_written, progress);
+    if (!added) return added.error();
+    m_addition = added.take();
+    return {};
+}
+
+void SiteBaseIntake::discard() {
+    for (const QString& f : m_written) QFile::remove(f);
+    m_written.clear();
+}
+
+void SiteBaseIntake::report(QString& message, QJsonObject& details) const {
+    if (!m_scan) return;
+    message += QLatin1Char('\n') + SiteBases::summary(*m_scan, m_addition);
+    details.insert(QStringLiteral("site_bases"), SiteBases::summaryJson(*m_scan, m_addition));
 }
 
 }  // namespace medq::dataset

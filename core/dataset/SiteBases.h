@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 namespace medq::store {
@@ -38,9 +39,33 @@ public:
     static QJsonObject summaryJson(const SiteBaseScanResult& scan, const SiteBaseAddition& addition);
     // Recipe base values (SynthRecipe::siteBase) of `modality`'s bases whose source serves `split`.
     static std::vector<int> basesFor(store::Workspace& ws, Modality modality, BenchmarkSplit split);
+    // The real bases items of `split` render on: the site's own when it has any for the
+    // modality, else the packaged samples' (BaseLibrary).
+    static std::vector<int> realBasesFor(store::Workspace& ws, Modality modality, BenchmarkSplit split);
     static bool has(store::Workspace& ws, Modality modality);
     // Where a recipe's base stands relative to training, site bases included.
     static SourceKind kindOf(store::Workspace& ws, Modality modality, int base);
+};
+
+// The `--bases DIR` part of a job: the folder is scanned before the job's transaction, its
+// bases registered inside it, and their pixel files removed again when it does not commit.
+class SiteBaseIntake {
+public:
+    // No folder: a job without site bases (every call below does nothing).
+    static Result<SiteBaseIntake> scan(const QString& dir, const jobs::Progress& progress);
+    bool active() const { return m_scan.has_value(); }
+    // Call inside the job's transaction.
+    Status add(store::Workspace& ws, const jobs::Progress& progress);
+    // Call when the transaction is rolled back.
+    void discard();
+    // Appends the summary line to the job's message and "site_bases" to its details.
+    void report(QString& message, QJsonObject& details) const;
+    QString addedText() const { return SiteBases::describe(m_addition); }
+
+private:
+    std::optional<SiteBaseScanResult> m_scan;
+    SiteBaseAddition m_addition;
+    QStringList m_written;
 };
 
 }  // namespace medq::dataset
