@@ -39,9 +39,13 @@ QString Image::describe() const {
 
 WindowPreset percentileWindow(const Image& image, double lowPercent, double highPercent) {
     if (image.voxels.empty()) return {QStringLiteral("auto"), 0.5, 1.0};
-    // Subsample large images: percentiles of 256k voxels are accurate to well under 1%.
+    // Subsample larger images: the 1st percentile of 64k voxels is off by 0.04% of the ranks
+    // (binomial error), invisible in a display window, and selecting among them costs a
+    // quarter of a 512x512 slice's (profiled: most of a DICOM slice's read time before).
+    // Up to the synthetic working size in colour (256x256x3) every voxel counts, so rendered
+    // items keep their pixels.
     const std::size_t n = image.voxels.size();
-    const std::size_t step = std::max<std::size_t>(1, n / 262144);
+    const std::size_t step = n > 196608 ? std::max<std::size_t>(1, n / 65536) : 1;
     std::vector<float> sample;
     sample.reserve(n / step + 1);
     for (std::size_t i = 0; i < n; i += step) sample.push_back(image.voxels[i]);
