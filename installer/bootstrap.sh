@@ -12,6 +12,8 @@ mode="${1:-demo}"
 shift || true
 
 bash installer/install-deps.sh
+# The real images of the benchmark bases, at pinned package versions (no root needed).
+bash installer/fetch-real-sources.sh
 
 jobs="$(nproc 2>/dev/null || echo 2)"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/medq-ccache}"

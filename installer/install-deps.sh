@@ -19,7 +19,9 @@ PACKAGES=(
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
   # real sample images (DICOM, NIfTI, photographs) used by tests and the demo
-  python3-pydicom python3-nibabel python3-skimage
+  python3-pydicom python3-nibabel python3-skimage python3-imageio
+  # installer/fetch-real-sources.sh: more real images at pinned versions (Debian and npm)
+  curl openssl
 )
 
 missing=()

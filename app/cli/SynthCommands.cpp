@@ -1,7 +1,8 @@
-// `medq synth bench|pool|sheet`: benchmark, retrieval pool and contact sheets.
+// `medq synth bench|pool|sheet|bases`: benchmark, retrieval pool, contact sheets and the real bases.
 #include "Commands.h"
 #include "ConsoleJobRunner.h"
 #include "common/Log.h"
+#include "dataset/BaseCatalogueReport.h"
 #include "dataset/BenchmarkBuildJob.h"
 #include "dataset/PoolBuildJob.h"
 #include "ingest/WorkspaceJobs.h"
@@ -10,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QTextStream>
 
 namespace medq::cli {
@@ -67,12 +69,19 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
             "Render a contact sheet PNG: every attribute at mild, moderate and severe next to the clean base."));
         p.addPositionalArgument(QStringLiteral("OUT.png"), QStringLiteral("Output image."));
         p.addOption({QStringLiteral("modality"), QStringLiteral("One modality (default: all five)."), QStringLiteral("M")});
+    } else if (sub == QLatin1String("bases")) {
+        p.setApplicationDescription(QStringLiteral(
+            "List the real clean bases the benchmark and the pool render on (docs/bases.md): each base's source, package,\n"
+            "generation, split and whether it is installed (installer/fetch-real-sources.sh), and the sources per modality."));
+        p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
+        p.addOption({QStringLiteral("sheet"), QStringLiteral("Also write a PNG of every installed base as the benchmark renders it."), QStringLiteral("OUT.png")});
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
             << "Usage: medq synth bench WORKSPACE [--per-modality N] [--train-fraction F] [--val-fraction F] [--bases DIR]\n"
                "                        [--real-fraction F] [--seed S]\n"
                "       medq synth pool WORKSPACE [--size N] [--bases DIR] [--seed S]\n"
-               "       medq synth sheet OUT.png [--modality M] [--seed S]\n";
+               "       medq synth sheet OUT.png [--modality M] [--seed S]\n"
+               "       medq synth bases [--json] [--sheet OUT.png]\n";
         return sub == QLatin1String("--help") ? Ok : UserError;
     }
     if (!p.parse(QStringList{QStringLiteral("medq synth ") + sub} + args.mid(1))) return fail(p.errorText());
@@ -81,6 +90,19 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         return Ok;
     }
     const QStringList pos = p.positionalArguments();
+    if (sub == QLatin1String("bases")) {
+        if (!pos.isEmpty()) return fail(QStringLiteral("`synth bases` takes no positional argument"));
+        if (p.isSet(QStringLiteral("sheet"))) {
+            const QString out = p.value(QStringLiteral("sheet"));
+            if (!dataset::BaseCatalogueReport::sheet().save(out)) return fail(QStringLiteral("%1: cannot write the image").arg(out));
+            QTextStream(stderr) << "wrote " << out << Qt::endl;
+        }
+        QTextStream(stdout) << (p.isSet(QStringLiteral("json"))
+                                    ? QString::fromUtf8(QJsonDocument(dataset::BaseCatalogueReport::json()).toJson())
+                                    : dataset::BaseCatalogueReport::table())
+                            << Qt::endl;
+        return Ok;
+    }
     if (pos.size() != 1) return fail(QStringLiteral("expected one %1").arg(sub == QLatin1String("sheet") ? "OUT.png" : "WORKSPACE"));
 
     if (sub == QLatin1String("sheet")) {

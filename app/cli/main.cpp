@@ -28,6 +28,7 @@ const char* kUsage =
     "  synth bench WORKSPACE [--per-modality N]  benchmark with exact ground truth (train/val/test)\n"
     "  synth pool WORKSPACE [--size N]    add N recipe items to the retrieval pool\n"
     "  synth sheet OUT.png [--modality M] contact sheet of every attribute at three severities\n"
+    "  synth bases [--sheet OUT.png]      the real clean bases: sources, packages, splits, installed or not\n"
     "  pool add WORKSPACE PATH... [-r] [-m M]  register your own images as pool items (not copied)\n"
     "  pool status WORKSPACE              pool items per modality and kind, files not usable and why\n"
     "  reference add WORKSPACE --from-annotations --split test|val  expert labels as a reference set\n"
@@ -48,7 +49,8 @@ const char* kUsage =
 int main(int argc, char** argv) {
     // Drawing text (contact sheets) needs a QGuiApplication; everything else runs headless.
     bool needsGui = false;
-    for (int i = 1; i < argc; ++i) needsGui |= std::strcmp(argv[i], "sheet") == 0 || std::strcmp(argv[i], "report") == 0;
+    for (int i = 1; i < argc; ++i) needsGui |= std::strcmp(argv[i], "sheet") == 0 || std::strcmp(argv[i], "report") == 0 ||
+                    std::strcmp(argv[i], "--sheet") == 0;
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application =
         needsGui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);

@@ -5,77 +5,54 @@
 #include "synth/ImageFilters.h"
 #include "synth/Phantoms.h"
 
-#include <QFileInfo>
 #include <algorithm>
 
 namespace medq::dataset {
-namespace {
-const QString kPydicom = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/");
-const QString kNibabel = QStringLiteral("/usr/lib/python3/dist-packages/nibabel/tests/data/");
-const QString kSkimage = QStringLiteral("/usr/lib/python3/dist-packages/skimage/data/");
-}  // namespace
-
 BaseLibrary& BaseLibrary::instance() {
     static BaseLibrary library;
     return library;
 }
 
-std::vector<BaseLibrary::RealBase> BaseLibrary::catalogue(Modality modality) {
-    const QString ct = QStringLiteral("pydicom:CT_small.dcm"), mr = QStringLiteral("pydicom:MR_small.dcm"),
-                  anatomical = QStringLiteral("nibabel:anatomical.nii"), retina = QStringLiteral("skimage:retina.jpg"),
-                  ihc = QStringLiteral("skimage:ihc.png");
-    switch (modality) {
-    case Modality::CT: return {{ct, kPydicom + "CT_small.dcm", -1, -1, -1}};
-    case Modality::MRI:
-        return {{mr, kPydicom + "MR_small.dcm", -1, -1, -1},
-                {anatomical, kNibabel + "anatomical.nii", 10, -1, -1},
-                {anatomical, kNibabel + "anatomical.nii", 14, -1, -1},
-                {anatomical, kNibabel + "anatomical.nii", 18, -1, -1}};
-    case Modality::Fundus: return {{retina, kSkimage + "retina.jpg", -1, -1, -1}};
-    case Modality::Histopathology:
-        // Four quadrants of the 512x512 IHC tile, each a 256x256 field of view: one slide.
-        return {{ihc, kSkimage + "ihc.png", -1, 0, 0}, {ihc, kSkimage + "ihc.png", -1, 256, 0},
-                {ihc, kSkimage + "ihc.png", -1, 0, 256}, {ihc, kSkimage + "ihc.png", -1, 256, 256}};
-    default: return {};
-    }
-}
-
-const std::vector<BaseLibrary::RealBase>& BaseLibrary::available(Modality modality) {
-    auto it = m_available.find(int(modality));
-    if (it == m_available.end()) {
-        std::vector<RealBase> present;
-        for (const auto& b : catalogue(modality))
-            if (QFileInfo::exists(b.path)) present.push_back(b);
-        it = m_available.insert(int(modality), present);
+std::vector<int> BaseLibrary::installedBases(Modality modality) {
+    QMutexLocker lock(&m_mutex);
+    auto it = m_installed.find(int(modality));
+    if (it == m_installed.end()) {
+        std::vector<int> present;
+        const auto& bases = RealBaseCatalogue::bases(modality);
+        for (std::size_t i = 0; i < bases.size(); ++i)
+            if (!RealBaseCatalogue::locate(bases[i]).isEmpty()) present.push_back(int(i));
+        it = m_installed.insert(int(modality), present);
     }
     return *it;
 }
 
-int BaseLibrary::realBaseCount(Modality modality) {
-    QMutexLocker lock(&m_mutex);
-    return int(available(modality).size());
-}
-
 QString BaseLibrary::sourceOf(Modality modality, int base) {
-    QMutexLocker lock(&m_mutex);
-    const auto& bases = available(modality);
+    const auto& bases = RealBaseCatalogue::bases(modality);
     return base >= 0 && base < int(bases.size()) ? bases[std::size_t(base)].source : QString();
 }
 
 std::optional<BenchmarkSplit> BaseLibrary::splitOf(Modality modality, int base) {
     const QString source = sourceOf(modality, base);
     if (source.isEmpty()) return std::nullopt;
-    QStringList sources;
-    {
-        QMutexLocker lock(&m_mutex);
-        for (const auto& b : available(modality)) sources << b.source;
+    QMutexLocker lock(&m_mutex);
+    auto it = m_splits.find(int(modality));
+    if (it == m_splits.end()) {
+        // Generation by generation: a later one's sources never move an earlier one's.
+        QMap<QString, BenchmarkSplit> given;
+        for (int generation = 1; generation <= RealBaseCatalogue::latestGeneration(); ++generation) {
+            QStringList sources;
+            for (const RealBase& b : RealBaseCatalogue::bases(modality))
+                if (b.generation <= generation) sources << b.source;
+            if (!sources.isEmpty()) given = SourceSplit::extend(given, sources);
+        }
+        it = m_splits.insert(int(modality), given);
     }
-    return SourceSplit::assign(sources).value(source);
+    return it->value(source);
 }
 
 std::vector<int> BaseLibrary::basesFor(Modality modality, BenchmarkSplit split) {
     std::vector<int> out;
-    for (int b = 0; b < realBaseCount(modality); ++b)
+    for (int b : installedBases(modality))
         if (splitOf(modality, b) == split) out.push_back(b);
     return out;
 }
@@ -85,23 +62,30 @@ SourceKind BaseLibrary::kindOf(Modality modality, int base) {
     return splitOf(modality, base) == BenchmarkSplit::Train ? SourceKind::Seen : SourceKind::Unseen;
 }
 
-Result<Image> BaseLibrary::loadReal(Modality modality, const RealBase& base) {
-    auto read = ImageReader::read(base.path, modality);
+Result<Image> BaseLibrary::readNative(Modality modality, const RealBase& base, const QString& path) {
+    auto read = ImageReader::read(path, modality);
     if (!read) return read.error();
     Image image = read.take();
-    if (image.isVolume()) image = image.slice(base.slice < 0 ? image.depth / 2 : std::min(base.slice, image.depth - 1));
+    if (image.isVolume())
+        image = image.slice(base.slice >= 0 ? std::min(base.slice, image.depth - 1)
+                                            : std::clamp(int(base.depthFraction * image.depth), 0, image.depth - 1));
     if (base.cropX >= 0) {
-        Image crop(kWorkingSize, kWorkingSize, 1, image.channels);
-        for (int y = 0; y < kWorkingSize; ++y)
-            for (int x = 0; x < kWorkingSize; ++x)
+        Image crop(base.cropWidth, base.cropHeight, 1, image.channels);
+        for (int y = 0; y < base.cropHeight; ++y)
+            for (int x = 0; x < base.cropWidth; ++x)
                 for (int c = 0; c < image.channels; ++c)
                     crop.at(x, y, 0, c) = image.at(std::min(image.width - 1, base.cropX + x),
                                                    std::min(image.height - 1, base.cropY + y), 0, c);
         crop.modality = image.modality;
         crop.windows = image.windows;
+        // A mosaic tile's own display window, not the whole frame's (generation 1 keeps its own).
+        if (base.generation > 1) {
+            crop.windows.clear();
+            addDefaultWindows(crop);
+        }
         image = std::move(crop);
     }
-    return fitToWorkingSize(image, modality);
+    return image;
 }
 
 Image BaseLibrary::fitToWorkingSize(const Image& image, Modality modality) {
@@ -134,26 +118,31 @@ Result<Image> BaseLibrary::loadSite(const QString& folder, std::int64_t id) {
     return loaded;
 }
 
+Result<Image> BaseLibrary::loadNative(Modality modality, int base) {
+    const auto& bases = RealBaseCatalogue::bases(modality);
+    if (base < 0 || base >= int(bases.size()))
+        return Error{modalityKey(modality), QStringLiteral("real base %1 is not in the catalogue (%2 bases)").arg(base).arg(bases.size())};
+    const RealBase& entry = bases[std::size_t(base)];
+    const QString path = RealBaseCatalogue::locate(entry);
+    if (path.isEmpty())
+        return Error{entry.source, QStringLiteral("real base %1 is not installed: %2 (package %3; installer/fetch-real-sources.sh)")
+                                       .arg(base).arg(entry.path, entry.package)};
+    return readNative(modality, entry, path);
+}
+
 Result<Image> BaseLibrary::load(Modality modality, int base, std::uint64_t seed) {
     if (base < 0) return synth::Phantoms::make(modality, kWorkingSize, seed);
-    const int installed = realBaseCount(modality);
-    if (base >= installed)
-        return Error{modalityKey(modality), QStringLiteral("real base %1 is not installed (%2 available)").arg(base).arg(installed)};
     const QString key = QStringLiteral("%1/%2").arg(int(modality)).arg(base);
     {
         QMutexLocker lock(&m_mutex);
         if (auto it = m_cache.find(key); it != m_cache.end()) return *it;
     }
-    RealBase entry;
-    {
-        QMutexLocker lock(&m_mutex);
-        entry = available(modality).at(std::size_t(base));
-    }
-    auto loaded = loadReal(modality, entry);
-    if (!loaded) return loaded;
+    auto native = loadNative(modality, base);
+    if (!native) return native.error();
+    Image fitted = fitToWorkingSize(native.value(), modality);
     QMutexLocker lock(&m_mutex);
-    m_cache.insert(key, loaded.value());
-    return loaded;
+    m_cache.insert(key, fitted);
+    return fitted;
 }
 
 }  // namespace medq::dataset

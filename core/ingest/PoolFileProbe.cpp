@@ -128,7 +128,8 @@ ProbedPoolFile PoolFileProbe::probe(int dirFd, const char* name, const QString& 
         break;
     }
     case FileFormat::Nifti:
-    case FileFormat::Raster: break;
+    case FileFormat::Raster:
+    case FileFormat::Numpy: break;
     }
     out.modality = m_override ? m_override : fromFile ? fromFile : ImageReader::modalityFromPath(path);
     if (!out.modality) return modalityProblem(noModalityReason());

@@ -34,6 +34,8 @@ FileFormat FileSniffer::detect(const QByteArray& head, const QString& path) {
             return FileFormat::Nifti;
         return FileFormat::Unknown;
     }
+    if (n >= 6 && std::memcmp(b, "\x93NUMPY", 6) == 0) return FileFormat::Numpy;
+    if (n >= 4 && std::memcmp(b, "PK\x03\x04", 4) == 0 && lower.endsWith(QLatin1String(".npz"))) return FileFormat::Numpy;
     if (n >= 8 && std::memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0) return FileFormat::Raster;
     if (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff) return FileFormat::Raster;
     if (n >= 4 && (std::memcmp(b, "II*\0", 4) == 0 || std::memcmp(b, "MM\0*", 4) == 0)) return FileFormat::Raster;
@@ -50,6 +52,7 @@ QString FileSniffer::formatName(FileFormat f) {
     case FileFormat::Dicom: return QStringLiteral("DICOM");
     case FileFormat::Nifti: return QStringLiteral("NIfTI");
     case FileFormat::Raster: return QStringLiteral("raster image");
+    case FileFormat::Numpy: return QStringLiteral("NumPy array");
     case FileFormat::Unknown: break;
     }
     return QStringLiteral("unknown");

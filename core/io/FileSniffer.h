@@ -5,7 +5,7 @@
 
 namespace medq {
 
-enum class FileFormat { Unknown, Dicom, Nifti, Raster };
+enum class FileFormat { Unknown, Dicom, Nifti, Raster, Numpy };
 
 class FileSniffer {
 public:

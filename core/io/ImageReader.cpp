@@ -2,6 +2,7 @@
 
 #include "io/DicomReader.h"
 #include "io/NiftiReader.h"
+#include "io/NumpyReader.h"
 #include "io/RasterReader.h"
 
 #include <QFileInfo>
@@ -17,7 +18,7 @@ void resolveModality(Image& image, const QString& path, std::optional<Modality> 
     } else if (image.modality == Modality::Other) {
         if (auto hint = ImageReader::modalityFromPath(path)) {
             image.modality = *hint;
-        } else if (format == FileFormat::Nifti && !image.isRgb()) {
+        } else if ((format == FileFormat::Nifti || format == FileFormat::Numpy) && !image.isRgb()) {
             image.modality = image.range().first < -500.0f ? Modality::CT : Modality::MRI;
         }
     }
@@ -67,6 +68,7 @@ Result<Image> ImageReader::read(const QString& path, std::optional<Modality> ove
         case FileFormat::Dicom: return DicomReader::readFile(path);
         case FileFormat::Nifti: return NiftiReader::read(path);
         case FileFormat::Raster: return RasterReader::read(path, minSide);
+        case FileFormat::Numpy: return NumpyReader::read(path);
         case FileFormat::Unknown: break;
         }
         return Error{path, QStringLiteral("unrecognised file format (wrong magic bytes)")};

@@ -3,6 +3,9 @@
 #include "support/CliRunner.h"
 #include "support/SampleFiles.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -49,6 +52,24 @@ private slots:
         QVERIFY(info.out.contains(QRegularExpression("Endoscopy\\s+1")));
         QVERIFY(info.out.contains(QRegularExpression("images\\s+4")));
         QVERIFY(QFileInfo(ws + "/logs/medq.log").isFile());
+    }
+
+    void syntheticBasesAreListedAndDrawn() {
+        auto listed = medq({"synth", "bases", "--json"});
+        QCOMPARE(listed.code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(listed.out.toUtf8()).object();
+        const QJsonObject mri = json.value("modalities").toObject().value("mri").toObject();
+        QVERIFY2(mri.value("installed").toInt() >= 2, qPrintable(listed.out.left(400)));
+        QVERIFY(mri.value("test").toInt() >= 1 && mri.value("sources").toInt() >= mri.value("installed").toInt());
+        bool ctSmall = false;
+        for (const auto& b : json.value("bases").toArray())
+            ctSmall |= b.toObject().value("source").toString() == "pydicom:CT_small.dcm" && b.toObject().value("split").toString() == "test";
+        QVERIFY(ctSmall);
+        const QString sheet = m_tmp.filePath("bases.png");
+        auto drawn = medq({"synth", "bases", "--sheet", sheet});
+        QCOMPARE(drawn.code, 0);
+        QVERIFY(drawn.out.contains("distinct sources per modality"));
+        QVERIFY(test::readFile(sheet).startsWith("\x89PNG") && QFileInfo(sheet).size() > 20000);
     }
 
     void userErrorsExitWithOne() {

@@ -17,7 +17,7 @@ jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 nice_cmd=(${NICE:-})
 
 # Test names (CTest names = target names).
-ci_tests="tst_dicom_reader tst_nifti_reader tst_raster_reader tst_broken_files tst_hostile_headers
+ci_tests="tst_dicom_reader tst_nifti_reader tst_raster_reader tst_numpy_reader tst_broken_files tst_hostile_headers
   tst_fuzz_regressions tst_taxonomy tst_synth_random_fft tst_synth_mri tst_synth_ct tst_synth_photo
   tst_synth_degrader tst_synth_items tst_synth_annotator tst_workspace tst_audit_chain
   tst_permissions tst_job_engine tst_recorded_job tst_annotation_session tst_import_job

@@ -113,10 +113,10 @@ private slots:
         const assess::ImageAssessor assessor(*m_model, options);
         int pairs = 0, worse = 0, levelWorse = 0;
         for (Modality modality : kClinicalModalities) {
-            const int bases = dataset::BaseLibrary::instance().realBaseCount(modality);
+            const std::vector<int> bases = dataset::BaseLibrary::instance().installedBases(modality);
             const auto& attributes = Taxonomy::instance().attributes(modality);
             int modalityPairs = 0, modalityWorse = 0;
-            for (int base = 0; base < bases; ++base) {
+            for (int base : bases) {
                 auto clean = dataset::BaseLibrary::instance().load(modality, base, 1);
                 QVERIFY2(clean.ok(), qPrintable(clean.ok() ? QString() : clean.error().message()));
                 std::vector<assess::AssessInput> inputs;

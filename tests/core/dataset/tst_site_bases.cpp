@@ -190,8 +190,10 @@ private slots:
             QCOMPARE(int(recipes.size()), 5 * 24);
             int onSite = 0;
             for (const auto& r : recipes) {
-                // Modalities the site gave render on its bases only; endoscopy keeps its phantoms.
-                QVERIFY(r.base == -1 || r.isSiteBase());
+                // Modalities the site gave render on its bases only; endoscopy keeps the packaged
+                // base and phantoms.
+                if (r.modality == Modality::Endoscopy) QVERIFY(!r.isSiteBase());
+                else QVERIFY(r.base == -1 || r.isSiteBase());
                 if (!r.isSiteBase()) continue;
                 ++onSite;
                 const auto row = ws->siteBases().get(r.siteBaseId());
