@@ -57,6 +57,8 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
                                                              "subfolder named ct, mri, endoscopy, histopathology or fundus)."), QStringLiteral("DIR")});
         p.addOption({QStringLiteral("real-fraction"), QStringLiteral("Share of the items rendered on real bases rather than phantoms "
                                                                      "(default 0.3; 0.7 with --bases)."), QStringLiteral("F")});
+        p.addOption({QStringLiteral("augmented-fraction"), QStringLiteral("Share of the items on real bases whose base is first varied "
+                                                                          "(turned, zoomed, contrast or stain; default 0.5)."), QStringLiteral("F")});
     } else if (sub == QLatin1String("pool")) {
         p.setApplicationDescription(QStringLiteral(
             "Add N items to the retrieval pool, stored as recipes (pixels are rendered on demand).\n"
@@ -75,13 +77,14 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
             "generation, split and whether it is installed (installer/fetch-real-sources.sh), and the sources per modality."));
         p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
         p.addOption({QStringLiteral("sheet"), QStringLiteral("Also write a PNG of every installed base as the benchmark renders it."), QStringLiteral("OUT.png")});
+        p.addOption({QStringLiteral("augmentations"), QStringLiteral("Also write a PNG of each source beside five of its augmented variants."), QStringLiteral("OUT.png")});
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
             << "Usage: medq synth bench WORKSPACE [--per-modality N] [--train-fraction F] [--val-fraction F] [--bases DIR]\n"
-               "                        [--real-fraction F] [--seed S]\n"
+               "                        [--real-fraction F] [--augmented-fraction F] [--seed S]\n"
                "       medq synth pool WORKSPACE [--size N] [--bases DIR] [--seed S]\n"
                "       medq synth sheet OUT.png [--modality M] [--seed S]\n"
-               "       medq synth bases [--json] [--sheet OUT.png]\n";
+               "       medq synth bases [--json] [--sheet OUT.png] [--augmentations OUT.png]\n";
         return sub == QLatin1String("--help") ? Ok : UserError;
     }
     if (!p.parse(QStringList{QStringLiteral("medq synth ") + sub} + args.mid(1))) return fail(p.errorText());
@@ -95,6 +98,11 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         if (p.isSet(QStringLiteral("sheet"))) {
             const QString out = p.value(QStringLiteral("sheet"));
             if (!dataset::BaseCatalogueReport::sheet().save(out)) return fail(QStringLiteral("%1: cannot write the image").arg(out));
+            QTextStream(stderr) << "wrote " << out << Qt::endl;
+        }
+        if (p.isSet(QStringLiteral("augmentations"))) {
+            const QString out = p.value(QStringLiteral("augmentations"));
+            if (!dataset::BaseCatalogueReport::augmentationSheet().save(out)) return fail(QStringLiteral("%1: cannot write the image").arg(out));
             QTextStream(stderr) << "wrote " << out << Qt::endl;
         }
         QTextStream(stdout) << (p.isSet(QStringLiteral("json"))
@@ -139,6 +147,12 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
             bool realOk = false;
             o.realBaseFraction = p.value(QStringLiteral("real-fraction")).toDouble(&realOk);
             if (!realOk || o.realBaseFraction < 0 || o.realBaseFraction > 1) return fail(QStringLiteral("--real-fraction must be between 0 and 1"));
+        }
+        if (p.isSet(QStringLiteral("augmented-fraction"))) {
+            bool augmentedOk = false;
+            o.augmentedFraction = p.value(QStringLiteral("augmented-fraction")).toDouble(&augmentedOk);
+            if (!augmentedOk || o.augmentedFraction < 0 || o.augmentedFraction > 1)
+                return fail(QStringLiteral("--augmented-fraction must be between 0 and 1"));
         }
         const auto seed = seedOption(p, o.seed);
         if (!seed) return fail(QStringLiteral("--seed must be a non-negative integer"));

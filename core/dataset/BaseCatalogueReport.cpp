@@ -1,6 +1,7 @@
 #include "dataset/BaseCatalogueReport.h"
 
 #include "dataset/BaseLibrary.h"
+#include "synth/BaseAugmenter.h"
 #include "synth/ImageConversion.h"
 
 #include <QJsonArray>
@@ -116,6 +117,42 @@ QImage BaseCatalogueReport::sheet(int cellSize) {
                                       .arg(splitKey(*BaseLibrary::instance().splitOf(m, bases[std::size_t(c)])),
                                            image ? BaseLibrary::sourceOf(m, bases[std::size_t(c)]) : image.error().reason);
             painter.drawText(QRect(x, y + cellSize, cellSize, kLabel), Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, label);
+        }
+    }
+    return out;
+}
+
+QImage BaseCatalogueReport::augmentationSheet(int variants, int cellSize) {
+    constexpr int kLabel = 220, kGap = 3;
+    std::vector<std::pair<Modality, int>> rows;  // the first installed base of each source
+    for (Modality m : kClinicalModalities) {
+        QSet<QString> seen;
+        for (int base : BaseLibrary::instance().installedBases(m))
+            if (!seen.contains(BaseLibrary::sourceOf(m, base))) {
+                seen.insert(BaseLibrary::sourceOf(m, base));
+                rows.push_back({m, base});
+            }
+    }
+    QImage out(kLabel + (variants + 1) * (cellSize + kGap), int(rows.size()) * (cellSize + kGap) + kGap, QImage::Format_RGB888);
+    out.fill(QColor(32, 32, 36));
+    QPainter painter(&out);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    QFont font = painter.font();
+    font.setPixelSize(11);
+    painter.setFont(font);
+    painter.setPen(QColor(235, 235, 235));
+    for (int r = 0; r < int(rows.size()); ++r) {
+        const auto [m, base] = rows[std::size_t(r)];
+        const int y = kGap + r * (cellSize + kGap);
+        painter.drawText(QRect(4, y, kLabel - 8, cellSize), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWrapAnywhere,
+                         QStringLiteral("%1 %2\n%3").arg(modalityKey(m), splitKey(*BaseLibrary::instance().splitOf(m, base)),
+                                                         BaseLibrary::sourceOf(m, base)));
+        const auto image = BaseLibrary::instance().load(m, base, 1);
+        if (!image) continue;
+        const WindowPreset window = percentileWindow(image.value());  // one window per row: changes stay visible
+        for (int v = 0; v <= variants; ++v) {
+            const Image shown = v == 0 ? image.value() : synth::BaseAugmenter::apply(image.value(), std::uint64_t(v));
+            painter.drawImage(QRect(kLabel + v * (cellSize + kGap), y, cellSize, cellSize), synth::ImageConversion::toQImage(shown, &window));
         }
     }
     return out;

@@ -17,6 +17,9 @@ public:
     // Every installed base at the working size, one row per modality, each labelled with its
     // source and split. Text needs a QGuiApplication (fonts).
     static QImage sheet(int cellSize = 128);
+    // One row per installed source (its first base): the base, then `variants` seeded
+    // variations of it (synth::BaseAugmenter) as augmented benchmark items start from.
+    static QImage augmentationSheet(int variants = 5, int cellSize = 112);
 };
 
 }  // namespace medq::dataset

@@ -18,6 +18,9 @@ struct BenchmarkOptions {
     double valFraction = 0.15;     // the rest is test
     double pairFraction = 0.1;     // comparison pairs per item
     double realBaseFraction = 0.3; // items on a real sample image rather than a phantom
+    // Of the items on a real (or site) base, the share whose base is varied first
+    // (synth::BaseAugmenter): variety where real sources are few.
+    double augmentedFraction = 0.5;
     // A folder of the site's own clean images to register as bases first (SiteBaseScan).
     // Every modality with site bases (registered now or before) renders on them instead of
     // the packaged samples.

@@ -36,13 +36,15 @@ std::optional<std::vector<AttributeSeverity>> SynthRecipe::decodeAttributes(Moda
 QString SynthRecipe::toText() const {
     QStringList attrs;
     for (const auto& a : attributes) attrs << a.key + QLatin1Char(':') + severityKey(a.severity);
-    return QStringLiteral("%1|%2|%3|%4").arg(modalityKey(modality)).arg(base).arg(seed).arg(attrs.join(QLatin1Char(',')));
+    const QString text = QStringLiteral("%1|%2|%3|%4").arg(modalityKey(modality)).arg(base).arg(seed).arg(attrs.join(QLatin1Char(',')));
+    return augmented ? text + QStringLiteral("|augmented") : text;
 }
 
 std::optional<SynthRecipe> SynthRecipe::fromText(const QString& text) {
     const QStringList f = text.split(QLatin1Char('|'));
-    if (f.size() != 4) return std::nullopt;
+    if (f.size() != 4 && !(f.size() == 5 && f[4] == QLatin1String("augmented"))) return std::nullopt;
     SynthRecipe r;
+    r.augmented = f.size() == 5;
     const auto m = modalityFromString(f[0]);
     bool okBase = false, okSeed = false;
     r.base = f[1].toInt(&okBase);

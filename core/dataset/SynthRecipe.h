@@ -23,11 +23,15 @@ struct SynthRecipe {
     static int siteBase(std::int64_t siteBaseId) { return int(siteBaseId + kSiteBaseFirst); }
     std::uint64_t seed = 0;
     std::vector<AttributeSeverity> attributes;
+    // A real or site base varied by synth::BaseAugmenter (from `seed`) before degradation.
+    // Recipes written before it existed have none, so they render as they always did.
+    bool augmented = false;
 
     // Compact form for pool_items.attributes: "index:severity,..." over the taxonomy list.
     QString encodeAttributes() const;
     static std::optional<std::vector<AttributeSeverity>> decodeAttributes(Modality modality, const QString& text);
-    // Readable, complete form stored with benchmark images: "mri|-1|42|noise:mild,aliasing:severe".
+    // Readable, complete form stored with benchmark images: "mri|-1|42|noise:mild,aliasing:severe",
+    // with "|augmented" after it for an augmented base.
     QString toText() const;
     static std::optional<SynthRecipe> fromText(const QString& text);
 };

@@ -1,6 +1,7 @@
 #include "dataset/SynthRenderer.h"
 
 #include "dataset/BaseLibrary.h"
+#include "synth/BaseAugmenter.h"
 #include "synth/Degrader.h"
 
 namespace medq::dataset {
@@ -14,7 +15,9 @@ Result<Image> SynthRenderer::render(const SynthRecipe& recipe, const QString& si
                     ? BaseLibrary::instance().loadSite(siteBaseFolder, recipe.siteBaseId())
                     : BaseLibrary::instance().load(recipe.modality, recipe.base, recipe.seed * 0x9E3779B97F4A7C15ull + 1);
     if (!base) return base;
-    auto out = synth::Degrader::apply(base.value(), recipe.attributes, recipe.seed);
+    const bool augment = recipe.augmented && recipe.base >= 0;
+    auto out = synth::Degrader::apply(augment ? synth::BaseAugmenter::apply(base.value(), recipe.seed) : base.value(),
+                                      recipe.attributes, recipe.seed);
     if (!out) return out;
     out.value().modality = recipe.modality;
     if (out.value().windows.empty()) addDefaultWindows(out.value());

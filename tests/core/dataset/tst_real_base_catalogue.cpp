@@ -3,6 +3,10 @@
 #include "dataset/BaseLibrary.h"
 #include "dataset/RealBaseCatalogue.h"
 #include "dataset/SiteBaseCheck.h"
+#include "dataset/SynthRecipe.h"
+#include "dataset/SynthRenderer.h"
+#include "synth/BaseAugmenter.h"
+#include "synth/Degrader.h"
 
 #include <QSet>
 #include <QtTest>
@@ -90,6 +94,70 @@ private slots:
             }
         }
         QVERIFY(checked >= 10);  // generation 1 is installed with the Debian packages
+    }
+
+    void augmentationIsRecordedAndOldRecipesRenderAsBefore() {
+        SynthRecipe recipe;
+        recipe.modality = Modality::CT;
+        recipe.base = 0;
+        recipe.seed = 42;
+        recipe.attributes = {{"noise", Severity::Mild}};
+        const auto old = SynthRecipe::fromText(recipe.toText());  // the form written before augmentation
+        QVERIFY(old && !old->augmented);
+        QVERIFY(!recipe.toText().contains("augmented"));
+        recipe.augmented = true;
+        const auto back = SynthRecipe::fromText(recipe.toText());
+        QVERIFY(back && back->augmented && back->toText() == recipe.toText());
+        QVERIFY(!SynthRecipe::fromText(recipe.toText() + "x"));
+
+        // Unaugmented: exactly the degraded base, as before. Augmented: another image, the same
+        // for the same seed, of the same size and modality.
+        const auto base = BaseLibrary::instance().load(Modality::CT, 0, 1);
+        QVERIFY(base.ok());
+        const auto plain = SynthRenderer::render(*old), again = SynthRenderer::render(*old);
+        const auto direct = synth::Degrader::apply(base.value(), old->attributes, old->seed);
+        QVERIFY(plain.ok() && direct.ok());
+        QVERIFY(plain.value().voxels == direct.value().voxels);
+        const auto varied = SynthRenderer::render(recipe), variedAgain = SynthRenderer::render(recipe);
+        QVERIFY(varied.ok());
+        QVERIFY(varied.value().voxels == variedAgain.value().voxels);
+        QVERIFY(varied.value().voxels != plain.value().voxels);
+        QCOMPARE(varied.value().width, plain.value().width);
+        QCOMPARE(varied.value().modality, Modality::CT);
+        // A phantom is never augmented (its seed already varies it).
+        SynthRecipe phantom = recipe;
+        phantom.base = -1;
+        const auto p1 = SynthRenderer::render(phantom);
+        phantom.augmented = false;
+        QVERIFY(p1.ok() && p1.value().voxels == SynthRenderer::render(phantom).value().voxels);
+    }
+
+    void augmentedBasesStayClean() {
+        // Neither noisier nor blurrier than their source, as SiteBaseCheck measures them at the
+        // working size, so "no degradation" stays true of an augmented clean item.
+        int checked = 0;
+        QSet<QString> sources;
+        for (Modality m : kClinicalModalities) {
+            for (int base : BaseLibrary::instance().installedBases(m)) {
+                if (sources.contains(BaseLibrary::sourceOf(m, base))) continue;
+                sources.insert(BaseLibrary::sourceOf(m, base));
+                const auto image = BaseLibrary::instance().load(m, base, 1);
+                QVERIFY(image.ok());
+                const auto before = SiteBaseCheck::measure(image.value());
+                for (std::uint64_t seed : {1, 2, 3}) {
+                    const Image varied = synth::BaseAugmenter::apply(image.value(), seed);
+                    QCOMPARE(varied.modality, m);
+                    const auto after = SiteBaseCheck::measure(varied);
+                    const QString what = BaseLibrary::sourceOf(m, base) +
+                                         QStringLiteral(" seed %1: noise %2 -> %3, detail %4 -> %5")
+                                             .arg(seed).arg(before.noise).arg(after.noise).arg(before.sharpness).arg(after.sharpness);
+                    QVERIFY2(after.noise <= std::max(1.3 * before.noise, before.noise + 0.005), qPrintable(what));
+                    QVERIFY2(after.sharpness >= 0.8 * before.sharpness, qPrintable(what));
+                    ++checked;
+                }
+            }
+        }
+        QVERIFY(checked >= 15);
     }
 
     void aMissingPackageIsNamed() {
