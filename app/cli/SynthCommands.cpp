@@ -78,13 +78,14 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
         p.addOption({QStringLiteral("sheet"), QStringLiteral("Also write a PNG of every installed base as the benchmark renders it."), QStringLiteral("OUT.png")});
         p.addOption({QStringLiteral("augmentations"), QStringLiteral("Also write a PNG of each source beside five of its augmented variants."), QStringLiteral("OUT.png")});
+        p.addOption({QStringLiteral("phantoms"), QStringLiteral("Also write a PNG of eight phantoms per modality, first and varied generation."), QStringLiteral("OUT.png")});
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
             << "Usage: medq synth bench WORKSPACE [--per-modality N] [--train-fraction F] [--val-fraction F] [--bases DIR]\n"
                "                        [--real-fraction F] [--augmented-fraction F] [--seed S]\n"
                "       medq synth pool WORKSPACE [--size N] [--bases DIR] [--seed S]\n"
                "       medq synth sheet OUT.png [--modality M] [--seed S]\n"
-               "       medq synth bases [--json] [--sheet OUT.png] [--augmentations OUT.png]\n";
+               "       medq synth bases [--json] [--sheet OUT.png] [--augmentations OUT.png] [--phantoms OUT.png]\n";
         return sub == QLatin1String("--help") ? Ok : UserError;
     }
     if (!p.parse(QStringList{QStringLiteral("medq synth ") + sub} + args.mid(1))) return fail(p.errorText());
@@ -98,6 +99,11 @@ int cmdSynth(const QStringList& args, const GlobalOptions& g) {
         if (p.isSet(QStringLiteral("sheet"))) {
             const QString out = p.value(QStringLiteral("sheet"));
             if (!dataset::BaseCatalogueReport::sheet().save(out)) return fail(QStringLiteral("%1: cannot write the image").arg(out));
+            QTextStream(stderr) << "wrote " << out << Qt::endl;
+        }
+        if (p.isSet(QStringLiteral("phantoms"))) {
+            const QString out = p.value(QStringLiteral("phantoms"));
+            if (!dataset::BaseCatalogueReport::phantomSheet().save(out)) return fail(QStringLiteral("%1: cannot write the image").arg(out));
             QTextStream(stderr) << "wrote " << out << Qt::endl;
         }
         if (p.isSet(QStringLiteral("augmentations"))) {

@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
     // Drawing text (contact sheets) needs a QGuiApplication; everything else runs headless.
     bool needsGui = false;
     for (int i = 1; i < argc; ++i) needsGui |= std::strcmp(argv[i], "sheet") == 0 || std::strcmp(argv[i], "report") == 0 ||
-                    std::strcmp(argv[i], "--sheet") == 0 || std::strcmp(argv[i], "--augmentations") == 0;
+                    std::strcmp(argv[i], "--sheet") == 0 || std::strcmp(argv[i], "--augmentations") == 0 ||
+                    std::strcmp(argv[i], "--phantoms") == 0;
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application =
         needsGui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);

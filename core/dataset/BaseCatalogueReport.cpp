@@ -3,6 +3,7 @@
 #include "dataset/BaseLibrary.h"
 #include "synth/BaseAugmenter.h"
 #include "synth/ImageConversion.h"
+#include "synth/Phantoms.h"
 
 #include <QJsonArray>
 #include <QPainter>
@@ -153,6 +154,37 @@ QImage BaseCatalogueReport::augmentationSheet(int variants, int cellSize) {
         for (int v = 0; v <= variants; ++v) {
             const Image shown = v == 0 ? image.value() : synth::BaseAugmenter::apply(image.value(), std::uint64_t(v));
             painter.drawImage(QRect(kLabel + v * (cellSize + kGap), y, cellSize, cellSize), synth::ImageConversion::toQImage(shown, &window));
+        }
+    }
+    return out;
+}
+
+QImage BaseCatalogueReport::phantomSheet(int count, int cellSize) {
+    constexpr int kLabel = 150, kGap = 3;
+    const int rows = 2 * int(kClinicalModalities.size());
+    QImage out(kLabel + count * (cellSize + kGap), rows * (cellSize + kGap) + kGap, QImage::Format_RGB888);
+    out.fill(QColor(32, 32, 36));
+    QPainter painter(&out);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    QFont font = painter.font();
+    font.setPixelSize(12);
+    painter.setFont(font);
+    painter.setPen(QColor(235, 235, 235));
+    int row = 0;
+    for (Modality m : kClinicalModalities) {
+        for (int generation = 1; generation <= 2; ++generation, ++row) {
+            const int y = kGap + row * (cellSize + kGap);
+            painter.drawText(QRect(4, y, kLabel - 8, cellSize), Qt::AlignVCenter | Qt::AlignLeft,
+                             QStringLiteral("%1\nphantoms %2").arg(modalityKey(m), generation == 1 ? QStringLiteral("(-1)")
+                                                                                                    : QStringLiteral("varied (-2)")));
+            for (int i = 0; i < count; ++i) {
+                const auto seed = std::uint64_t(i + 1);
+                const Image image = generation == 1 ? synth::Phantoms::make(m, BaseLibrary::kWorkingSize, seed)
+                                                    : synth::Phantoms::varied(m, BaseLibrary::kWorkingSize, seed);
+                const WindowPreset window = image.windows.empty() ? percentileWindow(image) : image.windows.front();
+                painter.drawImage(QRect(kLabel + i * (cellSize + kGap), y, cellSize, cellSize),
+                                  synth::ImageConversion::toQImage(image, &window));
+            }
         }
     }
     return out;

@@ -20,6 +20,8 @@ public:
     // One row per installed source (its first base): the base, then `variants` seeded
     // variations of it (synth::BaseAugmenter) as augmented benchmark items start from.
     static QImage augmentationSheet(int variants = 5, int cellSize = 112);
+    // Per modality a row of the first phantoms and a row of the varied ones (seeds 1..count).
+    static QImage phantomSheet(int count = 8, int cellSize = 112);
 };
 
 }  // namespace medq::dataset

@@ -1,6 +1,7 @@
 #include "dataset/BaseLibrary.h"
 
 #include "dataset/SiteBaseFile.h"
+#include "dataset/SynthRecipe.h"
 #include "io/ImageReader.h"
 #include "synth/ImageFilters.h"
 #include "synth/Phantoms.h"
@@ -131,7 +132,9 @@ Result<Image> BaseLibrary::loadNative(Modality modality, int base) {
 }
 
 Result<Image> BaseLibrary::load(Modality modality, int base, std::uint64_t seed) {
-    if (base < 0) return synth::Phantoms::make(modality, kWorkingSize, seed);
+    if (base == SynthRecipe::kPhantom) return synth::Phantoms::make(modality, kWorkingSize, seed);
+    if (base == SynthRecipe::kVariedPhantom) return synth::Phantoms::varied(modality, kWorkingSize, seed);
+    if (base < 0) return Error{modalityKey(modality), QStringLiteral("unknown phantom generation %1").arg(-base)};
     const QString key = QStringLiteral("%1/%2").arg(int(modality)).arg(base);
     {
         QMutexLocker lock(&m_mutex);

@@ -21,7 +21,8 @@ public:
     static BaseLibrary& instance();
     // The real bases (RealBaseCatalogue indices) whose file is on this machine, in index order.
     std::vector<int> installedBases(Modality modality);
-    // base -1: the phantom for `seed`; otherwise real base `base`. Thread-safe, cached.
+    // base -1: the phantom for `seed`, -2: the varied phantom (generation 2); otherwise real
+    // base `base`. Thread-safe, real bases cached.
     Result<Image> load(Modality modality, int base, std::uint64_t seed);
 
     // Real base `base` as its file gives it (its slice or crop), before fitting to the working

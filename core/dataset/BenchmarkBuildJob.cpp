@@ -67,6 +67,8 @@ jobs::JobOutcome BenchmarkBuildJob::run(const jobs::Progress& progress) {
                 const double u = double(recipe.seed % 10000) / 10000.0;
                 recipe.base = (!own.empty() && u < m_options.realBaseFraction) ? own[recipe.seed % own.size()] : -1;
                 recipe.augmented = recipe.base >= 0 && double(mix(recipe.seed, 11) % 1000) / 1000.0 < m_options.augmentedFraction;
+                if (recipe.base < 0 && double(mix(recipe.seed, 13) % 1000) / 1000.0 < m_options.variedPhantomFraction)
+                    recipe.base = SynthRecipe::kVariedPhantom;
                 ++byKind[std::size_t(SiteBases::kindOf(ws, m, recipe.base))][std::size_t(split)];
                 auto written = writer.write(recipe, splitKey(BenchmarkSplit(split)), m_options.actor);
                 if (!written) return {JobOutcome::Status::Failed, written.error().message(), {}};

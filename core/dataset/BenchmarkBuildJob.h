@@ -21,6 +21,9 @@ struct BenchmarkOptions {
     // Of the items on a real (or site) base, the share whose base is varied first
     // (synth::BaseAugmenter): variety where real sources are few.
     double augmentedFraction = 0.5;
+    // Of the items on phantoms, the share on the varied generation (more anatomy, every size
+    // and position: synth::Phantoms::varied).
+    double variedPhantomFraction = 0.5;
     // A folder of the site's own clean images to register as bases first (SiteBaseScan).
     // Every modality with site bases (registered now or before) renders on them instead of
     // the packaged samples.

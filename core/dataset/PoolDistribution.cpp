@@ -39,6 +39,9 @@ SynthRecipe PoolDistribution::sample(std::uint64_t index, const RealBases& realB
     r.seed = rng.next();
     const std::vector<int>& bases = realBases[m];
     r.base = (!bases.empty() && rng.bernoulli(0.3)) ? bases[std::size_t(rng.uniformInt(0, int(bases.size()) - 1))] : -1;
+    // Half the phantom items on the varied generation, decided by the item's seed so the
+    // draws that follow stay as they were.
+    if (r.base < 0 && (r.seed >> 11) % 2 == 1) r.base = SynthRecipe::kVariedPhantom;
     if (rng.bernoulli(0.25)) return r;  // clean item
     const auto& attrs = Taxonomy::instance().attributes(r.modality);
     std::vector<double> w = m_attributeWeights[m];

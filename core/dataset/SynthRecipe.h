@@ -13,11 +13,13 @@ namespace medq::dataset {
 
 struct SynthRecipe {
     Modality modality = Modality::Other;
-    // -1: procedural phantom from `seed`; 0 up to kSiteBaseFirst: index into BaseLibrary's
-    // packaged real bases; from kSiteBaseFirst: the workspace's site base (site_bases row
+    // -1: procedural phantom from `seed` (synth::Phantoms::make); -2: a varied phantom of
+    // generation 2 (synth::Phantoms::varied); 0 up to kSiteBaseFirst: index into the packaged
+    // real bases (RealBaseCatalogue); from kSiteBaseFirst: the workspace's site base (site_bases row
     // base - kSiteBaseFirst). One integer, so pool_items and stored recipes keep their form.
     int base = -1;
     static constexpr int kSiteBaseFirst = 1000000;
+    static constexpr int kPhantom = -1, kVariedPhantom = -2;
     bool isSiteBase() const { return base >= kSiteBaseFirst; }
     std::int64_t siteBaseId() const { return std::int64_t(base) - kSiteBaseFirst; }
     static int siteBase(std::int64_t siteBaseId) { return int(siteBaseId + kSiteBaseFirst); }

@@ -13,6 +13,17 @@ public:
     // The generator for a modality (CT alternates head and body by seed; MRI alternates T2 and T1
     // contrast). Modality::Other gives an empty image.
     static Image make(Modality modality, int size, std::uint64_t seed);
+    // Generation 2 (recipes with base -2): more anatomy and every patient size and position.
+    // CT: head and body posed anywhere (scale down to 0.65-0.8, shifted, turned), an axial chest
+    // (lungs, vessels, ribs, heart) and a knee (condyles, marrow, cartilage, patella); MRI: the
+    // posed head, an abdomen and a knee at T1 or T2 contrast; tissue with glands; endoscopy
+    // frames with polyps and a varied tint; fundus photographs as make() (disc side and
+    // pigment already vary by seed).
+    static Image varied(Modality modality, int size, std::uint64_t seed);
+    // The first H&E tile with 2-6 glands (lumen, epithelium, a ring of nuclei) painted over it.
+    static Image variedHistopathology(int size, std::uint64_t seed);
+    // The first endoscopy frame with 0-2 sessile polyps and a tint within +-8%.
+    static Image variedEndoscopy(int size, std::uint64_t seed);
 
     // Modified Shepp-Logan head (Toft's ellipses) in Hounsfield units: scalp, skull, grey and
     // white matter, CSF, small lesions. Seeds != 0 perturb every ellipse and add 0-3 lesions.

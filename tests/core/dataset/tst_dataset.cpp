@@ -153,17 +153,24 @@ private slots:
         QVERIFY(run(pool).ok());
         auto ws = store::Workspace::open(dir).take();
         QMap<QString, QSet<QString>> splitsOf;  // source -> splits of its items
-        int real = 0;
+        int real = 0, augmented = 0, variedPhantoms = 0, firstPhantoms = 0;
         for (const auto& image : ws->images().list(0, 1000)) {
             const auto recipe = SynthRecipe::fromText(image.metadata.value("recipe").toString());
             QVERIFY(recipe);
+            variedPhantoms += recipe->base == SynthRecipe::kVariedPhantom;
+            firstPhantoms += recipe->base == SynthRecipe::kPhantom;
+            QVERIFY(!recipe->augmented || recipe->base >= 0);
             if (recipe->base < 0) continue;
             ++real;
+            augmented += recipe->augmented;
             const QString source = BaseLibrary::instance().sourceOf(recipe->modality, recipe->base);
             QVERIFY(!source.isEmpty());
             for (const auto& t : ws->tasks().forImage(image.id)) splitsOf[source].insert(t.split);
         }
         QVERIFY(real > 10);
+        // About half of each: augmented real bases, varied phantoms.
+        QVERIFY2(augmented > real / 4 && augmented < 3 * real / 4, qPrintable(QString::number(augmented)));
+        QVERIFY2(variedPhantoms > 5 && firstPhantoms > 5, qPrintable(QStringLiteral("%1 %2").arg(variedPhantoms).arg(firstPhantoms)));
         for (auto it = splitsOf.cbegin(); it != splitsOf.cend(); ++it)
             QVERIFY2(it.value().size() == 1, qPrintable(it.key() + " serves " + QStringList(it.value().values()).join(",")));
         // Every modality with a real source tests on one.

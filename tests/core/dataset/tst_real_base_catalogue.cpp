@@ -7,6 +7,7 @@
 #include "dataset/SynthRenderer.h"
 #include "synth/BaseAugmenter.h"
 #include "synth/Degrader.h"
+#include "synth/Phantoms.h"
 
 #include <QSet>
 #include <QtTest>
@@ -158,6 +159,24 @@ private slots:
             }
         }
         QVERIFY(checked >= 15);
+    }
+
+    void variedPhantomsAreAGenerationOfTheirOwn() {
+        // -1 stays the first phantoms, -2 the varied ones; both are phantoms to the split.
+        auto first = BaseLibrary::instance().load(Modality::CT, SynthRecipe::kPhantom, 5);
+        auto varied = BaseLibrary::instance().load(Modality::CT, SynthRecipe::kVariedPhantom, 5);
+        QVERIFY(first.ok() && varied.ok());
+        QVERIFY(first.value().voxels == synth::Phantoms::make(Modality::CT, BaseLibrary::kWorkingSize, 5).voxels);
+        QVERIFY(varied.value().voxels == synth::Phantoms::varied(Modality::CT, BaseLibrary::kWorkingSize, 5).voxels);
+        QCOMPARE(BaseLibrary::instance().kindOf(Modality::CT, SynthRecipe::kVariedPhantom), SourceKind::Phantom);
+        QVERIFY(!BaseLibrary::instance().load(Modality::CT, -3, 5).ok());
+        SynthRecipe r;
+        r.modality = Modality::MRI;
+        r.base = SynthRecipe::kVariedPhantom;
+        r.seed = 9;
+        const auto back = SynthRecipe::fromText(r.toText());
+        QVERIFY(back && back->base == SynthRecipe::kVariedPhantom);
+        QVERIFY(SynthRenderer::render(r).ok());
     }
 
     void aMissingPackageIsNamed() {

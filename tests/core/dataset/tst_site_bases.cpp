@@ -193,7 +193,7 @@ private slots:
                 // Modalities the site gave render on its bases only; endoscopy keeps the packaged
                 // base and phantoms.
                 if (r.modality == Modality::Endoscopy) QVERIFY(!r.isSiteBase());
-                else QVERIFY(r.base == -1 || r.isSiteBase());
+                else QVERIFY(r.base < 0 || r.isSiteBase());
                 if (!r.isSiteBase()) continue;
                 ++onSite;
                 const auto row = ws->siteBases().get(r.siteBaseId());
