@@ -37,9 +37,20 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
     result.insert(QStringLiteral("checkpoint"), name);
     result.insert(QStringLiteral("split"), m_options.split);
     result.insert(QStringLiteral("bySource"), SourceBreakdown::of(ws, report.value()));
-    if (net.value().config().attributeSlots > 0)
+    if (net.value().config().attributeSlots > 0) {
         if (auto head = train::evaluateAttributeHead(net.value(), data.value().examples))
             result.insert(QStringLiteral("attributeHead"), head.value().toJson(attributeSlotNames()));
+        // The same per source kind: what the head reads on sources training never saw.
+        QJsonObject bySource;
+        const auto kinds = SourceBreakdown::kindsOf(ws, data.value().examples);
+        for (dataset::SourceKind kind : {dataset::SourceKind::Seen, dataset::SourceKind::Unseen, dataset::SourceKind::Phantom,
+                                         dataset::SourceKind::Site}) {
+            const auto ofKind = [&](const train::TrainingExample& e) { return kinds.value(e.id) == kind; };
+            if (auto head = train::evaluateAttributeHead(net.value(), data.value().examples, ofKind))
+                bySource.insert(dataset::sourceKindKey(kind), head.value().toJson(attributeSlotNames()));
+        }
+        result.insert(QStringLiteral("attributeHeadBySource"), bySource);
+    }
     if (m_options.withExpert) {
         progress.report(0.96, QStringLiteral("Scoring the simulated expert on the same items"));
         synth::AnnotatorConfig config;

@@ -20,6 +20,13 @@ SourceKind SourceBreakdown::kindOfTask(store::Workspace& ws, qint64 taskId) {
     return dataset::SiteBases::kindOf(ws, recipe->modality, recipe->base);
 }
 
+QHash<QString, SourceKind> SourceBreakdown::kindsOf(store::Workspace& ws, const std::vector<train::TrainingExample>& examples) {
+    QHash<QString, SourceKind> out;
+    for (const auto& e : examples)
+        if (!out.contains(e.id)) out.insert(e.id, kindOfTask(ws, e.id.toLongLong()));
+    return out;
+}
+
 QJsonObject SourceBreakdown::of(store::Workspace& ws, const train::EvaluationReport& report) {
     QHash<QString, QString> kindOf;  // task id -> kind key
     const auto kind = [&](const QString& id) {

@@ -4,8 +4,11 @@
 // that say what the model does on another patient, scanner or slide are the unseen ones.
 #include "dataset/SourceSplit.h"
 #include "train/Evaluator.h"
+#include "train/TrainingExample.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <vector>
 
 namespace medq::store { class Workspace; }
 
@@ -18,6 +21,8 @@ public:
     // {"unseen": {"perception": {accuracy, total, uniformChance, majorityChance},
     //             "descriptions": n, "meanRubricTotal": x}, ...}: kinds without items are left out.
     static QJsonObject of(store::Workspace& ws, const train::EvaluationReport& report);
+    // The kind of each example's task, by TrainingExample::id (the task id).
+    static QHash<QString, dataset::SourceKind> kindsOf(store::Workspace& ws, const std::vector<train::TrainingExample>& examples);
 };
 
 }  // namespace medq::learn

@@ -1,5 +1,7 @@
 #include "train/AttributeMetrics.h"
 
+#include "taxonomy/Severity.h"
+
 #include <set>
 
 namespace medq::train {
@@ -9,21 +11,28 @@ QJsonObject AttributeHeadSummary::toJson(const QStringList& slotNames) const {
     for (std::size_t k = 0; k < bySlot.size(); ++k) {
         const Slot& s = bySlot[k];
         if (s.labels == 0) continue;
+        QJsonObject bySeverity;
+        for (int v = 1; v <= 3; ++v)
+            if (s.presentAt[v] > 0)
+                bySeverity.insert(severityKey(Severity(v)), QJsonObject{{"present", s.presentAt[v]},
+                                                                        {"recall", double(s.foundAt[v]) / s.presentAt[v]}});
         perAttribute.insert(int(k) < slotNames.size() ? slotNames[int(k)] : QString::number(k),
                       QJsonObject{{"labels", s.labels}, {"present", s.present},
                                   {"recall", s.present ? double(s.found) / s.present : 0.0},
-                                  {"precision", s.called ? double(s.found) / s.called : 0.0}});
+                                  {"precision", s.called ? double(s.found) / s.called : 0.0},
+                                  {"recallBySeverity", bySeverity}});
     }
     return QJsonObject{{"images", images}, {"labels", labels}, {"presenceAccuracy", presenceAccuracy},
                        {"severityAccuracy", severityAccuracy}, {"absentBaseline", absentBaseline},
                        {"presentRecall", presentRecall}, {"presentPrecision", presentPrecision}, {"byAttribute", perAttribute}};
 }
 
-Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples) {
+Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples,
+                                                   const std::function<bool(const TrainingExample&)>& include) {
     std::vector<const TrainingExample*> distinct;
     std::set<std::vector<float>> seen;
     for (const TrainingExample& e : examples) {
-        if (e.attributeTargets.empty() || e.image.isPair()) continue;
+        if (e.attributeTargets.empty() || e.image.isPair() || (include && !include(e))) continue;
         if (seen.insert(e.image.first).second) distinct.push_back(&e);
     }
     if (distinct.empty()) return Error{QString(), QStringLiteral("no example carries attribute labels")};
@@ -47,6 +56,10 @@ Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& mo
             slot.present += isPresent;
             slot.found += isPresent && saysPresent;
             slot.called += saysPresent;
+            if (isPresent && targets[k] <= 3) {
+                ++slot.presentAt[targets[k]];
+                slot.foundAt[targets[k]] += saysPresent;
+            }
             presenceRight += isPresent == saysPresent;
             severityRight += guess[k] == targets[k];
             absent += !isPresent;

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace medq::train {
@@ -21,14 +22,17 @@ struct AttributeHeadSummary {
     double presentPrecision = 0;   // share of the head's "present" calls that are right
     struct Slot {
         int labels = 0, present = 0, found = 0, called = 0;  // found: present and called present
+        int presentAt[4] = {0, 0, 0, 0}, foundAt[4] = {0, 0, 0, 0};  // by true severity (1 mild .. 3 severe)
     };
     std::vector<Slot> bySlot;  // per attribute slot
-    // toJson names slots by `slotNames` when given (else by index); slots without labels are left out.
+    // toJson names slots by `slotNames` when given (else by index); slots without labels are left
+    // out. Each slot has its recall at mild, moderate and severe ("recallBySeverity").
     QJsonObject toJson(const QStringList& slotNames = {}) const;
 };
 
-// Distinct images among `examples` (first example with targets per image); an error when the
-// model has no attribute head or no example carries targets.
-Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples);
+// Distinct images among `examples` (first example with targets per image), those `include`
+// accepts when given; an error when the model has no attribute head or no example carries targets.
+Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples,
+                                                   const std::function<bool(const TrainingExample&)>& include = {});
 
 }  // namespace medq::train

@@ -192,6 +192,12 @@ private slots:
         QVERIFY(head.value("images").toInt() > 0);
         QVERIFY(head.value("absentBaseline").toDouble() > 0.5);
         QVERIFY(!head.value("byAttribute").toObject().isEmpty());
+        // The head per source kind: the kinds' images add up to the whole.
+        const QJsonObject headBySource = report.result.value("attributeHeadBySource").toObject();
+        QVERIFY(headBySource.contains("phantom"));
+        int headImages = 0;
+        for (const QString& kind : headBySource.keys()) headImages += headBySource.value(kind).toObject().value("images").toInt();
+        QCOMPARE(headImages, head.value("images").toInt());
         // By source: test items are on sources training never saw or on phantoms, never on a
         // seen source (the split is by source); the kinds add up to the whole.
         const QJsonObject sources = report.result.value("bySource").toObject();

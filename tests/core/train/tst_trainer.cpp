@@ -3,6 +3,7 @@
 #include "SyntheticImages.h"
 #include "model/PromptFormat.h"
 #include "model/QualityModel.h"
+#include "train/AttributeMetrics.h"
 #include "train/EncoderPretrainer.h"
 #include "train/Evaluator.h"
 #include "train/ResumeState.h"
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
+#include <set>
 #include <cmath>
 
 using namespace medq;
@@ -382,6 +384,25 @@ private slots:
             QCOMPARE(predicted[i][1], int(labelled[i].attributeTargets[1]));
             for (std::size_t k = 2; k < predicted[i].size(); ++k) QCOMPARE(predicted[i][k], 0);
         }
+        // Scored: every labelled severity of slots 0 and 1 found; a filter scores a subset.
+        const auto summary = evaluateAttributeHead(model, labelled);
+        QVERIFY(summary.ok());
+        const QJsonObject slot0 = summary.value().toJson().value("byAttribute").toObject().value("0").toObject();
+        const QJsonObject bySeverity = slot0.value("recallBySeverity").toObject();
+        QVERIFY(!bySeverity.isEmpty());
+        int presentAtSeverities = 0;
+        for (const QString& severity : bySeverity.keys()) {
+            QCOMPARE(bySeverity.value(severity).toObject().value("recall").toDouble(), 1.0);
+            presentAtSeverities += bySeverity.value(severity).toObject().value("present").toInt();
+        }
+        QCOMPARE(presentAtSeverities, slot0.value("present").toInt());
+        const std::set<QString> firstHalf = [&] {
+            std::set<QString> ids;
+            for (std::size_t i = 0; i < labelled.size() / 2; ++i) ids.insert(labelled[i].id);
+            return ids;
+        }();
+        const auto part = evaluateAttributeHead(model, labelled, [&](const TrainingExample& e) { return firstHalf.count(e.id) > 0; });
+        QVERIFY(part.ok() && part.value().images > 0 && part.value().images < summary.value().images);
         // Without the attribute loss the head stays untrained: it does not reproduce the labels.
         QualityModel untrained = freshModel();
         c.attributeWeight = 0.0;
