@@ -48,7 +48,14 @@ QJsonObject SourceBreakdown::of(store::Workspace& ws, const train::EvaluationRep
     for (SourceKind k : {SourceKind::Seen, SourceKind::Unseen, SourceKind::Phantom, SourceKind::Site}) {
         const QString key = dataset::sourceKindKey(k);
         if (!cells.contains(key) && !rubric.contains(key)) continue;
-        QJsonObject entry{{"perception", cells.value(key)}};
+        // Within the kind, by question type: chance lines of the kind's own items.
+        std::vector<train::PerceptionOutcome> ofKind;
+        for (const auto& o : byKind)
+            if (o.group == key) ofKind.push_back(o);
+        QJsonObject perception = cells.value(key).toObject();
+        if (!ofKind.empty())
+            perception.insert(QStringLiteral("byType"), train::summarisePerception(ofKind).toJson().value(QStringLiteral("byType")));
+        QJsonObject entry{{"perception", perception}};
         const auto [n, sum] = rubric.value(key);
         entry.insert(QStringLiteral("descriptions"), n);
         if (n > 0) entry.insert(QStringLiteral("meanRubricTotal"), sum / n);

@@ -18,7 +18,7 @@ class SourceBreakdown {
 public:
     // The kind of task `taskId`'s (first) image: from its synthetic recipe's base, else Site.
     static dataset::SourceKind kindOfTask(store::Workspace& ws, qint64 taskId);
-    // {"unseen": {"perception": {accuracy, total, uniformChance, majorityChance},
+    // {"unseen": {"perception": {accuracy, total, uniformChance, majorityChance, byType: {...}},
     //             "descriptions": n, "meanRubricTotal": x}, ...}: kinds without items are left out.
     static QJsonObject of(store::Workspace& ws, const train::EvaluationReport& report);
     // The kind of each example's task, by TrainingExample::id (the task id).

@@ -204,7 +204,14 @@ private slots:
         QVERIFY2(!sources.contains("seen"), qPrintable(QJsonDocument(sources).toJson()));
         QVERIFY(sources.contains("phantom"));
         int total = 0;
-        for (const QString& kind : sources.keys()) total += sources.value(kind).toObject().value("perception").toObject().value("total").toInt();
+        for (const QString& kind : sources.keys()) {
+            const QJsonObject cell = sources.value(kind).toObject().value("perception").toObject();
+            total += cell.value("total").toInt();
+            // Each kind by question type, adding up to the kind.
+            int byType = 0;
+            for (const auto& t : cell.value("byType").toObject()) byType += t.toObject().value("total").toInt();
+            QCOMPARE(byType, cell.value("total").toInt());
+        }
         QCOMPARE(total, perception.value("total").toInt());
     }
 
