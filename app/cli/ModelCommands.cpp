@@ -93,13 +93,13 @@ void printEvaluation(const QJsonObject& r) {
         const QJsonObject h = headBySource.value(QLatin1String(key)).toObject();
         if (h.isEmpty()) continue;
         out << QStringLiteral("%1 %2 images: recall %3%, precision %4%, presence %5% (all-absent %6%)\n")
-                   .arg(QStringLiteral("  head,") + QString::fromLatin1(label).trimmed(), -30).arg(h.value("images").toInt())
+                   .arg(QStringLiteral("  head, ") + QString::fromLatin1(label).trimmed(), -30).arg(h.value("images").toInt())
                    .arg(100 * h.value("presentRecall").toDouble(), 0, 'f', 1).arg(100 * h.value("presentPrecision").toDouble(), 0, 'f', 1)
                    .arg(100 * h.value("presenceAccuracy").toDouble(), 0, 'f', 1).arg(100 * h.value("absentBaseline").toDouble(), 0, 'f', 1);
     }
     const QJsonObject unseenAttributes = headBySource.value("unseen").toObject().value("byAttribute").toObject();
     if (!unseenAttributes.isEmpty()) {
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6\n").arg("  unseen: attribute", -30).arg("present", 8).arg("mild", 7)
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6\n").arg("  unseen: attribute", -36).arg("present", 8).arg("mild", 7)
                    .arg("moderate", 9).arg("severe", 7).arg("precision", 10);
         auto recallAt = [](const QJsonObject& a, const char* severity) {
             const QJsonObject cell = a.value("recallBySeverity").toObject().value(QLatin1String(severity)).toObject();
@@ -107,7 +107,7 @@ void printEvaluation(const QJsonObject& r) {
         };
         for (auto it = unseenAttributes.begin(); it != unseenAttributes.end(); ++it) {
             const QJsonObject a = it.value().toObject();
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6\n").arg("    " + it.key(), -30).arg(a.value("present").toInt(), 8)
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6\n").arg("    " + it.key(), -36).arg(a.value("present").toInt(), 8)
                        .arg(recallAt(a, "mild"), 7).arg(recallAt(a, "moderate"), 9).arg(recallAt(a, "severe"), 7)
                        .arg(QStringLiteral("%1%").arg(100 * a.value("precision").toDouble(), 0, 'f', 0), 10);
         }
