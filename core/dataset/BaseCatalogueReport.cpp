@@ -32,6 +32,21 @@ ModalityCounts counts(Modality m) {
     return c;
 }
 
+// A dark sheet, and a painter on it with light text of `pixelSize`: every sheet here.
+QImage darkSheet(int width, int height) {
+    QImage out(width, height, QImage::Format_RGB888);
+    out.fill(QColor(32, 32, 36));
+    return out;
+}
+
+void prepare(QPainter& painter, int pixelSize) {
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    QFont font = painter.font();
+    font.setPixelSize(pixelSize);
+    painter.setFont(font);
+    painter.setPen(QColor(235, 235, 235));
+}
+
 }  // namespace
 
 QString BaseCatalogueReport::table() {
@@ -96,14 +111,9 @@ QImage BaseCatalogueReport::sheet(int cellSize) {
             columns = std::max(columns, int(rows.back().second.size()));
         }
     }
-    QImage out(columns * (cellSize + kGap) + kGap, int(rows.size()) * (cellSize + kLabel + kGap) + kGap, QImage::Format_RGB888);
-    out.fill(QColor(32, 32, 36));
+    QImage out = darkSheet(columns * (cellSize + kGap) + kGap, int(rows.size()) * (cellSize + kLabel + kGap) + kGap);
     QPainter painter(&out);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    QFont font = painter.font();
-    font.setPixelSize(11);
-    painter.setFont(font);
-    painter.setPen(QColor(235, 235, 235));
+    prepare(painter, 11);
     for (int r = 0; r < int(rows.size()); ++r) {
         const auto& [m, bases] = rows[std::size_t(r)];
         for (int c = 0; c < int(bases.size()); ++c) {
@@ -134,14 +144,9 @@ QImage BaseCatalogueReport::augmentationSheet(int variants, int cellSize) {
                 rows.push_back({m, base});
             }
     }
-    QImage out(kLabel + (variants + 1) * (cellSize + kGap), int(rows.size()) * (cellSize + kGap) + kGap, QImage::Format_RGB888);
-    out.fill(QColor(32, 32, 36));
+    QImage out = darkSheet(kLabel + (variants + 1) * (cellSize + kGap), int(rows.size()) * (cellSize + kGap) + kGap);
     QPainter painter(&out);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    QFont font = painter.font();
-    font.setPixelSize(11);
-    painter.setFont(font);
-    painter.setPen(QColor(235, 235, 235));
+    prepare(painter, 11);
     for (int r = 0; r < int(rows.size()); ++r) {
         const auto [m, base] = rows[std::size_t(r)];
         const int y = kGap + r * (cellSize + kGap);
@@ -162,14 +167,9 @@ QImage BaseCatalogueReport::augmentationSheet(int variants, int cellSize) {
 QImage BaseCatalogueReport::phantomSheet(int count, int cellSize) {
     constexpr int kLabel = 150, kGap = 3;
     const int rows = 2 * int(kClinicalModalities.size());
-    QImage out(kLabel + count * (cellSize + kGap), rows * (cellSize + kGap) + kGap, QImage::Format_RGB888);
-    out.fill(QColor(32, 32, 36));
+    QImage out = darkSheet(kLabel + count * (cellSize + kGap), rows * (cellSize + kGap) + kGap);
     QPainter painter(&out);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    QFont font = painter.font();
-    font.setPixelSize(12);
-    painter.setFont(font);
-    painter.setPen(QColor(235, 235, 235));
+    prepare(painter, 12);
     int row = 0;
     for (Modality m : kClinicalModalities) {
         for (int generation = 1; generation <= 2; ++generation, ++row) {

@@ -43,18 +43,9 @@ Image Phantoms::mriHead(int size, std::uint64_t seed, bool t2) {
     Random random(seed);
     if (seed != 0) perturb(ellipses, random, 3, Grey, 0.8);
     // Relative signal of each tissue: T2 (CSF bright, grey > white) vs T1 (fat bright, CSF dark).
+    // (Generation 1 keeps its skull at 0.06: stored recipes keep their pixels.)
     auto value = [t2](Tissue t, double offset) {
-        double v = 0;
-        switch (t) {
-        case Scalp: v = t2 ? 0.7 : 0.9; break;  // subcutaneous fat
-        case Skull: v = 0.06; break;             // cortical bone gives almost no signal
-        case Grey: v = t2 ? 0.52 : 0.5; break;
-        case White: v = t2 ? 0.4 : 0.68; break;
-        case Csf: v = t2 ? 0.95 : 0.14; break;
-        case Lesion: v = t2 ? 0.78 : 0.34; break;
-        default: v = 0.5; break;
-        }
-        return 1000.0 * v * (1.0 + 0.05 * offset);
+        return 1000.0 * (t == Skull ? 0.06 : mriSignal(t, t2)) * (1.0 + 0.05 * offset);
     };
     const auto texture = SmoothNoise::field(size, size, size / 10.0, 3, random);
     Image img = paint(size, ellipses, 0.0, value, texture, 20.0);

@@ -112,6 +112,27 @@ double ctValue(Tissue t, double offset) {
     return 0;
 }
 
+// Relative MRI signal of each tissue for T1- and T2-weighted (or proton-density) contrast.
+double mriSignal(Tissue t, bool t2) {
+    switch (t) {
+    case Fat: case Scalp: return t2 ? 0.7 : 0.9;
+    case Muscle: return t2 ? 0.25 : 0.32;
+    case Liver: return t2 ? 0.3 : 0.5;
+    case Spleen: return t2 ? 0.6 : 0.38;
+    case Kidney: return t2 ? 0.65 : 0.42;
+    case Vessel: case Blood: return 0.05;  // flow void
+    case Cortex: case Skull: return 0.04;  // cortical bone gives almost no signal
+    case Bone: case Marrow: return t2 ? 0.55 : 0.82;
+    case Cartilage: return t2 ? 0.5 : 0.45;
+    case Gas: case Lung: return 0.02;
+    case Grey: return t2 ? 0.52 : 0.5;
+    case White: return t2 ? 0.4 : 0.68;
+    case Csf: return t2 ? 0.95 : 0.14;
+    case Lesion: return t2 ? 0.78 : 0.34;
+    }
+    return 0.5;
+}
+
 void pose(std::vector<Ellipse>& ellipses, Random& random, double minScale, double shift, double degrees) {
     const double scale = random.uniform(minScale, 1.05), aspect = random.uniform(0.92, 1.08);
     const double dx = random.uniform(-shift, shift), dy = random.uniform(-shift, shift);

@@ -41,5 +41,7 @@ Image paint(int size, const std::vector<Ellipse>& ellipses, double background, c
             const std::vector<float>& texture, double textureAmplitude);
 
 double ctValue(Tissue t, double offset);
+// Relative MRI signal (0..1) of each tissue at T2 (or proton density) or T1 weighting.
+double mriSignal(Tissue t, bool t2);
 
 }  // namespace medq::synth::tissue
