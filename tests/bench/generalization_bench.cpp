@@ -4,7 +4,7 @@
 // type, with the attribute head's recall and precision there, next to phantoms. Meant to
 // rank recipe changes in minutes; the full recipe confirms what it keeps.
 //
-//   bench_generalization [--out DIR] [--reuse] [--per-modality 120] [--steps 150]
+//   bench_generalization [--out DIR] [--reuse] [--per-modality 200] [--steps 1000]
 //       [--encoder-epochs 4] [--preset default] [--threads 2] [--label TEXT] [--csv FILE]
 //
 // --reuse keeps DIR's benchmark (built once for a seed) and trains a new checkpoint on it.
@@ -45,8 +45,8 @@ int main(int argc, char** argv) {
     p.addHelpOption();
     p.addOption({"out", "Folder of the benchmark workspace (default: a temporary one).", "DIR"});
     p.addOption({"reuse", "Keep DIR's benchmark when it has one."});
-    p.addOption({"per-modality", "Benchmark items per modality (default 120).", "N", "120"});
-    p.addOption({"steps", "Training steps (default 150).", "N", "150"});
+    p.addOption({"per-modality", "Benchmark items per modality (default 200).", "N", "200"});
+    p.addOption({"steps", "Training steps (default 1000: fewer only learn the majority answer).", "N", "1000"});
     p.addOption({"encoder-epochs", "Encoder pretraining epochs on the attribute labels (default 4).", "N", "4"});
     p.addOption({"preset", "Model preset (default: default).", "P", "default"});
     p.addOption({"threads", "Intra-op threads (default 2).", "N", "2"});
