@@ -89,14 +89,16 @@ void printEvaluation(const QJsonObject& r) {
     // The head by source kind, and on unseen sources attribute by attribute (recall at each
     // severity): where it fails on patients, scanners and slides it never saw.
     const QJsonObject headBySource = r.value("attributeHeadBySource").toObject();
-    for (const auto& [key, label] : kinds) {
-        const QJsonObject h = headBySource.value(QLatin1String(key)).toObject();
-        if (h.isEmpty()) continue;
-        out << QStringLiteral("%1 %2 images: recall %3%, precision %4%, presence %5% (all-absent %6%)\n")
-                   .arg(QStringLiteral("  head, ") + QString::fromLatin1(label).trimmed(), -30).arg(h.value("images").toInt())
-                   .arg(100 * h.value("presentRecall").toDouble(), 0, 'f', 1).arg(100 * h.value("presentPrecision").toDouble(), 0, 'f', 1)
-                   .arg(100 * h.value("presenceAccuracy").toDouble(), 0, 'f', 1).arg(100 * h.value("absentBaseline").toDouble(), 0, 'f', 1);
-    }
+    const QJsonObject alignedBySource = r.value("attributeHeadAlignedBySource").toObject();
+    for (const auto& [name, bySource] : {std::pair{"  head, ", headBySource}, std::pair{"  aligned head, ", alignedBySource}})
+        for (const auto& [key, label] : kinds) {
+            const QJsonObject h = bySource.value(QLatin1String(key)).toObject();
+            if (h.isEmpty()) continue;
+            out << QStringLiteral("%1 %2 images: recall %3%, precision %4%, presence %5% (all-absent %6%)\n")
+                       .arg(QString::fromLatin1(name) + QString::fromLatin1(label).trimmed(), -30).arg(h.value("images").toInt())
+                       .arg(100 * h.value("presentRecall").toDouble(), 0, 'f', 1).arg(100 * h.value("presentPrecision").toDouble(), 0, 'f', 1)
+                       .arg(100 * h.value("presenceAccuracy").toDouble(), 0, 'f', 1).arg(100 * h.value("absentBaseline").toDouble(), 0, 'f', 1);
+        }
     const QJsonObject unseenAttributes = headBySource.value("unseen").toObject().value("byAttribute").toObject();
     if (!unseenAttributes.isEmpty()) {
         out << QStringLiteral("%1 %2 %3 %4 %5 %6\n").arg("  unseen: attribute", -36).arg("present", 8).arg("mild", 7)
@@ -148,6 +150,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("split"), QStringLiteral("Split to evaluate (default test)."), QStringLiteral("SPLIT"), QStringLiteral("test")});
         p.addOption({QStringLiteral("limit"), QStringLiteral("Only the first N tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("json"), QStringLiteral("Write the full report to this file."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("align-sources"), QStringLiteral("Also score the attribute head with each source's mean reading moved onto the training split's (reads the train split too).")});
     } else if (sub == QLatin1String("list")) {
         p.setApplicationDescription(QStringLiteral("List the workspace's checkpoints; * marks the current one."));
     } else {
@@ -216,6 +219,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
     int limit = 0;
     if (!intOption(p, "limit", 1, limit)) return fail(QStringLiteral("--limit takes a positive integer"));
     o.limit = limit;
+    o.alignHeadBySource = p.isSet(QStringLiteral("align-sources"));
     const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::EvaluateModelJob>(dir, o)), g.quiet);
     if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled"));
     if (!outcome.ok()) return fail(outcome.message);

@@ -5,12 +5,76 @@
 #include "learn/CheckpointRegistry.h"
 #include "learn/ExampleAssembler.h"
 #include "learn/ExpertBaseline.h"
+#include "learn/HeadSourceAlignment.h"
 #include "learn/SourceBreakdown.h"
 #include "model/QualityModel.h"
 #include "train/AttributeMetrics.h"
 #include "train/Evaluator.h"
 
 namespace medq::learn {
+namespace {
+
+using Images = std::vector<const train::TrainingExample*>;
+
+Result<model::AttributeReadings> headReadings(const model::QualityModel& net, const Images& images) {
+    std::vector<std::vector<float>> pixels;
+    for (const train::TrainingExample* e : images) pixels.push_back(e->image.first);
+    return net.attributeProbabilities(pixels);
+}
+
+QString modalityOfSource(const QString& source) { return source.section(QLatin1Char('/'), 0, 0); }
+
+// attributeHeadBySource again, each source's readings first moved onto the training split's
+// mean (HeadSourceAlignment): what the head reads once a source's shift is taken out.
+Result<QJsonObject> alignedHeadBySource(store::Workspace& ws, ExampleAssembler& assembler, const model::QualityModel& net,
+                                        const std::vector<train::TrainingExample>& examples,
+                                        const QHash<QString, dataset::SourceKind>& kinds, const jobs::Progress& progress) {
+    QHash<QString, QString> sourceOf;  // task id -> source
+    const auto sourcesOf = [&](const Images& images) {
+        QStringList sources, groups;
+        for (const train::TrainingExample* e : images) {
+            auto it = sourceOf.find(e->id);
+            if (it == sourceOf.end()) it = sourceOf.insert(e->id, SourceBreakdown::sourceOfTask(ws, e->id.toLongLong()));
+            sources << *it;
+            groups << modalityOfSource(*it);
+        }
+        return std::pair{sources, groups};
+    };
+    auto trainSet = assembler.split(QStringLiteral("train"), progress.sub(0.0, 0.7));
+    if (!trainSet) return trainSet.error();
+    const Images trainImages = train::labelledImages(trainSet.value().examples);
+    auto trainReadings = headReadings(net, trainImages);
+    if (!trainReadings) return trainReadings.error();
+    QHash<QString, model::AttributeReadings> byModality;
+    const auto [trainSources, trainGroups] = sourcesOf(trainImages);
+    for (std::size_t i = 0; i < trainImages.size(); ++i) byModality[trainGroups[int(i)]].push_back(trainReadings.value()[i]);
+    QHash<QString, HeadSourceAlignment::LogMeans> reference;
+    for (auto it = byModality.cbegin(); it != byModality.cend(); ++it)
+        reference.insert(it.key(), HeadSourceAlignment::meanLogProbabilities(*it));
+
+    progress.report(0.8, QStringLiteral("Aligning the attribute head per source"));
+    const Images images = train::labelledImages(examples);
+    auto readings = headReadings(net, images);
+    if (!readings) return readings.error();
+    const auto [sources, groups] = sourcesOf(images);
+    const auto aligned = HeadSourceAlignment(reference).align(readings.value(), sources, groups);
+    QJsonObject bySource;
+    for (dataset::SourceKind kind : {dataset::SourceKind::Seen, dataset::SourceKind::Unseen, dataset::SourceKind::Phantom,
+                                     dataset::SourceKind::Site}) {
+        Images ofKind;
+        model::AttributeReadings read;
+        for (std::size_t i = 0; i < images.size(); ++i)
+            if (kinds.value(images[i]->id) == kind) {
+                ofKind.push_back(images[i]);
+                read.push_back(aligned[i]);
+            }
+        if (!ofKind.empty())
+            bySource.insert(dataset::sourceKindKey(kind), train::scoreAttributeReadings(ofKind, read).toJson(attributeSlotNames()));
+    }
+    return bySource;
+}
+
+}  // namespace
 
 jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
     using jobs::JobOutcome;
@@ -50,6 +114,12 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
                 bySource.insert(dataset::sourceKindKey(kind), head.value().toJson(attributeSlotNames()));
         }
         result.insert(QStringLiteral("attributeHeadBySource"), bySource);
+        if (m_options.alignHeadBySource) {
+            progress.report(0.95, QStringLiteral("Aligning the attribute head per source"));
+            auto aligned = alignedHeadBySource(ws, assembler, net.value(), data.value().examples, kinds, progress.sub(0.95, 0.96));
+            if (!aligned) return {JobOutcome::Status::Failed, aligned.error().message(), {}};
+            result.insert(QStringLiteral("attributeHeadAlignedBySource"), aligned.value());
+        }
     }
     if (m_options.withExpert) {
         progress.report(0.96, QStringLiteral("Scoring the simulated expert on the same items"));

@@ -11,6 +11,9 @@ struct EvaluateOptions {
     QString split = QStringLiteral("test");
     int limit = 0;       // > 0: only the first N tasks
     bool withExpert = true;
+    // Also score the attribute head with each source's readings moved onto the training
+    // split's mean (HeadSourceAlignment); reads the train split too.
+    bool alignHeadBySource = false;
     QString annotatorConfig;  // JSON file; empty: built-in defaults
 };
 

@@ -1,9 +1,11 @@
 #include "learn/SourceBreakdown.h"
 
+#include "dataset/BaseLibrary.h"
 #include "dataset/SiteBases.h"
 #include "dataset/SynthRecipe.h"
 #include "store/Workspace.h"
 
+#include <QFileInfo>
 #include <QHash>
 
 namespace medq::learn {
@@ -18,6 +20,20 @@ SourceKind SourceBreakdown::kindOfTask(store::Workspace& ws, qint64 taskId) {
     const auto recipe = dataset::SynthRecipe::fromText(image->metadata.value(QStringLiteral("recipe")).toString());
     if (!recipe) return SourceKind::Site;
     return dataset::SiteBases::kindOf(ws, recipe->modality, recipe->base);
+}
+
+QString SourceBreakdown::sourceOfTask(store::Workspace& ws, qint64 taskId) {
+    const auto task = ws.tasks().get(taskId);
+    if (!task) return QStringLiteral("unknown");
+    const auto image = ws.images().get(task->imageId);
+    if (!image) return QStringLiteral("unknown");
+    const auto recipe = dataset::SynthRecipe::fromText(image->metadata.value(QStringLiteral("recipe")).toString());
+    if (!recipe) return image->modality + QLatin1Char('/') + QFileInfo(image->path).path();  // imported: its folder
+    const QString modality = modalityKey(recipe->modality) + QLatin1Char('/');
+    if (recipe->base < 0) return modality + QStringLiteral("phantom");
+    if (!recipe->isSiteBase()) return modality + dataset::BaseLibrary::sourceOf(recipe->modality, recipe->base);
+    const auto row = ws.siteBases().get(recipe->siteBaseId());
+    return modality + QStringLiteral("site:") + (row ? row->source : QString::number(recipe->siteBaseId()));
 }
 
 QHash<QString, SourceKind> SourceBreakdown::kindsOf(store::Workspace& ws, const std::vector<train::TrainingExample>& examples) {

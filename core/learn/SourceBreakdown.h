@@ -18,6 +18,9 @@ class SourceBreakdown {
 public:
     // The kind of task `taskId`'s (first) image: from its synthetic recipe's base, else Site.
     static dataset::SourceKind kindOfTask(store::Workspace& ws, qint64 taskId);
+    // Where task `taskId`'s (first) image comes from, as "modality/source": a real base's
+    // source, "phantom", "site:<acquisition>" for a site base, an imported image's folder.
+    static QString sourceOfTask(store::Workspace& ws, qint64 taskId);
     // {"unseen": {"perception": {accuracy, total, uniformChance, majorityChance, byType: {...}},
     //             "descriptions": n, "meanRubricTotal": x}, ...}: kinds without items are left out.
     static QJsonObject of(store::Workspace& ws, const train::EvaluationReport& report);

@@ -2,6 +2,7 @@
 
 #include "taxonomy/Severity.h"
 
+#include <algorithm>
 #include <set>
 
 namespace medq::train {
@@ -27,25 +28,37 @@ QJsonObject AttributeHeadSummary::toJson(const QStringList& slotNames) const {
                        {"presentRecall", presentRecall}, {"presentPrecision", presentPrecision}, {"byAttribute", perAttribute}};
 }
 
-Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples,
-                                                   const std::function<bool(const TrainingExample&)>& include) {
+std::vector<const TrainingExample*> labelledImages(const std::vector<TrainingExample>& examples,
+                                                  const std::function<bool(const TrainingExample&)>& include) {
     std::vector<const TrainingExample*> distinct;
     std::set<std::vector<float>> seen;
     for (const TrainingExample& e : examples) {
         if (e.attributeTargets.empty() || e.image.isPair() || (include && !include(e))) continue;
         if (seen.insert(e.image.first).second) distinct.push_back(&e);
     }
+    return distinct;
+}
+
+Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples,
+                                                   const std::function<bool(const TrainingExample&)>& include) {
+    const auto distinct = labelledImages(examples, include);
     if (distinct.empty()) return Error{QString(), QStringLiteral("no example carries attribute labels")};
     std::vector<std::vector<float>> pixels;
     for (const TrainingExample* e : distinct) pixels.push_back(e->image.first);
-    auto predicted = model.attributeSeverities(pixels);
+    auto predicted = model.attributeProbabilities(pixels);
     if (!predicted) return predicted.error();
+    return scoreAttributeReadings(distinct, predicted.value());
+}
+
+AttributeHeadSummary scoreAttributeReadings(const std::vector<const TrainingExample*>& distinct,
+                                            const model::AttributeReadings& readings) {
     AttributeHeadSummary s;
     s.images = int(distinct.size());
     int presenceRight = 0, severityRight = 0, absent = 0, present = 0, found = 0, called = 0, calledRight = 0;
     for (std::size_t i = 0; i < distinct.size(); ++i) {
         const auto& targets = distinct[i]->attributeTargets;
-        const auto& guess = predicted.value()[i];
+        std::vector<int> guess;
+        for (const auto& p : readings[i]) guess.push_back(int(std::max_element(p.begin(), p.end()) - p.begin()));
         for (std::size_t k = 0; k < targets.size() && k < guess.size(); ++k) {
             if (targets[k] < 0) continue;
             ++s.labels;

@@ -32,6 +32,12 @@ struct AttributeHeadSummary {
 
 // Distinct images among `examples` (first example with targets per image), those `include`
 // accepts when given; an error when the model has no attribute head or no example carries targets.
+// The distinct labelled single images among `examples` that `include` accepts (all when empty).
+std::vector<const TrainingExample*> labelledImages(const std::vector<TrainingExample>& examples,
+                                                  const std::function<bool(const TrainingExample&)>& include = {});
+// Scores head readings (`readings[i]` of `images[i]`, the most probable severity per slot).
+AttributeHeadSummary scoreAttributeReadings(const std::vector<const TrainingExample*>& images,
+                                            const model::AttributeReadings& readings);
 Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples,
                                                    const std::function<bool(const TrainingExample&)>& include = {});
 

@@ -104,12 +104,13 @@ private slots:
         const auto trained = test::runMedq({"model", "train", m_ws, "--preset", "tiny", "--steps", "30", "--threads", "1"});
         QVERIFY2(trained.code == 0, qPrintable(trained.err));
         // The evaluation table names the chance lines and how often the guided token found
-        // the attribute each question names.
-        const auto evaluated = test::runMedq({"model", "eval", m_ws, "--split", "test"});
+        // the attribute each question names; --align-sources adds the head aligned per source.
+        const auto evaluated = test::runMedq({"model", "eval", m_ws, "--split", "test", "--align-sources"});
         QVERIFY2(evaluated.code == 0, qPrintable(evaluated.err));
         QVERIFY2(evaluated.out.contains("majority") && evaluated.out.contains("calibration error"), qPrintable(evaluated.out));
         QVERIFY2(evaluated.out.contains(QRegularExpression("guided token reads the named attribute's slot on [0-9.]+% of [1-9][0-9]* questions")),
                  qPrintable(evaluated.out));
+        QVERIFY2(evaluated.out.contains(QRegularExpression("aligned head, [a-z, ]+ [1-9][0-9]* images: recall")), qPrintable(evaluated.out));
     }
 
     void importKilledLeavesAllOrNothing() {
