@@ -16,6 +16,8 @@ PACKAGES=(
   libsqlite3-dev libspdlog-dev libfmt-dev libsentencepiece-dev zlib1g-dev
   # fast BLAS: without it libtorch/faiss fall back to the 50x slower reference BLAS
   libopenblas0-openmp
+  # DICOM network tools (echoscu, storescu) that the receiver's tests talk to medq pacs with
+  dcmtk
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
   # real sample images (DICOM, NIfTI, photographs) used by tests and the demo

@@ -24,5 +24,6 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g);
 int cmdPool(const QStringList& args, const GlobalOptions& g);
 int cmdReference(const QStringList& args, const GlobalOptions& g);
 int cmdAssess(const QStringList& args, const GlobalOptions& g);
+int cmdPacs(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

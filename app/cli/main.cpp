@@ -33,6 +33,7 @@ const char* kUsage =
     "  pool status WORKSPACE              pool items per modality and kind, files not usable and why\n"
     "  reference add WORKSPACE --from-annotations --split test|val  expert labels as a reference set\n"
     "  assess WORKSPACE|--checkpoint C PATH... [-r] [--jsonl F] [--fail-at usable|reject]  quality of any images\n"
+    "  pacs listen WORKSPACE [--aet MEDQ] [--port 11112] [--to import|pool]  receive images over DICOM\n"
     "  export WORKSPACE --jsonl F --csv F training conversations (JSONL) and annotations (CSV)\n"
     "  audit verify WORKSPACE             check the audit log's hash chain (exit 1 names the first bad row)\n"
     "  model train WORKSPACE [--from-scratch|--from C]  train the quality model on the benchmark\n"
@@ -91,6 +92,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("pool"), medq::cli::cmdPool},
         {QStringLiteral("reference"), medq::cli::cmdReference},
         {QStringLiteral("assess"), medq::cli::cmdAssess},
+        {QStringLiteral("pacs"), medq::cli::cmdPacs},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

@@ -109,6 +109,17 @@ struct Table<DraftProblem> {
                                                                        {DraftProblem::RepeatedToken, "repeated_token"},
                                                                        {DraftProblem::NoEnd, "no_end"}};
 };
+template <>
+struct Table<ReceiveDestination> {
+    static constexpr std::pair<ReceiveDestination, const char*> entries[] = {{ReceiveDestination::Import, "import"},
+                                                                             {ReceiveDestination::Pool, "pool"}};
+};
+template <>
+struct Table<ReceivedState> {
+    static constexpr std::pair<ReceivedState, const char*> entries[] = {{ReceivedState::Pending, "pending"},
+                                                                        {ReceivedState::Done, "done"},
+                                                                        {ReceivedState::Failed, "failed"}};
+};
 
 template <typename E>
 QString keyOf(E value) {
@@ -172,6 +183,8 @@ MEDQ_VOCABULARY(AnnotationAction)
 MEDQ_VOCABULARY(PoolItemKind)
 MEDQ_VOCABULARY(PoolFileStatus)
 MEDQ_VOCABULARY(DraftProblem)
+MEDQ_VOCABULARY(ReceiveDestination)
+MEDQ_VOCABULARY(ReceivedState)
 #undef MEDQ_VOCABULARY
 
 }  // namespace medq

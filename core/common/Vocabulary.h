@@ -59,6 +59,12 @@ enum class PoolFileStatus { Registered = 1, Changed = 2, Vanished = 3, Unreadabl
 // Why a generated description is no draft at all (DegenerateDraft): no word in it, one token
 // repeated over most of it, or the end of the sequence never reached.
 enum class DraftProblem { NoWords = 1, RepeatedToken = 2, NoEnd = 3 };
+// Where an instance received over DICOM goes (`medq pacs listen --to`): imported as images,
+// or registered in the pool by reference.
+enum class ReceiveDestination { Import = 1, Pool = 2 };
+// A received instance: stored and recorded, waiting for its import or registration; done;
+// or failed there (the reason is kept with it).
+enum class ReceivedState { Pending = 1, Done = 2, Failed = 3 };
 
 QString key(Queue value);
 QString key(TaskKind value);
@@ -76,6 +82,8 @@ QString key(AnnotationAction value);
 QString key(PoolItemKind value);
 QString key(PoolFileStatus value);
 QString key(DraftProblem value);
+QString key(ReceiveDestination value);
+QString key(ReceivedState value);
 
 // The value whose key() is `key`; nullopt for anything else.
 template <typename E>

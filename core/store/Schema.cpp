@@ -309,6 +309,24 @@ CREATE TABLE site_bases(
 );
 )SQL";
 
+// Version 9: instances received over DICOM (`medq pacs listen`), recorded before they are
+// acknowledged and then imported or registered in the pool. The SOP Instance UID is kept
+// only as a SHA-256 (duplicates are found by it; the UID itself is identifying).
+const char* kV9 = R"SQL(
+CREATE TABLE received_instances(
+  id INTEGER PRIMARY KEY,
+  instance_hash TEXT NOT NULL UNIQUE,
+  sop_class_uid TEXT NOT NULL,
+  calling_aet TEXT NOT NULL,
+  path TEXT NOT NULL,
+  destination TEXT NOT NULL CHECK(destination IN ('import', 'pool')),
+  state TEXT NOT NULL CHECK(state IN ('pending', 'done', 'failed')),
+  detail TEXT NOT NULL DEFAULT '',
+  received_at TEXT NOT NULL
+);
+CREATE INDEX received_instances_pending ON received_instances(state) WHERE state = 'pending';
+)SQL";
+
 void finishV4(SqliteConnection& db) {
     AuditChain::chainUnhashedRows(db);
     db.exec(kV4Triggers);
@@ -317,7 +335,7 @@ void finishV4(SqliteConnection& db) {
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}, {7, kV7}, {8, kV8}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}, {7, kV7}, {8, kV8}, {9, kV9}};
     return list;
 }
 

@@ -9,7 +9,7 @@ namespace medq::store {
 Workspace::Workspace(const QString& dir, std::unique_ptr<SqliteConnection> db)
     : m_dir(dir), m_db(std::move(db)), m_images(*m_db), m_tasks(*m_db), m_outputs(*m_db), m_annotations(*m_db),
       m_rounds(*m_db), m_prototypes(*m_db), m_audit(*m_db), m_jobs(*m_db), m_queues(*m_db), m_drafts(*m_db),
-      m_pool(*m_db), m_poolFiles(*m_db), m_settings(*m_db), m_siteBases(*m_db) {}
+      m_pool(*m_db), m_poolFiles(*m_db), m_settings(*m_db), m_siteBases(*m_db), m_received(*m_db) {}
 
 bool Workspace::exists(const QString& dir) { return QFileInfo(QDir(dir).filePath(kDatabaseName)).isFile(); }
 

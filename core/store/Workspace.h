@@ -10,6 +10,7 @@
 #include "store/QueueRepository.h"
 #include "store/RoundRepository.h"
 #include "store/SettingsRepository.h"
+#include "store/ReceivedInstanceRepository.h"
 #include "store/SiteBaseRepository.h"
 #include "store/SqliteConnection.h"
 #include "store/TaskRepository.h"
@@ -49,6 +50,7 @@ public:
     PoolFileRepository& poolFiles() { return m_poolFiles; }
     SettingsRepository& settings() { return m_settings; }
     SiteBaseRepository& siteBases() { return m_siteBases; }
+    ReceivedInstanceRepository& received() { return m_received; }
 
     int schemaVersion();
     // Row count of every table, for `medq info`.
@@ -75,6 +77,7 @@ private:
     PoolFileRepository m_poolFiles;
     SettingsRepository m_settings;
     SiteBaseRepository m_siteBases;
+    ReceivedInstanceRepository m_received;
 };
 
 }  // namespace medq::store
