@@ -38,9 +38,10 @@ Tool runTool(const QString& name, const QStringList& args) {
 
 class Listener {
 public:
-    Listener(const QString& ws, quint16 port) {
+    Listener(const QString& ws, quint16 port, const QStringList& more = {}) {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(QStringLiteral(MEDQ_CLI_PATH), {"pacs", "listen", ws, "--port", QString::number(port), "--aet", "MEDQ"});
+        m_process.start(QStringLiteral(MEDQ_CLI_PATH),
+                        QStringList{"pacs", "listen", ws, "--port", QString::number(port), "--aet", "MEDQ"} + more);
     }
     ~Listener() {
         if (m_process.state() != QProcess::NotRunning) {
@@ -165,6 +166,26 @@ private slots:
         QVERIFY(opened);
         QCOMPARE(opened.value()->received().count(ReceivedState::Done), 1);
         QCOMPARE(opened.value()->images().count(), 1);
+    }
+
+    // --to pool: registered by reference in the pool, not imported.
+    void registersInThePool() {
+        QTemporaryDir tmp;
+        const QString ws = tmp.filePath("ws");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        const quint16 port = testPort(3);
+        Listener listener(ws, port, {"--to", "pool"});
+        QVERIFY2(listener.waitFor("registered in the pool"), qPrintable(listener.output()));
+        const Tool store = runTool("storescu", {"-aec", "MEDQ", "127.0.0.1", QString::number(port), test::pydicom("CT_small.dcm")});
+        QVERIFY2(store.code == 0, qPrintable(store.output));
+        QVERIFY2(listener.waitFor("1 taken in (pool)"), qPrintable(listener.output()));
+        QCOMPARE(listener.stop(), 0);
+        auto opened = store::Workspace::open(ws);
+        QVERIFY(opened);
+        QCOMPARE(opened.value()->images().count(), 0);
+        std::int64_t registered = 0;
+        for (const auto& byStatus : opened.value()->poolFiles().countByModality()) registered += byStatus.value(PoolFileStatus::Registered);
+        QCOMPARE(registered, std::int64_t(1));
     }
 
     void badOptionsAreNamed() {
