@@ -16,8 +16,9 @@ PACKAGES=(
   libsqlite3-dev libspdlog-dev libfmt-dev libsentencepiece-dev zlib1g-dev
   # fast BLAS: without it libtorch/faiss fall back to the 50x slower reference BLAS
   libopenblas0-openmp
-  # DICOM network tools (echoscu, storescu) that the receiver's tests talk to medq pacs with
-  dcmtk
+  # DICOM network tools (echoscu, storescu) and a real PACS (Orthanc, started by the tests on
+  # loopback ports, never as the system service) that the tests talk to medq pacs with
+  dcmtk orthanc
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
   # real sample images (DICOM, NIfTI, photographs) used by tests and the demo
@@ -40,4 +41,9 @@ echo "installer: installing ${#missing[@]} missing package(s): ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Orthanc's package starts a system PACS on 4242/8042 where systemd runs; the tests start
+# their own on loopback ports, so the service is stopped and left disabled.
+if [[ " ${missing[*]} " == *" orthanc "* ]] && command -v systemctl >/dev/null && systemctl is-enabled orthanc >/dev/null 2>&1; then
+  $SUDO systemctl disable --now orthanc >/dev/null 2>&1 || true
+fi
 echo "installer: done"

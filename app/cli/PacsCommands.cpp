@@ -1,13 +1,17 @@
 // `medq pacs listen`: images in from a PACS or a modality over DICOM.
 #include "Commands.h"
 #include "common/Log.h"
+#include "pacs/AeTitle.h"
 #include "pacs/DicomReceiver.h"
+#include "pacs/QueryRetrieve.h"
+#include "pacs/StudyRetrieval.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
 #include <atomic>
 #include <csignal>
+#include <optional>
 
 namespace medq::cli {
 namespace {
@@ -49,6 +53,54 @@ int listen(const QCommandLineParser& p) {
     return Ok;
 }
 
+// The remote node of --pacs and our own AE title of --aet, or a message saying what is wrong.
+std::optional<QString> nodeOptions(const QCommandLineParser& p, pacs::PacsNode& node, QString& callingAe) {
+    if (!p.isSet(QStringLiteral("pacs"))) return QStringLiteral("--pacs AET@HOST:PORT is required");
+    auto parsed = pacs::PacsNode::parse(p.value(QStringLiteral("pacs")));
+    if (!parsed) return parsed.error().message();
+    node = parsed.take();
+    auto title = pacs::checkedAeTitle(p.value(QStringLiteral("aet")));
+    if (!title) return title.error().message();
+    callingAe = title.take();
+    return std::nullopt;
+}
+
+int find(const QCommandLineParser& p) {
+    pacs::PacsNode node;
+    QString callingAe;
+    if (auto problem = nodeOptions(p, node, callingAe)) return fail(*problem);
+    pacs::StudyQuery query;
+    query.modality = p.value(QStringLiteral("modality")).toUpper();
+    query.studyDate = p.value(QStringLiteral("study-date"));
+    auto studies = pacs::QueryRetrieve(callingAe, node).findStudies(query);
+    if (!studies) return fail(studies.error().message());
+    QTextStream out(stdout);
+    out << QStringLiteral("%1  %2 %3 %4  %5\n").arg("study instance UID", -64).arg("date", -8).arg("modalities", -10).arg("images", 6).arg("description");
+    for (const auto& s : studies.value())
+        out << QStringLiteral("%1  %2 %3 %4  %5\n").arg(s.studyUid, -64).arg(s.date, -8).arg(s.modalities, -10)
+                   .arg(s.instances >= 0 ? QString::number(s.instances) : QStringLiteral("?"), 6).arg(s.description);
+    out << studies.value().size() << (studies.value().size() == 1 ? " study" : " studies") << " on " << node.text() << Qt::endl;
+    return Ok;
+}
+
+int get(const QCommandLineParser& p) {
+    const QStringList pos = p.positionalArguments().mid(1);
+    if (pos.size() != 1) return fail(QStringLiteral("get: expected one WORKSPACE"));
+    if (!store::Workspace::exists(pos.front()))
+        return fail(QStringLiteral("%1: no workspace here (run `medq init` first)").arg(pos.front()));
+    pacs::PacsNode node;
+    QString callingAe;
+    if (auto problem = nodeOptions(p, node, callingAe)) return fail(*problem);
+    if (p.value(QStringLiteral("study")).isEmpty()) return fail(QStringLiteral("get: --study UID is required (medq pacs find lists them)"));
+    const auto destination = fromKey<ReceiveDestination>(p.value(QStringLiteral("to")));
+    if (!destination) return fail(QStringLiteral("--to takes %1, not '%2'").arg(keyList<ReceiveDestination>(), p.value(QStringLiteral("to"))));
+    log::attachWorkspace(pos.front());
+    auto report = pacs::retrieveStudy(pos.front(), callingAe, node, p.value(QStringLiteral("study")), *destination);
+    if (!report) return fail(report.error().message());
+    QTextStream(stdout) << report.value().summary() << " (" << key(*destination) << ")" << Qt::endl;
+    return report.value().failed ? UserError : Ok;
+}
+
 }  // namespace
 
 int cmdPacs(const QStringList& args, const GlobalOptions&) {
@@ -58,8 +110,14 @@ int cmdPacs(const QStringList& args, const GlobalOptions&) {
         "DICOM networking with a PACS or a modality.\n"
         "  listen WORKSPACE [--aet MEDQ] [--port 11112] [--to import|pool]  receive images (C-STORE, C-ECHO)\n"
         "      until interrupted; each instance is recorded before it is acknowledged, then imported (de-identified)\n"
-        "      or registered in the pool after its association; instances that are no images are refused"));
-    p.addPositionalArgument(QStringLiteral("listen"), QStringLiteral("What to do."));
+        "      or registered in the pool after its association; instances that are no images are refused\n"
+        "  find WORKSPACE --pacs AET@HOST:PORT [--modality CT] [--study-date 20240101-20240131]  list studies (C-FIND)\n"
+        "  get WORKSPACE --pacs AET@HOST:PORT --study UID [--to import|pool]  retrieve a study (C-GET) and take it in"));
+    p.addPositionalArgument(QStringLiteral("listen|find|get"), QStringLiteral("What to do."));
+    p.addOption({QStringLiteral("pacs"), QStringLiteral("The PACS: its AE title, host and port."), QStringLiteral("AET@HOST:PORT")});
+    p.addOption({QStringLiteral("modality"), QStringLiteral("find: studies with this modality (CT, MR, ...)."), QStringLiteral("M")});
+    p.addOption({QStringLiteral("study-date"), QStringLiteral("find: a DICOM date or range (YYYYMMDD-YYYYMMDD)."), QStringLiteral("RANGE")});
+    p.addOption({QStringLiteral("study"), QStringLiteral("get: the Study Instance UID."), QStringLiteral("UID")});
     p.addOption({QStringLiteral("aet"), QStringLiteral("This receiver's AE title (default MEDQ)."), QStringLiteral("AET"), QStringLiteral("MEDQ")});
     p.addOption({QStringLiteral("port"), QStringLiteral("TCP port to listen on (default 11112)."), QStringLiteral("PORT"), QStringLiteral("11112")});
     p.addOption({QStringLiteral("to"), QStringLiteral("import (default) or pool."), QStringLiteral("WHERE"), QStringLiteral("import")});
@@ -70,7 +128,9 @@ int cmdPacs(const QStringList& args, const GlobalOptions&) {
     }
     const QString sub = p.positionalArguments().value(0);
     if (sub == QLatin1String("listen")) return listen(p);
-    return fail(QStringLiteral("expected listen (medq pacs --help)"));
+    if (sub == QLatin1String("find")) return find(p);
+    if (sub == QLatin1String("get")) return get(p);
+    return fail(QStringLiteral("expected listen, find or get (medq pacs --help)"));
 }
 
 }  // namespace medq::cli

@@ -34,6 +34,7 @@ const char* kUsage =
     "  reference add WORKSPACE --from-annotations --split test|val  expert labels as a reference set\n"
     "  assess WORKSPACE|--checkpoint C PATH... [-r] [--jsonl F] [--fail-at usable|reject]  quality of any images\n"
     "  pacs listen WORKSPACE [--aet MEDQ] [--port 11112] [--to import|pool]  receive images over DICOM\n"
+    "  pacs find|get WORKSPACE --pacs AET@HOST:PORT [--modality CT] [--study UID]  query and retrieve from a PACS\n"
     "  export WORKSPACE --jsonl F --csv F training conversations (JSONL) and annotations (CSV)\n"
     "  audit verify WORKSPACE             check the audit log's hash chain (exit 1 names the first bad row)\n"
     "  model train WORKSPACE [--from-scratch|--from C]  train the quality model on the benchmark\n"

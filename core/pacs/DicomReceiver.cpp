@@ -2,6 +2,7 @@
 
 #include "pacs/AeTitle.h"
 #include "pacs/ReceivedIntake.h"
+#include "pacs/ReceivedRecord.h"
 #include "store/Workspace.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -10,7 +11,6 @@
 #include <dcmtk/dcmnet/dimse.h>
 #include <dcmtk/dcmnet/dstorscp.h>
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <set>
@@ -26,10 +26,6 @@ const char* const kTransferSyntaxes[] = {
     UID_JPEGProcess1TransferSyntax,        UID_JPEGProcess2_4TransferSyntax,       UID_JPEGProcess14TransferSyntax,
     UID_JPEGProcess14SV1TransferSyntax,    UID_JPEGLSLosslessTransferSyntax,       UID_JPEGLSLossyTransferSyntax,
     UID_RLELosslessTransferSyntax,         UID_JPEG2000LosslessOnlyTransferSyntax, UID_JPEG2000TransferSyntax};
-
-QString sha256Hex(const char* text) {
-    return QString::fromLatin1(QCryptographicHash::hash(QByteArray(text), QCryptographicHash::Sha256).toHex());
-}
 
 class StorageScp : public DcmStorageSCP {
 public:
@@ -47,9 +43,9 @@ protected:
             m_log(QStringLiteral("refused an %1: it has no pixel data (a report or presentation state is no image)").arg(what));
             return STATUS_STORE_Error_CannotUnderstand;
         }
-        const QString hash = sha256Hex(request.AffectedSOPInstanceUID);
+        const QString uid = QString::fromLatin1(request.AffectedSOPInstanceUID);
         try {
-            if (m_ws.received().findByHash(hash)) {
+            if (wasReceived(m_ws, uid)) {
                 ++m_counts.duplicates;
                 m_log(QStringLiteral("already received this %1: acknowledged, not stored again").arg(what));
                 return STATUS_Success;
@@ -65,15 +61,7 @@ protected:
                           status != STATUS_Success ? status : Uint16(STATUS_STORE_Refused_OutOfResources));
         }
         try {
-            store::Transaction tx(m_ws.db());
-            store::ReceivedInstanceRecord row;
-            row.instanceHash = hash;
-            row.sopClassUid = QString::fromLatin1(request.AffectedSOPClassUID);
-            row.callingAet = caller;
-            row.path = m_lastStored;
-            row.destination = m_options.destination;
-            m_ws.received().add(row);
-            tx.commit();
+            recordReceived(m_ws, {m_lastStored, QString::fromLatin1(request.AffectedSOPClassUID), uid, caller}, m_options.destination);
         } catch (const std::exception& e) {
             QFile::remove(m_lastStored);
             return refuse(what, QStringLiteral("it could not be recorded: %1").arg(QString::fromUtf8(e.what())));

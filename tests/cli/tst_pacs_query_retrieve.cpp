@@ -1,0 +1,114 @@
+// `medq pacs find|get` against a real PACS: Debian's Orthanc, started by the test on loopback
+// ports with its own configuration and storage (never the system service), filled through
+// its REST API. Also: a PACS that is down, and a malformed node.
+#include "support/CliRunner.h"
+#include "support/SampleFiles.h"
+#include "store/Workspace.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+#include <unistd.h>
+
+using namespace medq;
+
+namespace {
+
+quint16 testPort(int offset) { return quint16(41000 + (getpid() % 4000) * 4 + offset); }
+
+int curl(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral("curl"), QStringList{"-sf", "-o", "/dev/null", "-H", "Expect:"} + args);
+    p.waitForFinished(30000);
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+}  // namespace
+
+class TestPacsQueryRetrieve : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QProcess m_orthanc;
+    quint16 m_http = testPort(0), m_dicom = testPort(1);
+    QString pacs() const { return QStringLiteral("TESTPACS@127.0.0.1:%1").arg(m_dicom); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(QFile::exists("/usr/sbin/Orthanc"), "Orthanc not found: install Debian's orthanc (installer/install-deps.sh)");
+        QVERIFY2(!QStandardPaths::findExecutable("curl").isEmpty(), "curl not found");
+        const QString storage = m_tmp.filePath("orthanc-db");
+        QVERIFY(QDir().mkpath(storage));
+        QFile config(m_tmp.filePath("orthanc.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral(R"({ "Name": "medq-test", "StorageDirectory": "%1", "IndexDirectory": "%1",
+  "HttpPort": %2, "DicomPort": %3, "DicomAet": "TESTPACS", "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "DicomCheckCalledAet": false, "DicomAlwaysAllowEcho": true,
+  "DicomAlwaysAllowStore": true, "DicomAlwaysAllowFind": true, "DicomAlwaysAllowGet": true,
+  "DicomAlwaysAllowMove": true, "DicomModalities": {}, "Plugins": [] })")
+                         .arg(storage).arg(m_http).arg(m_dicom).toUtf8());
+        config.close();
+        m_orthanc.setProcessChannelMode(QProcess::MergedChannels);
+        m_orthanc.start(QStringLiteral("/usr/sbin/Orthanc"), {config.fileName()});
+        QVERIFY(m_orthanc.waitForStarted());
+        const QString system = QStringLiteral("http://127.0.0.1:%1/system").arg(m_http);
+        QElapsedTimer clock;
+        clock.start();
+        while (curl({system}) != 0 && clock.elapsed() < 30000) QThread::msleep(200);
+        QVERIFY2(curl({system}) == 0, qPrintable(QString::fromLocal8Bit(m_orthanc.readAll())));
+        for (const char* name : {"CT_small.dcm", "MR_small.dcm"})
+            QCOMPARE(curl({"-X", "POST", "--data-binary", "@" + test::pydicom(name), QStringLiteral("http://127.0.0.1:%1/instances").arg(m_http)}), 0);
+    }
+
+    void cleanupTestCase() {
+        m_orthanc.terminate();
+        if (!m_orthanc.waitForFinished(10000)) m_orthanc.kill();
+    }
+
+    void findsAndRetrievesAStudy() {
+        const QString ws = m_tmp.filePath("ws");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        const auto all = test::runMedq({"pacs", "find", ws, "--pacs", pacs()});
+        QVERIFY2(all.code == 0, qPrintable(all.err));
+        QVERIFY2(all.out.contains("2 studies on TESTPACS"), qPrintable(all.out));
+        const auto ct = test::runMedq({"pacs", "find", ws, "--pacs", pacs(), "--modality", "ct"});
+        QVERIFY2(ct.code == 0 && ct.out.contains("1 study on TESTPACS"), qPrintable(ct.out + ct.err));
+        const QStringList lines = ct.out.split('\n');
+        QVERIFY(lines.size() > 2);
+        const QString study = lines[1].section(' ', 0, 0);
+        QVERIFY2(QRegularExpression("^[0-9.]+$").match(study).hasMatch(), qPrintable(ct.out));
+
+        const auto got = test::runMedq({"pacs", "get", ws, "--pacs", pacs(), "--study", study});
+        QVERIFY2(got.code == 0, qPrintable(got.err));
+        QVERIFY2(got.out.contains("retrieved 1 new instances; 1 taken in (import)"), qPrintable(got.out));
+        const auto again = test::runMedq({"pacs", "get", ws, "--pacs", pacs(), "--study", study});
+        QVERIFY2(again.code == 0 && again.out.contains("retrieved 0 new instances (1 received before"), qPrintable(again.out + again.err));
+        auto opened = store::Workspace::open(ws);
+        QVERIFY(opened);
+        QCOMPARE(opened.value()->images().count(), 1);
+        QCOMPARE(opened.value()->images().countByModality().value(QStringLiteral("ct")), 1);
+        QCOMPARE(opened.value()->received().count(ReceivedState::Done), 1);
+    }
+
+    void namesWhatIsWrong() {
+        const QString ws = m_tmp.filePath("ws-errors");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        const auto down = test::runMedq({"pacs", "find", ws, "--pacs", QStringLiteral("TESTPACS@127.0.0.1:%1").arg(testPort(3))});
+        QCOMPARE(down.code, 1);
+        QVERIFY2(down.err.contains("no association") && down.err.contains("TESTPACS@127.0.0.1"), qPrintable(down.err));
+        const auto malformed = test::runMedq({"pacs", "find", ws, "--pacs", "127.0.0.1:4242"});
+        QCOMPARE(malformed.code, 1);
+        QVERIFY2(malformed.err.contains("AET@HOST:PORT"), qPrintable(malformed.err));
+        const auto missing = test::runMedq({"pacs", "get", ws, "--pacs", pacs(), "--study", "1.2.3.4.5.6.7"});
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains("1.2.3.4.5.6.7"), qPrintable(missing.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPacsQueryRetrieve)
+#include "tst_pacs_query_retrieve.moc"
