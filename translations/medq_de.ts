@@ -1002,6 +1002,57 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
     </message>
 </context>
 <context>
+    <name>medq::gui::PacsMenu</name>
+    <message>
+        <source>&amp;DICOM</source>
+        <translation>&amp;DICOM</translation>
+    </message>
+    <message>
+        <source>Start &amp;Receiver…</source>
+        <translation>&amp;Empfänger starten…</translation>
+    </message>
+    <message>
+        <source>S&amp;top Receiver</source>
+        <translation>Empfänger s&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>DICOM %1:%2 starting…</source>
+        <translation>DICOM %1:%2 startet…</translation>
+    </message>
+    <message>
+        <source>DICOM %1:%2 receiving: %3 stored</source>
+        <translation>DICOM %1:%2 empfängt: %3 gespeichert</translation>
+    </message>
+    <message>
+        <source>, %1 refused</source>
+        <translation>, %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>, %1 taken in</source>
+        <translation>, %1 übernommen</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>, %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>DICOM receiver stopped</source>
+        <translation>DICOM-Empfänger gestoppt</translation>
+    </message>
+    <message>
+        <source>DICOM receiver stopped: %1</source>
+        <translation>DICOM-Empfänger gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>The DICOM receiver stopped: %1</source>
+        <translation>Der DICOM-Empfänger wurde gestoppt: %1</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::PoolAddDialog</name>
     <message>
         <source>Include sub-folders</source>
@@ -1349,6 +1400,41 @@ Warum hier: %6</translation>
     <message>
         <source>No workspace is open. Use File ▸ Open Workspace… or File ▸ Open Demo Workspace.</source>
         <translation>Kein Arbeitsbereich geöffnet. Verwenden Sie Datei ▸ Arbeitsbereich öffnen… oder Datei ▸ Demo-Arbeitsbereich öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ReceiverDialog</name>
+    <message>
+        <source>Start DICOM Receiver</source>
+        <translation>DICOM-Empfänger starten</translation>
+    </message>
+    <message>
+        <source>Import (de-identified)</source>
+        <translation>Importieren (de-identifiziert)</translation>
+    </message>
+    <message>
+        <source>Register in the pool</source>
+        <translation>Im Pool registrieren</translation>
+    </message>
+    <message>
+        <source>AE title:</source>
+        <translation>AE-Titel:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Received images:</source>
+        <translation>Empfangene Bilder:</translation>
+    </message>
+    <message>
+        <source>Modalities and PACS send to this computer&apos;s address with this AE title and port. Reports and other instances without pixels are refused.</source>
+        <translation>Modalitäten und PACS senden an die Adresse dieses Computers mit diesem AE-Titel und Port. Berichte und andere Instanzen ohne Pixeldaten werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
     </message>
 </context>
 <context>

@@ -998,6 +998,57 @@ Medical image quality annotation with a closed data loop.</source>
     </message>
 </context>
 <context>
+    <name>medq::gui::PacsMenu</name>
+    <message>
+        <source>&amp;DICOM</source>
+        <translation>&amp;DICOM</translation>
+    </message>
+    <message>
+        <source>Start &amp;Receiver…</source>
+        <translation>启动接收器(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>S&amp;top Receiver</source>
+        <translation>停止接收器(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+    <message>
+        <source>DICOM %1:%2 starting…</source>
+        <translation>DICOM %1:%2 正在启动…</translation>
+    </message>
+    <message>
+        <source>DICOM %1:%2 receiving: %3 stored</source>
+        <translation>DICOM %1:%2 接收中：已存储 %3 个</translation>
+    </message>
+    <message>
+        <source>, %1 refused</source>
+        <translation>，已拒绝 %1 个</translation>
+    </message>
+    <message>
+        <source>, %1 taken in</source>
+        <translation>，已导入 %1 个</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>，失败 %1 个</translation>
+    </message>
+    <message>
+        <source>DICOM receiver stopped</source>
+        <translation>DICOM 接收器已停止</translation>
+    </message>
+    <message>
+        <source>DICOM receiver stopped: %1</source>
+        <translation>DICOM 接收器已停止：%1</translation>
+    </message>
+    <message>
+        <source>The DICOM receiver stopped: %1</source>
+        <translation>DICOM 接收器已停止：%1</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::PoolAddDialog</name>
     <message>
         <source>Include sub-folders</source>
@@ -1343,6 +1394,41 @@ Why here: %6</source>
     <message>
         <source>No workspace is open. Use File ▸ Open Workspace… or File ▸ Open Demo Workspace.</source>
         <translation>未打开工作区。请使用 文件 ▸ 打开工作区… 或 文件 ▸ 打开演示工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ReceiverDialog</name>
+    <message>
+        <source>Start DICOM Receiver</source>
+        <translation>启动 DICOM 接收器</translation>
+    </message>
+    <message>
+        <source>Import (de-identified)</source>
+        <translation>导入（去标识化）</translation>
+    </message>
+    <message>
+        <source>Register in the pool</source>
+        <translation>登记到图像池</translation>
+    </message>
+    <message>
+        <source>AE title:</source>
+        <translation>AE 标题：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Received images:</source>
+        <translation>接收的图像：</translation>
+    </message>
+    <message>
+        <source>Modalities and PACS send to this computer&apos;s address with this AE title and port. Reports and other instances without pixels are refused.</source>
+        <translation>设备和 PACS 使用此 AE 标题和端口发送到本机地址。报告和其他不含像素数据的实例将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
     </message>
 </context>
 <context>

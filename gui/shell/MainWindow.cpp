@@ -7,6 +7,7 @@
 #include "ingest/ImportJob.h"
 #include "lab/LabWorkbench.h"
 #include "loop/DemoLoopJob.h"
+#include "pacs/PacsMenu.h"
 #include "pool/PoolMenu.h"
 #include "queue/QueuePanel.h"
 #include "queue/ThumbnailStrip.h"
@@ -96,6 +97,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_lab, &LabWorkbench::problem, this, &MainWindow::showProblem);
     m_pool = new PoolMenu(this, m_engine);
     connect(m_pool, &PoolMenu::problem, this, &MainWindow::showProblem);
+    m_pacs = new PacsMenu(this);
+    m_pacs->addStatus(statusBar());
+    connect(m_pacs, &PacsMenu::problem, this, &MainWindow::showProblem);
+    connect(m_pacs, &PacsMenu::imagesArrived, this, [this] {
+        if (!m_ws) return;
+        m_queues->refresh();
+        m_browser->refresh();
+    });
     buildMenus();
     bindShortcuts();
     restoreLayout();
@@ -151,6 +160,7 @@ void MainWindow::buildMenus() {
     }
 
     m_pool->addMenu(menuBar());
+    m_pacs->addMenu(menuBar());
     m_lab->addMenu(menuBar());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

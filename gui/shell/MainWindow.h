@@ -25,6 +25,7 @@ class ImageBrowser;
 class ComparisonView;
 class EngineStatusBar;
 class LabWorkbench;
+class PacsMenu;
 class PoolMenu;
 class QueuePanel;
 class SliceViewer;
@@ -57,6 +58,7 @@ public:
     jobs::JobEngine& engine() { return m_engine; }
     LabWorkbench* lab() const { return m_lab; }
     PoolMenu* pool() const { return m_pool; }
+    PacsMenu* pacs() const { return m_pacs; }
     ImageBrowser* browser() const { return m_browser; }
     // Draft and assessment jobs started for what is on screen and not yet finished.
     int pendingDraftJobs() const { return int(m_quietJobs.size()); }
@@ -115,6 +117,7 @@ private:
     EngineStatusBar* m_engineBar;
     LabWorkbench* m_lab = nullptr;  // the lab lead's docks and Lab menu
     PoolMenu* m_pool = nullptr;     // Pool > Add Folder, Pool Status
+    PacsMenu* m_pacs = nullptr;     // DICOM > Start/Stop Receiver
     ImageBrowser* m_browser;        // the Images dock
     QLabel* m_cursor;
     QMenu* m_recent = nullptr;

@@ -5,6 +5,7 @@
 #include "common/Log.h"
 #include "dataset/SiteBaseFile.h"
 #include "lab/LabWorkbench.h"
+#include "pacs/PacsMenu.h"
 #include "pool/PoolMenu.h"
 #include "queue/QueuePanel.h"
 #include "shell/AnnotatorDialog.h"
@@ -59,6 +60,7 @@ bool MainWindow::openWorkspace(const QString& dir) {
     m_lab->setWorkspace(m_ws.get(), m_annotator);
     m_browser->setWorkspace(m_ws.get());
     m_pool->setWorkspace(m_ws.get(), m_annotator);
+    m_pacs->setWorkspace(m_ws.get(), m_annotator);
     m_panel->clear(tr("Select an item in a queue to start."));
     // Start where the work is: the first queue with pending items.
     const auto counts = m_ws->queues().pendingCounts();

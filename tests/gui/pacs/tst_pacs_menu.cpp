@@ -1,0 +1,120 @@
+// DICOM > Start Receiver and Stop Receiver through the real menu and dialog: an annotator is
+// refused, a lead starts the receiver, DCMTK's storescu sends a CT slice, the status bar
+// counts it stored and taken in and the window is told to refresh its lists; after Stop
+// Receiver nothing answers on the port.
+#include "pacs/PacsMenu.h"
+#include "pacs/ReceiverDialog.h"
+#include "store/Workspace.h"
+#include "support/SampleFiles.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+#include <unistd.h>
+
+using namespace medq;
+using namespace medq::gui;
+
+namespace {
+
+QAction* menuAction(QMenuBar* bar, const QString& menu, const QString& text) {
+    for (QAction* m : bar->actions())
+        if (m->text() == menu && m->menu())
+            for (QAction* a : m->menu()->actions())
+                if (a->text() == text) return a;
+    return nullptr;
+}
+
+template <typename T>
+void whenOpen(const std::function<void(T*)>& handle) {
+    QTimer::singleShot(0, [handle] {
+        T* dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = qobject_cast<T*>(QApplication::activeModalWidget())) != nullptr, 5000);
+        handle(dialog);
+    });
+}
+
+void keepScreenshot(QWidget* w, const QString& name) {
+    const QString dir = qEnvironmentVariable("MEDQ_SCREENSHOTS");
+    if (!dir.isEmpty()) w->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
+}
+
+int runTool(const QString& name, const QStringList& args) {
+    QProcess p;
+    p.start(name, args);
+    // The receiver answers on its own thread; this thread keeps the event loop turning.
+    for (int waited = 0; p.state() != QProcess::NotRunning && waited < 60000; waited += 50) QTest::qWait(50);
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+}  // namespace
+
+class PacsMenuTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::unique_ptr<store::Workspace> m_ws;
+    QMainWindow m_window;
+    PacsMenu* m_menu = nullptr;
+    const quint16 m_port = quint16(36000 + (getpid() % 4000));
+
+private slots:
+    void initTestCase() {
+        auto ws = store::Workspace::create(m_tmp.filePath("ws"));
+        QVERIFY(ws.ok());
+        m_ws = ws.take();
+        m_ws->annotations().ensureAnnotator("dr.a", "annotator");
+        m_ws->annotations().ensureAnnotator("lead.l", "lead");
+        m_menu = new PacsMenu(&m_window);
+        m_menu->addMenu(m_window.menuBar());
+        m_menu->addStatus(m_window.statusBar());
+        m_window.resize(900, 200);
+        m_window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_window));
+    }
+
+    void annotatorsMayNotStartIt() {
+        m_menu->setWorkspace(m_ws.get(), "dr.a");
+        QSignalSpy problems(m_menu, &PacsMenu::problem);
+        menuAction(m_window.menuBar(), "&DICOM", "Start &Receiver…")->trigger();
+        QCOMPARE(problems.count(), 1);
+        QVERIFY(!m_menu->isReceiving());
+    }
+
+    void aLeadReceivesAStudy() {
+        m_menu->setWorkspace(m_ws.get(), "lead.l");
+        QSignalSpy arrived(m_menu, &PacsMenu::imagesArrived);
+        whenOpen<ReceiverDialog>([this](ReceiverDialog* dialog) {
+            dialog->findChild<QSpinBox*>()->setValue(m_port);
+            keepScreenshot(dialog, "dicom-receiver-dialog");
+            dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        });
+        menuAction(m_window.menuBar(), "&DICOM", "Start &Receiver…")->trigger();
+        QVERIFY(m_menu->isReceiving());
+        QTRY_VERIFY_WITH_TIMEOUT(m_menu->statusLabel()->text().contains("receiving"), 10000);
+        QVERIFY(!menuAction(m_window.menuBar(), "&DICOM", "Start &Receiver…")->isEnabled());
+
+        QCOMPARE(runTool("storescu", {"-aec", "MEDQ", "127.0.0.1", QString::number(m_port), test::pydicom("CT_small.dcm")}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_menu->statusLabel()->text().contains("1 stored, 1 taken in"), 30000);
+        QVERIFY(arrived.count() >= 1);
+        QCOMPARE(m_ws->images().count(), 1);
+        keepScreenshot(&m_window, "dicom-receiver-status");
+
+        menuAction(m_window.menuBar(), "&DICOM", "S&top Receiver")->trigger();
+        QVERIFY(!m_menu->isReceiving());
+        QTRY_VERIFY_WITH_TIMEOUT(m_menu->statusLabel()->text() == "DICOM receiver stopped", 10000);
+        QVERIFY(runTool("echoscu", {"-aec", "MEDQ", "127.0.0.1", QString::number(m_port)}) != 0);
+    }
+};
+
+QTEST_MAIN(PacsMenuTest)
+#include "tst_pacs_menu.moc"
