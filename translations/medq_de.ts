@@ -1051,6 +1051,89 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
         <source>The DICOM receiver stopped: %1</source>
         <translation>Der DICOM-Empfänger wurde gestoppt: %1</translation>
     </message>
+    <message>
+        <source>&amp;Query PACS…</source>
+        <translation>PACS &amp;abfragen…</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PacsQueryDialog</name>
+    <message>
+        <source>Query PACS</source>
+        <translation>PACS abfragen</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-YYYYMMDD (empty: any)</source>
+        <translation>JJJJMMTT-JJJJMMTT (leer: alle)</translation>
+    </message>
+    <message>
+        <source>Import (de-identified)</source>
+        <translation>Importieren (de-identifiziert)</translation>
+    </message>
+    <message>
+        <source>Register in the pool</source>
+        <translation>Im Pool registrieren</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalitäten</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Study UID</source>
+        <translation>Studien-UID</translation>
+    </message>
+    <message>
+        <source>PACS (AET@host:port):</source>
+        <translation>PACS (AET@Host:Port):</translation>
+    </message>
+    <message>
+        <source>Our AE title:</source>
+        <translation>Eigener AE-Titel:</translation>
+    </message>
+    <message>
+        <source>Modality:</source>
+        <translation>Modalität:</translation>
+    </message>
+    <message>
+        <source>Study date:</source>
+        <translation>Studiendatum:</translation>
+    </message>
+    <message>
+        <source>Retrieved images:</source>
+        <translation>Abgerufene Bilder:</translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve</source>
+        <translation>&amp;Abrufen</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Frage %1 an…</translation>
+    </message>
+    <message>
+        <source>Studies on %1: %2. Select the ones to retrieve.</source>
+        <translation>Studien auf %1: %2. Wählen Sie die abzurufenden aus.</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::PoolAddDialog</name>

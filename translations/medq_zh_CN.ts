@@ -1047,6 +1047,89 @@ Medical image quality annotation with a closed data loop.</source>
         <source>The DICOM receiver stopped: %1</source>
         <translation>DICOM 接收器已停止：%1</translation>
     </message>
+    <message>
+        <source>&amp;Query PACS…</source>
+        <translation>查询 PACS(&amp;Q)…</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::PacsQueryDialog</name>
+    <message>
+        <source>Query PACS</source>
+        <translation>查询 PACS</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-YYYYMMDD (empty: any)</source>
+        <translation>YYYYMMDD-YYYYMMDD（留空：任意）</translation>
+    </message>
+    <message>
+        <source>Import (de-identified)</source>
+        <translation>导入（去标识化）</translation>
+    </message>
+    <message>
+        <source>Register in the pool</source>
+        <translation>登记到图像池</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>模态</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Study UID</source>
+        <translation>检查 UID</translation>
+    </message>
+    <message>
+        <source>PACS (AET@host:port):</source>
+        <translation>PACS（AET@主机:端口）：</translation>
+    </message>
+    <message>
+        <source>Our AE title:</source>
+        <translation>本机 AE 标题：</translation>
+    </message>
+    <message>
+        <source>Modality:</source>
+        <translation>模态：</translation>
+    </message>
+    <message>
+        <source>Study date:</source>
+        <translation>检查日期：</translation>
+    </message>
+    <message>
+        <source>Retrieved images:</source>
+        <translation>获取的图像：</translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve</source>
+        <translation>获取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>正在查询 %1…</translation>
+    </message>
+    <message>
+        <source>Studies on %1: %2. Select the ones to retrieve.</source>
+        <translation>%1 上的检查：%2。请选择要获取的检查。</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::PoolAddDialog</name>

@@ -1,6 +1,9 @@
 #include "pacs/PacsMenu.h"
 
+#include "jobs/JobEngine.h"
+#include "pacs/PacsQueryDialog.h"
 #include "pacs/ReceiverDialog.h"
+#include "pacs/RetrieveStudyJob.h"
 #include "pacs/ReceiverRunner.h"
 #include "store/Permissions.h"
 #include "store/Workspace.h"
@@ -12,7 +15,8 @@
 
 namespace medq::gui {
 
-PacsMenu::PacsMenu(QWidget* window) : QObject(window), m_window(window), m_runner(new ReceiverRunner(this)) {
+PacsMenu::PacsMenu(QWidget* window, jobs::JobEngine& engine)
+    : QObject(window), m_window(window), m_engine(engine), m_runner(new ReceiverRunner(this)) {
     m_status = new QLabel(window);
     m_status->setObjectName(QStringLiteral("dicomReceiverStatus"));
     m_status->hide();
@@ -24,6 +28,8 @@ PacsMenu::~PacsMenu() { m_runner->stop(); }
 
 QMenu* PacsMenu::addMenu(QMenuBar* bar) {
     QMenu* menu = bar->addMenu(tr("&DICOM"));
+    menu->addAction(tr("&Query PACS…"), this, [this] { queryPacs(); });
+    menu->addSeparator();
     m_start = menu->addAction(tr("Start &Receiver…"), this, [this] { startReceiver(); });
     m_stop = menu->addAction(tr("S&top Receiver"), this, &PacsMenu::stopReceiver);
     updateActions();
@@ -59,6 +65,21 @@ bool PacsMenu::startReceiver() {
     m_status->show();
     updateActions();
     return true;
+}
+
+int PacsMenu::queryPacs() {
+    if (!m_ws) {
+        emit problem(tr("Open a workspace first."));
+        return -1;
+    }
+    if (const Status allowed = store::Permissions::requireFor(m_ws->annotations(), m_annotator, store::Action::Import); !allowed) {
+        emit problem(allowed.error().message());
+        return -1;
+    }
+    PacsQueryDialog dialog(*m_ws, m_window);
+    if (dialog.exec() != QDialog::Accepted) return -1;
+    return m_engine.submit(std::make_unique<pacs::RetrieveStudyJob>(m_ws->dir().absolutePath(), dialog.callingAe(), dialog.node(),
+                                                                    dialog.chosenStudies(), dialog.destination()));
 }
 
 void PacsMenu::stopReceiver() {

@@ -1,5 +1,6 @@
 #pragma once
-// The DICOM menu: Start Receiver… and Stop Receiver (ReceiverRunner), with the receiver's
+// The DICOM menu: Query PACS… (PacsQueryDialog, then a RetrieveStudyJob on the engine
+// thread), Start Receiver… and Stop Receiver (ReceiverRunner), with the receiver's
 // state in the status bar: its AE title and port, what it stored, refused and took in, and
 // the last thing it said as the tooltip. Leads only, as imports are.
 #include "pacs/DicomReceiver.h"
@@ -13,6 +14,9 @@ class QMenuBar;
 class QStatusBar;
 class QWidget;
 
+namespace medq::jobs {
+class JobEngine;
+}
 namespace medq::store {
 class Workspace;
 }
@@ -24,7 +28,7 @@ class ReceiverRunner;
 class PacsMenu : public QObject {
     Q_OBJECT
 public:
-    explicit PacsMenu(QWidget* window);
+    PacsMenu(QWidget* window, jobs::JobEngine& engine);
     ~PacsMenu() override;
     QMenu* addMenu(QMenuBar* bar);
     void addStatus(QStatusBar* bar);
@@ -32,6 +36,8 @@ public:
     void setWorkspace(store::Workspace* ws, const QString& annotator);
     // Opens the dialog and starts the receiver; false when nothing was started.
     bool startReceiver();
+    // Opens DICOM > Query PACS and submits the retrieval job; its id, or -1.
+    int queryPacs();
     void stopReceiver();
     bool isReceiving() const;
     QLabel* statusLabel() const { return m_status; }
@@ -47,6 +53,7 @@ private:
     void updateActions();
 
     QWidget* m_window;
+    jobs::JobEngine& m_engine;
     ReceiverRunner* m_runner;
     QLabel* m_status;
     QAction* m_start = nullptr;

@@ -97,7 +97,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_lab, &LabWorkbench::problem, this, &MainWindow::showProblem);
     m_pool = new PoolMenu(this, m_engine);
     connect(m_pool, &PoolMenu::problem, this, &MainWindow::showProblem);
-    m_pacs = new PacsMenu(this);
+    m_pacs = new PacsMenu(this, m_engine);
     m_pacs->addStatus(statusBar());
     connect(m_pacs, &PacsMenu::problem, this, &MainWindow::showProblem);
     connect(m_pacs, &PacsMenu::imagesArrived, this, [this] {

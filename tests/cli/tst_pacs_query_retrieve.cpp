@@ -2,6 +2,7 @@
 // ports with its own configuration and storage (never the system service), filled through
 // its REST API. Also: a PACS that is down, and a malformed node.
 #include "support/CliRunner.h"
+#include "support/OrthancServer.h"
 #include "support/SampleFiles.h"
 #include "store/Workspace.h"
 
@@ -22,53 +23,22 @@ namespace {
 
 quint16 testPort(int offset) { return quint16(41000 + (getpid() % 4000) * 4 + offset); }
 
-int curl(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral("curl"), QStringList{"-sf", "-o", "/dev/null", "-H", "Expect:"} + args);
-    p.waitForFinished(30000);
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
-
 }  // namespace
 
 class TestPacsQueryRetrieve : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
-    QProcess m_orthanc;
-    quint16 m_http = testPort(0), m_dicom = testPort(1);
-    QString pacs() const { return QStringLiteral("TESTPACS@127.0.0.1:%1").arg(m_dicom); }
+    std::unique_ptr<test::OrthancServer> m_orthanc;
+    QString pacs() const { return m_orthanc->node(); }
 
 private slots:
     void initTestCase() {
-        QVERIFY2(QFile::exists("/usr/sbin/Orthanc"), "Orthanc not found: install Debian's orthanc (installer/install-deps.sh)");
-        QVERIFY2(!QStandardPaths::findExecutable("curl").isEmpty(), "curl not found");
-        const QString storage = m_tmp.filePath("orthanc-db");
-        QVERIFY(QDir().mkpath(storage));
-        QFile config(m_tmp.filePath("orthanc.json"));
-        QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write(QStringLiteral(R"({ "Name": "medq-test", "StorageDirectory": "%1", "IndexDirectory": "%1",
-  "HttpPort": %2, "DicomPort": %3, "DicomAet": "TESTPACS", "RemoteAccessAllowed": false,
-  "AuthenticationEnabled": false, "DicomCheckCalledAet": false, "DicomAlwaysAllowEcho": true,
-  "DicomAlwaysAllowStore": true, "DicomAlwaysAllowFind": true, "DicomAlwaysAllowGet": true,
-  "DicomAlwaysAllowMove": true, "DicomModalities": {}, "Plugins": [] })")
-                         .arg(storage).arg(m_http).arg(m_dicom).toUtf8());
-        config.close();
-        m_orthanc.setProcessChannelMode(QProcess::MergedChannels);
-        m_orthanc.start(QStringLiteral("/usr/sbin/Orthanc"), {config.fileName()});
-        QVERIFY(m_orthanc.waitForStarted());
-        const QString system = QStringLiteral("http://127.0.0.1:%1/system").arg(m_http);
-        QElapsedTimer clock;
-        clock.start();
-        while (curl({system}) != 0 && clock.elapsed() < 30000) QThread::msleep(200);
-        QVERIFY2(curl({system}) == 0, qPrintable(QString::fromLocal8Bit(m_orthanc.readAll())));
-        for (const char* name : {"CT_small.dcm", "MR_small.dcm"})
-            QCOMPARE(curl({"-X", "POST", "--data-binary", "@" + test::pydicom(name), QStringLiteral("http://127.0.0.1:%1/instances").arg(m_http)}), 0);
+        m_orthanc = std::make_unique<test::OrthancServer>(m_tmp.path(), testPort(0), testPort(1));
+        QVERIFY2(m_orthanc->problem().isEmpty(), qPrintable(m_orthanc->problem()));
+        for (const char* name : {"CT_small.dcm", "MR_small.dcm"}) QVERIFY(m_orthanc->upload(test::pydicom(name)));
     }
 
-    void cleanupTestCase() {
-        m_orthanc.terminate();
-        if (!m_orthanc.waitForFinished(10000)) m_orthanc.kill();
-    }
+    void cleanupTestCase() { m_orthanc.reset(); }
 
     void findsAndRetrievesAStudy() {
         const QString ws = m_tmp.filePath("ws");

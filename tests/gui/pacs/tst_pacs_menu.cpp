@@ -1,15 +1,21 @@
 // DICOM > Start Receiver and Stop Receiver through the real menu and dialog: an annotator is
 // refused, a lead starts the receiver, DCMTK's storescu sends a CT slice, the status bar
 // counts it stored and taken in and the window is told to refresh its lists; after Stop
-// Receiver nothing answers on the port.
+// Receiver nothing answers on the port. Query PACS finds the studies of a real PACS (Orthanc)
+// and retrieves the chosen one as a job.
+#include "jobs/JobEngine.h"
 #include "pacs/PacsMenu.h"
+#include "pacs/PacsQueryDialog.h"
 #include "pacs/ReceiverDialog.h"
 #include "store/Workspace.h"
+#include "support/OrthancServer.h"
 #include "support/SampleFiles.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QTableWidget>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QProcess>
@@ -64,6 +70,7 @@ class PacsMenuTest : public QObject {
     QTemporaryDir m_tmp;
     std::unique_ptr<store::Workspace> m_ws;
     QMainWindow m_window;
+    jobs::JobEngine m_engine;
     PacsMenu* m_menu = nullptr;
     const quint16 m_port = quint16(36000 + (getpid() % 4000));
 
@@ -74,7 +81,7 @@ private slots:
         m_ws = ws.take();
         m_ws->annotations().ensureAnnotator("dr.a", "annotator");
         m_ws->annotations().ensureAnnotator("lead.l", "lead");
-        m_menu = new PacsMenu(&m_window);
+        m_menu = new PacsMenu(&m_window, m_engine);
         m_menu->addMenu(m_window.menuBar());
         m_menu->addStatus(m_window.statusBar());
         m_window.resize(900, 200);
@@ -113,6 +120,33 @@ private slots:
         QVERIFY(!m_menu->isReceiving());
         QTRY_VERIFY_WITH_TIMEOUT(m_menu->statusLabel()->text() == "DICOM receiver stopped", 10000);
         QVERIFY(runTool("echoscu", {"-aec", "MEDQ", "127.0.0.1", QString::number(m_port)}) != 0);
+    }
+
+    void aLeadQueriesAndRetrieves() {
+        test::OrthancServer orthanc(m_tmp.path(), quint16(m_port + 1), quint16(m_port + 2));
+        QVERIFY2(orthanc.problem().isEmpty(), qPrintable(orthanc.problem()));
+        QVERIFY(orthanc.upload(test::pydicom("MR_small.dcm")));
+        QVERIFY(orthanc.upload(test::pydicom("CT_small.dcm")));  // received already: dropped
+        m_menu->setWorkspace(m_ws.get(), "lead.l");
+        QSignalSpy finished(&m_engine, &jobs::JobEngine::jobFinished);
+        whenOpen<PacsQueryDialog>([&orthanc](PacsQueryDialog* dialog) {
+            dialog->findChildren<QLineEdit*>().front()->setText(orthanc.node());
+            for (QPushButton* b : dialog->findChildren<QPushButton*>())
+                if (b->text() == "&Find") b->click();
+            auto* table = dialog->findChild<QTableWidget*>();
+            QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, 20000);
+            keepScreenshot(dialog, "dicom-query");
+            table->selectAll();
+            for (QPushButton* b : dialog->findChildren<QPushButton*>())
+                if (b->text() == "&Retrieve") b->click();
+        });
+        menuAction(m_window.menuBar(), "&DICOM", "&Query PACS…")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto outcome = finished.front().at(1).value<jobs::JobOutcome>();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains("retrieved 1 new instances (1 received before"), qPrintable(outcome.message));
+        QCOMPARE(m_ws->images().count(), 2);
+        QCOMPARE(m_ws->settings().get(PacsQueryDialog::kNodeSetting).value_or(QString()), orthanc.node());
     }
 };
 

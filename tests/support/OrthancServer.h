@@ -1,0 +1,72 @@
+#pragma once
+// A real PACS for tests: Debian's Orthanc, started on loopback ports with its own
+// configuration and storage folder (never the system service), filled through its REST API
+// with curl, stopped when this object goes.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+#include <QThread>
+
+namespace medq::test {
+
+class OrthancServer {
+public:
+    static constexpr const char* kAeTitle = "TESTPACS";
+
+    // Ports httpPort and dicomPort on 127.0.0.1; storage under `dir`.
+    OrthancServer(const QString& dir, quint16 httpPort, quint16 dicomPort) : m_http(httpPort), m_dicom(dicomPort) {
+        if (!QFile::exists(QStringLiteral("/usr/sbin/Orthanc")) || QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty()) {
+            m_problem = QStringLiteral("Orthanc or curl not found: install Debian's orthanc and curl (installer/install-deps.sh)");
+            return;
+        }
+        const QString storage = QDir(dir).filePath(QStringLiteral("orthanc-db"));
+        QDir().mkpath(storage);
+        QFile config(QDir(dir).filePath(QStringLiteral("orthanc.json")));
+        if (!config.open(QIODevice::WriteOnly)) {
+            m_problem = config.fileName() + QStringLiteral(": cannot write");
+            return;
+        }
+        config.write(QStringLiteral(R"({ "Name": "medq-test", "StorageDirectory": "%1", "IndexDirectory": "%1",
+  "HttpPort": %2, "DicomPort": %3, "DicomAet": "%4", "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "DicomCheckCalledAet": false, "DicomAlwaysAllowEcho": true,
+  "DicomAlwaysAllowStore": true, "DicomAlwaysAllowFind": true, "DicomAlwaysAllowGet": true,
+  "DicomAlwaysAllowMove": true, "DicomModalities": {}, "Plugins": [] })")
+                         .arg(storage).arg(m_http).arg(m_dicom).arg(QLatin1String(kAeTitle))
+                         .toUtf8());
+        config.close();
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(QStringLiteral("/usr/sbin/Orthanc"), {config.fileName()});
+        QElapsedTimer clock;
+        clock.start();
+        while (!answers() && clock.elapsed() < 30000) QThread::msleep(200);
+        if (!answers()) m_problem = QStringLiteral("Orthanc did not answer: ") + QString::fromLocal8Bit(m_process.readAll());
+    }
+    ~OrthancServer() {
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000)) m_process.kill();
+    }
+    // Empty when the server runs; else why not.
+    const QString& problem() const { return m_problem; }
+    QString node() const { return QStringLiteral("%1@127.0.0.1:%2").arg(QLatin1String(kAeTitle)).arg(m_dicom); }
+    bool upload(const QString& file) const {
+        return curl({"-X", "POST", "--data-binary", "@" + file, QStringLiteral("http://127.0.0.1:%1/instances").arg(m_http)}) == 0;
+    }
+
+private:
+    bool answers() const { return curl({QStringLiteral("http://127.0.0.1:%1/system").arg(m_http)}) == 0; }
+    static int curl(const QStringList& args) {
+        QProcess p;
+        p.start(QStringLiteral("curl"), QStringList{"-sf", "-o", "/dev/null", "-H", "Expect:"} + args);
+        p.waitForFinished(30000);
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    }
+
+    quint16 m_http, m_dicom;
+    QProcess m_process;
+    QString m_problem;
+};
+
+}  // namespace medq::test
