@@ -249,6 +249,17 @@
     </message>
 </context>
 <context>
+    <name>medq::gui::DestinationCombo</name>
+    <message>
+        <source>Import (de-identified)</source>
+        <translation>Importieren (de-identifiziert)</translation>
+    </message>
+    <message>
+        <source>Register in the pool</source>
+        <translation>Im Pool registrieren</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::DisplayNames</name>
     <message>
         <source>MRI</source>
@@ -1071,14 +1082,6 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
         <translation>JJJJMMTT-JJJJMMTT (leer: alle)</translation>
     </message>
     <message>
-        <source>Import (de-identified)</source>
-        <translation>Importieren (de-identifiziert)</translation>
-    </message>
-    <message>
-        <source>Register in the pool</source>
-        <translation>Im Pool registrieren</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
@@ -1490,14 +1493,6 @@ Warum hier: %6</translation>
     <message>
         <source>Start DICOM Receiver</source>
         <translation>DICOM-Empfänger starten</translation>
-    </message>
-    <message>
-        <source>Import (de-identified)</source>
-        <translation>Importieren (de-identifiziert)</translation>
-    </message>
-    <message>
-        <source>Register in the pool</source>
-        <translation>Im Pool registrieren</translation>
     </message>
     <message>
         <source>AE title:</source>

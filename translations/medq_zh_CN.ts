@@ -249,6 +249,17 @@
     </message>
 </context>
 <context>
+    <name>medq::gui::DestinationCombo</name>
+    <message>
+        <source>Import (de-identified)</source>
+        <translation>导入（去标识化）</translation>
+    </message>
+    <message>
+        <source>Register in the pool</source>
+        <translation>登记到图像池</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::DisplayNames</name>
     <message>
         <source>MRI</source>
@@ -1067,14 +1078,6 @@ Medical image quality annotation with a closed data loop.</source>
         <translation>YYYYMMDD-YYYYMMDD（留空：任意）</translation>
     </message>
     <message>
-        <source>Import (de-identified)</source>
-        <translation>导入（去标识化）</translation>
-    </message>
-    <message>
-        <source>Register in the pool</source>
-        <translation>登记到图像池</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -1484,14 +1487,6 @@ Why here: %6</source>
     <message>
         <source>Start DICOM Receiver</source>
         <translation>启动 DICOM 接收器</translation>
-    </message>
-    <message>
-        <source>Import (de-identified)</source>
-        <translation>导入（去标识化）</translation>
-    </message>
-    <message>
-        <source>Register in the pool</source>
-        <translation>登记到图像池</translation>
     </message>
     <message>
         <source>AE title:</source>

@@ -25,22 +25,28 @@ int fail(const QString& message, int code = UserError) {
     return code;
 }
 
-int listen(const QCommandLineParser& p) {
+// The one WORKSPACE argument of `sub` and the --to destination, or what is wrong with them.
+std::optional<QString> workspaceAndDestination(const QCommandLineParser& p, const char* sub, QString& dir,
+                                               ReceiveDestination& destination) {
     const QStringList pos = p.positionalArguments().mid(1);
-    if (pos.size() != 1) return fail(QStringLiteral("listen: expected one WORKSPACE"));
-    if (!store::Workspace::exists(pos.front()))
-        return fail(QStringLiteral("%1: no workspace here (run `medq init` first)").arg(pos.front()));
+    if (pos.size() != 1) return QStringLiteral("%1: expected one WORKSPACE").arg(QLatin1String(sub));
+    if (!store::Workspace::exists(pos.front())) return QStringLiteral("%1: no workspace here (run `medq init` first)").arg(pos.front());
+    dir = pos.front();
+    const auto to = fromKey<ReceiveDestination>(p.value(QStringLiteral("to")));
+    if (!to) return QStringLiteral("--to takes %1, not '%2'").arg(keyList<ReceiveDestination>(), p.value(QStringLiteral("to")));
+    destination = *to;
+    return std::nullopt;
+}
+
+int listen(const QCommandLineParser& p) {
     pacs::ReceiverOptions options;
-    options.workspaceDir = pos.front();
+    if (auto problem = workspaceAndDestination(p, "listen", options.workspaceDir, options.destination)) return fail(*problem);
     options.aeTitle = p.value(QStringLiteral("aet"));
     bool ok = false;
     const int port = p.value(QStringLiteral("port")).toInt(&ok);
     if (!ok || port < 1 || port > 65535) return fail(QStringLiteral("--port takes 1 to 65535, not '%1'").arg(p.value(QStringLiteral("port"))));
     options.port = quint16(port);
-    const auto destination = fromKey<ReceiveDestination>(p.value(QStringLiteral("to")));
-    if (!destination) return fail(QStringLiteral("--to takes %1, not '%2'").arg(keyList<ReceiveDestination>(), p.value(QStringLiteral("to"))));
-    options.destination = *destination;
-    log::attachWorkspace(pos.front());
+    log::attachWorkspace(options.workspaceDir);
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
     pacs::DicomReceiver receiver(options, [](const QString& line) { QTextStream(stdout) << line << Qt::endl; });
@@ -84,20 +90,17 @@ int find(const QCommandLineParser& p) {
 }
 
 int get(const QCommandLineParser& p) {
-    const QStringList pos = p.positionalArguments().mid(1);
-    if (pos.size() != 1) return fail(QStringLiteral("get: expected one WORKSPACE"));
-    if (!store::Workspace::exists(pos.front()))
-        return fail(QStringLiteral("%1: no workspace here (run `medq init` first)").arg(pos.front()));
+    QString dir;
+    ReceiveDestination destination;
+    if (auto problem = workspaceAndDestination(p, "get", dir, destination)) return fail(*problem);
     pacs::PacsNode node;
     QString callingAe;
     if (auto problem = nodeOptions(p, node, callingAe)) return fail(*problem);
     if (p.value(QStringLiteral("study")).isEmpty()) return fail(QStringLiteral("get: --study UID is required (medq pacs find lists them)"));
-    const auto destination = fromKey<ReceiveDestination>(p.value(QStringLiteral("to")));
-    if (!destination) return fail(QStringLiteral("--to takes %1, not '%2'").arg(keyList<ReceiveDestination>(), p.value(QStringLiteral("to"))));
-    log::attachWorkspace(pos.front());
-    auto report = pacs::retrieveStudy(pos.front(), callingAe, node, p.value(QStringLiteral("study")), *destination);
+    log::attachWorkspace(dir);
+    auto report = pacs::retrieveStudy(dir, callingAe, node, p.value(QStringLiteral("study")), destination);
     if (!report) return fail(report.error().message());
-    QTextStream(stdout) << report.value().summary() << " (" << key(*destination) << ")" << Qt::endl;
+    QTextStream(stdout) << report.value().summary() << " (" << key(destination) << ")" << Qt::endl;
     return report.value().failed ? UserError : Ok;
 }
 

@@ -1,6 +1,7 @@
 #include "pacs/PacsQueryDialog.h"
 
 #include "pacs/AeTitle.h"
+#include "pacs/DestinationCombo.h"
 #include "store/Workspace.h"
 
 #include <QComboBox>
@@ -27,9 +28,7 @@ PacsQueryDialog::PacsQueryDialog(store::Workspace& ws, QWidget* parent) : QDialo
     for (const char* m : {"CT", "MR", "ES", "SM", "OP", "XC"}) m_modality->addItem(QString::fromLatin1(m), QString::fromLatin1(m));
     m_dates = new QLineEdit(this);
     m_dates->setPlaceholderText(tr("YYYYMMDD-YYYYMMDD (empty: any)"));
-    m_destination = new QComboBox(this);
-    m_destination->addItem(tr("Import (de-identified)"), int(ReceiveDestination::Import));
-    m_destination->addItem(tr("Register in the pool"), int(ReceiveDestination::Pool));
+    m_destination = new DestinationCombo(this);
     m_find = new QPushButton(tr("&Find"), this);
     m_table = new QTableWidget(0, 5, this);
     m_table->setHorizontalHeaderLabels({tr("Date"), tr("Modalities"), tr("Images"), tr("Description"), tr("Study UID")});
@@ -66,7 +65,7 @@ PacsQueryDialog::PacsQueryDialog(store::Workspace& ws, QWidget* parent) : QDialo
 
 QString PacsQueryDialog::callingAe() const { return m_callingAe->text(); }
 
-ReceiveDestination PacsQueryDialog::destination() const { return ReceiveDestination(m_destination->currentData().toInt()); }
+ReceiveDestination PacsQueryDialog::destination() const { return m_destination->destination(); }
 
 QStringList PacsQueryDialog::chosenStudies() const {
     QStringList out;

@@ -20,6 +20,8 @@ class Workspace;
 
 namespace medq::gui {
 
+class DestinationCombo;
+
 class PacsQueryDialog : public QDialog {
     Q_OBJECT
 public:
@@ -42,7 +44,7 @@ private:
     QLineEdit* m_callingAe;
     QComboBox* m_modality;
     QLineEdit* m_dates;
-    QComboBox* m_destination;
+    DestinationCombo* m_destination;
     QPushButton* m_find;
     QPushButton* m_retrieve;
     QTableWidget* m_table;

@@ -1,6 +1,7 @@
 #include "pacs/ReceiverDialog.h"
 
 #include "pacs/AeTitle.h"
+#include "pacs/DestinationCombo.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,9 +21,7 @@ ReceiverDialog::ReceiverDialog(QWidget* parent) : QDialog(parent) {
     m_port = new QSpinBox(this);
     m_port->setRange(1, 65535);
     m_port->setValue(11112);
-    m_destination = new QComboBox(this);
-    m_destination->addItem(tr("Import (de-identified)"), int(ReceiveDestination::Import));
-    m_destination->addItem(tr("Register in the pool"), int(ReceiveDestination::Pool));
+    m_destination = new DestinationCombo(this);
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
@@ -50,14 +49,14 @@ ReceiverDialog::ReceiverDialog(QWidget* parent) : QDialog(parent) {
 void ReceiverDialog::setOptions(const pacs::ReceiverOptions& options) {
     m_aeTitle->setText(options.aeTitle);
     m_port->setValue(options.port);
-    m_destination->setCurrentIndex(m_destination->findData(int(options.destination)));
+    m_destination->setDestination(options.destination);
 }
 
 pacs::ReceiverOptions ReceiverDialog::options() const {
     pacs::ReceiverOptions o;
     o.aeTitle = m_aeTitle->text();
     o.port = quint16(m_port->value());
-    o.destination = ReceiveDestination(m_destination->currentData().toInt());
+    o.destination = m_destination->destination();
     return o;
 }
 

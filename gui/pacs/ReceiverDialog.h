@@ -12,6 +12,8 @@ class QSpinBox;
 
 namespace medq::gui {
 
+class DestinationCombo;
+
 class ReceiverDialog : public QDialog {
     Q_OBJECT
 public:
@@ -24,7 +26,7 @@ private:
 
     QLineEdit* m_aeTitle;
     QSpinBox* m_port;
-    QComboBox* m_destination;
+    DestinationCombo* m_destination;
     QLabel* m_problem;
 };
 

@@ -9,6 +9,7 @@
 #include "queue/QueuePanel.h"
 #include "shell/MainWindow.h"
 #include "store/Workspace.h"
+#include "support/GuiDriving.h"
 #include "support/SampleFiles.h"
 #include "viewer/SliceViewer.h"
 
@@ -22,17 +23,13 @@
 using namespace medq;
 using namespace medq::gui;
 
+using medq::test::keepScreenshot;
+
 namespace {
 
 jobs::JobOutcome run(jobs::Job& job) {
     static std::atomic<bool> never{false};
     return job.run(jobs::Progress(&never, {}));
-}
-
-// MEDQ_SCREENSHOTS=DIR saves what the test sees, to look at it.
-void keepScreenshot(QWidget* w, const QString& name) {
-    const QString dir = qEnvironmentVariable("MEDQ_SCREENSHOTS");
-    if (!dir.isEmpty()) w->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "pacs/ReceiverDialog.h"
 #include "store/Workspace.h"
 #include "support/OrthancServer.h"
+#include "support/GuiDriving.h"
 #include "support/SampleFiles.h"
 
 #include <QApplication>
@@ -30,30 +31,11 @@
 
 using namespace medq;
 using namespace medq::gui;
+using medq::test::keepScreenshot;
+using medq::test::menuAction;
+using medq::test::whenOpen;
 
 namespace {
-
-QAction* menuAction(QMenuBar* bar, const QString& menu, const QString& text) {
-    for (QAction* m : bar->actions())
-        if (m->text() == menu && m->menu())
-            for (QAction* a : m->menu()->actions())
-                if (a->text() == text) return a;
-    return nullptr;
-}
-
-template <typename T>
-void whenOpen(const std::function<void(T*)>& handle) {
-    QTimer::singleShot(0, [handle] {
-        T* dialog = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((dialog = qobject_cast<T*>(QApplication::activeModalWidget())) != nullptr, 5000);
-        handle(dialog);
-    });
-}
-
-void keepScreenshot(QWidget* w, const QString& name) {
-    const QString dir = qEnvironmentVariable("MEDQ_SCREENSHOTS");
-    if (!dir.isEmpty()) w->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
-}
 
 int runTool(const QString& name, const QStringList& args) {
     QProcess p;

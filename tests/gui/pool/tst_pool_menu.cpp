@@ -6,6 +6,7 @@
 #include "pool/PoolMenu.h"
 #include "pool/PoolStatusDialog.h"
 #include "store/Workspace.h"
+#include "support/GuiDriving.h"
 #include "support/SampleFiles.h"
 
 #include <QApplication>
@@ -23,36 +24,10 @@
 
 using namespace medq;
 using namespace medq::gui;
-
-namespace {
-
-QAction* menuAction(QMenuBar* bar, const QString& menu, const QString& text) {
-    for (QAction* m : bar->actions())
-        if (m->text() == menu && m->menu())
-            for (QAction* a : m->menu()->actions())
-                if (a->text() == text) return a;
-    return nullptr;
-}
-
-// Runs `handle` on the modal dialog of type T once it is open.
-template <typename T>
-void whenOpen(const std::function<void(T*)>& handle) {
-    QTimer::singleShot(0, [handle] {
-        T* dialog = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((dialog = qobject_cast<T*>(QApplication::activeModalWidget())) != nullptr, 5000);
-        handle(dialog);
-    });
-}
-
-// MEDQ_SCREENSHOTS=DIR saves what the test sees, to look at it.
-void keepScreenshot(QWidget* w, const QString& name) {
-    const QString dir = qEnvironmentVariable("MEDQ_SCREENSHOTS");
-    if (!dir.isEmpty()) w->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
-}
-
-void clickOk(QDialog* dialog) { dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click(); }
-
-}  // namespace
+using medq::test::clickOk;
+using medq::test::keepScreenshot;
+using medq::test::menuAction;
+using medq::test::whenOpen;
 
 class PoolMenuTest : public QObject {
     Q_OBJECT
