@@ -38,14 +38,23 @@ std::optional<QString> workspaceAndDestination(const QCommandLineParser& p, cons
     return std::nullopt;
 }
 
+// --port, when it is 1 to 65535.
+std::optional<quint16> portOption(const QCommandLineParser& p) {
+    bool ok = false;
+    const int port = p.value(QStringLiteral("port")).toInt(&ok);
+    if (!ok || port < 1 || port > 65535) return std::nullopt;
+    return quint16(port);
+}
+
+QString badPort(const QCommandLineParser& p) { return QStringLiteral("--port takes 1 to 65535, not '%1'").arg(p.value(QStringLiteral("port"))); }
+
 int listen(const QCommandLineParser& p) {
     pacs::ReceiverOptions options;
     if (auto problem = workspaceAndDestination(p, "listen", options.workspaceDir, options.destination)) return fail(*problem);
     options.aeTitle = p.value(QStringLiteral("aet"));
-    bool ok = false;
-    const int port = p.value(QStringLiteral("port")).toInt(&ok);
-    if (!ok || port < 1 || port > 65535) return fail(QStringLiteral("--port takes 1 to 65535, not '%1'").arg(p.value(QStringLiteral("port"))));
-    options.port = quint16(port);
+    const auto port = portOption(p);
+    if (!port) return fail(badPort(p));
+    options.port = *port;
     log::attachWorkspace(options.workspaceDir);
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
@@ -98,7 +107,15 @@ int get(const QCommandLineParser& p) {
     if (auto problem = nodeOptions(p, node, callingAe)) return fail(*problem);
     if (p.value(QStringLiteral("study")).isEmpty()) return fail(QStringLiteral("get: --study UID is required (medq pacs find lists them)"));
     log::attachWorkspace(dir);
-    auto report = pacs::retrieveStudy(dir, callingAe, node, p.value(QStringLiteral("study")), destination);
+    const QString study = p.value(QStringLiteral("study"));
+    Result<pacs::RetrievalReport> report = pacs::RetrievalReport{};
+    if (p.isSet(QStringLiteral("move"))) {
+        const auto port = portOption(p);
+        if (!port) return fail(badPort(p));
+        report = pacs::moveStudy(dir, callingAe, node, study, destination, *port);
+    } else {
+        report = pacs::retrieveStudy(dir, callingAe, node, study, destination);
+    }
     if (!report) return fail(report.error().message());
     QTextStream(stdout) << report.value().summary() << " (" << key(destination) << ")" << Qt::endl;
     return report.value().failed ? UserError : Ok;
@@ -115,14 +132,17 @@ int cmdPacs(const QStringList& args, const GlobalOptions&) {
         "      until interrupted; each instance is recorded before it is acknowledged, then imported (de-identified)\n"
         "      or registered in the pool after its association; instances that are no images are refused\n"
         "  find WORKSPACE --pacs AET@HOST:PORT [--modality CT] [--study-date 20240101-20240131]  list studies (C-FIND)\n"
-        "  get WORKSPACE --pacs AET@HOST:PORT --study UID [--to import|pool]  retrieve a study (C-GET) and take it in"));
+        "  get WORKSPACE --pacs AET@HOST:PORT --study UID [--to import|pool] [--move [--port 11112]]  retrieve a study\n"
+        "      (C-GET, or C-MOVE to a receiver this command runs) and take it in"));
     p.addPositionalArgument(QStringLiteral("listen|find|get"), QStringLiteral("What to do."));
     p.addOption({QStringLiteral("pacs"), QStringLiteral("The PACS: its AE title, host and port."), QStringLiteral("AET@HOST:PORT")});
     p.addOption({QStringLiteral("modality"), QStringLiteral("find: studies with this modality (CT, MR, ...)."), QStringLiteral("M")});
     p.addOption({QStringLiteral("study-date"), QStringLiteral("find: a DICOM date or range (YYYYMMDD-YYYYMMDD)."), QStringLiteral("RANGE")});
     p.addOption({QStringLiteral("study"), QStringLiteral("get: the Study Instance UID."), QStringLiteral("UID")});
+    p.addOption({QStringLiteral("move"), QStringLiteral("get: by C-MOVE to this AE title (--aet) listening on --port, for a PACS "
+                                                         "without C-GET; the PACS must know the AE title, host and port.")});
     p.addOption({QStringLiteral("aet"), QStringLiteral("This receiver's AE title (default MEDQ)."), QStringLiteral("AET"), QStringLiteral("MEDQ")});
-    p.addOption({QStringLiteral("port"), QStringLiteral("TCP port to listen on (default 11112)."), QStringLiteral("PORT"), QStringLiteral("11112")});
+    p.addOption({QStringLiteral("port"), QStringLiteral("TCP port to listen on (listen, get --move; default 11112)."), QStringLiteral("PORT"), QStringLiteral("11112")});
     p.addOption({QStringLiteral("to"), QStringLiteral("import (default) or pool."), QStringLiteral("WHERE"), QStringLiteral("import")});
     if (!p.parse(QStringList{QStringLiteral("medq pacs")} + args)) return fail(p.errorText());
     if (p.isSet(QStringLiteral("help"))) {

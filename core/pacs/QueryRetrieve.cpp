@@ -145,4 +145,28 @@ Result<std::vector<RetrievedFile>> QueryRetrieve::getStudy(const QString& studyU
     return out;
 }
 
+Result<int> QueryRetrieve::moveStudy(const QString& studyUid, const QString& destinationAe) const {
+    DcmSCU scu;
+    scu.addPresentationContext(UID_MOVEStudyRootQueryRetrieveInformationModel, uncompressed());
+    if (Status s = connect(scu, m_callingAe, m_node); !s) return s.error();
+    const T_ASC_PresentationContextID context = scu.findPresentationContextID(UID_MOVEStudyRootQueryRetrieveInformationModel, "");
+    if (context == 0) {
+        scu.releaseAssociation();
+        return Error{m_node.text(), QStringLiteral("the PACS refused retrieval by C-MOVE (Study Root)")};
+    }
+    DcmDataset keys;
+    keys.putAndInsertOFStringArray(DCM_QueryRetrieveLevel, "STUDY");
+    keys.putAndInsertOFStringArray(DCM_StudyInstanceUID, studyUid.toStdString().c_str());
+    Responses<RetrieveResponse> responses;
+    const OFCondition c = scu.sendMOVERequest(context, destinationAe.toStdString().c_str(), &keys, &responses.list);
+    scu.releaseAssociation();
+    if (c.bad()) return Error{m_node.text(), QStringLiteral("the move failed: %1").arg(QString::fromLatin1(c.text()))};
+    if (responses.list.empty()) return Error{m_node.text(), QStringLiteral("the PACS did not answer the move")};
+    const RetrieveResponse& last = *responses.list.back();
+    if (last.m_status != STATUS_Success && last.m_numberOfCompletedSubops == 0)
+        return Error{studyUid, QStringLiteral("the PACS sent nothing to %1 (status 0x%2, %3 failed): does it know %1's host and port?")
+                                   .arg(destinationAe).arg(last.m_status, 4, 16, QLatin1Char('0')).arg(last.m_numberOfFailedSubops)};
+    return int(last.m_numberOfCompletedSubops);
+}
+
 }  // namespace medq::pacs

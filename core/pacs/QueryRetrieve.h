@@ -35,6 +35,9 @@ public:
     Result<std::vector<StudyMatch>> findStudies(const StudyQuery& query) const;
     // Every instance of the study, written to `dir` (which must exist) under new-UID names.
     Result<std::vector<RetrievedFile>> getStudy(const QString& studyUid, const QString& dir) const;
+    // C-MOVE of the study to `destinationAe`, which the PACS must know (host and port) and
+    // which must be listening; the number of instances the PACS says it sent.
+    Result<int> moveStudy(const QString& studyUid, const QString& destinationAe) const;
 
 private:
     QString m_callingAe;

@@ -1,5 +1,6 @@
 #include "pacs/StudyRetrieval.h"
 
+#include "pacs/DicomReceiver.h"
 #include "pacs/QueryRetrieve.h"
 #include "pacs/ReceivedIntake.h"
 #include "pacs/ReceivedRecord.h"
@@ -8,6 +9,9 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QThread>
+#include <atomic>
+#include <thread>
 
 namespace medq::pacs {
 
@@ -50,6 +54,33 @@ Result<RetrievalReport> retrieveStudy(const QString& workspaceDir, const QString
     report.takenIn = intake.value().done;
     report.failed = intake.value().failed;
     return report;
+}
+
+Result<RetrievalReport> moveStudy(const QString& workspaceDir, const QString& callingAe, const PacsNode& node,
+                                  const QString& studyUid, ReceiveDestination destination, quint16 port) {
+    ReceiverOptions options;
+    options.workspaceDir = workspaceDir;
+    options.aeTitle = callingAe;
+    options.port = port;
+    options.destination = destination;
+    std::atomic<bool> stop{false}, listening{false}, ended{false};
+    DicomReceiver receiver(options, [&listening](const QString& line) {
+        if (line.startsWith(QLatin1String("listening as"))) listening = true;
+    });
+    Status received;
+    std::thread thread([&] {
+        received = receiver.run(stop);
+        ended = true;
+    });
+    for (int waited = 0; !listening && !ended && waited < 10000; waited += 20) QThread::msleep(20);
+    Result<int> moved = listening ? QueryRetrieve(callingAe, node).moveStudy(studyUid, callingAe)
+                                  : Result<int>(Error{QStringLiteral("port %1").arg(port), QStringLiteral("the receiver for the move did not start")});
+    stop = true;  // after the association it is in (the PACS's sending) has ended
+    thread.join();
+    if (!received) return received.error();
+    if (!moved) return moved.error();
+    const ReceiverCounts& c = receiver.counts();
+    return RetrievalReport{c.stored, c.duplicates, c.takenIn, c.failed};
 }
 
 }  // namespace medq::pacs

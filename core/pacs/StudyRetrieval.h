@@ -21,4 +21,10 @@ struct RetrievalReport {
 Result<RetrievalReport> retrieveStudy(const QString& workspaceDir, const QString& callingAe, const PacsNode& node,
                                       const QString& studyUid, ReceiveDestination destination);
 
+// The same by C-MOVE, for a PACS without C-GET: a receiver (DicomReceiver) listens as
+// `callingAe` on `port` while the PACS sends the study to it over a new association. The
+// PACS must know that AE title with this computer's host and port.
+Result<RetrievalReport> moveStudy(const QString& workspaceDir, const QString& callingAe, const PacsNode& node,
+                                  const QString& studyUid, ReceiveDestination destination, quint16 port);
+
 }  // namespace medq::pacs

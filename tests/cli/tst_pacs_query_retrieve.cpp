@@ -33,7 +33,7 @@ class TestPacsQueryRetrieve : public QObject {
 
 private slots:
     void initTestCase() {
-        m_orthanc = std::make_unique<test::OrthancServer>(m_tmp.path(), testPort(0), testPort(1));
+        m_orthanc = std::make_unique<test::OrthancServer>(m_tmp.path(), testPort(0), testPort(1), testPort(2));
         QVERIFY2(m_orthanc->problem().isEmpty(), qPrintable(m_orthanc->problem()));
         for (const char* name : {"CT_small.dcm", "MR_small.dcm"}) QVERIFY(m_orthanc->upload(test::pydicom(name)));
     }
@@ -63,6 +63,26 @@ private slots:
         QCOMPARE(opened.value()->images().count(), 1);
         QCOMPARE(opened.value()->images().countByModality().value(QStringLiteral("ct")), 1);
         QCOMPARE(opened.value()->received().count(ReceivedState::Done), 1);
+    }
+
+    // A PACS without C-GET: C-MOVE to the receiver `get --move` runs for the time of the move.
+    void movesAStudy() {
+        const QString ws = m_tmp.filePath("ws-move");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        const auto mr = test::runMedq({"pacs", "find", ws, "--pacs", pacs(), "--modality", "MR"});
+        QVERIFY2(mr.code == 0 && mr.out.contains("1 study on TESTPACS"), qPrintable(mr.out + mr.err));
+        const QString study = mr.out.split('\n').value(1).section(' ', 0, 0);
+        const auto moved = test::runMedq({"pacs", "get", ws, "--pacs", pacs(), "--study", study, "--move", "--port", QString::number(testPort(2))});
+        QVERIFY2(moved.code == 0, qPrintable(moved.out + moved.err));
+        QVERIFY2(moved.out.contains("retrieved 1 new instances; 1 taken in (import)"), qPrintable(moved.out));
+        auto opened = store::Workspace::open(ws);
+        QVERIFY(opened);
+        QCOMPARE(opened.value()->images().countByModality().value(QStringLiteral("mri")), 1);
+        // The PACS does not know this AE title: it sends nothing, and says so.
+        const auto unknown = test::runMedq({"pacs", "get", ws, "--pacs", pacs(), "--study", study, "--move", "--aet", "OTHER",
+                                            "--port", QString::number(testPort(2))});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains("OTHER"), qPrintable(unknown.err));
     }
 
     void namesWhatIsWrong() {

@@ -16,8 +16,9 @@ class OrthancServer {
 public:
     static constexpr const char* kAeTitle = "TESTPACS";
 
-    // Ports httpPort and dicomPort on 127.0.0.1; storage under `dir`.
-    OrthancServer(const QString& dir, quint16 httpPort, quint16 dicomPort) : m_http(httpPort), m_dicom(dicomPort) {
+    // Ports httpPort and dicomPort on 127.0.0.1; storage under `dir`. With moveTo, it knows the
+    // C-MOVE destination MEDQ at 127.0.0.1 on that port.
+    OrthancServer(const QString& dir, quint16 httpPort, quint16 dicomPort, quint16 moveTo = 0) : m_http(httpPort), m_dicom(dicomPort) {
         if (!QFile::exists(QStringLiteral("/usr/sbin/Orthanc")) || QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty()) {
             m_problem = QStringLiteral("Orthanc or curl not found: install Debian's orthanc and curl (installer/install-deps.sh)");
             return;
@@ -33,8 +34,9 @@ public:
   "HttpPort": %2, "DicomPort": %3, "DicomAet": "%4", "RemoteAccessAllowed": false,
   "AuthenticationEnabled": false, "DicomCheckCalledAet": false, "DicomAlwaysAllowEcho": true,
   "DicomAlwaysAllowStore": true, "DicomAlwaysAllowFind": true, "DicomAlwaysAllowGet": true,
-  "DicomAlwaysAllowMove": true, "DicomModalities": {}, "Plugins": [] })")
+  "DicomAlwaysAllowMove": true, "DicomModalities": {%5}, "Plugins": [] })")
                          .arg(storage).arg(m_http).arg(m_dicom).arg(QLatin1String(kAeTitle))
+                         .arg(moveTo ? QStringLiteral(R"("medq": ["MEDQ", "127.0.0.1", %1])").arg(moveTo) : QString())
                          .toUtf8());
         config.close();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
