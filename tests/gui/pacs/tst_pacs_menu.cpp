@@ -54,7 +54,8 @@ class PacsMenuTest : public QObject {
     QMainWindow m_window;
     jobs::JobEngine m_engine;
     PacsMenu* m_menu = nullptr;
-    const quint16 m_port = quint16(36000 + (getpid() % 4000));
+    // Three ports (receiver, Orthanc HTTP and DICOM) apart from the other pacs tests' ranges.
+    const quint16 m_port = quint16(58000 + (getpid() % 2000) * 3);
 
 private slots:
     void initTestCase() {
