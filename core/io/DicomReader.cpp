@@ -109,6 +109,9 @@ const std::vector<DicomMetadataField>& DicomReader::metadataFields() {
         {"study_uid", 0x0020, 0x000D, "StudyInstanceUID"},
         {"series_uid", 0x0020, 0x000E, "SeriesInstanceUID"},
         {"sop_instance_uid", 0x0008, 0x0018, "SOPInstanceUID"},
+        // What kind of object the instance is (a standard UID, not an identifier): DICOM
+        // exports reference the image by SOP Class and Instance (core/export DicomSrExport).
+        {"sop_class_uid", 0x0008, 0x0016, "SOPClassUID"},
         {"frame_of_reference_uid", 0x0020, 0x0052, "FrameOfReferenceUID"},
         {"patient_name", 0x0010, 0x0010, "PatientName"},
         {"patient_id", 0x0010, 0x0020, "PatientID"},
