@@ -36,11 +36,7 @@ Result<QString> KeyObjectWriter::write(const SrStudy& study, const QString& path
         tree.getCurrentContentItem().setStringValue(description(int(images.size())).toUtf8().constData()).bad())
         return Error{path, QStringLiteral("cannot add the key object description")};
     for (const SrImageEntry* e : images) {
-        if (!internal::addChild(tree, rootId, DSRTypes::RT_contains, DSRTypes::VT_Image, nullptr) ||
-            tree.getCurrentContentItem()
-                .setImageReference(DSRImageReferenceValue(e->sopClassUid.toLatin1().constData(),
-                                                          e->sopInstanceUid.toLatin1().constData()))
-                .bad())
+        if (!internal::addReference(tree, rootId, *e))
             return Error{path, QStringLiteral("cannot reference image %1 (SOP Instance UID %2)")
                                    .arg(e->imageId).arg(e->sopInstanceUid)};
     }

@@ -16,11 +16,7 @@ bool addImage(DSRDocumentTree& tree, std::size_t rootId, const SrImageEntry& e) 
                  severity = C::severityConcept(), comment = C::description(), observerType = C::observerType();
     const std::size_t box = addChild(tree, rootId, DSRTypes::RT_contains, DSRTypes::VT_Container, &container);
     if (!box) return false;
-    if (!addChild(tree, box, DSRTypes::RT_contains, DSRTypes::VT_Image, nullptr) ||
-        tree.getCurrentContentItem()
-            .setImageReference(DSRImageReferenceValue(of(e.sopClassUid), of(e.sopInstanceUid)))
-            .bad())
-        return false;
+    if (!internal::addReference(tree, box, e)) return false;
     if (!addChild(tree, box, DSRTypes::RT_contains, DSRTypes::VT_Code, &overall) ||
         tree.getCurrentContentItem().setCodeValue(internal::coded(C::level(e.level))).bad())
         return false;

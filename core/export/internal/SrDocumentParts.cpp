@@ -2,6 +2,7 @@
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcuid.h>
 
 #include <QFile>
 
@@ -67,6 +68,20 @@ std::size_t addChild(DSRDocumentTree& tree, std::size_t parentId, DSRTypes::E_Re
     if (id == 0) return 0;
     if (concept && tree.getCurrentContentItem().setConceptName(coded(*concept)).bad()) return 0;
     return id;
+}
+
+std::size_t addReference(DSRDocumentTree& tree, std::size_t parentId, const SrImageEntry& e) {
+    const OFString sopClass = of(e.sopClassUid), sopInstance = of(e.sopInstanceUid);
+    if (dcmIsImageStorageSOPClassUID(sopClass.c_str())) {
+        const std::size_t id = addChild(tree, parentId, DSRTypes::RT_contains, DSRTypes::VT_Image, nullptr);
+        return id && tree.getCurrentContentItem().setImageReference(DSRImageReferenceValue(sopClass, sopInstance)).good()
+                   ? id
+                   : 0;
+    }
+    const std::size_t id = addChild(tree, parentId, DSRTypes::RT_contains, DSRTypes::VT_Composite, nullptr);
+    return id && tree.getCurrentContentItem().setCompositeReference(DSRCompositeReferenceValue(sopClass, sopInstance)).good()
+               ? id
+               : 0;
 }
 
 Status addEvidence(DSRDocument& doc, const SrStudy& study, const std::vector<const SrImageEntry*>& images,

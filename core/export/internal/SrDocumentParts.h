@@ -17,6 +17,10 @@ Status prepareDocument(DSRDocument& doc, const SrStudy& study, const QString& se
 // relationship constraints refuse it.
 std::size_t addChild(DSRDocumentTree& tree, std::size_t parentId, DSRTypes::E_RelationshipType relation,
                      DSRTypes::E_ValueType type, const SrCode* concept);
+// Appends the reference to the source object below `parentId`: an IMAGE for the SOP classes
+// DCMTK knows as images, else a COMPOSITE (e.g. RT Dose, which DCMTK does not let an IMAGE hold).
+// 0 when refused.
+std::size_t addReference(DSRDocumentTree& tree, std::size_t parentId, const SrImageEntry& e);
 // Lists `images` in the Current Requested Procedure Evidence Sequence.
 Status addEvidence(DSRDocument& doc, const SrStudy& study, const std::vector<const SrImageEntry*>& images,
                    const QString& path);

@@ -69,6 +69,10 @@ ReadBack readBack(const QString& path) {
             Item i{c.getValueType(), QString::fromLatin1(c.getConceptName().getCodeValue().c_str()), {}, {}};
             if (i.type == DSRTypes::VT_Code) i.value = QString::fromLatin1(c.getCodeValue().getCodeValue().c_str());
             if (i.type == DSRTypes::VT_Text) i.value = QString::fromUtf8(c.getStringValue().c_str());
+            if (i.type == DSRTypes::VT_Composite) {
+                i.value = QString::fromLatin1(c.getCompositeReference().getSOPInstanceUID().c_str());
+                i.sopClass = QString::fromLatin1(c.getCompositeReference().getSOPClassUID().c_str());
+            }
             if (i.type == DSRTypes::VT_Image) {
                 i.value = QString::fromLatin1(c.getImageReference().getSOPInstanceUID().c_str());
                 i.sopClass = QString::fromLatin1(c.getImageReference().getSOPClassUID().c_str());
@@ -292,6 +296,45 @@ private slots:
         const auto studies = QualitySrCollector::collect(*f.ws, &summary);
         QCOMPARE(summary.sopClassFromFile, 4);
         QCOMPARE(studies.front().images.front().sopClassUid, QString::fromLatin1(kCtImageStorage));
+    }
+
+    void nonImageObjectsAreReferencedAsComposite() {
+        // RT Dose carries pixels, so the workspace imports it, but DCMTK's IMAGE item refuses
+        // its SOP class: the SR and the KOS reference it as COMPOSITE.
+        const QString dir = m_tmp.filePath("ws-rtdose");
+        store::Workspace::create(dir);
+        static std::atomic<bool> never{false};
+        ingest::ImportOptions o;
+        o.inputs = {test::pydicom("rtdose.dcm")};
+        QVERIFY(ingest::ImportJob(dir, o).run(jobs::Progress(&never, {})).ok());
+        auto ws = store::Workspace::open(dir).take();
+        const auto images = ws->images().list(0, 10);
+        QCOMPARE(images.size(), std::size_t(1));
+        ws->annotations().ensureAnnotator("alice", "annotator");
+        store::TaskRecord t;
+        t.imageId = images.front().id;
+        t.kind = TaskKind::Description;
+        t.questionType = QuestionType::Description;
+        store::AnnotationRecord a;
+        a.taskId = ws->tasks().insert(t);
+        a.annotator = "alice";
+        a.qualityLevel = "reject";
+        ws->annotations().submit(a);
+        auto report = DicomSrExport::run(*ws, m_tmp.filePath("out-rtdose"));
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().files.size(), std::size_t(2));
+        for (const auto& file : report.value().files) {
+            const ReadBack r = readBack(file.path);
+            QVERIFY(r.doc);
+            int composites = 0;
+            for (const Item& i : r.items) {
+                if (i.type != DSRTypes::VT_Composite) continue;
+                ++composites;
+                QCOMPARE(i.value, uid(images.front(), "sop_instance_uid"));
+                QCOMPARE(i.sopClass, QStringLiteral("1.2.840.10008.5.1.4.1.1.481.2"));  // RT Dose Storage
+            }
+            QCOMPARE(composites, 1);
+        }
     }
 
     void dsrdumpReadsEveryFile() {
