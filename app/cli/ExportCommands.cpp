@@ -109,6 +109,9 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
             << s.awaitingGate << " round tasks not yet accepted by the quality gate, " << s.noQualityLevel
             << " images without a quality level";
         if (s.sopClassFromFile > 0) out << "; " << s.sopClassFromFile << " SOP Class UIDs read from the source files";
+        if (s.seriesSlices > 0) out << "; " << s.seriesSlices << " further slices of series volumes referenced";
+        if (s.seriesUnreadable > 0)
+            out << "; " << s.seriesUnreadable << " series with unreadable files referenced by their stored slice only";
         out << Qt::endl;
         details.insert(QStringLiteral("dicom_sr"), QFileInfo(dicomSr).absoluteFilePath());
         details.insert(QStringLiteral("sr_images"), s.images);

@@ -36,9 +36,11 @@ Result<QString> KeyObjectWriter::write(const SrStudy& study, const QString& path
         tree.getCurrentContentItem().setStringValue(description(int(images.size())).toUtf8().constData()).bad())
         return Error{path, QStringLiteral("cannot add the key object description")};
     for (const SrImageEntry* e : images) {
-        if (!internal::addReference(tree, rootId, *e))
-            return Error{path, QStringLiteral("cannot reference image %1 (SOP Instance UID %2)")
-                                   .arg(e->imageId).arg(e->sopInstanceUid)};
+        for (const SrInstance& i : e->instances) {
+            if (!internal::addReference(tree, rootId, i))
+                return Error{path, QStringLiteral("cannot reference image %1 (SOP Instance UID %2)")
+                                       .arg(e->imageId).arg(i.sopInstanceUid)};
+        }
     }
     if (Status st = internal::addEvidence(doc, study, images, path); !st) return st.error();
     return internal::saveDocument(doc, study, path);

@@ -1,14 +1,14 @@
 #include "export/QualitySrCollector.h"
 
 #include "export/AcceptedAnnotationRule.h"
+#include "privacy/DeidentificationKeyStore.h"
+#include "privacy/Deidentifier.h"
 #include "store/ExportQueries.h"
 #include "store/Workspace.h"
 #include "taxonomy/Taxonomy.h"
 
-#include <dcmtk/dcmdata/dcdeftag.h>
-#include <dcmtk/dcmdata/dcfilefo.h>
+#include "io/DicomReader.h"
 
-#include <QFile>
 #include <QHash>
 #include <algorithm>
 #include <map>
@@ -38,18 +38,50 @@ std::vector<SrAttributeFinding> findings(const store::AnnotationRecord& a, Modal
     return out;
 }
 
+// Every slice of a series volume, in the workspace's UIDs: the stored instance first, then the
+// other files' instances remapped as the import remapped the stored one (or as read, when the
+// import kept identifiers). Only the stored instance when a file cannot be read or the study
+// does not come out as the one stored.
+std::vector<SrInstance> seriesInstances(store::Workspace& ws, const store::ImageRecord& image, const SrInstance& stored,
+                                        const QString& studyUid, SrCollectSummary& sum) {
+    const std::vector<store::ImageFileRecord> files = ws.images().files(image.id);
+    if (files.size() < 2) return {stored};
+    std::optional<privacy::Deidentifier> remap;
+    if (!image.metadata.value(QStringLiteral("identifiers_kept")).toBool())
+        remap.emplace(privacy::DeidentificationKeyStore::forWorkspace(ws));
+    auto mapped = [&](const QString& uid) { return remap ? remap->remapUid(uid) : uid; };
+    std::vector<SrInstance> out{stored};
+    for (const auto& f : files) {
+        QString study;
+        auto instance = QualitySrCollector::instanceOfFile(f.path, &study);
+        if (!instance || mapped(study) != studyUid) {
+            ++sum.seriesUnreadable;
+            return {stored};
+        }
+        instance->sopInstanceUid = mapped(instance->sopInstanceUid);
+        instance->seriesUid = mapped(instance->seriesUid);
+        if (instance->sopInstanceUid != stored.sopInstanceUid) out.push_back(*instance);
+    }
+    sum.seriesSlices += int(out.size()) - 1;
+    return out;
+}
+
 }  // namespace
 
 QString QualitySrCollector::sopClassOfFile(const QString& path) {
-    DcmFileFormat ff;
     // Reads the header only; the element is a standard UID, never an identifier.
-    if (ff.loadFileUntilTag(QFile::encodeName(path).constData(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength,
-                            ERM_autoDetect, DCM_PixelData)
-            .bad())
-        return {};
-    OFString uid;
-    if (ff.getDataset()->findAndGetOFString(DCM_SOPClassUID, uid).bad()) return {};
-    return QString::fromLatin1(uid.c_str()).trimmed();
+    const auto header = DicomReader::readHeader(path);
+    return header ? header.value().sopClassUid.trimmed() : QString();
+}
+
+std::optional<SrInstance> QualitySrCollector::instanceOfFile(const QString& path, QString* studyUid) {
+    const auto header = DicomReader::readHeader(path);
+    if (!header) return std::nullopt;
+    const DicomHeader& h = header.value();
+    SrInstance i{h.sopClassUid.trimmed(), h.sopInstanceUid.trimmed(), h.seriesUid.trimmed()};
+    if (studyUid) *studyUid = h.studyUid.trimmed();
+    if (i.sopClassUid.isEmpty() || i.sopInstanceUid.isEmpty() || i.seriesUid.isEmpty()) return std::nullopt;
+    return i;
 }
 
 std::vector<SrStudy> QualitySrCollector::collect(store::Workspace& ws, SrCollectSummary* summary) {
@@ -86,26 +118,25 @@ std::vector<SrStudy> QualitySrCollector::collect(store::Workspace& ws, SrCollect
         e.imageId = imageId;
         e.annotationId = annotation->id;
         e.modality = modalityFromString(image->modality).value_or(Modality::Other);
-        e.sopInstanceUid = text(*image, "sop_instance_uid");
-        e.seriesUid = text(*image, "series_uid");
+        SrInstance stored{text(*image, "sop_class_uid"), text(*image, "sop_instance_uid"), text(*image, "series_uid")};
         const QString studyUid = text(*image, "study_uid");
-        if (e.sopInstanceUid.isEmpty()) {
+        if (stored.sopInstanceUid.isEmpty()) {
             ++sum.skippedNotDicom;
             continue;
         }
-        if (studyUid.isEmpty() || e.seriesUid.isEmpty()) {
+        if (studyUid.isEmpty() || stored.seriesUid.isEmpty()) {
             ++sum.skippedNoStudy;
             continue;
         }
-        e.sopClassUid = text(*image, "sop_class_uid");
-        if (e.sopClassUid.isEmpty()) {
-            e.sopClassUid = sopClassOfFile(image->path);
-            if (e.sopClassUid.isEmpty()) {
+        if (stored.sopClassUid.isEmpty()) {
+            stored.sopClassUid = sopClassOfFile(image->path);
+            if (stored.sopClassUid.isEmpty()) {
                 ++sum.skippedNoSopClass;
                 continue;
             }
             ++sum.sopClassFromFile;
         }
+        e.instances = seriesInstances(ws, *image, stored, studyUid, sum);
         e.level = *qualityLevelFromString(annotation->qualityLevel);
         e.attributes = findings(*annotation, e.modality);
         e.description = annotation->text.trimmed();

@@ -9,6 +9,7 @@
 #include "store/Records.h"
 
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 namespace medq::store {
@@ -22,11 +23,19 @@ struct SrAttributeFinding {
     Severity severity = Severity::Mild;
 };
 
+// One DICOM instance a document references.
+struct SrInstance {
+    QString sopClassUid, sopInstanceUid, seriesUid;
+};
+
 struct SrImageEntry {
     store::Id imageId = 0;
     store::Id annotationId = 0;
     Modality modality = Modality::Other;
-    QString sopClassUid, sopInstanceUid, seriesUid;
+    // The instance whose UIDs the workspace stores first; for a series imported as one volume,
+    // the other slices after it (read from its files and remapped with the workspace's key,
+    // as the import remaps; only the stored one when a file cannot be read).
+    std::vector<SrInstance> instances;
     QualityLevel level = QualityLevel::Good;
     std::vector<SrAttributeFinding> attributes;  // present ones only, taxonomy order
     QString description;                         // the annotation's text (the model's when accepted unchanged)
@@ -48,6 +57,8 @@ struct SrCollectSummary {
     int skippedNoStudy = 0;        // DICOM, but no Study or Series Instance UID stored
     int skippedNoSopClass = 0;     // no SOP Class UID stored and the source file cannot tell
     int sopClassFromFile = 0;      // imported before the SOP Class UID was stored: read from the file
+    int seriesSlices = 0;          // further slices of series volumes referenced
+    int seriesUnreadable = 0;      // series volumes whose files could not all be read: one instance
     int awaitingGate = 0;          // tasks a round queued whose annotation the gate has not accepted
     int noQualityLevel = 0;        // images whose accepted annotations give no quality level
 };
@@ -58,6 +69,9 @@ public:
     static std::vector<SrStudy> collect(store::Workspace& ws, SrCollectSummary* summary = nullptr);
     // The SOP Class UID of a DICOM file's header, or empty when it cannot be read.
     static QString sopClassOfFile(const QString& path);
+    // The UIDs of a DICOM file's header (series in seriesUid; study in `studyUid`); nullopt
+    // when the file cannot be read or lacks one.
+    static std::optional<SrInstance> instanceOfFile(const QString& path, QString* studyUid = nullptr);
 };
 
 }  // namespace medq::exports

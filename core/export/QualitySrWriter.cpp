@@ -16,7 +16,9 @@ bool addImage(DSRDocumentTree& tree, std::size_t rootId, const SrImageEntry& e) 
                  severity = C::severityConcept(), comment = C::description(), observerType = C::observerType();
     const std::size_t box = addChild(tree, rootId, DSRTypes::RT_contains, DSRTypes::VT_Container, &container);
     if (!box) return false;
-    if (!internal::addReference(tree, box, e)) return false;
+    for (const SrInstance& i : e.instances) {
+        if (!internal::addReference(tree, box, i)) return false;
+    }
     if (!addChild(tree, box, DSRTypes::RT_contains, DSRTypes::VT_Code, &overall) ||
         tree.getCurrentContentItem().setCodeValue(internal::coded(C::level(e.level))).bad())
         return false;
@@ -58,7 +60,7 @@ Result<QString> QualitySrWriter::write(const SrStudy& study, const QString& path
     for (const SrImageEntry& e : study.images) {
         if (!addImage(tree, rootId, e))
             return Error{path, QStringLiteral("cannot add image %1 (SOP Instance UID %2) to the report")
-                                   .arg(e.imageId).arg(e.sopInstanceUid)};
+                                   .arg(e.imageId).arg(e.instances.front().sopInstanceUid)};
         evidence.push_back(&e);
     }
     if (Status st = internal::addEvidence(doc, study, evidence, path); !st) return st.error();

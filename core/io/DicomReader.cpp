@@ -164,6 +164,8 @@ Result<DicomHeader> DicomReader::readHeader(const QString& path) {
     h.path = path;
     h.seriesUid = tagString(ds, DCM_SeriesInstanceUID);
     h.sopInstanceUid = tagString(ds, DCM_SOPInstanceUID);
+    h.sopClassUid = tagString(ds, DCM_SOPClassUID);
+    h.studyUid = tagString(ds, DCM_StudyInstanceUID);
     h.modality = tagString(ds, DCM_Modality);
     Uint16 v = 0;
     if (ds.findAndGetUint16(DCM_Rows, v).good()) h.rows = v;

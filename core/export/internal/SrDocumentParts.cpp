@@ -70,8 +70,8 @@ std::size_t addChild(DSRDocumentTree& tree, std::size_t parentId, DSRTypes::E_Re
     return id;
 }
 
-std::size_t addReference(DSRDocumentTree& tree, std::size_t parentId, const SrImageEntry& e) {
-    const OFString sopClass = of(e.sopClassUid), sopInstance = of(e.sopInstanceUid);
+std::size_t addReference(DSRDocumentTree& tree, std::size_t parentId, const SrInstance& instance) {
+    const OFString sopClass = of(instance.sopClassUid), sopInstance = of(instance.sopInstanceUid);
     if (dcmIsImageStorageSOPClassUID(sopClass.c_str())) {
         const std::size_t id = addChild(tree, parentId, DSRTypes::RT_contains, DSRTypes::VT_Image, nullptr);
         return id && tree.getCurrentContentItem().setImageReference(DSRImageReferenceValue(sopClass, sopInstance)).good()
@@ -87,9 +87,11 @@ std::size_t addReference(DSRDocumentTree& tree, std::size_t parentId, const SrIm
 Status addEvidence(DSRDocument& doc, const SrStudy& study, const std::vector<const SrImageEntry*>& images,
                    const QString& path) {
     for (const SrImageEntry* e : images) {
-        const OFCondition c = doc.getCurrentRequestedProcedureEvidence().addItem(
-            of(study.studyUid), of(e->seriesUid), of(e->sopClassUid), of(e->sopInstanceUid));
-        if (c.bad()) return failed(path, QStringLiteral("evidence for image %1").arg(e->imageId), c);
+        for (const SrInstance& i : e->instances) {
+            const OFCondition c = doc.getCurrentRequestedProcedureEvidence().addItem(
+                of(study.studyUid), of(i.seriesUid), of(i.sopClassUid), of(i.sopInstanceUid));
+            if (c.bad()) return failed(path, QStringLiteral("evidence for image %1").arg(e->imageId), c);
+        }
     }
     return {};
 }

@@ -20,8 +20,8 @@ std::size_t addChild(DSRDocumentTree& tree, std::size_t parentId, DSRTypes::E_Re
 // Appends the reference to the source object below `parentId`: an IMAGE for the SOP classes
 // DCMTK knows as images, else a COMPOSITE (e.g. RT Dose, which DCMTK does not let an IMAGE hold).
 // 0 when refused.
-std::size_t addReference(DSRDocumentTree& tree, std::size_t parentId, const SrImageEntry& e);
-// Lists `images` in the Current Requested Procedure Evidence Sequence.
+std::size_t addReference(DSRDocumentTree& tree, std::size_t parentId, const SrInstance& instance);
+// Lists every instance of `images` in the Current Requested Procedure Evidence Sequence.
 Status addEvidence(DSRDocument& doc, const SrStudy& study, const std::vector<const SrImageEntry*>& images,
                    const QString& path);
 // Writes the document to `path` (through a staging name, renamed when complete) and returns

@@ -3,6 +3,8 @@
 // Selections read back with DCMTK and checked against the workspace's own UIDs.
 #include "export/DicomSrExport.h"
 #include "ingest/ImportJob.h"
+#include "privacy/DeidentificationKeyStore.h"
+#include "privacy/Deidentifier.h"
 #include "store/Workspace.h"
 #include "support/SampleFiles.h"
 
@@ -295,7 +297,7 @@ private slots:
         SrCollectSummary summary;
         const auto studies = QualitySrCollector::collect(*f.ws, &summary);
         QCOMPARE(summary.sopClassFromFile, 4);
-        QCOMPARE(studies.front().images.front().sopClassUid, QString::fromLatin1(kCtImageStorage));
+        QCOMPARE(studies.front().images.front().instances.front().sopClassUid, QString::fromLatin1(kCtImageStorage));
     }
 
     void nonImageObjectsAreReferencedAsComposite() {
@@ -334,6 +336,51 @@ private slots:
                 QCOMPARE(i.sopClass, QStringLiteral("1.2.840.10008.5.1.4.1.1.481.2"));  // RT Dose Storage
             }
             QCOMPARE(composites, 1);
+        }
+    }
+
+    void seriesVolumeReferencesEverySlice() {
+        // A series imported as one volume keeps the first slice's UIDs; the documents list every
+        // slice, each remapped with the workspace's key as the import remapped the first.
+        const QString dir = m_tmp.filePath("ws-series");
+        store::Workspace::create(dir);
+        static std::atomic<bool> never{false};
+        ingest::ImportOptions o;
+        o.inputs = {test::pydicom("dicomdirtests/98892003/MR700")};
+        o.recursive = true;
+        QVERIFY(ingest::ImportJob(dir, o).run(jobs::Progress(&never, {})).ok());
+        auto ws = store::Workspace::open(dir).take();
+        const auto images = ws->images().list(0, 10);
+        QCOMPARE(images.size(), std::size_t(1));
+        const auto files = ws->images().files(images.front().id);
+        QVERIFY(files.size() > 1);
+        const privacy::Deidentifier remap(privacy::DeidentificationKeyStore::forWorkspace(*ws));
+        QSet<QString> expected;
+        for (const auto& f : files) {
+            const auto original = QualitySrCollector::instanceOfFile(f.path);
+            QVERIFY(original);
+            expected.insert(remap.remapUid(original->sopInstanceUid));
+        }
+        QVERIFY(expected.contains(uid(images.front(), "sop_instance_uid")));
+        ws->annotations().ensureAnnotator("alice", "annotator");
+        store::TaskRecord t;
+        t.imageId = images.front().id;
+        t.kind = TaskKind::Description;
+        t.questionType = QuestionType::Description;
+        store::AnnotationRecord a;
+        a.taskId = ws->tasks().insert(t);
+        a.annotator = "alice";
+        a.qualityLevel = "reject";
+        ws->annotations().submit(a);
+        auto report = DicomSrExport::run(*ws, m_tmp.filePath("out-series"));
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().summary.seriesSlices, int(files.size()) - 1);
+        QCOMPARE(report.value().files.size(), std::size_t(2));
+        for (const auto& file : report.value().files) {
+            const ReadBack r = readBack(file.path);
+            QVERIFY(r.doc);
+            QCOMPARE(imageRefs(r), expected);
+            QCOMPARE(r.doc->getCurrentRequestedProcedureEvidence().getNumberOfInstances(), std::size_t(files.size()));
         }
     }
 
