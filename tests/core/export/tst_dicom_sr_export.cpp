@@ -169,6 +169,41 @@ class DicomSrExportTest : public QObject {
 
     Fixture m_deid;
 
+    // A workspace of what `input` imports (one image), judged reject, and its export.
+    struct Single {
+        std::unique_ptr<store::Workspace> ws;
+        store::ImageRecord image;
+        DicomSrExportReport report;
+    };
+    Single exportOne(const QString& name, const QString& input) {
+        Single out;
+        const QString dir = m_tmp.filePath("ws-" + name);
+        store::Workspace::create(dir);
+        static std::atomic<bool> never{false};
+        ingest::ImportOptions o;
+        o.inputs = {input};
+        o.recursive = true;
+        if (!ingest::ImportJob(dir, o).run(jobs::Progress(&never, {})).ok()) qFatal("cannot import %s", qPrintable(input));
+        out.ws = store::Workspace::open(dir).take();
+        const auto images = out.ws->images().list(0, 10);
+        if (images.size() != 1) qFatal("%s: expected one image", qPrintable(input));
+        out.image = images.front();
+        out.ws->annotations().ensureAnnotator("alice", "annotator");
+        store::TaskRecord t;
+        t.imageId = out.image.id;
+        t.kind = TaskKind::Description;
+        t.questionType = QuestionType::Description;
+        store::AnnotationRecord a;
+        a.taskId = out.ws->tasks().insert(t);
+        a.annotator = "alice";
+        a.qualityLevel = "reject";
+        out.ws->annotations().submit(a);
+        auto report = DicomSrExport::run(*out.ws, m_tmp.filePath("out-" + name));
+        if (!report) qFatal("export: %s", qPrintable(report.error().message()));
+        out.report = report.take();
+        return out;
+    }
+
 private slots:
     void initTestCase() {
         if (qEnvironmentVariableIsSet("MEDQ_KEEP_TEST_OUTPUT")) {  // to look at the files by hand
@@ -303,36 +338,16 @@ private slots:
     void nonImageObjectsAreReferencedAsComposite() {
         // RT Dose carries pixels, so the workspace imports it, but DCMTK's IMAGE item refuses
         // its SOP class: the SR and the KOS reference it as COMPOSITE.
-        const QString dir = m_tmp.filePath("ws-rtdose");
-        store::Workspace::create(dir);
-        static std::atomic<bool> never{false};
-        ingest::ImportOptions o;
-        o.inputs = {test::pydicom("rtdose.dcm")};
-        QVERIFY(ingest::ImportJob(dir, o).run(jobs::Progress(&never, {})).ok());
-        auto ws = store::Workspace::open(dir).take();
-        const auto images = ws->images().list(0, 10);
-        QCOMPARE(images.size(), std::size_t(1));
-        ws->annotations().ensureAnnotator("alice", "annotator");
-        store::TaskRecord t;
-        t.imageId = images.front().id;
-        t.kind = TaskKind::Description;
-        t.questionType = QuestionType::Description;
-        store::AnnotationRecord a;
-        a.taskId = ws->tasks().insert(t);
-        a.annotator = "alice";
-        a.qualityLevel = "reject";
-        ws->annotations().submit(a);
-        auto report = DicomSrExport::run(*ws, m_tmp.filePath("out-rtdose"));
-        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
-        QCOMPARE(report.value().files.size(), std::size_t(2));
-        for (const auto& file : report.value().files) {
+        const Single one = exportOne("rtdose", test::pydicom("rtdose.dcm"));
+        QCOMPARE(one.report.files.size(), std::size_t(2));
+        for (const auto& file : one.report.files) {
             const ReadBack r = readBack(file.path);
             QVERIFY(r.doc);
             int composites = 0;
             for (const Item& i : r.items) {
                 if (i.type != DSRTypes::VT_Composite) continue;
                 ++composites;
-                QCOMPARE(i.value, uid(images.front(), "sop_instance_uid"));
+                QCOMPARE(i.value, uid(one.image, "sop_instance_uid"));
                 QCOMPARE(i.sopClass, QStringLiteral("1.2.840.10008.5.1.4.1.1.481.2"));  // RT Dose Storage
             }
             QCOMPARE(composites, 1);
@@ -342,41 +357,20 @@ private slots:
     void seriesVolumeReferencesEverySlice() {
         // A series imported as one volume keeps the first slice's UIDs; the documents list every
         // slice, each remapped with the workspace's key as the import remapped the first.
-        const QString dir = m_tmp.filePath("ws-series");
-        store::Workspace::create(dir);
-        static std::atomic<bool> never{false};
-        ingest::ImportOptions o;
-        o.inputs = {test::pydicom("dicomdirtests/98892003/MR700")};
-        o.recursive = true;
-        QVERIFY(ingest::ImportJob(dir, o).run(jobs::Progress(&never, {})).ok());
-        auto ws = store::Workspace::open(dir).take();
-        const auto images = ws->images().list(0, 10);
-        QCOMPARE(images.size(), std::size_t(1));
-        const auto files = ws->images().files(images.front().id);
+        const Single one = exportOne("series", test::pydicom("dicomdirtests/98892003/MR700"));
+        const auto files = one.ws->images().files(one.image.id);
         QVERIFY(files.size() > 1);
-        const privacy::Deidentifier remap(privacy::DeidentificationKeyStore::forWorkspace(*ws));
+        const privacy::Deidentifier remap(privacy::DeidentificationKeyStore::forWorkspace(*one.ws));
         QSet<QString> expected;
         for (const auto& f : files) {
             const auto original = QualitySrCollector::instanceOfFile(f.path);
             QVERIFY(original);
             expected.insert(remap.remapUid(original->sopInstanceUid));
         }
-        QVERIFY(expected.contains(uid(images.front(), "sop_instance_uid")));
-        ws->annotations().ensureAnnotator("alice", "annotator");
-        store::TaskRecord t;
-        t.imageId = images.front().id;
-        t.kind = TaskKind::Description;
-        t.questionType = QuestionType::Description;
-        store::AnnotationRecord a;
-        a.taskId = ws->tasks().insert(t);
-        a.annotator = "alice";
-        a.qualityLevel = "reject";
-        ws->annotations().submit(a);
-        auto report = DicomSrExport::run(*ws, m_tmp.filePath("out-series"));
-        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
-        QCOMPARE(report.value().summary.seriesSlices, int(files.size()) - 1);
-        QCOMPARE(report.value().files.size(), std::size_t(2));
-        for (const auto& file : report.value().files) {
+        QVERIFY(expected.contains(uid(one.image, "sop_instance_uid")));
+        QCOMPARE(one.report.summary.seriesSlices, int(files.size()) - 1);
+        QCOMPARE(one.report.files.size(), std::size_t(2));
+        for (const auto& file : one.report.files) {
             const ReadBack r = readBack(file.path);
             QVERIFY(r.doc);
             QCOMPARE(imageRefs(r), expected);
