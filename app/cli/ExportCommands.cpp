@@ -1,7 +1,9 @@
-// `medq export`: training conversations as JSONL and annotations as CSV (core/export).
+// `medq export`: training conversations as JSONL, annotations as CSV, and quality assessments
+// as DICOM SR with Key Object Selections (core/export).
 #include "Commands.h"
 #include "common/Log.h"
 #include "export/AnnotationCsvExport.h"
+#include "export/DicomSrExport.h"
 #include "export/TrainingDataExport.h"
 #include "store/Workspace.h"
 
@@ -18,11 +20,18 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
     p.setApplicationDescription(QStringLiteral(
         "Export training data as JSONL conversations (one line per task: the question as the human turn,\n"
         "the latest annotation or else the ground truth as the gpt turn) and every annotation revision as\n"
-        "RFC 4180 CSV. Both files can be read back. Image metadata is not exported."));
+        "RFC 4180 CSV. Both files can be read back. Image metadata is not exported.\n"
+        "--dicom-sr DIR writes, per study, a DICOM Comprehensive SR of the accepted quality assessments of\n"
+        "its DICOM images and, when an image was judged reject, a Key Object Selection titled \"Quality Issue\"\n"
+        "(113010; never the rejection note 113001). They reference the UIDs the workspace stores: remapped\n"
+        "ones for de-identified imports (the originals are not kept). See docs/pacs.md."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
     p.addOption({QStringLiteral("jsonl"), QStringLiteral("Write training conversations to FILE."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("csv"), QStringLiteral("Write annotations to FILE."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("dicom-sr"),
+                 QStringLiteral("Write quality-assessment SRs and Key Object Selections (DICOM) into DIR."),
+                 QStringLiteral("DIR")});
     p.addOption({QStringLiteral("split"), QStringLiteral("Only tasks of this split (train, val, test)."), QStringLiteral("S")});
     p.addOption({QStringLiteral("annotator"), QStringLiteral("Who exports (recorded in the audit log)."),
                  QStringLiteral("NAME"), QStringLiteral("system")});
@@ -36,8 +45,13 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
     }
     const QStringList pos = p.positionalArguments();
     const QString jsonl = p.value(QStringLiteral("jsonl")), csv = p.value(QStringLiteral("csv"));
-    if (pos.size() != 1 || (jsonl.isEmpty() && csv.isEmpty())) {
-        err << "medq: export: expected WORKSPACE and --jsonl FILE and/or --csv FILE" << Qt::endl;
+    const QString dicomSr = p.value(QStringLiteral("dicom-sr"));
+    if (pos.size() != 1 || (jsonl.isEmpty() && csv.isEmpty() && dicomSr.isEmpty())) {
+        err << "medq: export: expected WORKSPACE and --jsonl FILE, --csv FILE and/or --dicom-sr DIR" << Qt::endl;
+        return UserError;
+    }
+    if (!dicomSr.isEmpty() && p.isSet(QStringLiteral("split"))) {
+        err << "medq: export: --split applies to --jsonl and --csv, not --dicom-sr" << Qt::endl;
         return UserError;
     }
     auto opened = store::Workspace::open(pos.front());
@@ -72,6 +86,37 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
         out << "wrote " << rows.size() << " annotation revisions to " << csv << Qt::endl;
         details.insert(QStringLiteral("csv"), QFileInfo(csv).absoluteFilePath());
         details.insert(QStringLiteral("annotations"), int(rows.size()));
+    }
+    if (!dicomSr.isEmpty()) {
+        auto report = exports::DicomSrExport::run(ws, dicomSr);
+        if (!report) {
+            err << "medq: " << report.error().message() << Qt::endl;
+            return UserError;
+        }
+        int reports = 0, selections = 0;
+        for (const auto& f : report.value().files) {
+            (f.keyObjectSelection ? selections : reports) += 1;
+            out << "wrote " << f.path << ": "
+                << (f.keyObjectSelection ? "Key Object Selection \"Quality Issue\" of " : "quality-assessment SR of ")
+                << f.images << (f.keyObjectSelection ? " image(s) judged reject" : " image(s)") << ", study "
+                << f.studyUid << Qt::endl;
+        }
+        const exports::SrCollectSummary& s = report.value().summary;
+        out << "DICOM SR: " << s.images << " images in " << reports << " reports, " << selections
+            << " key object selections; skipped " << s.skippedNotDicom
+            << " not DICOM (no SOP Instance UID in the workspace), " << s.skippedNoStudy
+            << " without study or series UID, " << s.skippedNoSopClass << " without SOP Class UID; "
+            << s.awaitingGate << " round tasks not yet accepted by the quality gate, " << s.noQualityLevel
+            << " images without a quality level";
+        if (s.sopClassFromFile > 0) out << "; " << s.sopClassFromFile << " SOP Class UIDs read from the source files";
+        if (s.seriesSlices > 0) out << "; " << s.seriesSlices << " further slices of series volumes referenced";
+        if (s.seriesUnreadable > 0)
+            out << "; " << s.seriesUnreadable << " series with unreadable files referenced by their stored slice only";
+        out << Qt::endl;
+        details.insert(QStringLiteral("dicom_sr"), QFileInfo(dicomSr).absoluteFilePath());
+        details.insert(QStringLiteral("sr_images"), s.images);
+        details.insert(QStringLiteral("sr_reports"), reports);
+        details.insert(QStringLiteral("sr_key_object_selections"), selections);
     }
     ws.audit().append(p.value(QStringLiteral("annotator")), QStringLiteral("export"), {}, std::nullopt, details);
     spdlog::info("export: {}", QJsonDocument(details).toJson(QJsonDocument::Compact).toStdString());

@@ -1,13 +1,18 @@
-// `medq pacs listen`: images in from a PACS or a modality over DICOM.
+// `medq pacs`: images in from a PACS or a modality over DICOM (listen, find, get), and the
+// quality results back out as DICOM SR and Key Object Selection (send).
 #include "Commands.h"
 #include "common/Log.h"
+#include "export/DicomSrExport.h"
 #include "pacs/AeTitle.h"
 #include "pacs/DicomReceiver.h"
+#include "pacs/DicomSender.h"
 #include "pacs/QueryRetrieve.h"
 #include "pacs/StudyRetrieval.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QTextStream>
 #include <atomic>
 #include <csignal>
@@ -121,6 +126,44 @@ int get(const QCommandLineParser& p) {
     return report.value().failed ? UserError : Ok;
 }
 
+// Exports the quality SRs and Key Object Selections into --dicom-sr DIR and sends them.
+int send(const QCommandLineParser& p) {
+    const QStringList pos = p.positionalArguments().mid(1);
+    if (pos.size() != 1) return fail(QStringLiteral("send: expected one WORKSPACE"));
+    pacs::PacsNode node;
+    QString callingAe;
+    if (auto problem = nodeOptions(p, node, callingAe)) return fail(*problem);
+    const QString dir = p.value(QStringLiteral("dicom-sr"));
+    if (dir.isEmpty()) return fail(QStringLiteral("send: --dicom-sr DIR is required (the documents are written there, then sent)"));
+    auto opened = store::Workspace::open(pos.front());
+    if (!opened) return fail(opened.error().message());
+    store::Workspace& ws = *opened.value();
+    log::attachWorkspace(ws.dir().absolutePath());
+    auto report = exports::DicomSrExport::run(ws, dir);
+    if (!report) return fail(report.error().message());
+    QTextStream out(stdout);
+    QStringList files;
+    for (const auto& f : report.value().files) files << f.path;
+    if (files.isEmpty()) {
+        out << "nothing to send: no accepted quality assessment of a DICOM image (" << report.value().summary.skippedNotDicom
+            << " assessed images are not DICOM)" << Qt::endl;
+        return Ok;
+    }
+    auto sent = pacs::DicomSender(callingAe, node).send(files);
+    if (!sent) return fail(sent.error().message());
+    int stored = 0;
+    for (const auto& f : sent.value()) {
+        stored += f.stored;
+        out << "sent " << f.path << " (SOP Instance UID " << f.sopInstanceUid << "): " << f.status << Qt::endl;
+    }
+    const int failed = int(sent.value().size()) - stored;
+    out << stored << " of " << sent.value().size() << " documents stored on " << node.text() << Qt::endl;
+    ws.audit().append(QStringLiteral("system"), QStringLiteral("pacs.send"), {}, std::nullopt,
+                      QJsonObject{{"pacs", node.text()}, {"dir", QFileInfo(dir).absoluteFilePath()},
+                                  {"stored", stored}, {"failed", failed}});
+    return failed ? UserError : Ok;
+}
+
 }  // namespace
 
 int cmdPacs(const QStringList& args, const GlobalOptions&) {
@@ -133,15 +176,18 @@ int cmdPacs(const QStringList& args, const GlobalOptions&) {
         "      or registered in the pool after its association; instances that are no images are refused\n"
         "  find WORKSPACE --pacs AET@HOST:PORT [--modality CT] [--study-date 20240101-20240131]  list studies (C-FIND)\n"
         "  get WORKSPACE --pacs AET@HOST:PORT --study UID [--to import|pool] [--move [--port 11112]]  retrieve a study\n"
-        "      (C-GET, or C-MOVE to a receiver this command runs) and take it in"));
-    p.addPositionalArgument(QStringLiteral("listen|find|get"), QStringLiteral("What to do."));
+        "      (C-GET, or C-MOVE to a receiver this command runs) and take it in\n"
+        "  send WORKSPACE --pacs AET@HOST:PORT --dicom-sr DIR  export the quality SRs and \"Quality Issue\" Key Object\n"
+        "      Selections into DIR (as medq export --dicom-sr does) and store them on the PACS (C-STORE)"));
+    p.addPositionalArgument(QStringLiteral("listen|find|get|send"), QStringLiteral("What to do."));
     p.addOption({QStringLiteral("pacs"), QStringLiteral("The PACS: its AE title, host and port."), QStringLiteral("AET@HOST:PORT")});
     p.addOption({QStringLiteral("modality"), QStringLiteral("find: studies with this modality (CT, MR, ...)."), QStringLiteral("M")});
     p.addOption({QStringLiteral("study-date"), QStringLiteral("find: a DICOM date or range (YYYYMMDD-YYYYMMDD)."), QStringLiteral("RANGE")});
     p.addOption({QStringLiteral("study"), QStringLiteral("get: the Study Instance UID."), QStringLiteral("UID")});
     p.addOption({QStringLiteral("move"), QStringLiteral("get: by C-MOVE to this AE title (--aet) listening on --port, for a PACS "
                                                          "without C-GET; the PACS must know the AE title, host and port.")});
-    p.addOption({QStringLiteral("aet"), QStringLiteral("This receiver's AE title (default MEDQ)."), QStringLiteral("AET"), QStringLiteral("MEDQ")});
+    p.addOption({QStringLiteral("dicom-sr"), QStringLiteral("send: the folder the documents are exported to and sent from."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("aet"), QStringLiteral("Our AE title (default MEDQ)."), QStringLiteral("AET"), QStringLiteral("MEDQ")});
     p.addOption({QStringLiteral("port"), QStringLiteral("TCP port to listen on (listen, get --move; default 11112)."), QStringLiteral("PORT"), QStringLiteral("11112")});
     p.addOption({QStringLiteral("to"), QStringLiteral("import (default) or pool."), QStringLiteral("WHERE"), QStringLiteral("import")});
     if (!p.parse(QStringList{QStringLiteral("medq pacs")} + args)) return fail(p.errorText());
@@ -153,7 +199,8 @@ int cmdPacs(const QStringList& args, const GlobalOptions&) {
     if (sub == QLatin1String("listen")) return listen(p);
     if (sub == QLatin1String("find")) return find(p);
     if (sub == QLatin1String("get")) return get(p);
-    return fail(QStringLiteral("expected listen, find or get (medq pacs --help)"));
+    if (sub == QLatin1String("send")) return send(p);
+    return fail(QStringLiteral("expected listen, find, get or send (medq pacs --help)"));
 }
 
 }  // namespace medq::cli

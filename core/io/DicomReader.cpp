@@ -109,6 +109,9 @@ const std::vector<DicomMetadataField>& DicomReader::metadataFields() {
         {"study_uid", 0x0020, 0x000D, "StudyInstanceUID"},
         {"series_uid", 0x0020, 0x000E, "SeriesInstanceUID"},
         {"sop_instance_uid", 0x0008, 0x0018, "SOPInstanceUID"},
+        // What kind of object the instance is (a standard UID, not an identifier): DICOM
+        // exports reference the image by SOP Class and Instance (core/export DicomSrExport).
+        {"sop_class_uid", 0x0008, 0x0016, "SOPClassUID"},
         {"frame_of_reference_uid", 0x0020, 0x0052, "FrameOfReferenceUID"},
         {"patient_name", 0x0010, 0x0010, "PatientName"},
         {"patient_id", 0x0010, 0x0020, "PatientID"},
@@ -161,6 +164,8 @@ Result<DicomHeader> DicomReader::readHeader(const QString& path) {
     h.path = path;
     h.seriesUid = tagString(ds, DCM_SeriesInstanceUID);
     h.sopInstanceUid = tagString(ds, DCM_SOPInstanceUID);
+    h.sopClassUid = tagString(ds, DCM_SOPClassUID);
+    h.studyUid = tagString(ds, DCM_StudyInstanceUID);
     h.modality = tagString(ds, DCM_Modality);
     Uint16 v = 0;
     if (ds.findAndGetUint16(DCM_Rows, v).good()) h.rows = v;

@@ -25,6 +25,8 @@ struct DicomHeader {
     QString path;
     QString seriesUid;
     QString sopInstanceUid;
+    QString sopClassUid;
+    QString studyUid;
     QString modality;  // the DICOM Modality tag, e.g. "CT"
     int rows = 0;
     int columns = 0;

@@ -53,6 +53,8 @@ const std::vector<MetadataRule>& Deidentifier::rules() {
         {"repetition_time", "(0018,0080) RepetitionTime", A::Keep},
         {"echo_time", "(0018,0081) EchoTime", A::Keep},
         {"sequence_name", "(0018,0024) SequenceName", A::Keep},
+        // A well-known UID naming the object's kind (CT Image Storage, ...), not the instance.
+        {"sop_class_uid", "(0008,0016) SOPClassUID", A::Keep},
         {"patient_name", "(0010,0010) PatientName", A::Remove},
         {"patient_id", "(0010,0020) PatientID", A::Remove},
         {"patient_birth_date", "(0010,0030) PatientBirthDate", A::Remove},

@@ -25,4 +25,18 @@ std::vector<AnnotationRecord> ExportQueries::annotations(const QString& split) c
     return out;
 }
 
+QHash<Id, Id> ExportQueries::acceptedAnnotationIds() const {
+    Statement s = m_db.prepare("SELECT task_id, annotation_id FROM accepted_labels");
+    QHash<Id, Id> out;
+    while (s.step()) out.insert(s.columnInt(0), s.columnInt(1));
+    return out;
+}
+
+QSet<Id> ExportQueries::roundQueuedTaskIds() const {
+    Statement s = m_db.prepare("SELECT DISTINCT task_id FROM queue_items WHERE round_id IS NOT NULL");
+    QSet<Id> out;
+    while (s.step()) out.insert(s.columnInt(0));
+    return out;
+}
+
 }  // namespace medq::store

@@ -4,6 +4,8 @@
 #include "store/Records.h"
 #include "store/SqliteConnection.h"
 
+#include <QHash>
+#include <QSet>
 #include <vector>
 
 namespace medq::store {
@@ -16,6 +18,11 @@ public:
     std::vector<TaskRecord> tasks(const QString& split = {}) const;
     // All annotation revisions by id (oldest first), with `split` only those of its tasks.
     std::vector<AnnotationRecord> annotations(const QString& split = {}) const;
+    // The annotation the quality gate accepted for each task (accepted_labels), by task id.
+    QHash<Id, Id> acceptedAnnotationIds() const;
+    // Tasks a loop round queued (queue_items with a round): their annotations count only
+    // once the round's gate accepted them.
+    QSet<Id> roundQueuedTaskIds() const;
 
 private:
     SqliteConnection& m_db;

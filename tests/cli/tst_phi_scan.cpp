@@ -147,6 +147,7 @@ private slots:
                 a.annotator = "dr.a";
                 a.text = "Mild noise. Overall, the quality of this image is usable.";
                 a.labels = QJsonObject{{"attributes", QJsonObject{{"noise", "mild"}}}, {"flags", QJsonArray{}}};
+                a.qualityLevel = "usable";  // so the DICOM SR export has something to say
                 opened->annotations().submit(a);
             }
             int burnedIn = 0;
@@ -154,12 +155,14 @@ private slots:
             QCOMPARE(burnedIn, 1);
         }
         const QString jsonl = m_tmp.filePath("train.jsonl"), csv = m_tmp.filePath("annotations.csv");
-        QCOMPARE(medq({"export", ws, "--jsonl", jsonl, "--csv", csv}), 0);
+        const QString sr = m_tmp.filePath("dicom-sr");
+        QCOMPARE(medq({"export", ws, "--jsonl", jsonl, "--csv", csv, "--dicom-sr", sr}), 0);
+        QVERIFY(!QDir(sr).entryList({"*-quality-sr.dcm"}, QDir::Files).isEmpty());
         QCOMPARE(medq({"info", ws}), 0);
         QCOMPARE(medq({"audit", "verify", ws}), 0);
         QVERIFY(QFileInfo(QDir(ws).filePath("logs/medq.log")).size() > 0);
         QVERIFY(QFileInfo(jsonl).size() > 0 && QFileInfo(csv).size() > 0);
-        const QStringList found = leaks({ws, jsonl, csv}, m_console.toUtf8());
+        const QStringList found = leaks({ws, jsonl, csv, sr}, m_console.toUtf8());
         QVERIFY2(found.isEmpty(), qPrintable(found.join('\n')));
     }
 };
