@@ -138,6 +138,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("batch-size"), QStringLiteral("Examples per step (default 32: all questions of ~4 images)."), QStringLiteral("N"), QStringLiteral("32")});
         p.addOption({QStringLiteral("encoder-epochs"), QStringLiteral("Encoder pretraining on attribute labels first (default 30 from scratch, 0 with --from)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("lora"), QStringLiteral("Train LoRA adapters of this rank instead of all weights."), QStringLiteral("RANK")});
+        p.addOption({QStringLiteral("source-measures"), QStringLiteral("From scratch: the network also reads hand-made quality measures standardised within each image's source.")});
         p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
         p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S")});
@@ -186,6 +187,9 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         o.trainSplit = p.value(QStringLiteral("data"));
         o.preset = p.value(QStringLiteral("preset"));
         o.name = p.value(QStringLiteral("name"));
+        o.sourceMeasures = p.isSet(QStringLiteral("source-measures"));
+        if (o.sourceMeasures && !o.fromCheckpoint.isEmpty())
+            return fail(QStringLiteral("--source-measures only from scratch: a checkpoint keeps its own inputs"));
         int epochs = 6, steps = 0, rank = 0, limit = 0, seed = 1, batch = 32, threads = learn::suggestedThreadCount();
         int encoderEpochs = o.fromCheckpoint.isEmpty() ? 30 : 0;
         if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||

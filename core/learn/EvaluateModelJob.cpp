@@ -17,9 +17,12 @@ namespace {
 using Images = std::vector<const train::TrainingExample*>;
 
 Result<model::AttributeReadings> headReadings(const model::QualityModel& net, const Images& images) {
-    std::vector<std::vector<float>> pixels;
-    for (const train::TrainingExample* e : images) pixels.push_back(e->image.first);
-    return net.attributeProbabilities(pixels);
+    std::vector<std::vector<float>> pixels, measures;
+    for (const train::TrainingExample* e : images) {
+        pixels.push_back(e->image.first);
+        measures.push_back(e->image.firstMeasures);
+    }
+    return net.attributeProbabilities(pixels, &measures);
 }
 
 QString modalityOfSource(const QString& source) { return source.section(QLatin1Char('/'), 0, 0); }
@@ -87,7 +90,7 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
     auto net = model::QualityModel::load(registry.resolve(name));
     if (!net) return {JobOutcome::Status::Failed, net.error().message(), {}};
 
-    ExampleAssembler assembler(ws, net.value().config().imageSize);
+    ExampleAssembler assembler(ws, net.value().config());
     assembler.setAttributeSlots(net.value().config().attributeSlots);
     auto data = assembler.split(m_options.split, progress.sub(0.0, 0.3), m_options.limit);
     if (!data) return {JobOutcome::Status::Failed, data.error().message(), {}};

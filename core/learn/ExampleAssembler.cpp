@@ -3,11 +3,49 @@
 #include "dataset/ImageSource.h"
 #include "dataset/SiteBaseFile.h"
 #include "learn/AttributeLabels.h"
+#include "learn/SourceBreakdown.h"
+#include "model/QualityMeasures.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <set>
 
 namespace medq::learn {
+
+Result<ExampleAssembler::Prepared> ExampleAssembler::prepare(const store::ImageRecord& record, const QStringList& files,
+                                                             const QString& siteBases, const model::ImagePreprocessor& pre,
+                                                             bool withMeasures) {
+    auto image = dataset::ImageSource::load(record, files, siteBases);
+    if (!image) return image.error();
+    Prepared out;
+    auto processed = pre.process(image.value());
+    if (!processed) return processed.error();
+    out.pixels = processed.take();
+    if (withMeasures) {
+        auto measures = model::QualityMeasures::of(image.value());
+        if (!measures) return measures.error();
+        out.measures = measures.take();
+    }
+    return out;
+}
+
+void ExampleAssembler::keep(store::Id imageId, const store::ImageRecord& record, Prepared prepared) {
+    m_cache.insert(imageId, std::move(prepared.pixels));
+    if (!m_sourceMeasures) return;
+    const QString source = SourceBreakdown::sourceOfImage(m_ws, record);
+    m_standardiser.add(source, prepared.measures);
+    m_measures.insert(imageId, {source, std::move(prepared.measures)});
+    m_standardiserStale = true;
+}
+
+std::vector<float> ExampleAssembler::standardisedMeasures(store::Id imageId) {
+    const auto it = m_measures.constFind(imageId);
+    if (it == m_measures.cend()) return {};
+    if (m_standardiserStale) {
+        m_standardiser.fit();
+        m_standardiserStale = false;
+    }
+    return m_standardiser.standardise(it->first, it->second);
+}
 
 Result<std::vector<float>> ExampleAssembler::pixels(store::Id imageId) {
     if (auto it = m_cache.find(imageId); it != m_cache.end()) return *it;
@@ -15,12 +53,11 @@ Result<std::vector<float>> ExampleAssembler::pixels(store::Id imageId) {
     if (!record) return Error{QStringLiteral("image %1").arg(imageId), QStringLiteral("not in the workspace")};
     QStringList files;
     for (const auto& f : m_ws.images().files(imageId)) files << f.path;
-    auto image = dataset::ImageSource::load(*record, files, dataset::SiteBaseFile::folderOf(m_ws));
-    if (!image) return image.error();
-    auto processed = m_pre.process(image.value());
-    if (!processed) return processed.error();
-    m_cache.insert(imageId, processed.value());
-    return processed;
+    auto prepared = prepare(*record, files, dataset::SiteBaseFile::folderOf(m_ws), m_pre, m_sourceMeasures);
+    if (!prepared) return prepared.error();
+    std::vector<float> out = prepared.value().pixels;
+    keep(imageId, *record, prepared.take());
+    return out;
 }
 
 Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const jobs::Progress& progress) {
@@ -41,6 +78,7 @@ Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const 
     }
     const model::ImagePreprocessor& pre = m_pre;
     const QString siteBases = dataset::SiteBaseFile::folderOf(m_ws);
+    const bool withMeasures = m_sourceMeasures;
     constexpr std::size_t kChunk = 64;
     for (std::size_t start = 0; start < sources.size(); start += kChunk) {
         progress.checkCancelled();
@@ -48,15 +86,11 @@ Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const 
                         QStringLiteral("Preparing images: %1 of %2").arg(start + 1).arg(sources.size()));
         const std::vector<Source> chunk(sources.begin() + std::ptrdiff_t(start),
                                         sources.begin() + std::ptrdiff_t(std::min(sources.size(), start + kChunk)));
-        const auto rendered = QtConcurrent::blockingMapped<std::vector<Result<std::vector<float>>>>(
-            chunk, [&pre, &siteBases](const Source& s) -> Result<std::vector<float>> {
-                auto image = dataset::ImageSource::load(s.record, s.files, siteBases);
-                if (!image) return image.error();
-                return pre.process(image.value());
-            });
+        auto rendered = QtConcurrent::blockingMapped<std::vector<Result<Prepared>>>(
+            chunk, [&pre, &siteBases, withMeasures](const Source& s) { return prepare(s.record, s.files, siteBases, pre, withMeasures); });
         for (std::size_t i = 0; i < chunk.size(); ++i) {
             if (!rendered[i]) return rendered[i].error();
-            m_cache.insert(chunk[i].id, rendered[i].value());
+            keep(chunk[i].id, chunk[i].record, rendered[i].take());
         }
     }
     return {};
@@ -67,10 +101,12 @@ Result<model::VisualInput> ExampleAssembler::visual(store::Id imageId, std::opti
     auto first = pixels(imageId);
     if (!first) return first.error();
     v.first = first.take();
+    v.firstMeasures = standardisedMeasures(imageId);
     if (secondImageId) {
         auto second = pixels(*secondImageId);
         if (!second) return second.error();
         v.second = second.take();
+        v.secondMeasures = standardisedMeasures(*secondImageId);
     }
     return v;
 }

@@ -4,6 +4,8 @@
 #include "common/Result.h"
 #include "jobs/Progress.h"
 #include "model/ImagePreprocessor.h"
+#include "model/ModelConfig.h"
+#include "model/SourceStandardiser.h"
 #include "store/Workspace.h"
 #include "train/TrainingExample.h"
 
@@ -21,6 +23,9 @@ struct AssembledSet {
 class ExampleAssembler {
 public:
     ExampleAssembler(store::Workspace& ws, int imageSize) : m_ws(ws), m_pre(imageSize) {}
+    // Inputs for that model: its image size, and its measures (ModelConfig::sourceMeasures).
+    ExampleAssembler(store::Workspace& ws, const model::ModelConfig& config)
+        : m_ws(ws), m_pre(config.imageSize), m_sourceMeasures(config.sourceMeasures) {}
 
     // All tasks of a split with a known answer; `limit` > 0 keeps the first N.
     Result<AssembledSet> split(const QString& split, const jobs::Progress& progress, int limit = 0);
@@ -38,12 +43,30 @@ public:
     // Slots of the model's attribute head (ModelConfig::attributeSlots); 0 (default): examples
     // carry no attribute targets.
     void setAttributeSlots(int count) { m_attributeSlots = count; }
+    // For a model with ModelConfig::sourceMeasures: every image's QualityMeasures, standardised
+    // over the images of its source (SourceBreakdown::sourceOfImage) this assembler has read.
+    void setSourceMeasures(bool on) { m_sourceMeasures = on; }
+    // Image imageId's standardised measures (empty without setSourceMeasures or before its
+    // pixels were read).
+    std::vector<float> standardisedMeasures(store::Id imageId);
 
 private:
+    struct Prepared {
+        std::vector<float> pixels, measures;
+    };
+    // Loads and preprocesses one image (and measures it with setSourceMeasures).
+    static Result<Prepared> prepare(const store::ImageRecord& record, const QStringList& files, const QString& siteBases,
+                                    const model::ImagePreprocessor& pre, bool withMeasures);
+    void keep(store::Id imageId, const store::ImageRecord& record, Prepared prepared);
+
     store::Workspace& m_ws;
     model::ImagePreprocessor m_pre;
     QHash<store::Id, std::vector<float>> m_cache;
     int m_attributeSlots = 0;
+    bool m_sourceMeasures = false;
+    QHash<store::Id, std::pair<QString, std::vector<float>>> m_measures;  // source, raw measures
+    model::SourceStandardiser m_standardiser;
+    bool m_standardiserStale = false;
 };
 
 }  // namespace medq::learn

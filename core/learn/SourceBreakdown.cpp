@@ -27,8 +27,12 @@ QString SourceBreakdown::sourceOfTask(store::Workspace& ws, qint64 taskId) {
     if (!task) return QStringLiteral("unknown");
     const auto image = ws.images().get(task->imageId);
     if (!image) return QStringLiteral("unknown");
-    const auto recipe = dataset::SynthRecipe::fromText(image->metadata.value(QStringLiteral("recipe")).toString());
-    if (!recipe) return image->modality + QLatin1Char('/') + QFileInfo(image->path).path();  // imported: its folder
+    return sourceOfImage(ws, *image);
+}
+
+QString SourceBreakdown::sourceOfImage(store::Workspace& ws, const store::ImageRecord& image) {
+    const auto recipe = dataset::SynthRecipe::fromText(image.metadata.value(QStringLiteral("recipe")).toString());
+    if (!recipe) return image.modality + QLatin1Char('/') + QFileInfo(image.path).path();  // imported: its folder
     const QString modality = modalityKey(recipe->modality) + QLatin1Char('/');
     if (recipe->base < 0) return modality + QStringLiteral("phantom");
     if (!recipe->isSiteBase()) return modality + dataset::BaseLibrary::sourceOf(recipe->modality, recipe->base);

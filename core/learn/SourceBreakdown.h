@@ -10,7 +10,7 @@
 #include <QJsonObject>
 #include <vector>
 
-namespace medq::store { class Workspace; }
+namespace medq::store { class Workspace; struct ImageRecord; }
 
 namespace medq::learn {
 
@@ -21,6 +21,8 @@ public:
     // Where task `taskId`'s (first) image comes from, as "modality/source": a real base's
     // source, "phantom", "site:<acquisition>" for a site base, an imported image's folder.
     static QString sourceOfTask(store::Workspace& ws, qint64 taskId);
+    // The same for one image record.
+    static QString sourceOfImage(store::Workspace& ws, const store::ImageRecord& image);
     // {"unseen": {"perception": {accuracy, total, uniformChance, majorityChance, byType: {...}},
     //             "descriptions": n, "meanRubricTotal": x}, ...}: kinds without items are left out.
     static QJsonObject of(store::Workspace& ws, const train::EvaluationReport& report);

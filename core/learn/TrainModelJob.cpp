@@ -37,9 +37,10 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         if (!preset) return {JobOutcome::Status::Failed, preset.error().message(), {}};
         config = preset.take();
         if (m_options.maxTextLength > 0) config.maxTextLength = m_options.maxTextLength;
+        if (m_options.sourceMeasures) config.sourceMeasures = true;
     }
 
-    ExampleAssembler assembler(ws, config.imageSize);
+    ExampleAssembler assembler(ws, config);
     assembler.setAttributeSlots(config.attributeSlots);
     auto training = assembler.split(m_options.trainSplit, progress.sub(0.0, 0.2), m_options.limit);
     if (!training) return {JobOutcome::Status::Failed, training.error().message(), {}};

@@ -17,6 +17,9 @@ struct TrainOptions {
     // > 0: the new network's text length instead of its preset's (from scratch only). A
     // description longer than it is cut before its end, so the model never learns to stop.
     int maxTextLength = 0;
+    // From scratch: the network takes per-source standardised quality measures
+    // (ModelConfig::sourceMeasures).
+    bool sourceMeasures = false;
     int limit = 0;                             // > 0: use only the first N training tasks
     train::TrainConfig config;
     QString actor = QStringLiteral("system");

@@ -20,7 +20,7 @@ Result<int> draftWithCurrentModel(store::Workspace& ws, const std::vector<store:
     progress.report(0.0, QStringLiteral("Loading the model"));
     auto net = model::QualityModel::load(registry.resolve(checkpoint));
     if (!net) return net.error();
-    learn::ExampleAssembler assembler(ws, net.value().config().imageSize);
+    learn::ExampleAssembler assembler(ws, net.value().config());
     ItemDrafter drafter(ws, &net.value(), checkpoint, assembler);
     auto drafts = drafter.draft(imageIds, progress.sub(0.05, 1.0));
     if (!drafts) return drafts.error();

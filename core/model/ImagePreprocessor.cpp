@@ -5,10 +5,7 @@
 
 namespace medq::model {
 
-namespace {
-
-// One slice as channel planes in [0, 1]: planes[c][y * width + x].
-std::vector<std::vector<float>> normalisedPlanes(const Image& image, int z) {
+std::vector<std::vector<float>> ImagePreprocessor::slicePlanes(const Image& image, int z) {
     const std::size_t n = image.pixelsPerSlice();
     std::vector<std::vector<float>> planes(std::size_t(image.channels), std::vector<float>(n));
     if (image.isRgb()) {
@@ -30,8 +27,6 @@ std::vector<std::vector<float>> normalisedPlanes(const Image& image, int z) {
     return planes;
 }
 
-}  // namespace
-
 Result<std::vector<float>> ImagePreprocessor::process(const Image& image) const {
     if (image.isEmpty() || image.width < 1 || image.height < 1)
         return Error{image.metadata.value("path").toString(), QStringLiteral("empty image")};
@@ -39,7 +34,7 @@ Result<std::vector<float>> ImagePreprocessor::process(const Image& image) const 
         return Error{image.metadata.value("path").toString(),
                      QStringLiteral("%1 channels (expected 1 or 3)").arg(image.channels)};
     const int z = image.depth / 2;
-    const auto planes = normalisedPlanes(image, z);
+    const auto planes = slicePlanes(image, z);
 
     // Fit the physical extent (pixels x spacing) into the square, keeping its aspect ratio.
     const double physW = image.width * std::max(image.geometry.spacing[0], 1e-6);

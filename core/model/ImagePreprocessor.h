@@ -21,6 +21,10 @@ public:
     // Fails on an empty image or a channel count other than 1 or 3.
     Result<std::vector<float>> process(const Image& image) const;
 
+    // Slice z as channel planes in [0, 1] at its own resolution, planes[c][y * width + x]:
+    // grey through the window above (MONOCHROME1 inverted), RGB divided by 255.
+    static std::vector<std::vector<float>> slicePlanes(const Image& image, int z);
+
 private:
     int m_size;
 };

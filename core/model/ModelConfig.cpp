@@ -76,7 +76,7 @@ bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
     return imageSize == o.imageSize && patchSize == o.patchSize && visionWidth == o.visionWidth &&
            visionLayers == o.visionLayers && visionHeads == o.visionHeads && qualityFrontEnd == o.qualityFrontEnd && visualGridSide() == o.visualGridSide() &&
            attributeSlots == o.attributeSlots && hasGuidedToken() == o.hasGuidedToken() &&
-           hasGuidedImageBias() == o.hasGuidedImageBias() && lmWidth == o.lmWidth &&
+           hasGuidedImageBias() == o.hasGuidedImageBias() && sourceMeasures == o.sourceMeasures && lmWidth == o.lmWidth &&
            lmLayers == o.lmLayers && lmHeads == o.lmHeads && mlpRatio == o.mlpRatio &&
            maxTextLength == o.maxTextLength && vocabSize == o.vocabSize && tieEmbeddings == o.tieEmbeddings;
 }
@@ -84,7 +84,8 @@ bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
 QString ModelConfig::summary() const {
     return QStringLiteral("lm %1x%2 (%3 heads), vision %4x%5%6, image %7/%8 (%9 visual tokens), text %10, vocab %11%12")
         .arg(lmWidth).arg(lmLayers).arg(lmHeads).arg(visionWidth).arg(visionLayers)
-        .arg(qualityFrontEnd ? QStringLiteral(" + quality filters") : QString())
+        .arg(QString(qualityFrontEnd ? QStringLiteral(" + quality filters") : QString()) +
+             (sourceMeasures ? QStringLiteral(" + source-standardised measures") : QString()))
         .arg(imageSize).arg(patchSize).arg(tokensPerImage()).arg(maxTextLength).arg(vocabSize)
         .arg(attributeSlots > 0 ? QStringLiteral(", attribute head %1%2").arg(attributeSlots)
                                       .arg(hasGuidedImageBias() ? QStringLiteral(" + question-guided token (image-biased)")
@@ -110,6 +111,7 @@ const std::vector<JsonField<ModelConfig>>& fields() {
         intField("attributeSlots", &C::attributeSlots, /*whenMissing: no head*/ 0),
         boolField("questionGuidedToken", &C::questionGuidedToken, /*whenMissing*/ false),
         boolField("guidedImageBias", &C::guidedImageBias, /*whenMissing*/ false),
+        boolField("sourceMeasures", &C::sourceMeasures, /*whenMissing*/ false),
         intField("lmWidth", &C::lmWidth),
         intField("lmLayers", &C::lmLayers),
         intField("lmHeads", &C::lmHeads),

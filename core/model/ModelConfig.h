@@ -46,6 +46,11 @@ struct ModelConfig {
     // modality's slot of it: "Is there noise in this image?" reads the same for every
     // modality. Checkpoints without the key have none.
     bool guidedImageBias = true;
+    // Hand-made quality measures (QualityMeasures), standardised within each image's source
+    // (SourceStandardiser), as one more visual token that the attribute head and the guided
+    // token's image bias also read directly. Their ranking transfers to unseen sources where
+    // the encoder's does not (docs/unseen-sources.md). Checkpoints without the key have none.
+    bool sourceMeasures = false;
 
     // Decoder-only language model over [visual tokens, text tokens].
     int lmWidth = 256;
@@ -75,7 +80,8 @@ struct ModelConfig {
     // Visual tokens one image adds to the decoder's prefix: its (pooled) patches, plus the
     // spectrum token, the attribute token and the question-guided token when the model has them.
     int tokensPerImage() const {
-        return visualGridSide() * visualGridSide() + (qualityFrontEnd ? 1 : 0) + (attributeSlots > 0 ? 1 : 0) +
+        return visualGridSide() * visualGridSide() + (qualityFrontEnd ? 1 : 0) + (sourceMeasures ? 1 : 0) +
+               (attributeSlots > 0 ? 1 : 0) +
                (hasGuidedToken() ? 1 : 0);
     }
     // Longest sequence the decoder sees: two images (a comparison pair) plus text.

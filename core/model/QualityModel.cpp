@@ -193,7 +193,7 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
             }
             const auto batch = internal::makeSequenceBatch(groupImages, groupSequences, config.imageSize,
                                                            m_impl->tokenizer.padId(), m_impl->device);
-            const auto [first, second] = network.encode(batch.first, batch.second);
+            const auto [first, second] = network.encode(batch.first, batch.second, batch.firstMeasures, batch.secondMeasures);
             if (headReadings) {
                 const auto read = severityProbabilities(network, first);
                 for (std::size_t r = 0; r < group.size(); ++r)
@@ -282,7 +282,8 @@ Result<std::vector<std::vector<float>>> QualityModel::embed(const std::vector<st
     return out;
 }
 
-Result<AttributeReadings> QualityModel::attributeProbabilities(const std::vector<std::vector<float>>& images) const {
+Result<AttributeReadings> QualityModel::attributeProbabilities(const std::vector<std::vector<float>>& images,
+                                                               const std::vector<std::vector<float>>* measures) const {
     if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
     if (m_impl->config.attributeSlots <= 0) return Error{QString(), QStringLiteral("this model has no attribute head")};
     for (std::size_t i = 0; i < images.size(); ++i)
@@ -293,9 +294,13 @@ Result<AttributeReadings> QualityModel::attributeProbabilities(const std::vector
         auto& network = *m_impl->network;
         network.eval();
         for (std::size_t start = 0; start < images.size(); start += std::size_t(m_batchRows)) {
-            std::vector<const std::vector<float>*> chunk;
-            for (std::size_t i = start; i < std::min(images.size(), start + std::size_t(m_batchRows)); ++i) chunk.push_back(&images[i]);
-            auto read = severityProbabilities(network, network.vision(internal::stackImages(chunk, m_impl->config.imageSize, m_impl->device)));
+            std::vector<const std::vector<float>*> chunk, chunkMeasures;
+            for (std::size_t i = start; i < std::min(images.size(), start + std::size_t(m_batchRows)); ++i) {
+                chunk.push_back(&images[i]);
+                chunkMeasures.push_back(measures && i < measures->size() ? &(*measures)[i] : nullptr);
+            }
+            auto read = severityProbabilities(network, network.vision(internal::stackImages(chunk, m_impl->config.imageSize, m_impl->device),
+                                                                      internal::stackMeasures(chunkMeasures, m_impl->device)));
             std::move(read.begin(), read.end(), std::back_inserter(out));
         }
     } catch (const std::exception& e) {

@@ -65,7 +65,10 @@ public:
     // per image, from the auxiliary head (ModelConfig::attributeSlots; an error without it).
     Result<std::vector<std::vector<int>>> attributeSeverities(const std::vector<std::vector<float>>& images) const;
     // The same head's severity probabilities: [image][slot][none, mild, moderate, severe].
-    Result<AttributeReadings> attributeProbabilities(const std::vector<std::vector<float>>& images) const;
+    // measures (when given, parallel to images): each image's standardised measures for a
+    // model with ModelConfig::sourceMeasures (VisualInput::firstMeasures); else zeros.
+    Result<AttributeReadings> attributeProbabilities(const std::vector<std::vector<float>>& images,
+                                                     const std::vector<std::vector<float>>* measures = nullptr) const;
     // What the fixed front end sees in one preprocessed image of imageSize (no model needed).
     static Result<QualityFilterResponse> qualityFilterResponse(const std::vector<float>& image, int imageSize);
 

@@ -12,6 +12,9 @@ namespace medq::model {
 struct VisualInput {
     std::vector<float> first;
     std::vector<float> second;  // empty unless the item is a pair
+    // QualityMeasures of first and second standardised within their source, for a model with
+    // ModelConfig::sourceMeasures; empty: the source's typical values (zeros).
+    std::vector<float> firstMeasures, secondMeasures;
     bool isPair() const { return !second.empty(); }
 };
 

@@ -43,9 +43,12 @@ Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& mo
                                                    const std::function<bool(const TrainingExample&)>& include) {
     const auto distinct = labelledImages(examples, include);
     if (distinct.empty()) return Error{QString(), QStringLiteral("no example carries attribute labels")};
-    std::vector<std::vector<float>> pixels;
-    for (const TrainingExample* e : distinct) pixels.push_back(e->image.first);
-    auto predicted = model.attributeProbabilities(pixels);
+    std::vector<std::vector<float>> pixels, measures;
+    for (const TrainingExample* e : distinct) {
+        pixels.push_back(e->image.first);
+        measures.push_back(e->image.firstMeasures);
+    }
+    auto predicted = model.attributeProbabilities(pixels, &measures);
     if (!predicted) return predicted.error();
     return scoreAttributeReadings(distinct, predicted.value());
 }

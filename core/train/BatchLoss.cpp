@@ -89,7 +89,7 @@ BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, c
     auto& network = *impl.network;
     for (const GroupBatch& batch : groups) {
         const internal::SequenceBatch& shared = batch.parts.front();
-        const auto [first, second] = network.encode(shared.first, shared.second);
+        const auto [first, second] = network.encode(shared.first, shared.second, shared.firstMeasures, shared.secondMeasures);
         torch::Tensor total;
         for (std::size_t p = 0; p < batch.parts.size(); ++p) {
             if (batch.parts[p].targetCount == 0) continue;

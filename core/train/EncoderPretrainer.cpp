@@ -76,10 +76,11 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
             epochLoss = 0;
             epochImages = 0;
         }
-        std::vector<const std::vector<float>*> pixels;
+        std::vector<const std::vector<float>*> pixels, measures;
         std::vector<const std::vector<std::int8_t>*> labels;
         for (std::size_t i : step.batch) {
             pixels.push_back(&images[i]->image.first);
+            measures.push_back(&images[i]->image.firstMeasures);
             labels.push_back(&images[i]->attributeTargets);
         }
         auto input = internal::stackImages(pixels, impl.config.imageSize, impl.device);
@@ -94,7 +95,7 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
         }
         input = torch::stack(flipped);
         const auto targets = internal::attributeTargetMatrix(labels, slotCount, impl.device);
-        const auto loss = internal::attributeLossSum(network, network.vision(input), targets, m_config.presentWeight) / double(rows);
+        const auto loss = internal::attributeLossSum(network, network.vision(input, internal::stackMeasures(measures, impl.device)), targets, m_config.presentWeight) / double(rows);
         loss.backward();
         epochLoss += loss.item<double>() * double(rows);
         epochImages += int(rows);

@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     for (const auto& t : ws.value()->tasks().inSplit("val")) unique.insert(t.imageId);
     std::vector<store::Id> images(unique.begin(), unique.end());
     images.resize(std::min<std::size_t>(images.size(), std::size_t(p.value("items").toInt())));
-    learn::ExampleAssembler assembler(*ws.value(), net.value().config().imageSize);
+    learn::ExampleAssembler assembler(*ws.value(), net.value().config());
     loop::ItemDrafter drafter(*ws.value(), &net.value(), checkpoint, assembler);
     eval::RubricScorer scorer;
     drafter.setScorer(&scorer);

@@ -50,7 +50,7 @@ Result<QJsonObject> assessImages(Round& r, const QString& checkpoint, const std:
                                  const jobs::Progress& progress, bool keep, std::vector<ItemDraft>* draftsOut) {
     auto net = r.loadModel(checkpoint);
     if (!net) return net.error();
-    learn::ExampleAssembler assembler(r.ws, net.value().config().imageSize);
+    learn::ExampleAssembler assembler(r.ws, net.value().config());
     ItemDrafter drafter(r.ws, &net.value(), checkpoint, assembler);
     drafter.setScorer(&r.scorer);
     std::vector<ItemDraft> drafts;

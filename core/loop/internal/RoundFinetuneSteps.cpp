@@ -59,7 +59,7 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
     const QString base = r.registry.current();
     auto net = r.loadModel(base);
     if (!net) return net.error();
-    learn::ExampleAssembler assembler(r.ws, net.value().config().imageSize);
+    learn::ExampleAssembler assembler(r.ws, net.value().config());
     assembler.setAttributeSlots(net.value().config().attributeSlots);
     progress.report(0.0, QStringLiteral("Preparing accepted annotations"));
     auto examples = acceptedExamples(r, assembler);

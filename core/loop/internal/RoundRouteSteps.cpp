@@ -46,7 +46,7 @@ Status stepRoute(Round& r, const jobs::Progress& progress) {
     const QString checkpoint = r.registry.current();
     auto net = r.loadModel(checkpoint);
     if (!net) return net.error();
-    learn::ExampleAssembler assembler(r.ws, net.value().config().imageSize);
+    learn::ExampleAssembler assembler(r.ws, net.value().config());
     auto thresholds = calibration(r, net.value(), checkpoint, assembler, progress.sub(0.0, 0.4));
     if (!thresholds) return thresholds.error();
 

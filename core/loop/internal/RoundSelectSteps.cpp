@@ -56,7 +56,7 @@ Status stepEvaluate(Round& r, const jobs::Progress& progress) {
         progress.report(0.85, QStringLiteral("Embedding %1 evaluation images").arg(images.size()));
         auto embedder = r.loadModel(r.embedder());
         if (!embedder) return embedder.error();
-        learn::ExampleAssembler assembler(r.ws, embedder.value().config().imageSize);
+        learn::ExampleAssembler assembler(r.ws, embedder.value().config());
         const QString staging = path + QStringLiteral(".part");
         auto file = index::EmbeddingFile::create(staging, embedder.value().embeddingDimension(), r.embedder());
         if (!file) return file.error();

@@ -2,6 +2,8 @@
 
 #include "model/internal/Network.h"
 
+#include "model/QualityMeasures.h"
+
 #include <cmath>
 
 namespace medq::model::internal {
@@ -175,11 +177,25 @@ VisionEncoderImpl::VisionEncoderImpl(const ModelConfig& c) {
         m_blocks.push_back(register_module("block" + std::to_string(i),
                                            TransformerBlock(c.visionWidth, c.visionHeads, c.mlpRatio, c.dropout, false)));
     m_norm = register_module("norm", Norm(c.visionWidth, false));
+    if (c.sourceMeasures)
+        m_measures = register_module("measures", torch::nn::Sequential(torch::nn::Linear(QualityMeasures::kCount, c.visionWidth),
+                                                                       torch::nn::GELU(),
+                                                                       torch::nn::Linear(c.visionWidth, c.visionWidth)));
     m_patchSide = c.imageSize / c.patchSize;
     m_gridSide = c.visualGridSide();
 }
 
-torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& images) {
+torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& images, const torch::Tensor& measures) {
+    auto x = encodePixels(images);
+    if (m_measures.is_empty()) return x;
+    // After the blocks and the norm: the token carries the measures as they are, not mixed
+    // into (or mixing) what the patches see.
+    const auto m = measures.defined() ? measures.to(x.device(), x.scalar_type())
+                                      : torch::zeros({x.size(0), int64_t(QualityMeasures::kCount)}, x.options());
+    return torch::cat({x, m_measures->forward(m).unsqueeze(1)}, 1);
+}
+
+torch::Tensor VisionEncoderImpl::encodePixels(const torch::Tensor& images) {
     torch::Tensor x;
     if (m_spectrum.is_empty()) {
         x = m_patches(images).flatten(2).transpose(1, 2) + m_positions;  // [B, patches, width]
@@ -260,9 +276,19 @@ MultimodalNetworkImpl::MultimodalNetworkImpl(const ModelConfig& c) : config(c) {
     }
 }
 
-std::pair<torch::Tensor, torch::Tensor> MultimodalNetworkImpl::encode(const torch::Tensor& first, const torch::Tensor& second) {
-    if (!second.defined()) return {vision(first), torch::Tensor()};
-    const auto both = vision(torch::cat({first, second}, 0));
+std::pair<torch::Tensor, torch::Tensor> MultimodalNetworkImpl::encode(const torch::Tensor& first, const torch::Tensor& second,
+                                                                      const torch::Tensor& firstMeasures,
+                                                                      const torch::Tensor& secondMeasures) {
+    if (!second.defined()) return {vision(first, firstMeasures), torch::Tensor()};
+    torch::Tensor measures;
+    if (firstMeasures.defined() || secondMeasures.defined()) {
+        const auto zerosFor = [](const torch::Tensor& images, const torch::Tensor& other) {
+            return torch::zeros({images.size(0), other.size(1)}, other.options());
+        };
+        measures = torch::cat({firstMeasures.defined() ? firstMeasures : zerosFor(first, secondMeasures),
+                               secondMeasures.defined() ? secondMeasures : zerosFor(second, firstMeasures)}, 0);
+    }
+    const auto both = vision(torch::cat({first, second}, 0), measures);
     const int64_t batch = first.size(0);
     return {both.slice(0, 0, batch), both.slice(0, batch)};
 }
@@ -293,7 +319,7 @@ torch::Tensor MultimodalNetworkImpl::guidedQueryLogits(const torch::Tensor& toke
 torch::Tensor MultimodalNetworkImpl::withImageBias(const torch::Tensor& queryLogits, const torch::Tensor& features,
                                                    const torch::Tensor& rowImage) {
     if (guidedImageBias.is_empty()) return queryLogits;
-    return queryLogits + guidedImageBias(features.mean(1)).index_select(0, rowImage);
+    return queryLogits + guidedImageBias(imageSummary(features)).index_select(0, rowImage);
 }
 
 torch::Tensor MultimodalNetworkImpl::guidedSlotLogits(const torch::Tensor& features, const torch::Tensor& rowImage,
@@ -319,11 +345,19 @@ torch::Tensor MultimodalNetworkImpl::rowPrefix(const torch::Tensor& firstFeature
 }
 
 torch::Tensor MultimodalNetworkImpl::attributeLogits(const torch::Tensor& features) {
-    return attributeHead->forward(features.mean(1)).view({features.size(0), int64_t(config.attributeSlots), 4});
+    return attributeHead->forward(imageSummary(features)).view({features.size(0), int64_t(config.attributeSlots), 4});
+}
+
+torch::Tensor MultimodalNetworkImpl::imageSummary(const torch::Tensor& features) const {
+    if (!config.sourceMeasures) return features.mean(1);
+    const int64_t last = features.size(1) - 1;
+    return features.slice(1, 0, last).mean(1) + features.select(1, last);
 }
 
 torch::Tensor MultimodalNetworkImpl::embed(const torch::Tensor& images) {
-    return F::normalize(vision(images).mean(1), F::NormalizeFuncOptions().p(2).dim(-1));
+    auto features = vision(images);
+    if (config.sourceMeasures) features = features.slice(1, 0, features.size(1) - 1);
+    return F::normalize(features.mean(1), F::NormalizeFuncOptions().p(2).dim(-1));
 }
 
 void MultimodalNetworkImpl::attachLora(const LoraConfig& lora) {

@@ -108,11 +108,16 @@ constexpr int64_t kSpectrumGrid = 16;
 class VisionEncoderImpl : public torch::nn::Module {
 public:
     explicit VisionEncoderImpl(const ModelConfig& config);
-    torch::Tensor forward(const torch::Tensor& images);  // [B,3,S,S] -> [B, tokensPerImage, visionWidth]
+    // [B,3,S,S] -> [B, tokensPerImage, visionWidth]. measures: [B, QualityMeasures::kCount],
+    // standardised per source (config.sourceMeasures); undefined reads as zeros, the
+    // source's typical values.
+    torch::Tensor forward(const torch::Tensor& images, const torch::Tensor& measures = {});
 
 private:
     torch::nn::Conv2d m_patches{nullptr};
     torch::nn::Linear m_spectrum{nullptr};  // only with the quality front end
+    torch::nn::Sequential m_measures{nullptr};  // only with config.sourceMeasures: measures -> last token
+    torch::Tensor encodePixels(const torch::Tensor& images);  // patches (+ spectrum token), pooled
     torch::Tensor m_positions;
     std::vector<TransformerBlock> m_blocks;
     Norm m_norm{nullptr};
@@ -150,7 +155,11 @@ public:
     explicit MultimodalNetworkImpl(const ModelConfig& config);
     // Encoder features of [U,3,S,S] images; for pairs (second defined) one encoder pass over
     // both images, split again: {first features, second features or undefined}.
-    std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& first, const torch::Tensor& second);
+    // With config.sourceMeasures the images' standardised measures come along ([U, kCount] or
+    // undefined: zeros).
+    std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& first, const torch::Tensor& second,
+                                                   const torch::Tensor& firstMeasures = {},
+                                                   const torch::Tensor& secondMeasures = {});
     // The visual tokens of U images (or pairs) from encoder features -> [U, P0, lmWidth]. With
     // an attribute head every image's tokens end with its attribute token.
     torch::Tensor prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second);
@@ -168,7 +177,12 @@ public:
     // Severity logits of every attribute slot from encoder features: [B,T,Wv] -> [B, slots, 4].
     // Only when config.attributeSlots > 0.
     torch::Tensor attributeLogits(const torch::Tensor& features);
+    // One vector per image from its encoder features [B,T,Wv] -> [B,Wv]: the mean token, plus,
+    // with config.sourceMeasures, the measure token (last) at full weight, so the head and the
+    // guided token's image bias read the measures directly.
+    torch::Tensor imageSummary(const torch::Tensor& features) const;
     // Mean of the encoder's patch features, L2-normalised: [B,3,S,S] -> [B, visionWidth].
+    // Without the measure token: retrieval compares what images look like.
     torch::Tensor embed(const torch::Tensor& images);
 
     void attachLora(const LoraConfig& lora);

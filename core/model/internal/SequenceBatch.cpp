@@ -2,6 +2,8 @@
 
 #include "model/internal/SequenceBatch.h"
 
+#include "model/QualityMeasures.h"
+
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
@@ -14,6 +16,17 @@ torch::Tensor stackImages(const std::vector<const std::vector<float>*>& images, 
     float* dst = out.data_ptr<float>();
     for (std::size_t i = 0; i < images.size(); ++i)
         std::copy_n(images[i]->data(), floats, dst + int64_t(i) * floats);
+    return out.to(device);
+}
+
+torch::Tensor stackMeasures(const std::vector<const std::vector<float>*>& measures, const torch::Device& device) {
+    const bool any = std::any_of(measures.begin(), measures.end(), [](const auto* m) { return m && !m->empty(); });
+    if (!any) return {};
+    const int64_t count = QualityMeasures::kCount;
+    auto out = torch::zeros({int64_t(measures.size()), count});
+    float* dst = out.data_ptr<float>();
+    for (std::size_t i = 0; i < measures.size(); ++i)
+        if (measures[i] && int64_t(measures[i]->size()) == count) std::copy_n(measures[i]->data(), count, dst + int64_t(i) * count);
     return out.to(device);
 }
 
@@ -32,7 +45,8 @@ std::uint64_t sampleHash(const std::vector<float>& pixels) {
 }
 
 bool samePixels(const VisualInput& a, const VisualInput& b) {
-    return a.first == b.first && a.second == b.second;
+    return a.first == b.first && a.second == b.second && a.firstMeasures == b.firstMeasures &&
+           a.secondMeasures == b.secondMeasures;
 }
 
 }  // namespace
@@ -96,19 +110,27 @@ std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInp
         }
         rowImage.push_back(index);
     }
-    std::vector<const std::vector<float>*> first, second;
+    std::vector<const std::vector<float>*> first, second, firstMeasures, secondMeasures;
     for (const VisualInput* image : distinct) {
         first.push_back(&image->first);
-        if (image->isPair()) second.push_back(&image->second);
+        firstMeasures.push_back(&image->firstMeasures);
+        if (image->isPair()) {
+            second.push_back(&image->second);
+            secondMeasures.push_back(&image->secondMeasures);
+        }
     }
     const torch::Tensor firstImages = stackImages(first, imageSize, device);
     const torch::Tensor secondImages = second.empty() ? torch::Tensor() : stackImages(second, imageSize, device);
+    const torch::Tensor firstMeasureRows = stackMeasures(firstMeasures, device);
+    const torch::Tensor secondMeasureRows = second.empty() ? torch::Tensor() : stackMeasures(secondMeasures, device);
 
     std::vector<SequenceBatch> out(std::size_t(std::max(1, parts)));
     for (std::size_t p = 0; p < out.size(); ++p) {
         SequenceBatch& batch = out[p];
         batch.first = firstImages;
         batch.second = secondImages;
+        batch.firstMeasures = firstMeasureRows;
+        batch.secondMeasures = secondMeasureRows;
         std::vector<const TokenSequence*> rows;
         for (std::size_t i = 0; i < sequences.size(); ++i)
             if (std::size_t(part[i]) == p) {
@@ -143,12 +165,12 @@ torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int
 }
 
 torch::Tensor rowPrefix(MultimodalNetworkImpl& network, const SequenceBatch& batch) {
-    const auto [first, second] = network.encode(batch.first, batch.second);
+    const auto [first, second] = network.encode(batch.first, batch.second, batch.firstMeasures, batch.secondMeasures);
     return network.rowPrefix(first, second, batch.rowImageIndex, batch.tokens, batch.promptLengths);
 }
 
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& rowWeights) {
-    const auto [first, second] = network.encode(batch.first, batch.second);
+    const auto [first, second] = network.encode(batch.first, batch.second, batch.firstMeasures, batch.secondMeasures);
     return targetLossSum(network, batch, first, second, rowWeights);
 }
 

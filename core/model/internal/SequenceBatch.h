@@ -18,6 +18,9 @@ namespace medq::model::internal {
 // questions on one image) share one copy of it: the encoder sees every distinct image once.
 struct SequenceBatch {
     torch::Tensor first, second;  // [U,3,S,S] distinct images; second undefined for single images
+    // [U, QualityMeasures::kCount] standardised measures of first/second; undefined when no
+    // image of the batch has any (the model reads zeros).
+    torch::Tensor firstMeasures, secondMeasures;
     std::vector<int64_t> rowImage;  // row -> index into first/second
     torch::Tensor rowImageIndex;    // the same as a [B] int64 tensor on the batch's device
     torch::Tensor tokens;         // [B,T] int64, padded with the pad id
@@ -52,6 +55,10 @@ std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInp
 // *labelledImages (when given) counts the images with a non-empty label vector.
 torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int8_t>*>& labels, int slotCount,
                                     const torch::Device& device, int* labelledImages = nullptr);
+
+// Stacks images' measures into [B, kCount] on `device` (zeros for an image without); undefined
+// when none has any.
+torch::Tensor stackMeasures(const std::vector<const std::vector<float>*>& measures, const torch::Device& device);
 
 // Stacks preprocessed CHW images into [B,3,S,S] on `device`.
 torch::Tensor stackImages(const std::vector<const std::vector<float>*>& images, int imageSize, const torch::Device& device);

@@ -6,6 +6,8 @@
 #include "learn/CheckpointRegistry.h"
 #include "learn/EvaluateModelJob.h"
 #include "learn/ExampleAssembler.h"
+#include "learn/SourceBreakdown.h"
+#include "model/QualityMeasures.h"
 #include "learn/TrainModelJob.h"
 #include "store/Workspace.h"
 #include "taxonomy/QuestionTemplates.h"
@@ -64,6 +66,55 @@ private slots:
             else QVERIFY(e.targetText.contains("Overall"));
         }
         QVERIFY(!assembler.split("nonexistent", jobs::Progress(&never, {})).ok());
+    }
+
+    // For a model with source measures every image carries them, standardised within its
+    // source over every image the assembler has read: once a source has enough images its
+    // values spread around zero; before, they read zeros.
+    void sourceMeasuresAreStandardisedWithinEachSource() {
+        auto ws = store::Workspace::open(m_ws).take();
+        model::ModelConfig config = model::ModelConfig::fromPreset("tiny").value();
+        config.sourceMeasures = true;
+        learn::ExampleAssembler assembler(*ws, config);
+        std::atomic<bool> never{false};
+        auto set = assembler.split("train", jobs::Progress(&never, {}));
+        QVERIFY(set.ok());
+        for (const auto& e : set.value().examples) {
+            QCOMPARE(int(e.image.firstMeasures.size()), model::QualityMeasures::kCount);
+            QCOMPARE(e.image.secondMeasures.size(), e.image.isPair() ? std::size_t(model::QualityMeasures::kCount) : std::size_t(0));
+        }
+        QVERIFY(assembler.split("val", jobs::Progress(&never, {})).ok());
+        QVERIFY(assembler.split("test", jobs::Progress(&never, {})).ok());
+        QHash<QString, std::vector<std::vector<float>>> bySource;
+        QSet<store::Id> seen;
+        for (const QString split : {"train", "val", "test"})
+            for (const auto& task : ws->tasks().inSplit(split)) {
+                if (seen.contains(task.imageId)) continue;
+                seen.insert(task.imageId);
+                auto measures = assembler.standardisedMeasures(task.imageId);
+                if (!measures.empty()) bySource[learn::SourceBreakdown::sourceOfTask(*ws, task.id)].push_back(std::move(measures));
+            }
+        int standardised = 0;
+        for (auto it = bySource.cbegin(); it != bySource.cend(); ++it) {
+            const auto& rows = it.value();
+            bool spread = false;
+            for (int k = 0; k < model::QualityMeasures::kCount; ++k) {
+                float lo = rows.front()[std::size_t(k)], hi = lo;
+                for (const auto& r : rows) lo = std::min(lo, r[std::size_t(k)]), hi = std::max(hi, r[std::size_t(k)]);
+                if (int(rows.size()) < model::SourceStandardiser::kMinImages) {
+                    QVERIFY2(lo == 0 && hi == 0, qPrintable(it.key()));  // too few images: zeros
+                    continue;
+                }
+                // The source's median image of each measure reads zero, the others either side.
+                QVERIFY2(lo <= 0 && hi >= 0, qPrintable(QStringLiteral("%1, measure %2: %3 .. %4").arg(it.key()).arg(k).arg(lo).arg(hi)));
+                spread = spread || lo < hi;
+            }
+            standardised += spread;
+        }
+        QVERIFY(standardised > 0);
+        // Without them (the default), no measures are computed.
+        learn::ExampleAssembler plain(*ws, model::ModelConfig::fromPreset("tiny").value());
+        QVERIFY(plain.split("train", jobs::Progress(&never, {})).value().examples.front().image.firstMeasures.empty());
     }
 
     void attributeLabelsReadBothFormsAndFillTheModalitysSlots() {

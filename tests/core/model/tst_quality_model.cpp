@@ -4,6 +4,7 @@
 #include "model/Entropy.h"
 #include "model/PromptFormat.h"
 #include "model/QualityModel.h"
+#include "model/QualityMeasures.h"
 
 #include <QDir>
 #include <QFile>
@@ -470,6 +471,45 @@ private slots:
             QVERIFY(!c.hasGuidedToken());
             QCOMPARE(c.attributeSlots, 48);
         });
+    }
+
+    void sourceMeasuresReachTheHeadAndTheAnswers() {
+        ModelConfig config = ModelConfig::fromPreset("tiny").value();
+        config.sourceMeasures = true;
+        QCOMPARE(config.tokensPerImage(), ModelConfig::fromPreset("tiny").value().tokensPerImage() + 1);
+        QVERIFY(!config.sameArchitecture(ModelConfig::fromPreset("tiny").value()));
+        QualityModel model = QualityModel::create(config, testTokenizer()).take();
+        auto plain = queries(config.imageSize);
+        auto measured = plain;
+        for (std::size_t i = 0; i < measured.size(); ++i) {
+            measured[i].image.firstMeasures.assign(QualityMeasures::kCount, i % 2 ? 2.5f : -2.5f);
+            if (measured[i].image.isPair()) measured[i].image.secondMeasures.assign(QualityMeasures::kCount, 1.0f);
+        }
+        AttributeReadings plainHead, measuredHead;
+        const auto without = model.answer(plain, &plainHead);
+        const auto with = model.answer(measured, &measuredHead);
+        QVERIFY(without.ok() && with.ok());
+        QVERIFY(with.value()[1].probabilities != without.value()[1].probabilities);
+        QVERIFY(measuredHead[1] != plainHead[1]);
+        // Without measures an image reads as its source's typical one: all zeros.
+        auto zeros = plain;
+        for (auto& q : zeros) q.image.firstMeasures.assign(QualityMeasures::kCount, 0.0f);
+        QCOMPARE(model.answer(zeros).take()[1].probabilities, without.value()[1].probabilities);
+        // Generation takes them too, and the measures survive a checkpoint round trip.
+        QVERIFY(model.describe({measured[1].image, measured[4].image}, GenerationOptions{}).ok());
+        QTemporaryDir tmp;
+        QVERIFY(model.save(tmp.filePath("ckpt")).ok());
+        auto loaded = QualityModel::load(tmp.filePath("ckpt"));
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded.value().config().sourceMeasures);
+        QCOMPARE(loaded.value().answer(measured).take()[1].probabilities, with.value()[1].probabilities);
+        // Retrieval embeddings do not depend on the measures.
+        QCOMPARE(int(model.embed(images(config.imageSize)).take().front().size()), config.visionWidth);
+    }
+
+    void checkpointBeforeSourceMeasuresLoads() {
+        checkOlderManifestLoads(ModelConfig::fromPreset("tiny").value(), {"sourceMeasures"},
+                                [](const ModelConfig& c) { QVERIFY(!c.sourceMeasures); });
     }
 
     void missingFilesFailWithTheFileNamed() {
