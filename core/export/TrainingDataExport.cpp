@@ -80,7 +80,11 @@ std::vector<ConversationRecord> TrainingDataExport::collect(store::Workspace& ws
         ConversationRecord r;
         r.id = QStringLiteral("task-%1").arg(t.id);
         r.images << image(t.imageId).path;
-        if (t.secondImageId) r.images << image(*t.secondImageId).path;
+        r.imageIds.push_back(t.imageId);
+        if (t.secondImageId) {
+            r.images << image(*t.secondImageId).path;
+            r.imageIds.push_back(*t.secondImageId);
+        }
         r.modality = image(t.imageId).modality;
         QString prompt, fromAnnotation, fromTruth;
         if (t.kind == TaskKind::Perception) {
