@@ -82,7 +82,8 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
         }
         out << "wrote " << records.size() << " conversations to " << jsonl << " (" << summary.fromAnnotations
             << " from annotations, " << summary.fromGroundTruth << " from ground truth; skipped "
-            << summary.skippedFlagged << " flagged, " << summary.skippedPhi << " with possible PHI in the pixels, "
+            << summary.skippedFlagged << " flagged, " << summary.skippedPixelText
+            << " with burned-in text found (PHI risk), " << summary.skippedPhi << " with possible PHI in the pixels, "
             << summary.skippedNoAnswer << " without an answer, " << images.skippedUnreadable
             << " with an unreadable image)" << Qt::endl;
         out << "wrote " << images.written << " images as PNG to "
@@ -123,7 +124,7 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
             << " not DICOM (no SOP Instance UID in the workspace), " << s.skippedNoStudy
             << " without study or series UID, " << s.skippedNoSopClass << " without SOP Class UID; "
             << s.awaitingGate << " round tasks not yet accepted by the quality gate, " << s.noQualityLevel
-            << " images without a quality level";
+            << " images without a quality level, " << s.skippedPhiRisk << " with burned-in text found (PHI risk)";
         if (s.sopClassFromFile > 0) out << "; " << s.sopClassFromFile << " SOP Class UIDs read from the source files";
         if (s.seriesSlices > 0) out << "; " << s.seriesSlices << " further slices of series volumes referenced";
         if (s.seriesUnreadable > 0)

@@ -36,6 +36,8 @@ bool declaresBurnedIn(const store::ImageRecord& image) {
     return image.metadata.value(QStringLiteral("burned_in_annotation")).toBool();
 }
 
+bool showsText(const store::ImageRecord& image) { return image.pixelText == PixelTextScan::PhiRisk; }
+
 }  // namespace
 
 QString TrainingDataExport::perceptionPrompt(int imageCount, const QString& question, const QStringList& options) {
@@ -70,6 +72,10 @@ std::vector<ConversationRecord> TrainingDataExport::collect(store::Workspace& ws
         const auto annotation = latest.constFind(t.id);
         if (annotation != latest.constEnd() && flaggedUnusable(*annotation)) {
             ++sum.skippedFlagged;
+            continue;
+        }
+        if (showsText(image(t.imageId)) || (t.secondImageId && showsText(image(*t.secondImageId)))) {
+            ++sum.skippedPixelText;
             continue;
         }
         if ((annotation != latest.constEnd() && flaggedPhi(*annotation)) || declaresBurnedIn(image(t.imageId)) ||
