@@ -51,20 +51,18 @@ QImage squareFilter(const QImage& in, int k, bool dilate) {
 // Light strokes thinner than k pixels as dark on white (what Tesseract reads best): the white
 // top-hat (image minus its opening) keeps overlay text and drops tissue and background,
 // however bright, since those are wider than a stroke.
-// Strokes thinner than k pixels, lighter (`light`) or darker than their surroundings, as black
-// on white (what Tesseract reads best): the white or black top-hat (the image minus its
-// opening, or its closing minus the image) keeps overlay text and drops tissue and background,
-// however bright, since those are wider than a stroke; a difference of `contrast` grey levels
-// or more is a stroke.
-QImage strokes(const QImage& grey, int k, bool light, int contrast) {
-    const QImage smooth = light ? squareFilter(squareFilter(grey, k, false), k, true)
-                                : squareFilter(squareFilter(grey, k, true), k, false);
+// Light strokes thinner than k pixels as black on white (what Tesseract reads best): the white
+// top-hat (the image minus its opening) keeps overlay text and drops tissue and background,
+// however bright, since those are wider than a stroke; `contrast` grey levels or more above
+// the opening is a stroke.
+QImage lightStrokes(const QImage& grey, int k, int contrast) {
+    const QImage opened = squareFilter(squareFilter(grey, k, false), k, true);
     QImage out(grey.size(), QImage::Format_Grayscale8);
     for (int y = 0; y < grey.height(); ++y) {
         const uchar* g = grey.constScanLine(y);
-        const uchar* s = smooth.constScanLine(y);
+        const uchar* o = opened.constScanLine(y);
         uchar* d = out.scanLine(y);
-        for (int x = 0; x < grey.width(); ++x) d[x] = std::abs(g[x] - s[x]) >= contrast ? 0 : 255;
+        for (int x = 0; x < grey.width(); ++x) d[x] = g[x] - o[x] >= contrast ? 0 : 255;
     }
     return out;
 }
@@ -148,7 +146,7 @@ PixelTextFinding BurnedInTextDetector::scan(const QImage& input) {
     // Light overlay text only: ultrasound and capture overlays are white or grey on dark.
     // In the benchmark a second pass for dark text (black top-hat) found no more overlays, one on
     // the plain image a few more; either doubled the time and the false flags (docs/privacy.md).
-    read(strokes(grey, kStrokeWindow, true, kStrokeContrast));
+    read(lightStrokes(grey, kStrokeWindow, kStrokeContrast));
     out.milliseconds = double(clock.nsecsElapsed()) / 1e6;
     return out;
 }
