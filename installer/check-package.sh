@@ -38,7 +38,8 @@ info="$(dpkg-deb -I "$deb")"
 grep -q '^ Package: medq-workstation$' <<<"$info" || fail "wrong package name"
 grep -q "^ Version: $version\$" <<<"$info" || fail "version is not $version"
 depends="$(sed -n 's/^ Depends: //p' <<<"$info")"
-for p in libc6 libqt6widgets6 libqt6openglwidgets6 libvtk9.1 libdcmtk17 libopenjp2-7 libsqlite3-0 qt6-image-formats-plugins; do
+for p in libc6 libqt6widgets6 libqt6openglwidgets6 libvtk9.1 libdcmtk17 libopenjp2-7 libsqlite3-0 qt6-image-formats-plugins \
+         libtesseract5 tesseract-ocr-eng; do
   grep -Eq "(^|, )$p( |,|$)" <<<"$depends" || fail "Depends lacks $p: $depends"
 done
 

@@ -19,6 +19,8 @@ PACKAGES=(
   # DICOM network tools (echoscu, storescu) and a real PACS (Orthanc, started by the tests on
   # loopback ports, never as the system service) that the tests talk to medq pacs with
   dcmtk orthanc
+  # burned-in text in pixels (core/ocr): Tesseract and its English model, read from disk
+  libtesseract-dev tesseract-ocr-eng
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
   # real sample images (DICOM, NIfTI, photographs) used by tests and the demo

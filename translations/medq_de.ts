@@ -209,6 +209,10 @@
         <source>Could not submit: %1</source>
         <translation>Absenden nicht möglich: %1</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;PHI risk: burned-in text&lt;/b&gt; was found in the pixels; the image is kept out of exports. Flag PHI visible (Alt+P) if it shows patient identity.&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;Datenschutzrisiko: eingebrannter Text&lt;/b&gt; wurde in den Pixeln gefunden; das Bild wird nicht exportiert. Markieren Sie „Patientendaten sichtbar“ (Alt+P), wenn es die Patientenidentität zeigt.&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::AnnotatorDialog</name>
@@ -661,6 +665,20 @@
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message>
+        <source>PHI risk: burned-in text</source>
+        <translation>Datenschutzrisiko: eingebrannter Text</translation>
+    </message>
+    <message>
+        <source>%1
+%2: text was found in the pixels, which may identify the patient. The image is kept out of exports; check it before sharing it.</source>
+        <translation>%1
+%2: In den Pixeln wurde Text gefunden, der den Patienten identifizieren kann. Das Bild wird nicht exportiert; prüfen Sie es, bevor Sie es weitergeben.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

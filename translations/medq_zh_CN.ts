@@ -209,6 +209,10 @@
         <source>Could not submit: %1</source>
         <translation>无法提交：%1</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;PHI risk: burned-in text&lt;/b&gt; was found in the pixels; the image is kept out of exports. Flag PHI visible (Alt+P) if it shows patient identity.&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#c0392b&apos;&gt;在像素中发现&lt;b&gt;隐私风险：烧录文字&lt;/b&gt;；该图像不会被导出。如其暴露患者身份，请标记“可见患者隐私信息”(Alt+P)。&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::AnnotatorDialog</name>
@@ -660,6 +664,20 @@
     <message>
         <source>Size</source>
         <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>PHI risk: burned-in text</source>
+        <translation>隐私风险：烧录文字</translation>
+    </message>
+    <message>
+        <source>%1
+%2: text was found in the pixels, which may identify the patient. The image is kept out of exports; check it before sharing it.</source>
+        <translation>%1
+%2：在像素中发现可能识别患者的文字。该图像不会被导出；分享前请检查。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

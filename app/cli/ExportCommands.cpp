@@ -5,6 +5,7 @@
 #include "export/AnnotationCsvExport.h"
 #include "export/DicomSrExport.h"
 #include "export/TrainingDataExport.h"
+#include "export/TrainingImageWriter.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
@@ -20,14 +21,16 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
     p.setApplicationDescription(QStringLiteral(
         "Export training data as JSONL conversations (one line per task: the question as the human turn,\n"
         "the latest annotation or else the ground truth as the gpt turn) and every annotation revision as\n"
-        "RFC 4180 CSV. Both files can be read back. Image metadata is not exported.\n"
+        "RFC 4180 CSV. Both files can be read back. Image metadata is not exported. The images go beside the\n"
+        "JSONL as PNG (images/<id>.png: the full-resolution middle slice through its window, synthetic items\n"
+        "rendered), referenced by that relative path; original files are never copied.\n"
         "--dicom-sr DIR writes, per study, a DICOM Comprehensive SR of the accepted quality assessments of\n"
         "its DICOM images and, when an image was judged reject, a Key Object Selection titled \"Quality Issue\"\n"
         "(113010; never the rejection note 113001). They reference the UIDs the workspace stores: remapped\n"
         "ones for de-identified imports (the originals are not kept). See docs/pacs.md."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
-    p.addOption({QStringLiteral("jsonl"), QStringLiteral("Write training conversations to FILE."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("jsonl"), QStringLiteral("Write training conversations to FILE, their images as PNG into images/ beside it."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("csv"), QStringLiteral("Write annotations to FILE."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("dicom-sr"),
                  QStringLiteral("Write quality-assessment SRs and Key Object Selections (DICOM) into DIR."),
@@ -65,17 +68,31 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
     QJsonObject details{{"split", split}};
     if (!jsonl.isEmpty()) {
         exports::TrainingDataSummary summary;
-        const auto records = exports::TrainingDataExport::collect(ws, split, &summary);
+        exports::TrainingImageSummary images;
+        auto written = exports::TrainingImageWriter(ws, jsonl)
+                           .write(exports::TrainingDataExport::collect(ws, split, &summary), &images);
+        if (!written) {
+            err << "medq: " << written.error().message() << Qt::endl;
+            return UserError;
+        }
+        const auto& records = written.value();
         if (Status st = exports::TrainingDataExport::writeJsonl(records, jsonl); !st) {
             err << "medq: " << st.error().message() << Qt::endl;
             return UserError;
         }
         out << "wrote " << records.size() << " conversations to " << jsonl << " (" << summary.fromAnnotations
             << " from annotations, " << summary.fromGroundTruth << " from ground truth; skipped "
-            << summary.skippedFlagged << " flagged, " << summary.skippedPhi << " with possible PHI in the pixels, "
-            << summary.skippedNoAnswer << " without an answer)" << Qt::endl;
+            << summary.skippedFlagged << " flagged, " << summary.skippedPixelText
+            << " with burned-in text found (PHI risk), " << summary.skippedPhi << " with possible PHI in the pixels, "
+            << summary.skippedNoAnswer << " without an answer, " << images.skippedUnreadable
+            << " with an unreadable image)" << Qt::endl;
+        out << "wrote " << images.written << " images as PNG to "
+            << QFileInfo(jsonl).absoluteDir().filePath(exports::TrainingImageWriter::folderName()) << " ("
+            << images.referencedAgain << " further references to an image already written)" << Qt::endl;
+        for (const QString& reason : images.reasons) out << "  skipped " << reason << Qt::endl;
         details.insert(QStringLiteral("jsonl"), QFileInfo(jsonl).absoluteFilePath());
         details.insert(QStringLiteral("conversations"), int(records.size()));
+        details.insert(QStringLiteral("images"), images.written);
     }
     if (!csv.isEmpty()) {
         const auto rows = exports::AnnotationCsvExport::collect(ws, split);
@@ -107,7 +124,7 @@ int cmdExport(const QStringList& args, const GlobalOptions&) {
             << " not DICOM (no SOP Instance UID in the workspace), " << s.skippedNoStudy
             << " without study or series UID, " << s.skippedNoSopClass << " without SOP Class UID; "
             << s.awaitingGate << " round tasks not yet accepted by the quality gate, " << s.noQualityLevel
-            << " images without a quality level";
+            << " images without a quality level, " << s.skippedPhiRisk << " with burned-in text found (PHI risk)";
         if (s.sopClassFromFile > 0) out << "; " << s.sopClassFromFile << " SOP Class UIDs read from the source files";
         if (s.seriesSlices > 0) out << "; " << s.seriesSlices << " further slices of series volumes referenced";
         if (s.seriesUnreadable > 0)

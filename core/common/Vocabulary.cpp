@@ -120,6 +120,11 @@ struct Table<ReceivedState> {
                                                                         {ReceivedState::Done, "done"},
                                                                         {ReceivedState::Failed, "failed"}};
 };
+template <>
+struct Table<PixelTextScan> {
+    static constexpr std::pair<PixelTextScan, const char*> entries[] = {{PixelTextScan::NoneFound, "none_found"},
+                                                                        {PixelTextScan::PhiRisk, "phi_risk"}};
+};
 
 template <typename E>
 QString keyOf(E value) {
@@ -185,6 +190,7 @@ MEDQ_VOCABULARY(PoolFileStatus)
 MEDQ_VOCABULARY(DraftProblem)
 MEDQ_VOCABULARY(ReceiveDestination)
 MEDQ_VOCABULARY(ReceivedState)
+MEDQ_VOCABULARY(PixelTextScan)
 #undef MEDQ_VOCABULARY
 
 }  // namespace medq

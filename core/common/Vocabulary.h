@@ -65,6 +65,10 @@ enum class ReceiveDestination { Import = 1, Pool = 2 };
 // A received instance: stored and recorded, waiting for its import or registration; done;
 // or failed there (the reason is kept with it).
 enum class ReceivedState { Pending = 1, Done = 2, Failed = 3 };
+// What the burned-in text scan (core/ocr) found in an image's pixels: no word above its
+// thresholds (never "clean": a miss proves nothing), or text, so the image is a PHI risk,
+// kept out of exports and marked in the workstation. An image not scanned has no value.
+enum class PixelTextScan { NoneFound = 1, PhiRisk = 2 };
 
 QString key(Queue value);
 QString key(TaskKind value);
@@ -84,6 +88,7 @@ QString key(PoolFileStatus value);
 QString key(DraftProblem value);
 QString key(ReceiveDestination value);
 QString key(ReceivedState value);
+QString key(PixelTextScan value);
 
 // The value whose key() is `key`; nullopt for anything else.
 template <typename E>

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <cstdint>
 #include <vector>
 
 namespace medq::exports {
@@ -18,7 +19,10 @@ struct ConversationTurn {
 
 struct ConversationRecord {
     QString id;          // "task-<id>"
-    QStringList images;  // file path or "synth:<recipe>"; two for pairwise comparisons
+    // As collected: the workspace path or "synth:<recipe>"; once TrainingImageWriter has
+    // written them: paths relative to the JSONL ("images/000123.png"). Two for comparisons.
+    QStringList images;
+    std::vector<std::int64_t> imageIds;  // workspace image ids of `images`; not written to JSON
     QString modality;
     std::vector<ConversationTurn> conversations;
 
@@ -26,6 +30,7 @@ struct ConversationRecord {
     QJsonObject toJson() const;
     // `where` names the line in errors ("out.jsonl:12").
     static Result<ConversationRecord> fromJson(const QJsonObject& json, const QString& where);
+    // Compares what the JSON holds (imageIds are not written, so a read-back record has none).
     bool operator==(const ConversationRecord& o) const {
         return id == o.id && images == o.images && modality == o.modality && conversations == o.conversations;
     }

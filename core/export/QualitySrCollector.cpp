@@ -114,6 +114,10 @@ std::vector<SrStudy> QualitySrCollector::collect(store::Workspace& ws, SrCollect
         }
         const auto image = ws.images().get(imageId);
         if (!image) continue;
+        if (image->pixelText == PixelTextScan::PhiRisk) {  // kept out of every export (docs/privacy.md)
+            ++sum.skippedPhiRisk;
+            continue;
+        }
         SrImageEntry e;
         e.imageId = imageId;
         e.annotationId = annotation->id;

@@ -61,6 +61,7 @@ struct SrCollectSummary {
     int seriesUnreadable = 0;      // series volumes whose files could not all be read: one instance
     int awaitingGate = 0;          // tasks a round queued whose annotation the gate has not accepted
     int noQualityLevel = 0;        // images whose accepted annotations give no quality level
+    int skippedPhiRisk = 0;        // burned-in text found in the pixels (PixelTextScan::PhiRisk)
 };
 
 // Collects the studies of a DICOM quality export from the workspace.

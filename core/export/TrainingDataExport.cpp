@@ -36,6 +36,8 @@ bool declaresBurnedIn(const store::ImageRecord& image) {
     return image.metadata.value(QStringLiteral("burned_in_annotation")).toBool();
 }
 
+bool showsText(const store::ImageRecord& image) { return image.pixelText == PixelTextScan::PhiRisk; }
+
 }  // namespace
 
 QString TrainingDataExport::perceptionPrompt(int imageCount, const QString& question, const QStringList& options) {
@@ -72,6 +74,10 @@ std::vector<ConversationRecord> TrainingDataExport::collect(store::Workspace& ws
             ++sum.skippedFlagged;
             continue;
         }
+        if (showsText(image(t.imageId)) || (t.secondImageId && showsText(image(*t.secondImageId)))) {
+            ++sum.skippedPixelText;
+            continue;
+        }
         if ((annotation != latest.constEnd() && flaggedPhi(*annotation)) || declaresBurnedIn(image(t.imageId)) ||
             (t.secondImageId && declaresBurnedIn(image(*t.secondImageId)))) {
             ++sum.skippedPhi;
@@ -80,7 +86,11 @@ std::vector<ConversationRecord> TrainingDataExport::collect(store::Workspace& ws
         ConversationRecord r;
         r.id = QStringLiteral("task-%1").arg(t.id);
         r.images << image(t.imageId).path;
-        if (t.secondImageId) r.images << image(*t.secondImageId).path;
+        r.imageIds.push_back(t.imageId);
+        if (t.secondImageId) {
+            r.images << image(*t.secondImageId).path;
+            r.imageIds.push_back(*t.secondImageId);
+        }
         r.modality = image(t.imageId).modality;
         QString prompt, fromAnnotation, fromTruth;
         if (t.kind == TaskKind::Perception) {

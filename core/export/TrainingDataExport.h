@@ -5,7 +5,8 @@
 // is flagged unreadable or wrong-modality are left out, as are tasks with no answer at all.
 // Tasks on an image that declares burned-in annotation (DICOM BurnedInAnnotation = YES) or
 // that an annotator flagged "PHI visible" are left out too: their pixels may show identity,
-// which de-identification of the header does not remove (docs/privacy.md).
+// which de-identification of the header does not remove (docs/privacy.md); so are tasks on an
+// image in which the burned-in text scan found text (PixelTextScan::PhiRisk, core/ocr).
 #include "common/Result.h"
 #include "export/ConversationRecord.h"
 
@@ -21,6 +22,7 @@ struct TrainingDataSummary {
     int skippedFlagged = 0;    // latest annotation says unreadable / wrong modality
     int skippedNoAnswer = 0;   // neither an annotation nor a ground truth answer
     int skippedPhi = 0;        // burned-in annotation declared, or flagged "PHI visible"
+    int skippedPixelText = 0;  // text found in the pixels by the burned-in text scan
 };
 
 class TrainingDataExport {

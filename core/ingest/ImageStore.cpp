@@ -32,6 +32,8 @@ QString sha256OfFile(const QString& path) {
 
 store::Id ImageStore::add(Image& im, const std::vector<store::ImageFileRecord>& files, const QString& contentHash,
                           const QString& source, const QString& actor) {
+    // Before de-identification: the rule reads the header's Modality and SOP Class.
+    const std::optional<PixelTextScan> pixelText = m_pixelText.check(im, QFileInfo(files.front().path).fileName());
     im.metadata = m_deidentifier ? m_deidentifier->apply(im.metadata)
                                  : privacy::Deidentifier::keepIdentifiers(im.metadata);
     const QString thumbRel = QStringLiteral("blobs/thumbnails/%1.png").arg(contentHash.left(24));
@@ -54,6 +56,7 @@ store::Id ImageStore::add(Image& im, const std::vector<store::ImageFileRecord>& 
     rec.metadata = metadataJson(im);
     rec.thumbnail = thumbRel;
     rec.createdBy = actor;
+    rec.pixelText = pixelText;
     return m_ws.images().insert(rec, files);
 }
 

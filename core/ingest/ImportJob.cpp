@@ -30,7 +30,7 @@ QJsonObject ImportReport::toJson() const {
     for (const auto& f : failures) fails.append(QJsonObject{{"path", f.path}, {"reason", f.reason}});
     return {{"imported", imported}, {"series", series},       {"duplicates", duplicates},
             {"skipped", skipped},   {"failed", int(failures.size())}, {"per_modality", perMod},
-            {"failures", fails}};
+            {"failures", fails}, {"text_scanned", textScanned}, {"phi_risk", phiRisk}};
 }
 
 ImportJob::ImportJob(QString workspaceDir, ImportOptions options)
@@ -125,12 +125,19 @@ jobs::JobOutcome ImportJob::run(const jobs::Progress& progress) {
         ws.jobs().finish(jobRow, RunStatus::Failed, message);
         return {JobOutcome::Status::Failed, message, {}};
     }
+    m_report.textScanned = images.pixelText().scanned();
+    m_report.phiRisk = images.pixelText().flagged();
     for (const auto& f : m_report.failures)
         spdlog::warn("import: {}: {}", f.path.toStdString(), f.reason.toStdString());
     progress.report(1.0, QStringLiteral("Imported %1 images").arg(m_report.imported));
-    const QString summary = QStringLiteral("imported %1 (%2 series), %3 duplicates, %4 failed, %5 skipped")
-                                .arg(m_report.imported).arg(m_report.series).arg(m_report.duplicates)
-                                .arg(m_report.failures.size()).arg(m_report.skipped);
+    QString summary = QStringLiteral("imported %1 (%2 series), %3 duplicates, %4 failed, %5 skipped")
+                          .arg(m_report.imported).arg(m_report.series).arg(m_report.duplicates)
+                          .arg(m_report.failures.size()).arg(m_report.skipped);
+    if (m_report.textScanned > 0)
+        summary += QStringLiteral("; %1 scanned for burned-in text, %2 flagged as a PHI risk (kept out of exports)")
+                       .arg(m_report.textScanned).arg(m_report.phiRisk);
+    else if (!images.pixelText().unavailable().isEmpty())
+        summary += QStringLiteral("; burned-in text not scanned (%1)").arg(images.pixelText().unavailable());
     ws.jobs().finish(jobRow, RunStatus::Done, summary);
     return {JobOutcome::Status::Done, summary, m_report.toJson()};
 }

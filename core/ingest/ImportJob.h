@@ -26,6 +26,8 @@ struct ImportReport {
     int series = 0;
     int duplicates = 0;
     int skipped = 0;
+    int textScanned = 0;  // scanned for burned-in text (PixelTextCheck)
+    int phiRisk = 0;      // of those, flagged: kept out of exports
     std::vector<ImportFailure> failures;
     QMap<QString, int> perModality;
     QJsonObject toJson() const;

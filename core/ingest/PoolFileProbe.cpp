@@ -119,6 +119,7 @@ ProbedPoolFile PoolFileProbe::probe(int dirFd, const char* name, const QString& 
                                "presentation state)"));
         out.seriesUid = fields->seriesInstanceUid;
         out.sopInstanceUid = fields->sopInstanceUid;
+        out.dicomModality = fields->modality;
         const Modality tag = DicomReader::modalityFromTag(fields->modality);
         if (tag != Modality::Other) fromFile = tag;
         else if (!m_override && !ImageReader::modalityFromPath(path) && !fields->modality.isEmpty())

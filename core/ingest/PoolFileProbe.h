@@ -3,6 +3,7 @@
 // can use, its modality, and for DICOM its series and instance. Reads the first 8 KiB (up to
 // 256 KiB for a long DICOM header) and calls DCMTK only when the fast header parser cannot
 // tell. Pixels are checked later, at first use. Safe to call from several threads.
+#include "common/Vocabulary.h"
 #include "io/Modality.h"
 
 #include <QString>
@@ -14,6 +15,8 @@ struct ProbedPoolFile {
     std::optional<Modality> modality;  // a clinical modality when usable
     QString seriesUid;                 // DICOM only
     QString sopInstanceUid;            // DICOM only
+    QString dicomModality;             // DICOM (0008,0060) as written, e.g. "US"; empty otherwise
+    std::optional<PixelTextScan> pixelText;  // set by the scanner for kinds that show text (PixelTextCheck)
     QString problem;                   // why the file cannot be used; empty when usable
     bool needsModality = false;        // the problem is only that no modality is known
     bool usable() const { return problem.isEmpty(); }

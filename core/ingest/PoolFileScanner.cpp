@@ -2,6 +2,7 @@
 
 #include "ingest/FolderWalk.h"
 #include "ingest/KnownFileRecheck.h"
+#include "ingest/PixelTextCheck.h"
 #include "ingest/PoolFileProbe.h"
 #include "io/ReaderVersion.h"
 #include "privacy/DeidentificationKeyStore.h"
@@ -87,6 +88,8 @@ QJsonObject PoolAddReport::toJson() const {
             {"problems", qint64(problems)},
             {"duplicates", qint64(duplicates)},
             {"needModality", qint64(needModality)},
+            {"textScanned", qint64(textScanned)},
+            {"phiRisk", qint64(phiRisk)},
             {"seconds", seconds},
             {"newProblems", listed},
             {"failures", QJsonArray::fromStringList(failures)}};
@@ -103,6 +106,8 @@ QString PoolAddReport::summary() const {
     if (revived > 0) text += QStringLiteral(", %1 reappeared").arg(revived);
     if (vanished > 0) text += QStringLiteral(", %1 vanished").arg(vanished);
     text += QStringLiteral(", %1 not usable (medq pool status lists why)").arg(problems);
+    if (textScanned > 0)
+        text += QStringLiteral("; %1 scanned for burned-in text, %2 flagged as a PHI risk").arg(textScanned).arg(phiRisk);
     if (needModality > 0)
         text += QStringLiteral("; %1 of them only because no modality is known: add the folder again with a "
                                "modality chosen (--modality)")
@@ -202,6 +207,10 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                     ProbedPoolFile r = probe.probe(folder.dirFd, p.name.c_str(), p.path);
                     if (!r.seriesUid.isEmpty()) r.seriesUid = uids.remapUid(r.seriesUid);
                     if (!r.sopInstanceUid.isEmpty()) r.sopInstanceUid = uids.remapUid(r.sopInstanceUid);
+                    // Ultrasound, captures and photographs: burned-in text is looked for now, so
+                    // the pool shows the flag before anyone opens the file. One detector per thread.
+                    thread_local PixelTextCheck text;
+                    if (r.usable()) r.pixelText = text.checkFile(p.path, r.dicomModality, *r.modality);
                     return r;
                 });
             for (std::size_t i = 0; i < pending.size(); ++i) {
@@ -235,7 +244,10 @@ PoolAddReport PoolFileScanner::run(const jobs::Progress& progress) {
                     f.seriesKey = r.seriesUid;
                     f.instanceKey = instanceKey;
                     f.lastScan = scan;
+                    f.pixelText = r.pixelText;
                     registry.addFile(f);
+                    if (r.pixelText) ++report.textScanned;
+                    if (r.pixelText == PixelTextScan::PhiRisk) ++report.phiRisk;
                     // A problem of this path (refused before, or unreadable at first use) is history now.
                     if (p.known) registry.clearProblem(p.path);
                     ++report.added;

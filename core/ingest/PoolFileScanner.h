@@ -41,6 +41,8 @@ struct PoolAddReport {
     std::int64_t problems = 0;    // unusable files (new and known), with their reasons in the workspace
     std::int64_t duplicates = 0;  // DICOM instances already registered under another path (among problems)
     std::int64_t needModality = 0;  // problems only for want of a modality (among problems): add again with one
+    std::int64_t textScanned = 0;  // added files scanned for burned-in text (ultrasound, captures, photographs)
+    std::int64_t phiRisk = 0;      // of those, flagged as a PHI risk
     double seconds = 0;
     std::vector<store::PoolFileProblem> newProblems;  // the first kMaxListed met by this run
     QStringList failures;                             // paths named that do not exist, folders that cannot be read

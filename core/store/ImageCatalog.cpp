@@ -181,7 +181,7 @@ std::vector<CatalogEntry> ImageCatalog::imagePage(const CatalogFilter& filter, I
     Query q;
     q.sql = "SELECT i.id, i.path, i.source, i.modality, i.width, i.height, i.depth, i.thumbnail, " +
             metadataField("series_description") + ", " + metadataField("series_uid") + ", " + queuedSql() + ", " +
-            kAnnotatedSql + " FROM images i WHERE i.id > " + q.arg(afterId);
+            kAnnotatedSql + ", i.pixel_text FROM images i WHERE i.id > " + q.arg(afterId);
     q.sql += imageConditions(filter, q);
     q.sql += " ORDER BY i.id LIMIT " + q.arg(std::int64_t(limit));
     Statement s = q.prepare(m_db);
@@ -204,6 +204,7 @@ std::vector<CatalogEntry> ImageCatalog::imagePage(const CatalogFilter& filter, I
         e.status = s.columnInt(10) ? CatalogStatus::Queued
                    : s.columnInt(11) ? CatalogStatus::Annotated
                                      : CatalogStatus::NotQueued;
+        if (!s.columnIsNull(12)) e.pixelText = fromKey<PixelTextScan>(s.columnText(12));
         out.push_back(std::move(e));
     }
     return out;
@@ -211,7 +212,7 @@ std::vector<CatalogEntry> ImageCatalog::imagePage(const CatalogFilter& filter, I
 
 std::vector<CatalogEntry> ImageCatalog::poolFilePage(const CatalogFilter& filter, Id afterId, int limit) const {
     Query q;
-    q.sql = std::string("SELECT f.pool_item_id, f.path, p.modality, f.series_key, f.status") + kPoolFileFrom +
+    q.sql = std::string("SELECT f.pool_item_id, f.path, p.modality, f.series_key, f.status, f.pixel_text") + kPoolFileFrom +
             " AND f.pool_item_id > " + q.arg(afterId);
     q.sql += poolFileConditions(filter, int(m_poolModalityKeys.indexOf(filter.modality.value_or(QString()))), q);
     q.sql += " ORDER BY f.pool_item_id LIMIT " + q.arg(std::int64_t(limit));
@@ -227,6 +228,7 @@ std::vector<CatalogEntry> ImageCatalog::poolFilePage(const CatalogFilter& filter
         e.series = s.columnText(3);
         if (e.series.isEmpty()) e.series = folderName(e.path);
         e.status = statusOf(rows::stored<PoolFileStatus>(s.columnText(4), "pool_files.status"));
+        if (!s.columnIsNull(5)) e.pixelText = fromKey<PixelTextScan>(s.columnText(5));
         out.push_back(std::move(e));
     }
     return out;

@@ -37,6 +37,7 @@ struct CatalogEntry {
     CatalogStatus status = CatalogStatus::NotQueued;
     QString thumbnail;  // absolute path of the stored thumbnail; empty for pool files
     int width = 0, height = 0, depth = 0;  // 0: unknown (pool files)
+    std::optional<PixelTextScan> pixelText;  // the burned-in text scan's finding; none: not scanned
 };
 
 // Where a page starts: after this (kind, id). The default starts at the beginning.

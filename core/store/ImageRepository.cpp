@@ -6,7 +6,7 @@ namespace medq::store {
 namespace {
 constexpr const char* kColumns =
     "id, content_hash, path, source, modality, format, width, height, depth, channels, "
-    "spacing_x, spacing_y, spacing_z, metadata, thumbnail, created_at, created_by";
+    "spacing_x, spacing_y, spacing_z, metadata, thumbnail, created_at, created_by, pixel_text";
 
 ImageRecord readRow(const Statement& s) {
     ImageRecord r;
@@ -27,6 +27,7 @@ ImageRecord readRow(const Statement& s) {
     r.thumbnail = s.columnText(14);
     r.createdAt = s.columnText(15);
     r.createdBy = s.columnText(16);
+    if (!s.columnIsNull(17)) r.pixelText = fromKey<PixelTextScan>(s.columnText(17));
     return r;
 }
 }  // namespace
@@ -35,14 +36,15 @@ Id ImageRepository::insert(const ImageRecord& im, const std::vector<ImageFileRec
     WriteScope scope(m_db);
     Statement s = m_db.prepare(
         "INSERT INTO images(content_hash, path, source, modality, format, width, height, depth, channels, "
-        "spacing_x, spacing_y, spacing_z, metadata, thumbnail, created_at, created_by) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "spacing_x, spacing_y, spacing_z, metadata, thumbnail, created_at, created_by, pixel_text) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, im.contentHash).bind(2, im.path).bind(3, im.source).bind(4, im.modality).bind(5, im.format);
     s.bind(6, im.width).bind(7, im.height).bind(8, im.depth).bind(9, im.channels);
     s.bind(10, im.spacingX).bind(11, im.spacingY).bind(12, im.spacingZ);
     s.bind(13, json::text(im.metadata));
     if (im.thumbnail.isEmpty()) s.bind(14, std::nullopt); else s.bind(14, im.thumbnail);
     s.bind(15, im.createdAt.isEmpty() ? nowIso() : im.createdAt).bind(16, im.createdBy);
+    if (im.pixelText) s.bind(17, key(*im.pixelText)); else s.bind(17, std::nullopt);
     s.run();
     const Id id = m_db.lastInsertId();
     Statement f = m_db.prepare("INSERT INTO image_files(image_id, path, file_hash) VALUES(?,?,?)");
@@ -52,6 +54,20 @@ Id ImageRepository::insert(const ImageRecord& im, const std::vector<ImageFileRec
     }
     scope.commit();
     return id;
+}
+
+void ImageRepository::setPixelText(Id id, PixelTextScan finding) {
+    WriteScope scope(m_db);
+    Statement s = m_db.prepare("UPDATE images SET pixel_text=? WHERE id=?");
+    s.bind(1, key(finding)).bind(2, id);
+    s.run();
+    scope.commit();
+}
+
+int ImageRepository::countPixelText(PixelTextScan finding) const {
+    Statement s = m_db.prepare("SELECT COUNT(*) FROM images WHERE pixel_text=?");
+    s.bind(1, key(finding));
+    return s.step() ? int(s.columnInt(0)) : 0;
 }
 
 std::optional<ImageRecord> ImageRepository::get(Id id) const {

@@ -16,6 +16,9 @@ public:
     // Inserts the image and its source files atomically; returns the new id.
     Id insert(const ImageRecord& image, const std::vector<ImageFileRecord>& files);
     std::optional<ImageRecord> get(Id id) const;
+    // Records what the burned-in text scan found (in its own transaction, or the caller's).
+    void setPixelText(Id id, PixelTextScan finding);
+    int countPixelText(PixelTextScan finding) const;
     std::optional<Id> findByContentHash(const QString& hash) const;
     // All content and file hashes, for duplicate detection in O(1) per file during import.
     QSet<QString> allHashes() const;

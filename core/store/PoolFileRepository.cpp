@@ -32,7 +32,7 @@ PoolFileRegistry::PoolFileRegistry(SqliteConnection& db)
                                  "WHERE path=?")),
       m_insertItem(db.prepare("INSERT INTO pool_items(kind, modality, base, seed, attributes) VALUES(?,?,-1,0,'')")),
       m_insertFile(db.prepare("INSERT INTO pool_files(pool_item_id, path, size, mtime_ns, series_key, instance_key, "
-                              "status, last_scan) VALUES(?,?,?,?,?,?,?,?)")),
+                              "status, last_scan, pixel_text) VALUES(?,?,?,?,?,?,?,?,?)")),
       m_touchFile(db.prepare("UPDATE pool_files SET status=?, last_scan=? WHERE pool_item_id=?")),
       m_retireFile(db.prepare("UPDATE pool_files SET status=? WHERE pool_item_id=?")),
       m_instance(db.prepare("SELECT pool_item_id, path FROM pool_files WHERE instance_key=? AND status=? LIMIT 1")),
@@ -77,6 +77,7 @@ Id PoolFileRegistry::addFile(const PoolFileRecord& f) {
     if (f.instanceKey.isEmpty()) m_insertFile.bind(6, std::nullopt);
     else m_insertFile.bind(6, f.instanceKey);
     m_insertFile.bind(7, key(f.status)).bind(8, f.lastScan);
+    if (f.pixelText) m_insertFile.bind(9, key(*f.pixelText)); else m_insertFile.bind(9, std::nullopt);
     m_insertFile.run();
     return id;
 }
@@ -180,7 +181,7 @@ int PoolFileRepository::closeScan(const QString& root, bool recursive, Id scan) 
 std::optional<PoolFileRecord> PoolFileRepository::get(Id poolItemId) const {
     Statement s = m_db.prepare(
         "SELECT f.pool_item_id, f.path, f.size, f.mtime_ns, i.modality, f.series_key, "
-        "f.instance_key, f.status, f.content_hash, f.last_scan "
+        "f.instance_key, f.status, f.content_hash, f.last_scan, f.pixel_text "
         "FROM pool_files f JOIN pool_items i ON i.id = f.pool_item_id WHERE f.pool_item_id=?");
     s.bind(1, poolItemId);
     if (!s.step()) return std::nullopt;
@@ -195,6 +196,7 @@ std::optional<PoolFileRecord> PoolFileRepository::get(Id poolItemId) const {
     r.status = rows::stored<PoolFileStatus>(s.columnText(7), "pool_files.status");
     r.contentHash = s.columnText(8);
     r.lastScan = s.columnInt(9);
+    if (!s.columnIsNull(10)) r.pixelText = fromKey<PixelTextScan>(s.columnText(10));
     return r;
 }
 

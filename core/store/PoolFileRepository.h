@@ -23,6 +23,7 @@ struct PoolFileRecord {
     PoolFileStatus status = PoolFileStatus::Registered;
     QString contentHash;  // empty until first use
     Id lastScan = 0;
+    std::optional<PixelTextScan> pixelText;  // the burned-in text scan at registration; none: not scanned
 };
 
 struct PoolFileProblem {

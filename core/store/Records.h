@@ -28,6 +28,8 @@ struct ImageRecord {
     QString thumbnail;  // relative to the workspace folder
     QString createdAt;
     QString createdBy = QStringLiteral("system");
+    // The burned-in text scan's finding (core/ocr); none when the image was not scanned.
+    std::optional<PixelTextScan> pixelText;
 };
 
 struct ImageFileRecord {

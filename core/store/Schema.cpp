@@ -327,6 +327,16 @@ CREATE TABLE received_instances(
 CREATE INDEX received_instances_pending ON received_instances(state) WHERE state = 'pending';
 )SQL";
 
+// Version 10: what the burned-in text scan (core/ocr) found in an image's or a registered pool
+// file's pixels; NULL where it was not scanned (its modality makes overlay text unlikely, or the
+// scan came later than the row). 'phi_risk' keeps the image out of exports.
+const char* kV10 = R"SQL(
+ALTER TABLE images ADD COLUMN pixel_text TEXT
+  CHECK(pixel_text IS NULL OR pixel_text IN ('none_found', 'phi_risk'));
+ALTER TABLE pool_files ADD COLUMN pixel_text TEXT
+  CHECK(pixel_text IS NULL OR pixel_text IN ('none_found', 'phi_risk'));
+)SQL";
+
 void finishV4(SqliteConnection& db) {
     AuditChain::chainUnhashedRows(db);
     db.exec(kV4Triggers);
@@ -335,7 +345,7 @@ void finishV4(SqliteConnection& db) {
 }  // namespace
 
 const std::vector<Migration>& Schema::migrations() {
-    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}, {7, kV7}, {8, kV8}, {9, kV9}};
+    static const std::vector<Migration> list = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4, finishV4}, {5, kV5}, {6, kV6}, {7, kV7}, {8, kV8}, {9, kV9}, {10, kV10}};
     return list;
 }
 

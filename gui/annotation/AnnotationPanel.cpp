@@ -153,6 +153,10 @@ void AnnotationPanel::open(const annotate::WorkItem& item, const AttributeChoice
     if (item.image.metadata.value(QStringLiteral("burned_in_annotation")).toBool())
         header += tr("<br><span style='color:#c0392b'>The file declares text burned into the pixels: check for "
                      "patient identity and flag PHI visible (Alt+P).</span>");
+    // The burned-in text scan (core/ocr) found text: the image is kept out of exports.
+    if (item.image.pixelText == PixelTextScan::PhiRisk)
+        header += tr("<br><span style='color:#c0392b'><b>PHI risk: burned-in text</b> was found in the pixels; "
+                     "the image is kept out of exports. Flag PHI visible (Alt+P) if it shows patient identity.</span>");
     m_header->setText(header);
     buildDraftView(item, noDraftReason);
     buildForm(item, choices);

@@ -4,6 +4,7 @@
 #include "io/Modality.h"
 #include "store/Workspace.h"
 
+#include <QColor>
 #include <QFileInfo>
 
 namespace medq::gui {
@@ -105,12 +106,23 @@ QVariant ImageCatalogModel::thumbnail(const store::CatalogEntry& e) const {
     return copy;
 }
 
+QString ImageCatalogModel::phiRiskMarker() { return tr("PHI risk: burned-in text"); }
+
 QVariant ImageCatalogModel::data(const QModelIndex& index, int role) const {
     const store::CatalogEntry* e = entry(index.row());
     if (!e) return {};
+    const bool phiRisk = e->pixelText == PixelTextScan::PhiRisk;
+    if (role == PhiRiskRole) return phiRisk;
     if (role == Qt::DecorationRole && index.column() == NameColumn) return thumbnail(*e);
-    if (role == Qt::ToolTipRole) return e->path;
+    if (role == Qt::ToolTipRole)
+        return phiRisk ? tr("%1\n%2: text was found in the pixels, which may identify the patient. "
+                            "The image is kept out of exports; check it before sharing it.")
+                             .arg(e->path, phiRiskMarker())
+                       : e->path;
+    if (role == Qt::ForegroundRole && phiRisk && index.column() == StatusColumn) return QColor(0xc6, 0x28, 0x28);
     if (role != Qt::DisplayRole) return {};
+    if (phiRisk && index.column() == StatusColumn)
+        return tr("%1 · %2").arg(statusName(e->status), phiRiskMarker());
     switch (Column(index.column())) {
     case NameColumn: return displayName(*e);
     case ModalityColumn: return e->modality.isEmpty() ? QString() : modalityName(e->modality);

@@ -38,6 +38,10 @@ public:
 
     static QString sourceName(store::CatalogSource source);
     static QString statusName(store::CatalogStatus status);
+    // The marker of an image in which the burned-in text scan found text (kept out of exports).
+    static QString phiRiskMarker();
+    // True for a row flagged as a PHI risk (PixelTextScan::PhiRisk), for delegates and tests.
+    static constexpr int PhiRiskRole = Qt::UserRole + 1;
 
 private:
     QVariant thumbnail(const store::CatalogEntry& e) const;

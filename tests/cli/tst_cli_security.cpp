@@ -96,6 +96,9 @@ private slots:
         auto records = exports::TrainingDataExport::importJsonl(jsonl);
         QVERIFY(records.ok());
         QCOMPARE(records.value().front().conversations[1].value, QStringLiteral("Sharp, well exposed."));
+        QVERIFY2(r.out.contains("wrote 1 images as PNG"), qPrintable(r.out));  // its image, beside the JSONL
+        const QImage png(QFileInfo(jsonl).dir().filePath(records.value().front().images.front()));
+        QVERIFY(!png.isNull() && png.width() > 0);
         auto rows = exports::AnnotationCsvExport::importCsv(csv);
         QVERIFY(rows.ok());
         QCOMPARE(rows.value().front().annotator, QStringLiteral("dr.a"));

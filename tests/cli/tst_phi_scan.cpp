@@ -162,7 +162,9 @@ private slots:
         QCOMPARE(medq({"audit", "verify", ws}), 0);
         QVERIFY(QFileInfo(QDir(ws).filePath("logs/medq.log")).size() > 0);
         QVERIFY(QFileInfo(jsonl).size() > 0 && QFileInfo(csv).size() > 0);
-        const QStringList found = leaks({ws, jsonl, csv, sr}, m_console.toUtf8());
+        const QString images = m_tmp.filePath("images");  // the JSONL's images: pixels only, no header
+        QVERIFY(!QDir(images).entryList({"*.png"}, QDir::Files).isEmpty());
+        const QStringList found = leaks({ws, jsonl, images, csv, sr}, m_console.toUtf8());
         QVERIFY2(found.isEmpty(), qPrintable(found.join('\n')));
     }
 };
