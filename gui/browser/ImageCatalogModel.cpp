@@ -119,12 +119,14 @@ QVariant ImageCatalogModel::data(const QModelIndex& index, int role) const {
                             "The image is kept out of exports; check it before sharing it.")
                              .arg(e->path, phiRiskMarker())
                        : e->path;
-    if (role == Qt::ForegroundRole && phiRisk && index.column() == StatusColumn) return QColor(0xc6, 0x28, 0x28);
+    // The whole row in red and a warning sign before the name: the status column, which
+    // names the risk, is off screen at the dock's usual width.
+    if (role == Qt::ForegroundRole && phiRisk) return QColor(0xc6, 0x28, 0x28);
     if (role != Qt::DisplayRole) return {};
     if (phiRisk && index.column() == StatusColumn)
         return tr("%1 · %2").arg(statusName(e->status), phiRiskMarker());
     switch (Column(index.column())) {
-    case NameColumn: return displayName(*e);
+    case NameColumn: return phiRisk ? QStringLiteral("\u26A0 ") + displayName(*e) : displayName(*e);
     case ModalityColumn: return e->modality.isEmpty() ? QString() : modalityName(e->modality);
     case SourceColumn: return sourceName(e->source);
     case SeriesColumn: return e->series;

@@ -75,9 +75,12 @@ void MainWindow::viewOutsideQueue(const store::ImageRecord& record, const QStrin
     // A series is named by its series; a single file by its name.
     const QString name = entry.depth > 1 && !entry.series.isEmpty() ? tr("series %1").arg(entry.series)
                                                                     : QFileInfo(entry.path).fileName();
-    const QString header = tr("<b>%1</b> · %2 · %3 · %4")
-                               .arg(name.toHtmlEscaped(), modalityName(entry.modality),
-                                    ImageCatalogModel::sourceName(entry.source), ImageCatalogModel::statusName(entry.status));
+    QString header = tr("<b>%1</b> · %2 · %3 · %4")
+                         .arg(name.toHtmlEscaped(), modalityName(entry.modality),
+                              ImageCatalogModel::sourceName(entry.source), ImageCatalogModel::statusName(entry.status));
+    // The burned-in text scan (core/ocr) found text: say so wherever the image is shown.
+    if (entry.pixelText == PixelTextScan::PhiRisk)
+        header += QStringLiteral("<br><span style='color:#c0392b'><b>%1</b></span>").arg(ImageCatalogModel::phiRiskMarker().toHtmlEscaped());
     if (!loaded) {
         m_viewer->clearImage();
         m_centre->setCurrentWidget(m_viewer);

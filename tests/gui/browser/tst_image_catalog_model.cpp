@@ -41,7 +41,14 @@ private slots:
         QVERIFY(status(0, ImageCatalogModel::PhiRiskRole).toBool());
         QVERIFY(status(0, Qt::ToolTipRole).toString().contains("kept out of exports"));
         QVERIFY(status(0, Qt::ForegroundRole).isValid());
+        // Seen at any width: the name is red and starts with a warning sign.
+        const QModelIndex name = model.index(0, ImageCatalogModel::NameColumn);
+        QVERIFY(model.data(name, Qt::ForegroundRole).isValid());
+        QVERIFY(model.data(name, Qt::DisplayRole).toString().startsWith(QChar(0x26A0)));
         for (int row : {1, 2}) {
+            const QModelIndex plainName = model.index(row, ImageCatalogModel::NameColumn);
+            QVERIFY(!model.data(plainName, Qt::ForegroundRole).isValid());
+            QVERIFY(!model.data(plainName, Qt::DisplayRole).toString().startsWith(QChar(0x26A0)));
             QVERIFY(!status(row, Qt::DisplayRole).toString().contains(ImageCatalogModel::phiRiskMarker()));
             QVERIFY(!status(row, ImageCatalogModel::PhiRiskRole).toBool());
             QCOMPARE(status(row, Qt::ToolTipRole).toString(), model.entry(row)->path);
