@@ -37,7 +37,10 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         if (!preset) return {JobOutcome::Status::Failed, preset.error().message(), {}};
         config = preset.take();
         if (m_options.maxTextLength > 0) config.maxTextLength = m_options.maxTextLength;
-        if (m_options.sourceMeasures) config.sourceMeasures = true;
+        if (m_options.sourceMeasures) {
+            config.sourceMeasures = true;
+            config.measureRoute = m_options.measureRoute;
+        }
     }
 
     ExampleAssembler assembler(ws, config);

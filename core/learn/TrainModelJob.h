@@ -3,6 +3,7 @@
 // the workspace's text, a new network from a preset) or fine-tuning a checkpoint. The
 // checkpoint appears under blobs/checkpoints only when training completes.
 #include "jobs/Job.h"
+#include "model/ModelConfig.h"
 #include "train/TrainConfig.h"
 
 namespace medq::learn {
@@ -20,6 +21,7 @@ struct TrainOptions {
     // From scratch: the network takes per-source standardised quality measures
     // (ModelConfig::sourceMeasures).
     bool sourceMeasures = false;
+    model::ModelConfig::MeasureRoute measureRoute = model::ModelConfig::MeasureRoute::Token;  // with sourceMeasures
     int limit = 0;                             // > 0: use only the first N training tasks
     train::TrainConfig config;
     QString actor = QStringLiteral("system");

@@ -76,7 +76,8 @@ bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
     return imageSize == o.imageSize && patchSize == o.patchSize && visionWidth == o.visionWidth &&
            visionLayers == o.visionLayers && visionHeads == o.visionHeads && qualityFrontEnd == o.qualityFrontEnd && visualGridSide() == o.visualGridSide() &&
            attributeSlots == o.attributeSlots && hasGuidedToken() == o.hasGuidedToken() &&
-           hasGuidedImageBias() == o.hasGuidedImageBias() && sourceMeasures == o.sourceMeasures && lmWidth == o.lmWidth &&
+           hasGuidedImageBias() == o.hasGuidedImageBias() && sourceMeasures == o.sourceMeasures &&
+           headReadsMeasuresOnly() == o.headReadsMeasuresOnly() && prefixHasPixels() == o.prefixHasPixels() && lmWidth == o.lmWidth &&
            lmLayers == o.lmLayers && lmHeads == o.lmHeads && mlpRatio == o.mlpRatio &&
            maxTextLength == o.maxTextLength && vocabSize == o.vocabSize && tieEmbeddings == o.tieEmbeddings;
 }
@@ -85,7 +86,10 @@ QString ModelConfig::summary() const {
     return QStringLiteral("lm %1x%2 (%3 heads), vision %4x%5%6, image %7/%8 (%9 visual tokens), text %10, vocab %11%12")
         .arg(lmWidth).arg(lmLayers).arg(lmHeads).arg(visionWidth).arg(visionLayers)
         .arg(QString(qualityFrontEnd ? QStringLiteral(" + quality filters") : QString()) +
-             (sourceMeasures ? QStringLiteral(" + source-standardised measures") : QString()))
+             (!sourceMeasures                                  ? QString()
+              : measureRoute == MeasureRoute::Token ? QStringLiteral(" + source-standardised measures")
+              : measureRoute == MeasureRoute::Head  ? QStringLiteral(" + source-standardised measures (the head reads only them)")
+                                                    : QStringLiteral(" + source-standardised measures (the only image input)")))
         .arg(imageSize).arg(patchSize).arg(tokensPerImage()).arg(maxTextLength).arg(vocabSize)
         .arg(attributeSlots > 0 ? QStringLiteral(", attribute head %1%2").arg(attributeSlots)
                                       .arg(hasGuidedImageBias() ? QStringLiteral(" + question-guided token (image-biased)")
@@ -95,6 +99,9 @@ QString ModelConfig::summary() const {
 }
 
 namespace {
+
+// MeasureRoute's words, in the enum's order.
+constexpr const char* kRouteWords[] = {"token", "head", "only"};
 
 const std::vector<JsonField<ModelConfig>>& fields() {
     using C = ModelConfig;
@@ -112,6 +119,9 @@ const std::vector<JsonField<ModelConfig>>& fields() {
         boolField("questionGuidedToken", &C::questionGuidedToken, /*whenMissing*/ false),
         boolField("guidedImageBias", &C::guidedImageBias, /*whenMissing*/ false),
         boolField("sourceMeasures", &C::sourceMeasures, /*whenMissing*/ false),
+        enumField("measureRoute", &C::measureRoute,
+                  {{C::MeasureRoute::Token, kRouteWords[0]}, {C::MeasureRoute::Head, kRouteWords[1]}, {C::MeasureRoute::Only, kRouteWords[2]}},
+                  /*whenMissing*/ C::MeasureRoute::Token),
         intField("lmWidth", &C::lmWidth),
         intField("lmLayers", &C::lmLayers),
         intField("lmHeads", &C::lmHeads),
@@ -127,6 +137,16 @@ const std::vector<JsonField<ModelConfig>>& fields() {
 }
 
 }  // namespace
+
+std::optional<ModelConfig::MeasureRoute> ModelConfig::measureRouteNamed(const QString& word) {
+    for (int i = 0; i < 3; ++i)
+        if (word == QLatin1String(kRouteWords[i])) return MeasureRoute(i);
+    return std::nullopt;
+}
+
+QString ModelConfig::measureRouteWords() {
+    return QStringLiteral("%1, %2 or %3").arg(QLatin1String(kRouteWords[0]), QLatin1String(kRouteWords[1]), QLatin1String(kRouteWords[2]));
+}
 
 QJsonObject ModelConfig::toJson() const { return fieldsToJson(*this, fields()); }
 

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <cstdint>
+#include <optional>
 
 namespace medq::model {
 
@@ -51,6 +52,18 @@ struct ModelConfig {
     // token's image bias also read directly. Their ranking transfers to unseen sources where
     // the encoder's does not (docs/unseen-sources.md). Checkpoints without the key have none.
     bool sourceMeasures = false;
+    // What reads the measures (with sourceMeasures). Token: the measure token joins the
+    // visual tokens and the attribute head reads it beside the mean pixel feature. Head: the
+    // attribute head and the guided token's image bias read the measure token alone, so what
+    // they learnt about a training source's look cannot move them. Only: as Head, and the
+    // decoder sees no pixel token either: the measure, attribute and guided tokens only.
+    // Checkpoints without the key read Token.
+    enum class MeasureRoute { Token, Head, Only };
+    MeasureRoute measureRoute = MeasureRoute::Token;
+    static std::optional<MeasureRoute> measureRouteNamed(const QString& word);  // "token", "head", "only"
+    static QString measureRouteWords();                                         // for errors and help
+    bool headReadsMeasuresOnly() const { return sourceMeasures && measureRoute != MeasureRoute::Token; }
+    bool prefixHasPixels() const { return !(sourceMeasures && measureRoute == MeasureRoute::Only); }
 
     // Decoder-only language model over [visual tokens, text tokens].
     int lmWidth = 256;
@@ -78,10 +91,10 @@ struct ModelConfig {
     bool hasGuidedToken() const { return questionGuidedToken && attributeSlots > 0; }
     bool hasGuidedImageBias() const { return hasGuidedToken() && guidedImageBias; }
     // Visual tokens one image adds to the decoder's prefix: its (pooled) patches, plus the
-    // spectrum token, the attribute token and the question-guided token when the model has them.
+    // spectrum token, the measure token, the attribute token and the question-guided token when the model has them.
     int tokensPerImage() const {
-        return visualGridSide() * visualGridSide() + (qualityFrontEnd ? 1 : 0) + (sourceMeasures ? 1 : 0) +
-               (attributeSlots > 0 ? 1 : 0) +
+        const int pixels = prefixHasPixels() ? visualGridSide() * visualGridSide() + (qualityFrontEnd ? 1 : 0) : 0;
+        return pixels + (sourceMeasures ? 1 : 0) + (attributeSlots > 0 ? 1 : 0) +
                (hasGuidedToken() ? 1 : 0);
     }
     // Longest sequence the decoder sees: two images (a comparison pair) plus text.

@@ -5,7 +5,7 @@
 // rank recipe changes in minutes; the full recipe confirms what it keeps.
 //
 //   bench_generalization [--out DIR] [--reuse] [--per-modality 200] [--steps 1000]
-//       [--encoder-epochs 4] [--preset default] [--threads 2] [--label TEXT] [--source-measures] [--csv FILE]
+//       [--encoder-epochs 4] [--preset default] [--threads 2] [--label TEXT] [--source-measures [--measure-route token|head|only]] [--csv FILE]
 //
 // --reuse keeps DIR's benchmark (built once for a seed) and trains a new checkpoint on it.
 #include "common/Vocabulary.h"
@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     p.addOption({"threads", "Intra-op threads (default 2).", "N", "2"});
     p.addOption({"label", "Name of this configuration in the output.", "TEXT", "quick"});
     p.addOption({"source-measures", "The network also reads per-source standardised quality measures."});
+    p.addOption({"measure-route", "With --source-measures: token, head or only (ModelConfig::MeasureRoute).", "ROUTE", "token"});
     p.addOption({"csv", "Append one row of the figures to this CSV file.", "FILE"});
     p.process(app);
 
@@ -79,6 +80,9 @@ int main(int argc, char** argv) {
     learn::TrainOptions t;
     t.preset = p.value("preset");
     t.sourceMeasures = p.isSet("source-measures");
+    const auto route = model::ModelConfig::measureRouteNamed(p.value("measure-route"));
+    if (!route) return std::fprintf(stderr, "--measure-route: not %s\n", qPrintable(model::ModelConfig::measureRouteWords())), 2;
+    t.measureRoute = *route;
     t.name = QStringLiteral("%1-%2").arg(p.value("label")).arg(QDateTime::currentSecsSinceEpoch());
     t.config.maxSteps = p.value("steps").toInt();
     t.config.batchSize = 32;

@@ -295,7 +295,8 @@ std::pair<torch::Tensor, torch::Tensor> MultimodalNetworkImpl::encode(const torc
 
 torch::Tensor MultimodalNetworkImpl::prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second) {
     auto tokens = [&](const torch::Tensor& features, int segment) {
-        auto out = projector->forward(features);
+        // Without pixel tokens in the prefix only the measure token (last) is projected.
+        auto out = projector->forward(config.prefixHasPixels() ? features : features.slice(1, features.size(1) - 1));
         if (!attributeHead.is_empty()) {
             const auto distribution = torch::softmax(attributeLogits(features), -1).flatten(1);  // [B, slots * 4]
             out = torch::cat({out, attributeProjector->forward(distribution).unsqueeze(1)}, 1);
@@ -351,6 +352,7 @@ torch::Tensor MultimodalNetworkImpl::attributeLogits(const torch::Tensor& featur
 torch::Tensor MultimodalNetworkImpl::imageSummary(const torch::Tensor& features) const {
     if (!config.sourceMeasures) return features.mean(1);
     const int64_t last = features.size(1) - 1;
+    if (config.headReadsMeasuresOnly()) return features.select(1, last);
     return features.slice(1, 0, last).mean(1) + features.select(1, last);
 }
 

@@ -179,7 +179,8 @@ public:
     torch::Tensor attributeLogits(const torch::Tensor& features);
     // One vector per image from its encoder features [B,T,Wv] -> [B,Wv]: the mean token, plus,
     // with config.sourceMeasures, the measure token (last) at full weight, so the head and the
-    // guided token's image bias read the measures directly.
+    // guided token's image bias read the measures directly; with config.headReadsMeasuresOnly()
+    // the measure token alone.
     torch::Tensor imageSummary(const torch::Tensor& features) const;
     // Mean of the encoder's patch features, L2-normalised: [B,3,S,S] -> [B, visionWidth].
     // Without the measure token: retrieval compares what images look like.

@@ -507,6 +507,60 @@ private slots:
         QCOMPARE(int(model.embed(images(config.imageSize)).take().front().size()), config.visionWidth);
     }
 
+    void measureRoutesKeepThePixelsOutOfTheHeadOrEverything() {
+        // Two different images with the same measures: which readings may tell them apart.
+        const std::vector<std::vector<float>> measures(2, std::vector<float>(QualityMeasures::kCount, 1.5f));
+        const auto headOf = [&](const QualityModel& m) { return m.attributeProbabilities(images(m.config().imageSize), &measures).take(); };
+        const auto answersFor = [](const QualityModel& m, const std::vector<float>& pixels) {
+            PerceptionQuery q{VisualInput{pixels, {}}, "Is there noise in this image?", {"Yes", "No"}};
+            q.image.firstMeasures.assign(QualityMeasures::kCount, 1.5f);
+            return m.answer({q}).take().front().probabilities;
+        };
+        ModelConfig config = ModelConfig::fromPreset("tiny").value();
+        config.sourceMeasures = true;
+        const QualityModel token = QualityModel::create(config, testTokenizer()).take();
+        QVERIFY(headOf(token)[0] != headOf(token)[1]);
+
+        config.measureRoute = ModelConfig::MeasureRoute::Head;
+        QVERIFY(config.headReadsMeasuresOnly() && config.prefixHasPixels());
+        QVERIFY(!config.sameArchitecture(token.config()));
+        const QualityModel head = QualityModel::create(config, testTokenizer()).take();
+        QCOMPARE(headOf(head)[0], headOf(head)[1]);
+        const auto pixels = images(config.imageSize);
+        QVERIFY(answersFor(head, pixels[0]) != answersFor(head, pixels[1]));  // the decoder still sees the pixels
+
+        config.measureRoute = ModelConfig::MeasureRoute::Only;
+        QCOMPARE(config.tokensPerImage(), 3);  // measure, attribute and guided tokens
+        QualityModel only = QualityModel::create(config, testTokenizer()).take();
+        QCOMPARE(answersFor(only, pixels[0]), answersFor(only, pixels[1]));
+        QVERIFY(only.describe({VisualInput{pixels[0], {}}}, GenerationOptions{}).ok());
+        QTemporaryDir tmp;
+        QVERIFY(only.save(tmp.filePath("ckpt")).ok());
+        const auto loaded = QualityModel::load(tmp.filePath("ckpt"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.value().config().measureRoute, ModelConfig::MeasureRoute::Only);
+        QCOMPARE(answersFor(loaded.value(), pixels[0]), answersFor(only, pixels[0]));
+
+        // The words: one per route, anything else refused with the choices named.
+        QVERIFY(ModelConfig::measureRouteNamed("head") == ModelConfig::MeasureRoute::Head);
+        QVERIFY(!ModelConfig::measureRouteNamed("pixels"));
+        QJsonObject json = config.toJson();
+        QCOMPARE(json.value("measureRoute").toString(), QStringLiteral("only"));
+        json.insert("measureRoute", "pixels");
+        const auto refused = ModelConfig::fromJson(json);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().contains("token, head, only"), qPrintable(refused.error().message()));
+    }
+
+    void checkpointBeforeMeasureRoutesLoads() {
+        ModelConfig config = ModelConfig::fromPreset("tiny").value();
+        config.sourceMeasures = true;
+        checkOlderManifestLoads(config, {"measureRoute"}, [](const ModelConfig& c) {
+            QVERIFY(c.sourceMeasures);
+            QCOMPARE(c.measureRoute, ModelConfig::MeasureRoute::Token);
+        });
+    }
+
     void checkpointBeforeSourceMeasuresLoads() {
         checkOlderManifestLoads(ModelConfig::fromPreset("tiny").value(), {"sourceMeasures"},
                                 [](const ModelConfig& c) { QVERIFY(!c.sourceMeasures); });
