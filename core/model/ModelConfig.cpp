@@ -64,6 +64,7 @@ Status ModelConfig::validate() const {
     if (mlpRatio < 1) return bad("mlpRatio", QStringLiteral("must be at least 1"));
     if (maxTextLength < 8) return bad("maxTextLength", QStringLiteral("must be at least 8"));
     if (vocabSize < 16) return bad("vocabSize", QStringLiteral("must be at least 16"));
+    if (!(answerTemperature > 0.0 && answerTemperature <= 100.0)) return bad("answerTemperature", QStringLiteral("must be in (0, 100]"));
     if (dropout < 0.0 || dropout >= 1.0) return bad("dropout", QStringLiteral("must be in [0, 1)"));
     if (threads < 1) return bad("threads", QStringLiteral("must be at least 1"));
     if (visualTokenGrid < 0 || visualTokenGrid > imageSize / patchSize)
@@ -129,6 +130,7 @@ const std::vector<JsonField<ModelConfig>>& fields() {
         intField("maxTextLength", &C::maxTextLength),
         intField("vocabSize", &C::vocabSize),
         boolField("tieEmbeddings", &C::tieEmbeddings),
+        doubleField("answerTemperature", &C::answerTemperature, /*whenMissing*/ 1.0),
         doubleField("dropout", &C::dropout),
         uint64Field("seed", &C::seed),
         intField("threads", &C::threads),

@@ -74,6 +74,11 @@ struct ModelConfig {
     int vocabSize = 2000;    // follows the tokenizer: create() adopts the tokenizer's size
     bool tieEmbeddings = true;  // output head shares the token embedding matrix
 
+    // Perception answers' option logits are divided by it (temperature scaling, fitted on
+    // held-out questions when training ends: train::AnswerTemperature). Confidences and
+    // entropies change, the chosen option never. Checkpoints without the key read 1.
+    double answerTemperature = 1.0;
+
     double dropout = 0.0;
     std::uint64_t seed = 1234;
     int threads = 2;  // torch intra-op threads on CPU

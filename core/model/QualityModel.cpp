@@ -217,7 +217,8 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
             for (std::size_t r = 0; r < group.size(); ++r) {
                 const PerceptionQuery& q = queries[group[r]];
                 std::vector<double> optionLogits;
-                for (int k = 0; k < q.options.size(); ++k) optionLogits.push_back(acc[int64_t(r)][m_impl->tokenizer.optionId(k)]);
+                for (int k = 0; k < q.options.size(); ++k)
+                    optionLogits.push_back(acc[int64_t(r)][m_impl->tokenizer.optionId(k)] / config.answerTemperature);
                 PerceptionAnswer& a = answers[group[r]];
                 a.probabilities = softmax(optionLogits);
                 a.choice = int(std::max_element(a.probabilities.begin(), a.probabilities.end()) - a.probabilities.begin());
@@ -341,6 +342,11 @@ void QualityModel::mergeLora() {
 std::optional<LoraConfig> QualityModel::lora() const { return m_impl ? m_impl->lora : std::nullopt; }
 const ModelConfig& QualityModel::config() const { return m_impl->config; }
 const Tokenizer& QualityModel::tokenizer() const { return m_impl->tokenizer; }
+
+void QualityModel::setAnswerTemperature(double t) {
+    m_impl->config.answerTemperature = t;
+    m_impl->network->config.answerTemperature = t;
+}
 
 std::int64_t QualityModel::parameterCount() const {
     std::int64_t n = 0;

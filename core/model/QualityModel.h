@@ -79,6 +79,8 @@ public:
     std::optional<LoraConfig> lora() const;
 
     const ModelConfig& config() const;
+    // ModelConfig::answerTemperature (must be > 0); saved with the next save().
+    void setAnswerTemperature(double t);
     const Tokenizer& tokenizer() const;
     std::int64_t parameterCount() const;  // adapters included when attached
     QString deviceName() const;

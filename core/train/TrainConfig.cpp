@@ -75,6 +75,7 @@ const std::vector<JsonField<TrainConfig>>& fields() {
         boolField("useLora", &C::useLora),
         objectField("lora", &C::lora),
         intField("checkpointEvery", &C::checkpointEvery),
+        boolField("calibrateAnswers", &C::calibrateAnswers, /*whenMissing: runs before it existed*/ false),
         uint64Field("seed", &C::seed),
         intField("threads", &C::threads),
     };

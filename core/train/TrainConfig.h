@@ -62,6 +62,9 @@ struct TrainConfig {
     model::LoraConfig lora;
 
     int checkpointEvery = 0;  // resume state every N steps (0: never)
+    // When training ends, fit ModelConfig::answerTemperature on the validation split's
+    // perception questions (train::AnswerTemperature); off: the model's temperature stays.
+    bool calibrateAnswers = true;
     std::uint64_t seed = 1;
     int threads = 2;
 

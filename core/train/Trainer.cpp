@@ -54,7 +54,7 @@ QJsonObject TrainReport::toJson() const {
                        {"finalLoss", losses.empty() ? -1.0 : losses.back()}, {"validationLoss", validationLoss},
                        {"validationAccuracy", validationAccuracy}, {"bestStep", bestStep},
                        {"stoppedEarly", stoppedEarly}, {"samplesPerSecond", samplesPerSecond},
-                       {"checkpointDir", checkpointDir}, {"losses", lossArray}, {"encoderPretraining", encoderPretraining}};
+                       {"checkpointDir", checkpointDir}, {"losses", lossArray}, {"encoderPretraining", encoderPretraining}, {"answerCalibration", answerCalibration}};
 }
 
 Trainer::Trainer(model::QualityModel& model, TrainConfig config) : m_model(model), m_config(std::move(config)) {}

@@ -29,6 +29,7 @@ struct TrainReport {
     double samplesPerSecond = 0;     // training throughput of this run
     QString checkpointDir;           // where the final weights were saved (empty: not saved)
     QJsonObject encoderPretraining;  // EncoderPretrainReport of this run (empty: none)
+    QJsonObject answerCalibration;   // AnswerCalibration of the kept weights (empty: none)
 
     QJsonObject toJson() const;
 };

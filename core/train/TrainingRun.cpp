@@ -2,6 +2,7 @@
 
 #include "train/TrainingRun.h"
 
+#include "train/AnswerTemperature.h"
 #include "train/BatchLoss.h"
 #include "train/EncoderPretrainer.h"
 #include "train/ResumeFolder.h"
@@ -234,6 +235,29 @@ void TrainingRun::removeResumeState() {
         parent.removeRecursively();
 }
 
+QJsonObject TrainingRun::calibrateAnswers() {
+    std::vector<model::PerceptionQuery> queries;
+    std::vector<int> truth;
+    for (const TrainingExample& e : m_validation)
+        if (e.kind == TrainingExample::Kind::Perception && e.answerIndex >= 0) {
+            queries.push_back({e.image, e.question, e.options});
+            truth.push_back(e.answerIndex);
+        }
+    if (int(queries.size()) < AnswerTemperature::kMinQuestions) return {};
+    const double kept = m_model.config().answerTemperature;
+    m_model.setAnswerTemperature(1.0);
+    const auto answers = m_model.answer(queries);
+    if (!answers) {
+        m_model.setAnswerTemperature(kept);
+        return {{"skipped", answers.error().message()}};
+    }
+    std::vector<std::vector<double>> probabilities;
+    for (const auto& a : answers.value()) probabilities.push_back(a.probabilities);
+    const AnswerCalibration fitted = AnswerTemperature::fit(probabilities, truth);
+    m_model.setAnswerTemperature(fitted.temperature);
+    return fitted.toJson();
+}
+
 Result<TrainReport> TrainingRun::finish(const model::CheckpointInfo& info) {
     torch::NoGradGuard noGrad;
     // Early stopping keeps the best weights seen on validation.
@@ -255,6 +279,7 @@ Result<TrainReport> TrainingRun::finish(const model::CheckpointInfo& info) {
         report.validationLoss = kept.loss;
         report.validationAccuracy = kept.accuracy;
     }
+    if (m_config.calibrateAnswers) report.answerCalibration = calibrateAnswers();
     if (!m_dir.isEmpty()) {
         model::CheckpointInfo saved = info;
         if (saved.trainingDataHash.isEmpty()) saved.trainingDataHash = m_state.dataHash;

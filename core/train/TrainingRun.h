@@ -47,6 +47,9 @@ private:
     void keepAsBest();
     Status saveResume();
     void removeResumeState();
+    // Fits the model's answer temperature on the validation perception questions; the fit's
+    // figures (empty: too few questions).
+    QJsonObject calibrateAnswers();
 
     model::QualityModel& m_model;
     model::QualityModel::Impl& m_impl;

@@ -337,6 +337,12 @@ private slots:
         // The kept weights are the best step's, not the last step's.
         QVERIFY(std::abs(r.validationLoss - bestLoss) < 1e-6);
         QVERIFY(r.validationLoss > 1.0);  // confidently wrong on rotated labels
+        // Confidently wrong on held-out questions: the fitted answer temperature flattens the
+        // answers, and the model keeps it.
+        QCOMPARE(r.answerCalibration.value("questions").toInt(), int(validation.size()));
+        QVERIFY2(r.answerCalibration.value("temperature").toDouble() > 2.0, qPrintable(QString::number(r.answerCalibration.value("temperature").toDouble())));
+        QVERIFY(r.answerCalibration.value("nllAfter").toDouble() < r.answerCalibration.value("nllBefore").toDouble());
+        QCOMPARE(model.config().answerTemperature, r.answerCalibration.value("temperature").toDouble());
     }
 
     void perExampleLossIsTheMeanOfExampleMeans() {
