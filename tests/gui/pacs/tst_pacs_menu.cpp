@@ -1,10 +1,13 @@
 // DICOM > Start Receiver and Stop Receiver through the real menu and dialog: an annotator is
 // refused, a lead starts the receiver, DCMTK's storescu sends a CT slice, the status bar
 // counts it stored and taken in and the window is told to refresh its lists; after Stop
-// Receiver nothing answers on the port. Query PACS finds the studies of a real PACS (Orthanc)
-// and retrieves the chosen one as a job.
+// Receiver nothing answers on the port. Query PACS: a node added through its editor, the
+// studies of a real PACS (Orthanc) found and the chosen one retrieved as a job (C-GET), the
+// node remembered as the one used last.
 #include "jobs/JobEngine.h"
 #include "pacs/PacsMenu.h"
+#include "pacs/PacsNodeEditor.h"
+#include "pacs/PacsNodeList.h"
 #include "pacs/PacsQueryDialog.h"
 #include "pacs/ReceiverDialog.h"
 #include "store/Workspace.h"
@@ -13,6 +16,7 @@
 #include "support/SampleFiles.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,6 +35,7 @@
 
 using namespace medq;
 using namespace medq::gui;
+using medq::test::clickOk;
 using medq::test::keepScreenshot;
 using medq::test::menuAction;
 using medq::test::whenOpen;
@@ -45,6 +50,34 @@ int runTool(const QString& name, const QStringList& args) {
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
+void clickButton(QWidget* parent, const QString& text) {
+    for (QPushButton* b : parent->findChildren<QPushButton*>())
+        if (b->text() == text) return b->click();
+    QFAIL(qPrintable(QStringLiteral("no button %1").arg(text)));
+}
+
+// Query PACS > Add…: the node typed into the editor; with movePort, retrieved by C-MOVE to
+// MEDQ listening there.
+void addNode(PacsQueryDialog* dialog, const QString& name, quint16 dicomPort, quint16 movePort = 0) {
+    whenOpen<PacsNodeEditor>([=](PacsNodeEditor* editor) {
+        QTest::keyClicks(editor->findChild<QLineEdit*>("nodeName"), name);
+        QTest::keyClicks(editor->findChild<QLineEdit*>("nodeAeTitle"), QLatin1String(test::OrthancServer::kAeTitle));
+        QTest::keyClicks(editor->findChild<QLineEdit*>("nodeHost"), "127.0.0.1");
+        editor->findChild<QSpinBox*>("nodePort")->setValue(dicomPort);
+        if (movePort) {
+            editor->findChild<QComboBox*>("nodeRetrieve")->setCurrentIndex(1);
+            auto* moveTo = editor->findChild<QLineEdit*>("nodeMoveTo");
+            QVERIFY(moveTo->isEnabled());
+            moveTo->selectAll();
+            QTest::keyClicks(moveTo, "MEDQ");
+            editor->findChild<QSpinBox*>("nodeMovePort")->setValue(movePort);
+        }
+        keepScreenshot(editor, "dicom-node-editor");
+        clickOk(editor);
+    });
+    clickButton(dialog, QStringLiteral("&Add…"));
+}
+
 }  // namespace
 
 class PacsMenuTest : public QObject {
@@ -54,8 +87,8 @@ class PacsMenuTest : public QObject {
     QMainWindow m_window;
     jobs::JobEngine m_engine;
     PacsMenu* m_menu = nullptr;
-    // Three ports (receiver, Orthanc HTTP and DICOM) apart from the other pacs tests' ranges.
-    const quint16 m_port = quint16(58000 + (getpid() % 2000) * 3);
+    // Six ports (receiver, Orthanc HTTP and DICOM, twice) apart from the other pacs tests' ranges.
+    const quint16 m_port = quint16(58000 + (getpid() % 1000) * 6);
 
 private slots:
     void initTestCase() {
@@ -112,10 +145,11 @@ private slots:
         QVERIFY(orthanc.upload(test::pydicom("CT_small.dcm")));  // received already: dropped
         m_menu->setWorkspace(m_ws.get(), "lead.l");
         QSignalSpy finished(&m_engine, &jobs::JobEngine::jobFinished);
-        whenOpen<PacsQueryDialog>([&orthanc](PacsQueryDialog* dialog) {
-            dialog->findChildren<QLineEdit*>().front()->setText(orthanc.node());
-            for (QPushButton* b : dialog->findChildren<QPushButton*>())
-                if (b->text() == "&Find") b->click();
+        whenOpen<PacsQueryDialog>([this](PacsQueryDialog* dialog) {
+            QVERIFY(!dialog->findChild<QComboBox*>("pacsNodes")->count());
+            addNode(dialog, "orthanc", quint16(m_port + 2));
+            QCOMPARE(dialog->findChild<QComboBox*>("pacsNodes")->currentData().toString(), QStringLiteral("orthanc"));
+            clickButton(dialog, "&Find");
             auto* table = dialog->findChild<QTableWidget*>();
             QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, 20000);
             keepScreenshot(dialog, "dicom-query");
@@ -129,7 +163,8 @@ private slots:
         QVERIFY2(outcome.ok(), qPrintable(outcome.message));
         QVERIFY2(outcome.message.contains("retrieved 1 new instances (1 received before"), qPrintable(outcome.message));
         QCOMPARE(m_ws->images().count(), 2);
-        QCOMPARE(m_ws->settings().get(PacsQueryDialog::kNodeSetting).value_or(QString()), orthanc.node());
+        QCOMPARE(pacs::PacsNodeList(*m_ws).lastUsed(), QStringLiteral("orthanc"));
+        QCOMPARE(pacs::PacsNodeList(*m_ws).find("orthanc")->node.text(), orthanc.node());
     }
 };
 
