@@ -78,7 +78,7 @@ int PacsMenu::queryPacs() {
     }
     PacsQueryDialog dialog(*m_ws, m_window);
     if (dialog.exec() != QDialog::Accepted) return -1;
-    return m_engine.submit(std::make_unique<pacs::RetrieveStudyJob>(m_ws->dir().absolutePath(), dialog.callingAe(), dialog.node().node,
+    return m_engine.submit(std::make_unique<pacs::RetrieveStudyJob>(m_ws->dir().absolutePath(), dialog.callingAe(), dialog.node(),
                                                                     dialog.chosenStudies(), dialog.destination()));
 }
 

@@ -3,13 +3,15 @@
 // counts it stored and taken in and the window is told to refresh its lists; after Stop
 // Receiver nothing answers on the port. Query PACS: a node added through its editor, the
 // studies of a real PACS (Orthanc) found and the chosen one retrieved as a job (C-GET), the
-// node remembered as the one used last.
+// node remembered as the one used last. A node that retrieves by C-MOVE: Retrieve runs the
+// move as a job with progress, Orthanc sending the study to the receiver the job runs.
 #include "jobs/JobEngine.h"
 #include "pacs/PacsMenu.h"
 #include "pacs/PacsNodeEditor.h"
 #include "pacs/PacsNodeList.h"
 #include "pacs/PacsQueryDialog.h"
 #include "pacs/ReceiverDialog.h"
+#include "pacs/RetrieveStudyJob.h"
 #include "store/Workspace.h"
 #include "support/OrthancServer.h"
 #include "support/GuiDriving.h"
@@ -165,6 +167,55 @@ private slots:
         QCOMPARE(m_ws->images().count(), 2);
         QCOMPARE(pacs::PacsNodeList(*m_ws).lastUsed(), QStringLiteral("orthanc"));
         QCOMPARE(pacs::PacsNodeList(*m_ws).find("orthanc")->node.text(), orthanc.node());
+    }
+
+    // The node retrieves by C-MOVE: Orthanc knows MEDQ at 127.0.0.1 on the node's port; the
+    // job listens there for the time of the move and takes the study in.
+    void aLeadRetrievesByCMove() {
+        test::OrthancServer orthanc(m_tmp.filePath("move-pacs"), quint16(m_port + 3), quint16(m_port + 4), quint16(m_port + 5));
+        QVERIFY2(orthanc.problem().isEmpty(), qPrintable(orthanc.problem()));
+        QVERIFY(orthanc.upload(test::pydicom("JPEG2000.dcm")));  // a study the workspace does not have
+        m_menu->setWorkspace(m_ws.get(), "lead.l");
+        const int before = m_ws->images().count();
+        QSignalSpy progressed(&m_engine, &jobs::JobEngine::jobProgress);
+        QSignalSpy finished(&m_engine, &jobs::JobEngine::jobFinished);
+        whenOpen<PacsQueryDialog>([this](PacsQueryDialog* dialog) {
+            auto* nodes = dialog->findChild<QComboBox*>("pacsNodes");
+            QCOMPARE(nodes->currentData().toString(), QStringLiteral("orthanc"));  // the one used last
+            addNode(dialog, "archive", quint16(m_port + 4), quint16(m_port + 5));
+            QCOMPARE(nodes->count(), 2);
+            QCOMPARE(nodes->currentData().toString(), QStringLiteral("archive"));
+            QVERIFY2(nodes->currentText().contains(QStringLiteral("C-MOVE to MEDQ on port %1").arg(m_port + 5)), qPrintable(nodes->currentText()));
+            clickButton(dialog, "&Find");
+            auto* table = dialog->findChild<QTableWidget*>();
+            QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 20000);
+            keepScreenshot(dialog, "dicom-query-move");
+            table->selectRow(0);
+            clickButton(dialog, "&Retrieve");
+        });
+        menuAction(m_window.menuBar(), "&DICOM", "&Query PACS…")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto outcome = finished.front().at(1).value<jobs::JobOutcome>();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains("retrieved 1 new instances") && outcome.message.contains("PACS node archive by C-MOVE"),
+                 qPrintable(outcome.message));
+        QVERIFY(progressed.count() >= 1);
+        QVERIFY2(progressed.front().at(2).toString().contains("C-MOVE to MEDQ"), qPrintable(progressed.front().at(2).toString()));
+        QCOMPARE(m_ws->images().count(), before + 1);
+        QCOMPARE(pacs::PacsNodeList(*m_ws).lastUsed(), QStringLiteral("archive"));
+    }
+
+    // Cancel before the job starts its first study: nothing is retrieved, the job says so.
+    void cancellingTheMoveStopsIt() {
+        auto named = pacs::PacsNodeList(*m_ws).find("archive");
+        QVERIFY(named);
+        QSignalSpy finished(&m_engine, &jobs::JobEngine::jobFinished);
+        const int id = m_engine.submit(std::make_unique<pacs::RetrieveStudyJob>(m_ws->dir().absolutePath(), "MEDQ", *named,
+                                                                                QStringList{"1.2.3", "1.2.4"}, ReceiveDestination::Import));
+        m_engine.cancel(id);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto outcome = finished.front().at(1).value<jobs::JobOutcome>();
+        QCOMPARE(outcome.status, jobs::JobOutcome::Status::Cancelled);
     }
 };
 
