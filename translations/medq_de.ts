@@ -1086,6 +1086,57 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
     </message>
 </context>
 <context>
+    <name>medq::gui::PacsNodeEditor</name>
+    <message>
+        <source>Edit PACS Node</source>
+        <translation>PACS-Knoten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add PACS Node</source>
+        <translation>PACS-Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <source>C-GET (the PACS sends on our connection)</source>
+        <translation>C-GET (das PACS sendet über unsere Verbindung)</translation>
+    </message>
+    <message>
+        <source>C-MOVE (the PACS connects to our receiver)</source>
+        <translation>C-MOVE (das PACS verbindet sich mit unserem Empfänger)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>PACS AE title:</source>
+        <translation>AE-Titel des PACS:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Retrieve by:</source>
+        <translation>Abrufen per:</translation>
+    </message>
+    <message>
+        <source>Move to our AE title:</source>
+        <translation>Verschieben an unseren AE-Titel:</translation>
+    </message>
+    <message>
+        <source>Our receiving port:</source>
+        <translation>Unser Empfangsport:</translation>
+    </message>
+    <message>
+        <source>For C-MOVE the PACS must know our AE title with this computer&apos;s address and port.</source>
+        <translation>Für C-MOVE muss das PACS unseren AE-Titel mit der Adresse und dem Port dieses Computers kennen.</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::PacsQueryDialog</name>
     <message>
         <source>Query PACS</source>
@@ -1124,10 +1175,6 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
         <translation>Studien-UID</translation>
     </message>
     <message>
-        <source>PACS (AET@host:port):</source>
-        <translation>PACS (AET@Host:Port):</translation>
-    </message>
-    <message>
         <source>Our AE title:</source>
         <translation>Eigener AE-Titel:</translation>
     </message>
@@ -1154,6 +1201,34 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
     <message>
         <source>Studies on %1: %2. Select the ones to retrieve.</source>
         <translation>Studien auf %1: %2. Wählen Sie die abzurufenden aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>PACS node:</source>
+        <translation>PACS-Knoten:</translation>
+    </message>
+    <message>
+        <source>Add the PACS to ask: its AE title, host and port.</source>
+        <translation>Fügen Sie das abzufragende PACS hinzu: AE-Titel, Host und Port.</translation>
+    </message>
+    <message>
+        <source>Choose a PACS node, or add one.</source>
+        <translation>Wählen Sie einen PACS-Knoten oder fügen Sie einen hinzu.</translation>
+    </message>
+    <message>
+        <source>PACS node %1: %2</source>
+        <translation>PACS-Knoten %1: %2</translation>
     </message>
 </context>
 <context>

@@ -1082,6 +1082,57 @@ Medical image quality annotation with a closed data loop.</source>
     </message>
 </context>
 <context>
+    <name>medq::gui::PacsNodeEditor</name>
+    <message>
+        <source>Edit PACS Node</source>
+        <translation>编辑 PACS 节点</translation>
+    </message>
+    <message>
+        <source>Add PACS Node</source>
+        <translation>添加 PACS 节点</translation>
+    </message>
+    <message>
+        <source>C-GET (the PACS sends on our connection)</source>
+        <translation>C-GET（PACS 通过我们的连接发送）</translation>
+    </message>
+    <message>
+        <source>C-MOVE (the PACS connects to our receiver)</source>
+        <translation>C-MOVE（PACS 连接到我们的接收器）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>PACS AE title:</source>
+        <translation>PACS 的 AE 标题：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Retrieve by:</source>
+        <translation>检索方式：</translation>
+    </message>
+    <message>
+        <source>Move to our AE title:</source>
+        <translation>移动到我们的 AE 标题：</translation>
+    </message>
+    <message>
+        <source>Our receiving port:</source>
+        <translation>我们的接收端口：</translation>
+    </message>
+    <message>
+        <source>For C-MOVE the PACS must know our AE title with this computer&apos;s address and port.</source>
+        <translation>使用 C-MOVE 时，PACS 必须知道我们的 AE 标题以及本机的地址和端口。</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::PacsQueryDialog</name>
     <message>
         <source>Query PACS</source>
@@ -1120,10 +1171,6 @@ Medical image quality annotation with a closed data loop.</source>
         <translation>检查 UID</translation>
     </message>
     <message>
-        <source>PACS (AET@host:port):</source>
-        <translation>PACS（AET@主机:端口）：</translation>
-    </message>
-    <message>
         <source>Our AE title:</source>
         <translation>本机 AE 标题：</translation>
     </message>
@@ -1150,6 +1197,34 @@ Medical image quality annotation with a closed data loop.</source>
     <message>
         <source>Studies on %1: %2. Select the ones to retrieve.</source>
         <translation>%1 上的检查：%2。请选择要获取的检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>PACS node:</source>
+        <translation>PACS 节点：</translation>
+    </message>
+    <message>
+        <source>Add the PACS to ask: its AE title, host and port.</source>
+        <translation>请添加要查询的 PACS：其 AE 标题、主机和端口。</translation>
+    </message>
+    <message>
+        <source>Choose a PACS node, or add one.</source>
+        <translation>请选择一个 PACS 节点，或添加一个。</translation>
+    </message>
+    <message>
+        <source>PACS node %1: %2</source>
+        <translation>PACS 节点 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -25,5 +25,6 @@ int cmdPool(const QStringList& args, const GlobalOptions& g);
 int cmdReference(const QStringList& args, const GlobalOptions& g);
 int cmdAssess(const QStringList& args, const GlobalOptions& g);
 int cmdPacs(const QStringList& args, const GlobalOptions& g);
+int cmdScanText(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

@@ -6,6 +6,7 @@
 #include "pacs/AeTitle.h"
 #include "pacs/DicomReceiver.h"
 #include "pacs/DicomSender.h"
+#include "pacs/PacsNodeList.h"
 #include "pacs/QueryRetrieve.h"
 #include "pacs/StudyRetrieval.h"
 #include "store/Workspace.h"
@@ -73,22 +74,74 @@ int listen(const QCommandLineParser& p) {
     return Ok;
 }
 
-// The remote node of --pacs and our own AE title of --aet, or a message saying what is wrong.
-std::optional<QString> nodeOptions(const QCommandLineParser& p, pacs::PacsNode& node, QString& callingAe) {
-    if (!p.isSet(QStringLiteral("pacs"))) return QStringLiteral("--pacs AET@HOST:PORT is required");
-    auto parsed = pacs::PacsNode::parse(p.value(QStringLiteral("pacs")));
-    if (!parsed) return parsed.error().message();
-    node = parsed.take();
+// The remote node of --pacs (AET@HOST:PORT, or the name of a node of the workspace at
+// `workspaceDir`) and our own AE title of --aet, or a message saying what is wrong.
+std::optional<QString> nodeOptions(const QCommandLineParser& p, const QString& workspaceDir, pacs::NamedPacsNode& node,
+                                   QString& callingAe) {
+    if (!p.isSet(QStringLiteral("pacs"))) return QStringLiteral("--pacs AET@HOST:PORT or --pacs NAME is required");
+    const QString given = p.value(QStringLiteral("pacs"));
+    if (given.contains(QLatin1Char('@'))) {
+        auto parsed = pacs::PacsNode::parse(given);
+        if (!parsed) return parsed.error().message();
+        node = pacs::NamedPacsNode{QString(), parsed.take()};
+    } else {
+        if (!store::Workspace::exists(workspaceDir))
+            return QStringLiteral("%1: no workspace here, so no PACS node named '%2'").arg(workspaceDir, given);
+        auto opened = store::Workspace::open(workspaceDir);
+        if (!opened) return opened.error().message();
+        auto named = pacs::PacsNodeList(*opened.value()).resolve(given);
+        if (!named) return named.error().message();
+        node = named.take();
+    }
     auto title = pacs::checkedAeTitle(p.value(QStringLiteral("aet")));
     if (!title) return title.error().message();
     callingAe = title.take();
     return std::nullopt;
 }
 
+// `nodes WORKSPACE`: lists the named nodes; --add NAME AET@HOST:PORT [--move-to AET [--port N]]
+// adds or replaces one, --remove NAME removes one.
+int nodes(const QCommandLineParser& p) {
+    const QStringList pos = p.positionalArguments().mid(1);
+    if (pos.isEmpty()) return fail(QStringLiteral("nodes: expected WORKSPACE"));
+    auto opened = store::Workspace::open(pos.front());
+    if (!opened) return fail(opened.error().message());
+    pacs::PacsNodeList list(*opened.value());
+    QTextStream out(stdout);
+    if (p.isSet(QStringLiteral("add"))) {
+        if (pos.size() != 2) return fail(QStringLiteral("nodes --add NAME: expected WORKSPACE AET@HOST:PORT"));
+        auto address = pacs::PacsNode::parse(pos[1]);
+        if (!address) return fail(QStringLiteral("PACS node '%1': %2").arg(p.value(QStringLiteral("add")), address.error().message()));
+        pacs::NamedPacsNode node{p.value(QStringLiteral("add")), address.take()};
+        if (p.isSet(QStringLiteral("move-to"))) {
+            const auto port = portOption(p);
+            if (!port) return fail(badPort(p));
+            node.retrieve = RetrieveMethod::Move;
+            node.moveDestination = p.value(QStringLiteral("move-to"));
+            node.movePort = *port;
+        }
+        if (Status s = list.put(node); !s) return fail(s.error().message());
+        out << "PACS node " << node.name << ": " << node.description() << Qt::endl;
+        return Ok;
+    }
+    if (pos.size() != 1) return fail(QStringLiteral("nodes: expected one WORKSPACE"));
+    if (p.isSet(QStringLiteral("remove"))) {
+        if (Status s = list.remove(p.value(QStringLiteral("remove"))); !s) return fail(s.error().message());
+        out << "removed PACS node " << p.value(QStringLiteral("remove")) << Qt::endl;
+        return Ok;
+    }
+    const auto all = list.nodes();
+    const QString last = list.lastUsed();
+    for (const auto& n : all) out << (n.name == last ? "* " : "  ") << n.name << "  " << n.description() << "\n";
+    out << all.size() << (all.size() == 1 ? " node" : " nodes") << Qt::endl;
+    return Ok;
+}
+
 int find(const QCommandLineParser& p) {
-    pacs::PacsNode node;
+    pacs::NamedPacsNode named;
     QString callingAe;
-    if (auto problem = nodeOptions(p, node, callingAe)) return fail(*problem);
+    if (auto problem = nodeOptions(p, p.positionalArguments().value(1), named, callingAe)) return fail(*problem);
+    const pacs::PacsNode& node = named.node;
     pacs::StudyQuery query;
     query.modality = p.value(QStringLiteral("modality")).toUpper();
     query.studyDate = p.value(QStringLiteral("study-date"));
@@ -107,9 +160,10 @@ int get(const QCommandLineParser& p) {
     QString dir;
     ReceiveDestination destination;
     if (auto problem = workspaceAndDestination(p, "get", dir, destination)) return fail(*problem);
-    pacs::PacsNode node;
+    pacs::NamedPacsNode named;
     QString callingAe;
-    if (auto problem = nodeOptions(p, node, callingAe)) return fail(*problem);
+    if (auto problem = nodeOptions(p, dir, named, callingAe)) return fail(*problem);
+    const pacs::PacsNode& node = named.node;
     if (p.value(QStringLiteral("study")).isEmpty()) return fail(QStringLiteral("get: --study UID is required (medq pacs find lists them)"));
     log::attachWorkspace(dir);
     const QString study = p.value(QStringLiteral("study"));
@@ -118,6 +172,11 @@ int get(const QCommandLineParser& p) {
         const auto port = portOption(p);
         if (!port) return fail(badPort(p));
         report = pacs::moveStudy(dir, callingAe, node, study, destination, *port);
+    } else if (named.retrieve == RetrieveMethod::Move) {
+        // A node that retrieves by C-MOVE: to its destination AE title, on its port unless --port says otherwise.
+        const auto port = p.isSet(QStringLiteral("port")) ? portOption(p) : std::optional<quint16>(named.movePort);
+        if (!port) return fail(badPort(p));
+        report = pacs::moveStudy(dir, named.moveDestination, node, study, destination, *port);
     } else {
         report = pacs::retrieveStudy(dir, callingAe, node, study, destination);
     }
@@ -130,9 +189,10 @@ int get(const QCommandLineParser& p) {
 int send(const QCommandLineParser& p) {
     const QStringList pos = p.positionalArguments().mid(1);
     if (pos.size() != 1) return fail(QStringLiteral("send: expected one WORKSPACE"));
-    pacs::PacsNode node;
+    pacs::NamedPacsNode named;
     QString callingAe;
-    if (auto problem = nodeOptions(p, node, callingAe)) return fail(*problem);
+    if (auto problem = nodeOptions(p, pos.front(), named, callingAe)) return fail(*problem);
+    const pacs::PacsNode& node = named.node;
     const QString dir = p.value(QStringLiteral("dicom-sr"));
     if (dir.isEmpty()) return fail(QStringLiteral("send: --dicom-sr DIR is required (the documents are written there, then sent)"));
     auto opened = store::Workspace::open(pos.front());
@@ -174,13 +234,21 @@ int cmdPacs(const QStringList& args, const GlobalOptions&) {
         "  listen WORKSPACE [--aet MEDQ] [--port 11112] [--to import|pool]  receive images (C-STORE, C-ECHO)\n"
         "      until interrupted; each instance is recorded before it is acknowledged, then imported (de-identified)\n"
         "      or registered in the pool after its association; instances that are no images are refused\n"
-        "  find WORKSPACE --pacs AET@HOST:PORT [--modality CT] [--study-date 20240101-20240131]  list studies (C-FIND)\n"
-        "  get WORKSPACE --pacs AET@HOST:PORT --study UID [--to import|pool] [--move [--port 11112]]  retrieve a study\n"
-        "      (C-GET, or C-MOVE to a receiver this command runs) and take it in\n"
-        "  send WORKSPACE --pacs AET@HOST:PORT --dicom-sr DIR  export the quality SRs and \"Quality Issue\" Key Object\n"
-        "      Selections into DIR (as medq export --dicom-sr does) and store them on the PACS (C-STORE)"));
-    p.addPositionalArgument(QStringLiteral("listen|find|get|send"), QStringLiteral("What to do."));
-    p.addOption({QStringLiteral("pacs"), QStringLiteral("The PACS: its AE title, host and port."), QStringLiteral("AET@HOST:PORT")});
+        "  find WORKSPACE --pacs AET@HOST:PORT|NAME [--modality CT] [--study-date 20240101-20240131]  list studies (C-FIND)\n"
+        "  get WORKSPACE --pacs AET@HOST:PORT|NAME --study UID [--to import|pool] [--move [--port 11112]]  retrieve a\n"
+        "      study (C-GET, or C-MOVE to a receiver this command runs: with --move, or for a node added with --move-to)\n"
+        "      and take it in\n"
+        "  send WORKSPACE --pacs AET@HOST:PORT|NAME --dicom-sr DIR  export the quality SRs and \"Quality Issue\" Key\n"
+        "      Object Selections into DIR (as medq export --dicom-sr does) and store them on the PACS (C-STORE)\n"
+        "  nodes WORKSPACE  list the workspace's named PACS nodes (* marks the one used last)\n"
+        "  nodes WORKSPACE --add NAME AET@HOST:PORT [--move-to AET [--port 11112]]  add or replace a node (retrieved\n"
+        "      by C-GET, or by C-MOVE to AET listening on --port); nodes WORKSPACE --remove NAME  remove one"));
+    p.addPositionalArgument(QStringLiteral("listen|find|get|send|nodes"), QStringLiteral("What to do."));
+    p.addOption({QStringLiteral("pacs"), QStringLiteral("The PACS: its AE title, host and port, or the name of a node (medq pacs nodes)."),
+                 QStringLiteral("AET@HOST:PORT|NAME")});
+    p.addOption({QStringLiteral("add"), QStringLiteral("nodes: add or replace the node of this name."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("remove"), QStringLiteral("nodes: remove the node of this name."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("move-to"), QStringLiteral("nodes --add: retrieve by C-MOVE to this AE title of ours."), QStringLiteral("AET")});
     p.addOption({QStringLiteral("modality"), QStringLiteral("find: studies with this modality (CT, MR, ...)."), QStringLiteral("M")});
     p.addOption({QStringLiteral("study-date"), QStringLiteral("find: a DICOM date or range (YYYYMMDD-YYYYMMDD)."), QStringLiteral("RANGE")});
     p.addOption({QStringLiteral("study"), QStringLiteral("get: the Study Instance UID."), QStringLiteral("UID")});
@@ -200,7 +268,8 @@ int cmdPacs(const QStringList& args, const GlobalOptions&) {
     if (sub == QLatin1String("find")) return find(p);
     if (sub == QLatin1String("get")) return get(p);
     if (sub == QLatin1String("send")) return send(p);
-    return fail(QStringLiteral("expected listen, find, get or send (medq pacs --help)"));
+    if (sub == QLatin1String("nodes")) return nodes(p);
+    return fail(QStringLiteral("expected listen, find, get, send or nodes (medq pacs --help)"));
 }
 
 }  // namespace medq::cli

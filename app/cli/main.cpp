@@ -34,7 +34,9 @@ const char* kUsage =
     "  reference add WORKSPACE --from-annotations --split test|val  expert labels as a reference set\n"
     "  assess WORKSPACE|--checkpoint C PATH... [-r] [--jsonl F] [--fail-at usable|reject]  quality of any images\n"
     "  pacs listen WORKSPACE [--aet MEDQ] [--port 11112] [--to import|pool]  receive images over DICOM\n"
-    "  pacs find|get WORKSPACE --pacs AET@HOST:PORT [--modality CT] [--study UID]  query and retrieve from a PACS\n"
+    "  pacs find|get WORKSPACE --pacs AET@HOST:PORT|NAME [--modality CT] [--study UID]  query and retrieve from a PACS\n"
+    "  pacs nodes WORKSPACE [--add NAME AET@HOST:PORT [--move-to AET]] [--remove NAME]  the workspace's named PACS nodes\n"
+    "  scan-text WORKSPACE                burned-in text scan of images and pool files without a finding yet\n"
     "  export WORKSPACE --jsonl F --csv F training conversations (JSONL) and annotations (CSV)\n"
     "  audit verify WORKSPACE             check the audit log's hash chain (exit 1 names the first bad row)\n"
     "  model train WORKSPACE [--from-scratch|--from C]  train the quality model on the benchmark\n"
@@ -94,6 +96,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("reference"), medq::cli::cmdReference},
         {QStringLiteral("assess"), medq::cli::cmdAssess},
         {QStringLiteral("pacs"), medq::cli::cmdPacs},
+        {QStringLiteral("scan-text"), medq::cli::cmdScanText},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

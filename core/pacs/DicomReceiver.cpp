@@ -3,6 +3,7 @@
 #include "pacs/AeTitle.h"
 #include "pacs/ReceivedIntake.h"
 #include "pacs/ReceivedRecord.h"
+#include "pacs/ReceiverContexts.h"
 #include "store/Workspace.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -13,19 +14,9 @@
 
 #include <QDir>
 #include <QFile>
-#include <set>
-#include <string>
 
 namespace medq::pacs {
 namespace {
-
-// Transfer syntaxes the readers decode (core/io: DCMTK's JPEG, JPEG-LS and RLE codecs,
-// OpenJPEG for JPEG 2000), uncompressed first so a sender that can offers those.
-const char* const kTransferSyntaxes[] = {
-    UID_LittleEndianExplicitTransferSyntax, UID_LittleEndianImplicitTransferSyntax, UID_BigEndianExplicitTransferSyntax,
-    UID_JPEGProcess1TransferSyntax,        UID_JPEGProcess2_4TransferSyntax,       UID_JPEGProcess14TransferSyntax,
-    UID_JPEGProcess14SV1TransferSyntax,    UID_JPEGLSLosslessTransferSyntax,       UID_JPEGLSLossyTransferSyntax,
-    UID_RLELosslessTransferSyntax,         UID_JPEG2000LosslessOnlyTransferSyntax, UID_JPEG2000TransferSyntax};
 
 class StorageScp : public DcmStorageSCP {
 public:
@@ -69,6 +60,37 @@ protected:
         ++m_counts.stored;
         m_log(QStringLiteral("stored an %1 as %2").arg(what, QDir(receivedDir()).relativeFilePath(m_lastStored)));
         return STATUS_Success;
+    }
+
+    // A proposed context the receiver refuses: the sender hears "abstract syntax (or transfer
+    // syntaxes) not supported" and cannot send such instances; the log says why.
+    void notifyAssociationRequest(const T_ASC_Parameters& params, DcmSCPActionType& desiredAction) override {
+        DcmStorageSCP::notifyAssociationRequest(params, desiredAction);
+        auto* proposal = const_cast<T_ASC_Parameters*>(&params);  // ASC_getPresentationContext only reads
+        const QString caller = QString::fromLatin1(params.DULparams.callingAPTitle);
+        for (int i = 0; i < ASC_countPresentationContexts(proposal); ++i) {
+            T_ASC_PresentationContext context;
+            if (ASC_getPresentationContext(proposal, i, &context).bad()) continue;
+            QStringList syntaxes;
+            for (int t = 0; t < context.transferSyntaxCount; ++t) syntaxes << QString::fromLatin1(context.proposedTransferSyntaxes[t]);
+            const QString reason = ReceiverContexts::refusal(QString::fromLatin1(context.abstractSyntax), syntaxes);
+            if (!reason.isEmpty()) m_log(QStringLiteral("refused a proposal from %1: %2").arg(caller, reason));
+        }
+    }
+
+    // A C-STORE whose data set did not arrive whole (cut short, or the association broke):
+    // nothing of it was written or recorded, since storing starts only after the whole data
+    // set was read; the sender gets no success.
+    OFCondition handleIncomingCommand(T_DIMSE_Message* message, const DcmPresentationContextInfo& info) override {
+        const bool isStore = message->CommandField == DIMSE_C_STORE_RQ;
+        const QString sopClass = isStore ? QString::fromLatin1(message->msg.CStoreRQ.AffectedSOPClassUID) : QString();
+        const OFCondition c = DcmStorageSCP::handleIncomingCommand(message, info);
+        if (isStore && c.bad()) {
+            ++m_counts.refused;
+            m_log(QStringLiteral("refused an instance of class %1 from %2: its data set could not be received whole (%3); nothing was stored")
+                      .arg(sopClass, QString::fromLatin1(getPeerAETitle().c_str()), QString::fromLatin1(c.text())));
+        }
+        return c;
     }
 
     void notifyInstanceStored(const OFString& filename, const OFString&, const OFString&, DcmDataset*) const override {
@@ -135,19 +157,21 @@ Status DicomReceiver::run(const std::atomic<bool>& stop) {
     if (OFCondition c = scp.setOutputDirectory(scp.receivedDir().toLocal8Bit().constData()); c.bad())
         return Error{scp.receivedDir(), QString::fromLatin1(c.text())};
     OFList<OFString> syntaxes;
-    for (const char* ts : kTransferSyntaxes) syntaxes.push_back(ts);
-    // An SCP profile may name each SOP class once; DcmStorageSCP has added Verification.
-    std::set<std::string> classes{UID_VerificationSOPClass};
-    for (int i = 0; i < numberOfDcmLongSCUStorageSOPClassUIDs; ++i)
-        if (classes.insert(dcmLongSCUStorageSOPClassUIDs[i]).second)
-            if (OFCondition c = scp.addPresentationContext(dcmLongSCUStorageSOPClassUIDs[i], syntaxes); c.bad())
-                return Error{QString::fromLatin1(dcmLongSCUStorageSOPClassUIDs[i]), QString::fromLatin1(c.text())};
+    for (const QString& ts : ReceiverContexts::transferSyntaxes()) syntaxes.push_back(ts.toLatin1().constData());
+    for (const QString& uid : ReceiverContexts::storageClasses())
+        if (OFCondition c = scp.addPresentationContext(uid.toLatin1().constData(), syntaxes); c.bad())
+            return Error{uid, QString::fromLatin1(c.text())};
     scp.setConnectionBlockingMode(DUL_NOBLOCK);
     scp.setConnectionTimeout(1);
-    m_log(QStringLiteral("listening as %1 on port %2; received instances are %3")
-              .arg(title.value()).arg(m_options.port)
-              .arg(m_options.destination == ReceiveDestination::Pool ? QStringLiteral("registered in the pool") : QStringLiteral("imported")));
-    const OFCondition c = scp.listen();
+    // The port is open before "listening" is said: a sender (or the PACS of a C-MOVE, which
+    // moveStudy starts on that line) that connects at once is not refused.
+    OFCondition c = scp.openListenPort();
+    if (c.good()) {
+        m_log(QStringLiteral("listening as %1 on port %2; received instances are %3")
+                  .arg(title.value()).arg(m_options.port)
+                  .arg(m_options.destination == ReceiveDestination::Pool ? QStringLiteral("registered in the pool") : QStringLiteral("imported")));
+        c = scp.acceptAssociations();
+    }
     if (c.bad() && c != NET_EC_StopAfterConnectionTimeout && c != NET_EC_StopAfterAssociation)
         return Error{QStringLiteral("port %1").arg(m_options.port), QStringLiteral("cannot listen: %1").arg(QString::fromLatin1(c.text()))};
     return {};

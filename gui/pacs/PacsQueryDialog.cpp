@@ -2,11 +2,13 @@
 
 #include "pacs/AeTitle.h"
 #include "pacs/DestinationCombo.h"
+#include "pacs/PacsNodeEditor.h"
 #include "store/Workspace.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,8 +21,17 @@ namespace medq::gui {
 
 PacsQueryDialog::PacsQueryDialog(store::Workspace& ws, QWidget* parent) : QDialog(parent), m_ws(ws) {
     setWindowTitle(tr("Query PACS"));
-    m_nodeText = new QLineEdit(ws.settings().get(QString::fromLatin1(kNodeSetting)).value_or(QString()), this);
-    m_nodeText->setPlaceholderText(QStringLiteral("ORTHANC@pacs.example.org:4242"));
+    m_nodes = new QComboBox(this);
+    m_nodes->setObjectName(QStringLiteral("pacsNodes"));
+    m_nodes->setMinimumContentsLength(32);
+    auto* addNode = new QPushButton(tr("&Add…"), this);
+    m_editNode = new QPushButton(tr("&Edit…"), this);
+    m_removeNode = new QPushButton(tr("Re&move"), this);
+    auto* nodeRow = new QHBoxLayout;
+    nodeRow->addWidget(m_nodes, 1);
+    nodeRow->addWidget(addNode);
+    nodeRow->addWidget(m_editNode);
+    nodeRow->addWidget(m_removeNode);
     m_callingAe = new QLineEdit(QStringLiteral("MEDQ"), this);
     m_callingAe->setMaxLength(16);
     m_modality = new QComboBox(this);
@@ -40,7 +51,7 @@ PacsQueryDialog::PacsQueryDialog(store::Workspace& ws, QWidget* parent) : QDialo
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
     auto* form = new QFormLayout;
-    form->addRow(tr("PACS (AET@host:port):"), m_nodeText);
+    form->addRow(tr("PACS node:"), nodeRow);
     form->addRow(tr("Our AE title:"), m_callingAe);
     form->addRow(tr("Modality:"), m_modality);
     form->addRow(tr("Study date:"), m_dates);
@@ -51,6 +62,9 @@ PacsQueryDialog::PacsQueryDialog(store::Workspace& ws, QWidget* parent) : QDialo
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_retrieve, &QPushButton::clicked, this, &PacsQueryDialog::retrieve);
     connect(m_find, &QPushButton::clicked, this, &PacsQueryDialog::find);
+    connect(addNode, &QPushButton::clicked, this, &PacsQueryDialog::addNode);
+    connect(m_editNode, &QPushButton::clicked, this, &PacsQueryDialog::editNode);
+    connect(m_removeNode, &QPushButton::clicked, this, &PacsQueryDialog::removeNode);
     connect(m_table, &QTableWidget::itemSelectionChanged, this,
             [this] { m_retrieve->setEnabled(!m_table->selectionModel()->selectedRows().isEmpty()); });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &PacsQueryDialog::showStudies);
@@ -61,6 +75,43 @@ PacsQueryDialog::PacsQueryDialog(store::Workspace& ws, QWidget* parent) : QDialo
     layout->addWidget(m_message);
     layout->addWidget(buttons);
     resize(760, 460);
+    loadNodes(pacs::PacsNodeList(m_ws).lastUsed());
+}
+
+// Fills the list from the workspace and selects `select` (or the first node).
+void PacsQueryDialog::loadNodes(const QString& select) {
+    m_nodes->clear();
+    for (const pacs::NamedPacsNode& n : pacs::PacsNodeList(m_ws).nodes())
+        m_nodes->addItem(QStringLiteral("%1 (%2)").arg(n.name, n.description()), n.name);
+    const int at = m_nodes->findData(select);
+    if (at >= 0) m_nodes->setCurrentIndex(at);
+    const bool any = m_nodes->count() > 0;
+    m_editNode->setEnabled(any);
+    m_removeNode->setEnabled(any);
+    m_find->setEnabled(any);
+    if (!any) m_message->setText(tr("Add the PACS to ask: its AE title, host and port."));
+}
+
+std::optional<pacs::NamedPacsNode> PacsQueryDialog::selectedNode() {
+    return pacs::PacsNodeList(m_ws).find(m_nodes->currentData().toString());
+}
+
+void PacsQueryDialog::addNode() {
+    PacsNodeEditor editor(m_ws, std::nullopt, this);
+    if (editor.exec() == QDialog::Accepted) loadNodes(editor.node().name);
+}
+
+void PacsQueryDialog::editNode() {
+    const auto current = selectedNode();
+    if (!current) return;
+    PacsNodeEditor editor(m_ws, current, this);
+    if (editor.exec() == QDialog::Accepted) loadNodes(editor.node().name);
+}
+
+void PacsQueryDialog::removeNode() {
+    const QString name = m_nodes->currentData().toString();
+    if (const Status s = pacs::PacsNodeList(m_ws).remove(name); !s) m_message->setText(s.error().message());
+    loadNodes(QString());
 }
 
 QString PacsQueryDialog::callingAe() const { return m_callingAe->text(); }
@@ -74,17 +125,17 @@ QStringList PacsQueryDialog::chosenStudies() const {
 }
 
 void PacsQueryDialog::find() {
-    auto node = pacs::PacsNode::parse(m_nodeText->text().trimmed());
-    if (!node) return m_message->setText(node.error().message());
+    const auto node = selectedNode();
+    if (!node) return m_message->setText(tr("Choose a PACS node, or add one."));
     auto title = pacs::checkedAeTitle(m_callingAe->text());
     if (!title) return m_message->setText(title.error().message());
-    m_node = node.value();
-    m_ws.settings().set(QString::fromLatin1(kNodeSetting), m_node.text());
+    m_node = *node;
+    pacs::PacsNodeList(m_ws).setLastUsed(m_node.name);
     pacs::StudyQuery query{m_modality->currentData().toString(), m_dates->text().trimmed()};
     m_find->setEnabled(false);
-    m_message->setText(tr("Asking %1…").arg(m_node.text()));
+    m_message->setText(tr("Asking %1…").arg(m_node.name));
     // The query waits on the network (up to the timeouts): off the GUI thread.
-    m_watcher.setFuture(QtConcurrent::run([caller = title.value(), node = m_node, query] {
+    m_watcher.setFuture(QtConcurrent::run([caller = title.value(), node = m_node.node, query] {
         return pacs::QueryRetrieve(caller, node).findStudies(query);
     }));
 }
@@ -93,7 +144,7 @@ void PacsQueryDialog::showStudies() {
     m_find->setEnabled(true);
     const auto found = m_watcher.result();
     m_table->setRowCount(0);
-    if (!found) return m_message->setText(found.error().message());
+    if (!found) return m_message->setText(tr("PACS node %1: %2").arg(m_node.name, found.error().message()));
     for (const pacs::StudyMatch& s : found.value()) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
@@ -102,7 +153,7 @@ void PacsQueryDialog::showStudies() {
         for (int c = 0; c < cells.size(); ++c) m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
     m_table->resizeColumnsToContents();
-    m_message->setText(tr("Studies on %1: %2. Select the ones to retrieve.").arg(m_node.text()).arg(found.value().size()));
+    m_message->setText(tr("Studies on %1: %2. Select the ones to retrieve.").arg(m_node.name).arg(found.value().size()));
 }
 
 void PacsQueryDialog::retrieve() {

@@ -1,8 +1,10 @@
 #pragma once
-// DICOM > Query PACS…: a PACS node (remembered in the workspace's settings), our AE title,
-// a modality and a date range; Find lists the studies (C-FIND off the GUI thread), Retrieve
-// submits a RetrieveStudyJob for the selected ones and closes.
+// DICOM > Query PACS…: one of the workspace's named PACS nodes (PacsNodeList; Add…, Edit…
+// and Remove beside the list, the one used last chosen again), our AE title, a modality and a
+// date range; Find lists the studies (C-FIND off the GUI thread), Retrieve closes so that the
+// menu submits a RetrieveStudyJob for the selected ones (C-GET or C-MOVE, as the node says).
 #include "common/Vocabulary.h"
+#include "pacs/PacsNodeList.h"
 #include "pacs/QueryRetrieve.h"
 
 #include <QDialog>
@@ -27,20 +29,25 @@ class PacsQueryDialog : public QDialog {
 public:
     PacsQueryDialog(store::Workspace& ws, QWidget* parent = nullptr);
     // After Retrieve: the node, our AE title and the chosen studies.
-    pacs::PacsNode node() const { return m_node; }
+    const pacs::NamedPacsNode& node() const { return m_node; }
     QString callingAe() const;
     QStringList chosenStudies() const;
     ReceiveDestination destination() const;
 
-    static constexpr const char* kNodeSetting = "pacs.query_node";
-
 private:
     void find();
+    void loadNodes(const QString& select);
+    std::optional<pacs::NamedPacsNode> selectedNode();
+    void addNode();
+    void editNode();
+    void removeNode();
     void showStudies();
     void retrieve();
 
     store::Workspace& m_ws;
-    QLineEdit* m_nodeText;
+    QComboBox* m_nodes;
+    QPushButton* m_editNode;
+    QPushButton* m_removeNode;
     QLineEdit* m_callingAe;
     QComboBox* m_modality;
     QLineEdit* m_dates;
@@ -49,7 +56,7 @@ private:
     QPushButton* m_retrieve;
     QTableWidget* m_table;
     QLabel* m_message;
-    pacs::PacsNode m_node;
+    pacs::NamedPacsNode m_node;
     QFutureWatcher<Result<std::vector<pacs::StudyMatch>>> m_watcher;
 };
 

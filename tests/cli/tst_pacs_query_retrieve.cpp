@@ -1,6 +1,7 @@
 // `medq pacs find|get` against a real PACS: Debian's Orthanc, started by the test on loopback
 // ports with its own configuration and storage (never the system service), filled through
-// its REST API. Also: a PACS that is down, and a malformed node.
+// its REST API. Named nodes (`medq pacs nodes`) used by name, by C-GET and by C-MOVE. Also: a
+// PACS that is down, a malformed node, and a node name the workspace does not know.
 #include "support/CliRunner.h"
 #include "support/OrthancServer.h"
 #include "support/SampleFiles.h"
@@ -83,6 +84,49 @@ private slots:
                                             "--port", QString::number(testPort(2))});
         QCOMPARE(unknown.code, 1);
         QVERIFY2(unknown.err.contains("OTHER"), qPrintable(unknown.err));
+    }
+
+    // `pacs nodes --add/--remove` and --pacs NAME: a C-GET node and a C-MOVE node.
+    void retrievesThroughNamedNodes() {
+        const QString ws = m_tmp.filePath("ws-nodes");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        const auto none = test::runMedq({"pacs", "nodes", ws});
+        QVERIFY2(none.code == 0 && none.out.contains("0 nodes"), qPrintable(none.out + none.err));
+        const auto added = test::runMedq({"pacs", "nodes", ws, "--add", "orthanc", pacs()});
+        QVERIFY2(added.code == 0 && added.out.contains("PACS node orthanc: " + pacs() + ", C-GET"), qPrintable(added.out + added.err));
+        const auto move = test::runMedq({"pacs", "nodes", ws, "--add", "archive", pacs(), "--move-to", "MEDQ", "--port", QString::number(testPort(2))});
+        QVERIFY2(move.code == 0, qPrintable(move.err));
+        const auto listed = test::runMedq({"pacs", "nodes", ws});
+        QVERIFY2(listed.out.contains(QStringLiteral("archive  %1, C-MOVE to MEDQ on port %2").arg(pacs()).arg(testPort(2))), qPrintable(listed.out));
+        QVERIFY2(listed.out.contains("2 nodes"), qPrintable(listed.out));
+
+        const auto ct = test::runMedq({"pacs", "find", ws, "--pacs", "orthanc", "--modality", "CT"});
+        QVERIFY2(ct.code == 0 && ct.out.contains("1 study on TESTPACS"), qPrintable(ct.out + ct.err));
+        const auto got = test::runMedq({"pacs", "get", ws, "--pacs", "orthanc", "--study", ct.out.split('\n').value(1).section(' ', 0, 0)});
+        QVERIFY2(got.code == 0 && got.out.contains("retrieved 1 new instances; 1 taken in (import)"), qPrintable(got.out + got.err));
+        const auto mr = test::runMedq({"pacs", "find", ws, "--pacs", "archive", "--modality", "MR"});
+        QVERIFY2(mr.code == 0 && mr.out.contains("1 study on TESTPACS"), qPrintable(mr.out + mr.err));
+        // The archive node retrieves by C-MOVE: to MEDQ, listening on the node's port.
+        const auto moved = test::runMedq({"pacs", "get", ws, "--pacs", "archive", "--study", mr.out.split('\n').value(1).section(' ', 0, 0)});
+        QVERIFY2(moved.code == 0 && moved.out.contains("retrieved 1 new instances; 1 taken in (import)"), qPrintable(moved.out + moved.err));
+        {
+            auto opened = store::Workspace::open(ws);
+            QVERIFY(opened);
+            QCOMPARE(opened.value()->images().countByModality().value(QStringLiteral("mri")), 1);
+            QCOMPARE(opened.value()->images().countByModality().value(QStringLiteral("ct")), 1);
+        }
+
+        const auto removed = test::runMedq({"pacs", "nodes", ws, "--remove", "archive"});
+        QVERIFY2(removed.code == 0, qPrintable(removed.err));
+        const auto gone = test::runMedq({"pacs", "find", ws, "--pacs", "archive"});
+        QCOMPARE(gone.code, 1);
+        QVERIFY2(gone.err.contains("PACS node 'archive': no node of that name (known: orthanc"), qPrintable(gone.err));
+        const auto again = test::runMedq({"pacs", "nodes", ws, "--remove", "archive"});
+        QCOMPARE(again.code, 1);
+        QVERIFY2(again.err.contains("PACS node 'archive': there is no node of that name"), qPrintable(again.err));
+        const auto bad = test::runMedq({"pacs", "nodes", ws, "--add", "lower", "pacs@127.0.0.1:104"});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains("PACS node 'lower'") && bad.err.contains("uppercase"), qPrintable(bad.err));
     }
 
     void namesWhatIsWrong() {
