@@ -3,6 +3,7 @@
 #include "ConsoleJobRunner.h"
 #include "common/Log.h"
 #include "ingest/WorkspaceJobs.h"
+#include "learn/CalibrateModelJob.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/EvaluateModelJob.h"
 #include "learn/ThreadCount.h"
@@ -153,12 +154,19 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("limit"), QStringLiteral("Only the first N tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("json"), QStringLiteral("Write the full report to this file."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("align-sources"), QStringLiteral("Also score the attribute head with each source's mean reading moved onto the training split's (reads the train split too).")});
+    } else if (sub == QLatin1String("calibrate")) {
+        p.setApplicationDescription(QStringLiteral(
+            "Fit a checkpoint's answer temperature on a split's perception questions (training does this on its\n"
+            "validation split) and save the checkpoint with it: confidences change, answers do not."));
+        p.addOption({QStringLiteral("checkpoint"), QStringLiteral("Checkpoint (default: the current one)."), QStringLiteral("C")});
+        p.addOption({QStringLiteral("split"), QStringLiteral("Held-out split to fit on (default val)."), QStringLiteral("SPLIT"), QStringLiteral("val")});
     } else if (sub == QLatin1String("list")) {
         p.setApplicationDescription(QStringLiteral("List the workspace's checkpoints; * marks the current one."));
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
             << "Usage: medq model train WORKSPACE [--from-scratch|--from CHECKPOINT] [--data SPLIT] [--preset P] ...\n"
                "       medq model eval WORKSPACE [--checkpoint C] [--split test] [--json FILE]\n"
+               "       medq model calibrate WORKSPACE [--checkpoint C] [--split val]\n"
                "       medq model list WORKSPACE\n";
         return sub == QLatin1String("--help") ? Ok : UserError;
     }
@@ -218,6 +226,17 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         if (Status valid = o.config.validate(); !valid) return fail(valid.error().message());
         const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::TrainModelJob>(dir, o)), g.quiet);
         if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled; no checkpoint was written (progress is kept for resuming)"));
+        if (!outcome.ok()) return fail(outcome.message);
+        QTextStream(stdout) << outcome.message << Qt::endl;
+        return Ok;
+    }
+    if (sub == QLatin1String("calibrate")) {
+        learn::CalibrateOptions o;
+        o.checkpoint = p.value(QStringLiteral("checkpoint"));
+        o.split = p.value(QStringLiteral("split"));
+        if (o.split == QLatin1String("test")) return fail(QStringLiteral("--split test: calibrate on a held-out split other than the one scores are reported on"));
+        const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::CalibrateModelJob>(dir, o)), g.quiet);
+        if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled; the checkpoint is unchanged"));
         if (!outcome.ok()) return fail(outcome.message);
         QTextStream(stdout) << outcome.message << Qt::endl;
         return Ok;

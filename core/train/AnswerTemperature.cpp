@@ -1,5 +1,6 @@
 #include "train/AnswerTemperature.h"
 
+#include "model/QualityModel.h"
 #include "train/PerceptionMetrics.h"
 
 #include <algorithm>
@@ -96,6 +97,29 @@ AnswerCalibration AnswerTemperature::fit(const std::vector<std::vector<double>>&
     c.nllAfter = meanNll(held, inverseT);
     c.eceAfter = ece(held, c.temperature);
     return c;
+}
+
+Result<AnswerCalibration> AnswerTemperature::calibrate(model::QualityModel& model, const std::vector<TrainingExample>& heldOut) {
+    std::vector<model::PerceptionQuery> queries;
+    std::vector<int> truth;
+    for (const TrainingExample& e : heldOut)
+        if (e.kind == TrainingExample::Kind::Perception && e.answerIndex >= 0) {
+            queries.push_back({e.image, e.question, e.options});
+            truth.push_back(e.answerIndex);
+        }
+    const double kept = model.config().answerTemperature;
+    model.setAnswerTemperature(1.0);
+    const auto answers = model.answer(queries);
+    if (!answers) {
+        model.setAnswerTemperature(kept);
+        return answers.error();
+    }
+    std::vector<std::vector<double>> probabilities;
+    for (const auto& a : answers.value()) probabilities.push_back(a.probabilities);
+    AnswerCalibration fitted = fit(probabilities, truth);
+    if (fitted.questions < kMinQuestions) fitted.temperature = kept;  // too few to say: as it was
+    model.setAnswerTemperature(fitted.temperature);
+    return fitted;
 }
 
 }  // namespace medq::train

@@ -3,8 +3,15 @@
 // Modern Neural Networks"): one temperature T for every question, p'_k proportional to
 // p_k^(1/T), fitted by minimising the negative log-likelihood of the right option on
 // questions the weights were not trained on. It changes confidences, never the chosen option.
+#include "common/Result.h"
+#include "train/TrainingExample.h"
+
 #include <QJsonObject>
 #include <vector>
+
+namespace medq::model {
+class QualityModel;
+}
 
 namespace medq::train {
 
@@ -27,6 +34,9 @@ public:
     // probabilities[i]: question i's option probabilities at temperature 1; truth[i]: the
     // right option's index (rows with an index outside the options are skipped).
     static AnswerCalibration fit(const std::vector<std::vector<double>>& probabilities, const std::vector<int>& truth);
+    // Answers heldOut's perception questions at temperature 1, fits, and sets the model's
+    // temperature to the fit (unchanged when the answers fail or the questions are too few).
+    static Result<AnswerCalibration> calibrate(model::QualityModel& model, const std::vector<TrainingExample>& heldOut);
     // The probabilities at temperature t (renormalised).
     static std::vector<double> apply(const std::vector<double>& probabilities, double t);
 };

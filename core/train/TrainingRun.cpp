@@ -236,26 +236,9 @@ void TrainingRun::removeResumeState() {
 }
 
 QJsonObject TrainingRun::calibrateAnswers() {
-    std::vector<model::PerceptionQuery> queries;
-    std::vector<int> truth;
-    for (const TrainingExample& e : m_validation)
-        if (e.kind == TrainingExample::Kind::Perception && e.answerIndex >= 0) {
-            queries.push_back({e.image, e.question, e.options});
-            truth.push_back(e.answerIndex);
-        }
-    if (int(queries.size()) < AnswerTemperature::kMinQuestions) return {};
-    const double kept = m_model.config().answerTemperature;
-    m_model.setAnswerTemperature(1.0);
-    const auto answers = m_model.answer(queries);
-    if (!answers) {
-        m_model.setAnswerTemperature(kept);
-        return {{"skipped", answers.error().message()}};
-    }
-    std::vector<std::vector<double>> probabilities;
-    for (const auto& a : answers.value()) probabilities.push_back(a.probabilities);
-    const AnswerCalibration fitted = AnswerTemperature::fit(probabilities, truth);
-    m_model.setAnswerTemperature(fitted.temperature);
-    return fitted.toJson();
+    if (m_validation.empty()) return {};
+    const auto fitted = AnswerTemperature::calibrate(m_model, m_validation);
+    return fitted ? fitted.value().toJson() : QJsonObject{{"skipped", fitted.error().message()}};
 }
 
 Result<TrainReport> TrainingRun::finish(const model::CheckpointInfo& info) {

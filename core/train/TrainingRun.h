@@ -48,7 +48,7 @@ private:
     Status saveResume();
     void removeResumeState();
     // Fits the model's answer temperature on the validation perception questions; the fit's
-    // figures (empty: too few questions).
+    // figures (empty: no validation data).
     QJsonObject calibrateAnswers();
 
     model::QualityModel& m_model;

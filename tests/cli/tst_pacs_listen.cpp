@@ -163,7 +163,7 @@ class TestPacsListen : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        for (const char* tool : {"echoscu", "storescu"})
+        for (const char* tool : {"echoscu", "storescu", "findscu"})
             QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(),
                      qPrintable(QStringLiteral("%1 not found: install Debian's dcmtk (installer/install-deps.sh)").arg(tool)));
     }
@@ -271,8 +271,8 @@ private slots:
     }
 
     // A storage class outside what the receiver accepts (Parametric Map, not in DCMTK's long
-    // list): its presentation context is refused at negotiation, storescu fails, the log names
-    // the class and why, nothing is stored.
+    // list), and a query (findscu): the presentation context is refused at negotiation, the
+    // sender fails, the log names the class and why, nothing is stored.
     void refusesAnUnsupportedSopClass() {
         QTemporaryDir tmp;
         const QString ws = tmp.filePath("ws");
@@ -294,6 +294,10 @@ private slots:
         QVERIFY2(listener.waitFor("refused a proposal from STORESCU: SOP class 1.2.840.10008.5.1.4.1.1.30 (ParametricMapStorage) "
                                   "is not one the receiver accepts"),
                  qPrintable(listener.output()));
+        // A query (C-FIND, study root) is no storage: refused the same way, by class.
+        const Tool find = runTool("findscu", {"-S", "-k", "QueryRetrieveLevel=STUDY", "-aec", "MEDQ", "127.0.0.1", QString::number(port)});
+        QVERIFY2(find.code != 0 && find.output.contains("Association Rejected"), qPrintable(find.output));
+        QVERIFY2(listener.waitFor("refused a proposal from FINDSCU: SOP class 1.2.840.10008.5.1.4.1.2.2.1 ("), qPrintable(listener.output()));
         // The receiver is still there for what it does accept.
         QCOMPARE(runTool("storescu", {"-aec", "MEDQ", "127.0.0.1", QString::number(port), test::pydicom("CT_small.dcm")}).code, 0);
         QVERIFY2(listener.waitFor("1 taken in (import)"), qPrintable(listener.output()));

@@ -3,11 +3,14 @@
 // fine-tuning records its parent, and a cancelled training leaves no checkpoint.
 #include "dataset/BenchmarkBuildJob.h"
 #include "learn/AttributeLabels.h"
+#include "learn/CalibrateModelJob.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/EvaluateModelJob.h"
 #include "learn/ExampleAssembler.h"
 #include "learn/SourceBreakdown.h"
 #include "model/QualityMeasures.h"
+#include "model/QualityModel.h"
+#include "train/AnswerTemperature.h"
 #include "learn/TrainModelJob.h"
 #include "store/Workspace.h"
 #include "taxonomy/QuestionTemplates.h"
@@ -278,6 +281,30 @@ private slots:
         QFile manifest(registry.resolve("ft-1") + "/manifest.json");
         QVERIFY(manifest.open(QIODevice::ReadOnly));
         QVERIFY(manifest.readAll().contains("base-1"));
+    }
+
+    void calibratesACheckpointOnAHeldOutSplit() {
+        learn::CalibrateOptions o;
+        o.checkpoint = "base-1";
+        o.split = "train";  // the tiny benchmark's validation split has too few questions
+        learn::CalibrateModelJob calibrate(m_ws, o);
+        const auto done = run(calibrate);
+        QVERIFY2(done.ok(), qPrintable(done.message));
+        QVERIFY(done.result.value("questions").toInt() >= train::AnswerTemperature::kMinQuestions);
+        QVERIFY(done.result.value("nllAfter").toDouble() <= done.result.value("nllBefore").toDouble());
+        auto ws = store::Workspace::open(m_ws).take();
+        learn::CheckpointRegistry registry(*ws);
+        const auto loaded = model::QualityModel::load(registry.resolve("base-1"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.value().config().answerTemperature, done.result.value("temperature").toDouble());
+        QCOMPARE(registry.current(), QStringLiteral("ft-1"));  // calibrating changes no current checkpoint
+
+        learn::CalibrateOptions missing;
+        missing.checkpoint = "nowhere";
+        learn::CalibrateModelJob none(m_ws, missing);
+        const auto refused = run(none);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.message.contains("nowhere"), qPrintable(refused.message));
     }
 
     void cancelledTrainingLeavesNoCheckpoint() {
