@@ -142,6 +142,21 @@ private slots:
         QCOMPARE(missing.code, 1);
         QVERIFY2(missing.err.contains("1.2.3.4.5.6.7"), qPrintable(missing.err));
     }
+
+    // A PACS that answers but refuses the association (called by the wrong AE title): a named
+    // error, nothing retrieved. Runs last: it borrows the ports the tests above leave free.
+    void aPacsThatRefusesIsNamed() {
+        const test::OrthancServer strict(m_tmp.filePath("strict"), testPort(3), testPort(2), 0, /*checkCalledAet*/ true);
+        QVERIFY2(strict.problem().isEmpty(), qPrintable(strict.problem()));
+        const QString ws = m_tmp.filePath("ws-refused");
+        QCOMPARE(test::runMedq({"init", ws}).code, 0);
+        const QString wrong = QStringLiteral("OTHERPACS@127.0.0.1:%1").arg(testPort(2));
+        const auto refused = test::runMedq({"pacs", "find", ws, "--pacs", wrong});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(wrong) && refused.err.contains("reject", Qt::CaseInsensitive), qPrintable(refused.err));
+        const auto right = test::runMedq({"pacs", "find", ws, "--pacs", strict.node()});
+        QVERIFY2(right.code == 0 && right.out.contains("0 studies"), qPrintable(right.out + right.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPacsQueryRetrieve)

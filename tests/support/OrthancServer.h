@@ -18,7 +18,9 @@ public:
 
     // Ports httpPort and dicomPort on 127.0.0.1; storage under `dir`. With moveTo, it knows the
     // C-MOVE destination MEDQ at 127.0.0.1 on that port.
-    OrthancServer(const QString& dir, quint16 httpPort, quint16 dicomPort, quint16 moveTo = 0) : m_http(httpPort), m_dicom(dicomPort) {
+    // checkCalledAet: associations that do not call it by its AE title are rejected.
+    OrthancServer(const QString& dir, quint16 httpPort, quint16 dicomPort, quint16 moveTo = 0, bool checkCalledAet = false)
+        : m_http(httpPort), m_dicom(dicomPort) {
         if (!QFile::exists(QStringLiteral("/usr/sbin/Orthanc")) || QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty()) {
             m_problem = QStringLiteral("Orthanc or curl not found: install Debian's orthanc and curl (installer/install-deps.sh)");
             return;
@@ -32,11 +34,12 @@ public:
         }
         config.write(QStringLiteral(R"({ "Name": "medq-test", "StorageDirectory": "%1", "IndexDirectory": "%1",
   "HttpPort": %2, "DicomPort": %3, "DicomAet": "%4", "RemoteAccessAllowed": false,
-  "AuthenticationEnabled": false, "DicomCheckCalledAet": false, "DicomAlwaysAllowEcho": true,
+  "AuthenticationEnabled": false, "DicomCheckCalledAet": %6, "DicomAlwaysAllowEcho": true,
   "DicomAlwaysAllowStore": true, "DicomAlwaysAllowFind": true, "DicomAlwaysAllowGet": true,
   "DicomAlwaysAllowMove": true, "DicomModalities": {%5}, "Plugins": [] })")
                          .arg(storage).arg(m_http).arg(m_dicom).arg(QLatin1String(kAeTitle))
                          .arg(moveTo ? QStringLiteral(R"("medq": ["MEDQ", "127.0.0.1", %1])").arg(moveTo) : QString())
+                         .arg(QLatin1String(checkCalledAet ? "true" : "false"))
                          .toUtf8());
         config.close();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
