@@ -8,6 +8,7 @@
 #include "learn/EvaluateModelJob.h"
 #include "learn/ThreadCount.h"
 #include "learn/TrainModelJob.h"
+#include "loop/RoutingCalibrator.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
@@ -238,6 +239,9 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::CalibrateModelJob>(dir, o)), g.quiet);
         if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled; the checkpoint is unchanged"));
         if (!outcome.ok()) return fail(outcome.message);
+        // Its answer entropies moved: routing thresholds derived from the old ones are dropped.
+        if (auto ws = store::Workspace::open(dir))
+            loop::RoutingCalibrator(*ws.value()).forgetDerived(outcome.result.value(QStringLiteral("checkpoint")).toString());
         QTextStream(stdout) << outcome.message << Qt::endl;
         return Ok;
     }

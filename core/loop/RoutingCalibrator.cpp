@@ -58,6 +58,13 @@ Status RoutingCalibrator::saveOverride(const RoutingThresholds& thresholds, cons
     return {};
 }
 
+void RoutingCalibrator::forgetDerived(const QString& checkpoint) {
+    std::optional<RoutingThresholds> t = stored();
+    if (!t || t->checkpoint != checkpoint || !t->setBy.isEmpty()) return;
+    t->items = 0;  // stillApplies() never reuses a calibration made on no items
+    write(*t);
+}
+
 void RoutingCalibrator::write(const RoutingThresholds& t) {
     m_ws.settings().set(QString::fromLatin1(kSetting),
                         QString::fromUtf8(QJsonDocument(t.toJson()).toJson(QJsonDocument::Compact)));

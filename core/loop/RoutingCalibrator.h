@@ -50,6 +50,11 @@ public:
     // with an audit entry naming `actor`, in one transaction. Only leads may (Permissions).
     Status saveOverride(const RoutingThresholds& thresholds, const QString& actor);
 
+    // `checkpoint`'s answers changed (`medq model calibrate` refitted their temperature, so
+    // their entropies moved): thresholds derived from the old ones no longer apply and the
+    // next round calibrates anew. A lead's override stays: it is their decision.
+    void forgetDerived(const QString& checkpoint);
+
 private:
     void write(const RoutingThresholds& thresholds);
 

@@ -144,6 +144,13 @@ private slots:
         old.calibrationLimit = -1;
         QVERIFY(!RoutingCalibrator::stillApplies(old, "ck-2", target));
         QVERIFY(RoutingCalibrator::stillApplies(calibrator.stored().value(), "ck-2", target));
+        // Another checkpoint's answers recalibrated: nothing changes; this one's: calibrated anew.
+        calibrator.forgetDerived("ck-1");
+        QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
+        QCOMPARE(measured, 5);
+        calibrator.forgetDerived("ck-2");
+        QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
+        QCOMPARE(measured, 6);
     }
 
     void aLeadsOverrideHoldsForItsCheckpointWhateverTheSettings() {
@@ -183,6 +190,10 @@ private slots:
                                   e.details.value("after").toObject().value("expert").toDouble() == 0.6 &&
                                   e.details.value("before").toObject().value("expert").toDouble() == calibrated.expert);
         QVERIFY(audited);
+        // Recalibrated answers leave the lead's override in place.
+        calibrator.forgetDerived("ck-1");
+        QCOMPARE(calibrator.stored()->setBy, QStringLiteral("dr.lead"));
+        QVERIFY(RoutingCalibrator::stillApplies(calibrator.stored().value(), "ck-1", other));
         // A new checkpoint is calibrated anew.
         QCOMPARE(calibrator.thresholdsFor("ck-2", other, measure).value().setBy, QString());
         QCOMPARE(measured, 2);
