@@ -69,6 +69,10 @@ void printEvaluation(const QJsonObject& r) {
         if (sources.contains(QLatin1String(key)))
             row(QString::fromLatin1(label), sources.value(QLatin1String(key)).toObject().value("perception"), QJsonValue());
     out << QStringLiteral("%1 %2\n").arg("calibration error (ECE)", -28).arg(perception.value("expectedCalibrationError").toDouble(), 10, 'f', 3);
+    for (const auto& [key, label] : kinds) {
+        const QJsonObject kind = sources.value(QLatin1String(key)).toObject().value("perception").toObject();
+        if (kind.contains("ece")) out << QStringLiteral("%1 %2\n").arg(QString::fromLatin1(label), -28).arg(kind.value("ece").toDouble(), 10, 'f', 3);
+    }
     const QJsonObject description = r.value("description").toObject();
     out << QStringLiteral("%1 %2 %3\n").arg("description rubric (of 8)", -28)
                .arg(description.value("meanRubricTotal").toDouble(), 10, 'f', 2)
@@ -92,7 +96,9 @@ void printEvaluation(const QJsonObject& r) {
     // severity): where it fails on patients, scanners and slides it never saw.
     const QJsonObject headBySource = r.value("attributeHeadBySource").toObject();
     const QJsonObject alignedBySource = r.value("attributeHeadAlignedBySource").toObject();
-    for (const auto& [name, bySource] : {std::pair{"  head, ", headBySource}, std::pair{"  aligned head, ", alignedBySource}})
+    const QJsonObject argmaxBySource = r.value("attributeHeadArgmaxBySource").toObject();
+    for (const auto& [name, bySource] : {std::pair{"  head, ", headBySource}, std::pair{"  head by argmax, ", argmaxBySource},
+                                         std::pair{"  aligned head, ", alignedBySource}})
         for (const auto& [key, label] : kinds) {
             const QJsonObject h = bySource.value(QLatin1String(key)).toObject();
             if (h.isEmpty()) continue;
@@ -101,6 +107,19 @@ void printEvaluation(const QJsonObject& r) {
                        .arg(100 * h.value("presentRecall").toDouble(), 0, 'f', 1).arg(100 * h.value("presentPrecision").toDouble(), 0, 'f', 1)
                        .arg(100 * h.value("presenceAccuracy").toDouble(), 0, 'f', 1).arg(100 * h.value("absentBaseline").toDouble(), 0, 'f', 1);
         }
+    // Attribute questions answered from the head's reading, beside the decoder's answers.
+    const QJsonObject headAnswers = r.value("headAnswersBySource").toObject();
+    for (const auto& [key, label] : kinds) {
+        const QJsonObject types = headAnswers.value(QLatin1String(key)).toObject();
+        for (auto it = types.begin(); it != types.end(); ++it) {
+            const QJsonObject c = it.value().toObject();
+            out << QStringLiteral("%1 %2 questions: head %3%, decoder %4%\n")
+                       .arg(QStringLiteral("  head answers, ") + QString::fromLatin1(label).trimmed() + QStringLiteral(", ") + it.key(), -44)
+                       .arg(c.value("questions").toInt(), 5)
+                       .arg(100 * c.value("head").toDouble(), 0, 'f', 1)
+                       .arg(100 * c.value("decoder").toDouble(), 0, 'f', 1);
+        }
+    }
     const QJsonObject unseenAttributes = headBySource.value("unseen").toObject().value("byAttribute").toObject();
     if (!unseenAttributes.isEmpty()) {
         out << QStringLiteral("%1 %2 %3 %4 %5 %6\n").arg("  unseen: attribute", -36).arg("present", 8).arg("mild", 7)

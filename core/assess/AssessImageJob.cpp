@@ -1,6 +1,8 @@
 #include "assess/AssessImageJob.h"
 
+#include "assess/MeasureSources.h"
 #include "model/ImagePreprocessor.h"
+#include "model/QualityMeasures.h"
 #include "model/QualityModel.h"
 
 #include <QDateTime>
@@ -60,9 +62,19 @@ jobs::JobOutcome AssessImageJob::run(const jobs::Progress& progress) {
     auto pixels = model::ImagePreprocessor(imageSize).process(*m_image);
     if (!pixels) return {JobOutcome::Status::Failed, QStringLiteral("%1: %2").arg(m_label, pixels.error().reason), {}};
     progress.report(0.2, QStringLiteral("Assessing"));
-    AssessInput input{m_label, m_modality, m_image->width, m_image->height, m_image->depth, pixels.take()};
+    AssessInput input{m_label, m_modality, m_image->width, m_image->height, m_image->depth, pixels.take(), {}, {}};
     std::vector<AssessInput> inputs;
-    inputs.push_back(std::move(input));
+    if (cache.model->config().sourceMeasures) {
+        // One image is no source to standardise within: it is read against the modality's
+        // reference from the checkpoint (MeasureSources).
+        auto measures = model::QualityMeasures::of(*m_image);
+        if (!measures) return {JobOutcome::Status::Failed, QStringLiteral("%1: %2").arg(m_label, measures.error().reason), {}};
+        input.measures = measures.take();
+        inputs.push_back(std::move(input));
+        MeasureSources(cache.model->measureReference()).standardise(inputs);
+    } else {
+        inputs.push_back(std::move(input));
+    }
     auto assessed = ImageAssessor(*cache.model, m_options).assess(std::move(inputs));
     if (!assessed) return {JobOutcome::Status::Failed, assessed.error().message(), {}};
     const Assessment& a = assessed.value().front();

@@ -3,6 +3,7 @@
 #include "learn/AttributeLabels.h"
 #include "loop/DegenerateDraft.h"
 #include "loop/ItemDrafter.h"
+#include "model/PresenceCall.h"
 #include "model/QualityModel.h"
 #include "taxonomy/QuestionTemplates.h"
 #include "taxonomy/Taxonomy.h"
@@ -72,13 +73,15 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         a.depth = in.depth;
         if (m_options.thumbnailSide > 0) a.thumbnail = modelViewThumbnail(in.pixels, imageSize, m_options.thumbnailSide);
         overallQuery[i] = queries.size();
-        queries.push_back({{in.pixels, {}}, QuestionTemplates::overallHow(0), QuestionTemplates::overallOptions()});
+        // Measures the caller standardised (MeasureSources); empty reads as zeros.
+        const model::VisualInput visual{in.pixels, {}, in.measures, {}};
+        queries.push_back({visual, QuestionTemplates::overallHow(0), QuestionTemplates::overallOptions()});
         for (const QualityAttribute& attribute : taxonomy.attributes(in.modality)) {
             if (headSlotsOf[i].empty())
-                queries.push_back({{in.pixels, {}}, QuestionTemplates::how(attribute, 0), QuestionTemplates::severityOptions()});
+                queries.push_back({visual, QuestionTemplates::how(attribute, 0), QuestionTemplates::severityOptions()});
             a.attributes.push_back({attribute.key, attribute.displayName, {}, Severity::None});
         }
-        if (m_options.describe) describeInputs.push_back({std::move(in.pixels), {}});
+        if (m_options.describe) describeInputs.push_back({std::move(in.pixels), {}, std::move(in.measures), {}});
         else
             std::vector<float>().swap(in.pixels);
     }
@@ -107,14 +110,16 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         for (std::size_t k = 0; k < a.attributes.size(); ++k) {
             AttributeAssessment& attribute = a.attributes[k];
             if (fromHead) {
-                const std::array<double, 4>& p = (*fromHead)[std::size_t(headSlotsOf[i][k])];
-                attribute.probabilities = p;
+                const std::size_t slot = std::size_t(headSlotsOf[i][k]);
+                attribute.probabilities = (*fromHead)[slot];
+                // The checkpoint's presence threshold for the slot, when it has one.
+                attribute.severity = Severity(model::calledSeverity(attribute.probabilities,
+                                                                    model::thresholdOf(m_model.presenceThresholds(), slot)));
             } else {
                 attribute.probabilities = toArray<4>(answers.value()[q++].probabilities);
+                attribute.severity = Severity(model::calledSeverity(attribute.probabilities));
             }
-            const auto& p = attribute.probabilities;
-            attribute.severity = Severity(std::max_element(p.begin(), p.end()) - p.begin());
-            answerEntropies.push_back(normalisedEntropy(p));
+            answerEntropies.push_back(normalisedEntropy(attribute.probabilities));
         }
         std::vector<double> textEntropies;
         if (m_options.describe) {

@@ -19,6 +19,10 @@ struct AssessInput {
     Modality modality = Modality::Other;  // a clinical modality (Other is refused)
     int width = 0, height = 0, depth = 1;
     std::vector<float> pixels;            // ImagePreprocessor output for the model's image size
+    // For a model that reads measures (ModelConfig::sourceMeasures): the image's
+    // QualityMeasures, and the source they are standardised within (MeasureSources).
+    std::vector<float> measures;
+    QString source;
 };
 
 // Where attribute severities come from: the model's attribute head (one pass of the image

@@ -4,6 +4,7 @@
 #include "learn/ExampleAssembler.h"
 #include "model/QualityModel.h"
 #include "train/AnswerTemperature.h"
+#include "train/PresenceThresholds.h"
 
 namespace medq::learn {
 
@@ -36,11 +37,25 @@ jobs::JobOutcome CalibrateModelJob::run(const jobs::Progress& progress) {
                 QStringLiteral("the %1 split has %2 perception questions; at least %3 are needed to calibrate")
                     .arg(m_options.split).arg(c.questions).arg(train::AnswerTemperature::kMinQuestions),
                 {}};
+    // The attribute head's presence thresholds, on the same split's labelled images.
+    QString presenceNote;
+    QJsonObject presenceJson;
+    if (net.config().attributeSlots > 0) {
+        progress.report(0.8, QStringLiteral("Reading the %1 split's attributes").arg(m_options.split));
+        const auto presence = train::PresenceThresholds::calibrate(net, data.value().examples);
+        presenceJson = presence ? presence.value().toJson() : QJsonObject{{"skipped", presence.error().message()}};
+        presenceNote = presence ? QStringLiteral("; attribute presence F1 %1 -> %2 (%3 slots with their own threshold)")
+                                      .arg(presence.value().f1Before, 0, 'f', 3).arg(presence.value().f1After, 0, 'f', 3)
+                                      .arg(presence.value().slotsOwn)
+                                : QStringLiteral("; presence thresholds not fitted: %1").arg(presence.error().message());
+    }
     progress.report(0.9, QStringLiteral("Saving %1").arg(name));
     model::CheckpointInfo info = manifest.value().info;
-    info.metrics.insert(QStringLiteral("answerCalibration"), c.toJson());
+    QJsonObject calibration = c.toJson();
+    if (!presenceJson.isEmpty()) calibration.insert(QStringLiteral("presence"), presenceJson);
+    info.metrics.insert(QStringLiteral("answerCalibration"), calibration);
     if (Status s = net.save(dir, info); !s) return {JobOutcome::Status::Failed, s.error().message(), {}};
-    QJsonObject result = c.toJson();
+    QJsonObject result = calibration;
     result.insert(QStringLiteral("checkpoint"), name);
     result.insert(QStringLiteral("split"), m_options.split);
     result.insert(QStringLiteral("temperatureBefore"), before);
@@ -48,8 +63,9 @@ jobs::JobOutcome CalibrateModelJob::run(const jobs::Progress& progress) {
                       QJsonObject{{"checkpoint", name}, {"temperature", c.temperature}});
     return {JobOutcome::Status::Done,
             QStringLiteral("checkpoint %1: answer temperature %2 (was %3) from %4 %5 questions; ECE %6 -> %7, NLL %8 -> %9")
-                .arg(name).arg(c.temperature, 0, 'f', 3).arg(before, 0, 'f', 3).arg(c.questions).arg(m_options.split)
-                .arg(c.eceBefore, 0, 'f', 3).arg(c.eceAfter, 0, 'f', 3).arg(c.nllBefore, 0, 'f', 3).arg(c.nllAfter, 0, 'f', 3),
+                    .arg(name).arg(c.temperature, 0, 'f', 3).arg(before, 0, 'f', 3).arg(c.questions).arg(m_options.split)
+                    .arg(c.eceBefore, 0, 'f', 3).arg(c.eceAfter, 0, 'f', 3).arg(c.nllBefore, 0, 'f', 3).arg(c.nllAfter, 0, 'f', 3) +
+                presenceNote,
             result};
 }
 

@@ -10,22 +10,46 @@
 #include "model/QualityModel.h"
 #include "train/AttributeMetrics.h"
 #include "train/Evaluator.h"
+#include "train/HeadAnswers.h"
 
 namespace medq::learn {
 namespace {
 
 using Images = std::vector<const train::TrainingExample*>;
 
-Result<model::AttributeReadings> headReadings(const model::QualityModel& net, const Images& images) {
-    std::vector<std::vector<float>> pixels, measures;
-    for (const train::TrainingExample* e : images) {
-        pixels.push_back(e->image.first);
-        measures.push_back(e->image.firstMeasures);
-    }
-    return net.attributeProbabilities(pixels, &measures);
-}
-
 QString modalityOfSource(const QString& source) { return source.section(QLatin1Char('/'), 0, 0); }
+
+// The head's answers (train::HeadAnswers) beside the decoder's on the same questions, per
+// source kind and question type: {"unseen": {"yesno": {"questions", "decoder", "head"}, ...}}.
+Result<QJsonObject> headAnswersBySource(const model::QualityModel& net, const std::vector<train::TrainingExample>& examples,
+                                        const train::EvaluationReport& report, const QHash<QString, dataset::SourceKind>& kinds) {
+    auto head = train::HeadAnswers::answer(net, examples);
+    if (!head) return head.error();
+    QHash<QString, const train::PerceptionOutcome*> decoder;
+    for (const auto& o : report.perceptionItems) decoder.insert(o.id, &o);
+    struct Cell {
+        int questions = 0, decoder = 0, head = 0;
+    };
+    QMap<QString, QMap<QString, Cell>> cells;  // kind -> type -> cell
+    for (const train::PerceptionOutcome& h : head.value()) {
+        const auto* d = decoder.value(h.id);
+        if (!d) continue;
+        Cell& c = cells[dataset::sourceKindKey(kinds.value(h.id))][h.questionType];
+        ++c.questions;
+        c.decoder += d->correct();
+        c.head += h.correct();
+    }
+    QJsonObject out;
+    for (auto kind = cells.cbegin(); kind != cells.cend(); ++kind) {
+        QJsonObject types;
+        for (auto type = kind->cbegin(); type != kind->cend(); ++type)
+            types.insert(type.key(), QJsonObject{{"questions", type->questions},
+                                                 {"decoder", double(type->decoder) / type->questions},
+                                                 {"head", double(type->head) / type->questions}});
+        out.insert(kind.key(), types);
+    }
+    return out;
+}
 
 // attributeHeadBySource again, each source's readings first moved onto the training split's
 // mean (HeadSourceAlignment): what the head reads once a source's shift is taken out.
@@ -46,7 +70,7 @@ Result<QJsonObject> alignedHeadBySource(store::Workspace& ws, ExampleAssembler& 
     auto trainSet = assembler.split(QStringLiteral("train"), progress.sub(0.0, 0.7));
     if (!trainSet) return trainSet.error();
     const Images trainImages = train::labelledImages(trainSet.value().examples);
-    auto trainReadings = headReadings(net, trainImages);
+    auto trainReadings = train::readAttributeHead(net, trainImages);
     if (!trainReadings) return trainReadings.error();
     QHash<QString, model::AttributeReadings> byModality;
     const auto [trainSources, trainGroups] = sourcesOf(trainImages);
@@ -57,7 +81,7 @@ Result<QJsonObject> alignedHeadBySource(store::Workspace& ws, ExampleAssembler& 
 
     progress.report(0.8, QStringLiteral("Aligning the attribute head per source"));
     const Images images = train::labelledImages(examples);
-    auto readings = headReadings(net, images);
+    auto readings = train::readAttributeHead(net, images);
     if (!readings) return readings.error();
     const auto [sources, groups] = sourcesOf(images);
     const auto aligned = HeadSourceAlignment(reference).align(readings.value(), sources, groups);
@@ -108,15 +132,26 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
         if (auto head = train::evaluateAttributeHead(net.value(), data.value().examples))
             result.insert(QStringLiteral("attributeHead"), head.value().toJson(attributeSlotNames()));
         // The same per source kind: what the head reads on sources training never saw.
-        QJsonObject bySource;
         const auto kinds = SourceBreakdown::kindsOf(ws, data.value().examples);
-        for (dataset::SourceKind kind : {dataset::SourceKind::Seen, dataset::SourceKind::Unseen, dataset::SourceKind::Phantom,
-                                         dataset::SourceKind::Site}) {
-            const auto ofKind = [&](const train::TrainingExample& e) { return kinds.value(e.id) == kind; };
-            if (auto head = train::evaluateAttributeHead(net.value(), data.value().examples, ofKind))
-                bySource.insert(dataset::sourceKindKey(kind), head.value().toJson(attributeSlotNames()));
+        const auto headBySource = [&] {
+            QJsonObject bySource;
+            for (dataset::SourceKind kind : {dataset::SourceKind::Seen, dataset::SourceKind::Unseen, dataset::SourceKind::Phantom,
+                                             dataset::SourceKind::Site}) {
+                const auto ofKind = [&](const train::TrainingExample& e) { return kinds.value(e.id) == kind; };
+                if (auto head = train::evaluateAttributeHead(net.value(), data.value().examples, ofKind))
+                    bySource.insert(dataset::sourceKindKey(kind), head.value().toJson(attributeSlotNames()));
+            }
+            return bySource;
+        };
+        result.insert(QStringLiteral("attributeHeadBySource"), headBySource());
+        if (auto answers = headAnswersBySource(net.value(), data.value().examples, report.value(), kinds))
+            result.insert(QStringLiteral("headAnswersBySource"), answers.value());
+        // With presence thresholds, the head's most probable severity beside them.
+        if (const std::vector<double> thresholds = net.value().presenceThresholds(); !thresholds.empty()) {
+            net.value().setPresenceThresholds({});
+            result.insert(QStringLiteral("attributeHeadArgmaxBySource"), headBySource());
+            net.value().setPresenceThresholds(thresholds);
         }
-        result.insert(QStringLiteral("attributeHeadBySource"), bySource);
         if (m_options.alignHeadBySource) {
             progress.report(0.95, QStringLiteral("Aligning the attribute head per source"));
             auto aligned = alignedHeadBySource(ws, assembler, net.value(), data.value().examples, kinds, progress.sub(0.95, 0.96));

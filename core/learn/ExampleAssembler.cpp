@@ -33,6 +33,7 @@ void ExampleAssembler::keep(store::Id imageId, const store::ImageRecord& record,
     if (!m_sourceMeasures) return;
     const QString source = SourceBreakdown::sourceOfImage(m_ws, record);
     m_standardiser.add(source, prepared.measures);
+    m_modalityOfSource.insert(source, record.modality);
     m_measures.insert(imageId, {source, std::move(prepared.measures)});
     m_standardiserStale = true;
 }
@@ -44,7 +45,21 @@ std::vector<float> ExampleAssembler::standardisedMeasures(store::Id imageId) {
         m_standardiser.fit();
         m_standardiserStale = false;
     }
+    if (m_standardiser.imagesOf(it->first) < model::SourceStandardiser::kMinImages)
+        return m_fallback.standardise(m_modalityOfSource.value(it->first), it->second);
     return m_standardiser.standardise(it->first, it->second);
+}
+
+model::MeasureReference ExampleAssembler::measureReference() {
+    if (m_standardiserStale) {
+        m_standardiser.fit();
+        m_standardiserStale = false;
+    }
+    model::MeasureReference reference;
+    for (const QString& source : m_standardiser.fittedSources())
+        reference.addSource(m_modalityOfSource.value(source), *m_standardiser.fitOf(source));
+    reference.fit();
+    return reference;
 }
 
 Result<std::vector<float>> ExampleAssembler::pixels(store::Id imageId) {

@@ -49,6 +49,13 @@ public:
     // Image imageId's standardised measures (empty without setSourceMeasures or before its
     // pixels were read).
     std::vector<float> standardisedMeasures(store::Id imageId);
+    // The measure levels of every source read so far, per modality, for the checkpoint of a
+    // model trained on them (QualityModel::setMeasureReference).
+    model::MeasureReference measureReference();
+    // Images of a source too small to standardise on its own are read against this
+    // reference (drafting a few new items); without one they read as zeros, as in training
+    // and evaluation, where every source is read whole.
+    void setFallbackReference(model::MeasureReference reference) { m_fallback = std::move(reference); }
 
 private:
     struct Prepared {
@@ -65,7 +72,9 @@ private:
     int m_attributeSlots = 0;
     bool m_sourceMeasures = false;
     QHash<store::Id, std::pair<QString, std::vector<float>>> m_measures;  // source, raw measures
+    QHash<QString, QString> m_modalityOfSource;                          // source -> modalityKey
     model::SourceStandardiser m_standardiser;
+    model::MeasureReference m_fallback;
     bool m_standardiserStale = false;
 };
 

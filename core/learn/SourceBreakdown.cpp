@@ -73,8 +73,12 @@ QJsonObject SourceBreakdown::of(store::Workspace& ws, const train::EvaluationRep
         for (const auto& o : byKind)
             if (o.group == key) ofKind.push_back(o);
         QJsonObject perception = cells.value(key).toObject();
-        if (!ofKind.empty())
+        if (!ofKind.empty()) {
             perception.insert(QStringLiteral("byType"), train::summarisePerception(ofKind).toJson().value(QStringLiteral("byType")));
+            // Calibration where it matters: a model sure of itself on new sources routes
+            // their drafts to auto-accept.
+            perception.insert(QStringLiteral("ece"), train::expectedCalibrationError(ofKind));
+        }
         QJsonObject entry{{"perception", perception}};
         const auto [n, sum] = rubric.value(key);
         entry.insert(QStringLiteral("descriptions"), n);

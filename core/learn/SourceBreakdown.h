@@ -23,7 +23,7 @@ public:
     static QString sourceOfTask(store::Workspace& ws, qint64 taskId);
     // The same for one image record.
     static QString sourceOfImage(store::Workspace& ws, const store::ImageRecord& image);
-    // {"unseen": {"perception": {accuracy, total, uniformChance, majorityChance, byType: {...}},
+    // {"unseen": {"perception": {accuracy, total, uniformChance, majorityChance, ece, byType: {...}},
     //             "descriptions": n, "meanRubricTotal": x}, ...}: kinds without items are left out.
     static QJsonObject of(store::Workspace& ws, const train::EvaluationReport& report);
     // The kind of each example's task, by TrainingExample::id (the task id).

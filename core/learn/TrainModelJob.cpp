@@ -47,6 +47,10 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     assembler.setAttributeSlots(config.attributeSlots);
     auto training = assembler.split(m_options.trainSplit, progress.sub(0.0, 0.2), m_options.limit);
     if (!training) return {JobOutcome::Status::Failed, training.error().message(), {}};
+    // The training sources' measure levels go with the checkpoint: images assessed alone
+    // are standardised against them (assess::MeasureSources).
+    const model::MeasureReference measureReference =
+        config.sourceMeasures ? assembler.measureReference() : model::MeasureReference{};
     auto validation = assembler.split(m_options.validationSplit, progress.sub(0.2, 0.3),
                                       m_options.limit > 0 ? std::max(16, m_options.limit / 4) : 0);
     if (!validation) return {JobOutcome::Status::Failed, validation.error().message(), {}};
@@ -61,6 +65,7 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         if (!created) return {JobOutcome::Status::Failed, created.error().message(), {}};
         net = created.take();
     }
+    if (config.sourceMeasures && net.measureReference().isEmpty()) net.setMeasureReference(measureReference);
     const QString name = m_options.name.isEmpty()
                              ? registry.nextName(m_options.fromCheckpoint.isEmpty() ? QStringLiteral("base") : QStringLiteral("ft"))
                              : m_options.name;

@@ -21,6 +21,7 @@ Result<int> draftWithCurrentModel(store::Workspace& ws, const std::vector<store:
     auto net = model::QualityModel::load(registry.resolve(checkpoint));
     if (!net) return net.error();
     learn::ExampleAssembler assembler(ws, net.value().config());
+    assembler.setFallbackReference(net.value().measureReference());  // a few new images: small sources
     ItemDrafter drafter(ws, &net.value(), checkpoint, assembler);
     auto drafts = drafter.draft(imageIds, progress.sub(0.05, 1.0));
     if (!drafts) return drafts.error();

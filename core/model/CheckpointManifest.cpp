@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -35,6 +36,12 @@ QJsonObject CheckpointManifest::toJson() const {
         {"created", created.toUTC().toString(Qt::ISODateWithMs)},
         {"sha256", files},
     };
+    if (!measureReference.isEmpty()) json.insert("measureReference", measureReference.toJson());
+    if (!presenceThresholds.empty()) {
+        QJsonArray thresholds;
+        for (double t : presenceThresholds) thresholds.append(t);
+        json.insert("presenceThresholds", thresholds);
+    }
     if (lora) json.insert("adapter", QJsonObject{{"weights", adapterName()}, {"config", adapterConfigName()}});
     return json;
 }
@@ -61,6 +68,12 @@ Result<CheckpointManifest> CheckpointManifest::read(const QString& dir) {
     m.info.trainingDataHash = json.value("trainingDataHash").toString();
     m.info.parentCheckpoint = json.value("parentCheckpoint").toString();
     m.info.metrics = json.value("metrics").toObject();
+    m.measureReference = MeasureReference::fromJson(json.value("measureReference").toObject());
+    for (const QJsonValue& t : json.value("presenceThresholds").toArray()) {
+        if (!t.isDouble() || t.toDouble() < 0.0 || t.toDouble() > 1.0)
+            return Error{path, QStringLiteral("presence thresholds must be numbers in [0, 1]")};
+        m.presenceThresholds.push_back(t.toDouble());
+    }
     m.created = QDateTime::fromString(json.value("created").toString(), Qt::ISODateWithMs);
     const QJsonObject files = json.value("sha256").toObject();
     for (auto it = files.begin(); it != files.end(); ++it) m.sha256.insert(it.key(), it.value().toString());

@@ -3,6 +3,7 @@
 // SHA-256 of every file so a corrupt or swapped file is caught before torch reads it.
 #include "common/Result.h"
 #include "model/LoraConfig.h"
+#include "model/MeasureReference.h"
 #include "model/ModelConfig.h"
 
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QMap>
 #include <QString>
 #include <optional>
+#include <vector>
 
 namespace medq::model {
 
@@ -32,6 +34,10 @@ struct CheckpointManifest {
     ModelConfig config;
     std::optional<LoraConfig> lora;  // set when adapter.pt / adapter.json hold unmerged adapters
     CheckpointInfo info;
+    // Per-modality measure levels of the training sources (models with sourceMeasures).
+    MeasureReference measureReference;
+    // Per attribute slot, where the head calls an attribute present (model/PresenceCall.h).
+    std::vector<double> presenceThresholds;
     QDateTime created;
     QMap<QString, QString> sha256;  // file name -> hex digest
 

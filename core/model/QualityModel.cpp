@@ -4,6 +4,7 @@
 
 #include "model/ComputeDevice.h"
 #include "model/Entropy.h"
+#include "model/PresenceCall.h"
 #include "model/PromptFormat.h"
 #include "model/StagedDirectory.h"
 #include "model/internal/ModelState.h"
@@ -123,6 +124,8 @@ Result<QualityModel> QualityModel::load(const QString& dir, const ModelConfig* e
     if (Status s = internal::loadTensorsInto(weights.value(), weightsPath, impl.parameters(false)); !s)
         return Error{s.error().subject, s.error().reason + QStringLiteral(" [config from %1]").arg(manifestPath)};
 
+    impl.measureReference = m.measureReference;
+    impl.presenceThresholds = m.presenceThresholds;
     if (m.lora) {
         auto adapter = readVerified(m, dir, CheckpointManifest::adapterName());
         if (!adapter) return adapter.error();
@@ -143,6 +146,8 @@ Status QualityModel::save(const QString& dir, const CheckpointInfo& info) const 
     CheckpointManifest manifest;
     manifest.config = m_impl->config;
     manifest.lora = m_impl->lora;
+    manifest.measureReference = m_impl->measureReference;
+    manifest.presenceThresholds = m_impl->presenceThresholds;
     manifest.info = info;
     manifest.created = QDateTime::currentDateTimeUtc();
     auto put = [&](const QString& name, const Result<QByteArray>& bytes) -> Status {
@@ -316,7 +321,8 @@ Result<std::vector<std::vector<int>>> QualityModel::attributeSeverities(const st
     std::vector<std::vector<int>> out;
     for (const auto& severities : probabilities.value()) {
         std::vector<int> best;
-        for (const auto& p : severities) best.push_back(int(std::max_element(p.begin(), p.end()) - p.begin()));
+        for (std::size_t k = 0; k < severities.size(); ++k)
+            best.push_back(calledSeverity(severities[k], thresholdOf(m_impl->presenceThresholds, k)));
         out.push_back(std::move(best));
     }
     return out;
@@ -347,6 +353,11 @@ void QualityModel::setAnswerTemperature(double t) {
     m_impl->config.answerTemperature = t;
     m_impl->network->config.answerTemperature = t;
 }
+
+const MeasureReference& QualityModel::measureReference() const { return m_impl->measureReference; }
+void QualityModel::setMeasureReference(MeasureReference reference) { m_impl->measureReference = std::move(reference); }
+const std::vector<double>& QualityModel::presenceThresholds() const { return m_impl->presenceThresholds; }
+void QualityModel::setPresenceThresholds(std::vector<double> thresholds) { m_impl->presenceThresholds = std::move(thresholds); }
 
 std::int64_t QualityModel::parameterCount() const {
     std::int64_t n = 0;

@@ -61,8 +61,9 @@ public:
     // Mean-pooled vision features, L2-normalised: for clustering and retrieval.
     Result<std::vector<std::vector<float>>> embed(const std::vector<std::vector<float>>& images) const;
     int embeddingDimension() const;
-    // Most likely severity (0 none, 1 mild, 2 moderate, 3 severe) of every attribute slot,
-    // per image, from the auxiliary head (ModelConfig::attributeSlots; an error without it).
+    // The called severity (0 none, 1 mild, 2 moderate, 3 severe) of every attribute slot, per
+    // image, from the auxiliary head (ModelConfig::attributeSlots; an error without it): the
+    // most probable one, or by the checkpoint's presence thresholds when it has them.
     Result<std::vector<std::vector<int>>> attributeSeverities(const std::vector<std::vector<float>>& images) const;
     // The same head's severity probabilities: [image][slot][none, mild, moderate, severe].
     // measures (when given, parallel to images): each image's standardised measures for a
@@ -81,6 +82,15 @@ public:
     const ModelConfig& config() const;
     // ModelConfig::answerTemperature (must be > 0); saved with the next save().
     void setAnswerTemperature(double t);
+    // Typical measure levels of the training sources per modality (MeasureReference), for
+    // images whose own source is too small to standardise; saved with the next save().
+    const MeasureReference& measureReference() const;
+    void setMeasureReference(MeasureReference reference);
+    // Per attribute slot, the P(present) from which the head calls an attribute present
+    // (model/PresenceCall.h), fitted on held-out images; empty: the most probable severity.
+    // Saved with the next save().
+    const std::vector<double>& presenceThresholds() const;
+    void setPresenceThresholds(std::vector<double> thresholds);
     const Tokenizer& tokenizer() const;
     std::int64_t parameterCount() const;  // adapters included when attached
     QString deviceName() const;

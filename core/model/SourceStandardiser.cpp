@@ -24,7 +24,7 @@ void SourceStandardiser::fit() {
         const auto& rows = it.value();
         if (int(rows.size()) < kMinImages) continue;
         const std::size_t width = rows.front().size();
-        Fit fit;
+        MeasureReference::Level fit;
         for (std::size_t k = 0; k < width; ++k) {
             std::vector<float> column;
             for (const auto& row : rows)
@@ -45,6 +45,15 @@ std::vector<float> SourceStandardiser::standardise(const QString& source, const 
     for (std::size_t k = 0; k < measures.size(); ++k)
         out[k] = std::clamp((measures[k] - it->median[k]) / it->spread[k], -kClip, kClip);
     return out;
+}
+
+}  // namespace medq::model
+
+namespace medq::model {
+
+const MeasureReference::Level* SourceStandardiser::fitOf(const QString& source) const {
+    const auto it = m_fits.constFind(source);
+    return it == m_fits.cend() ? nullptr : &it.value();
 }
 
 }  // namespace medq::model

@@ -1,5 +1,6 @@
 #include "train/AttributeMetrics.h"
 
+#include "model/PresenceCall.h"
 #include "taxonomy/Severity.h"
 
 #include <algorithm>
@@ -43,25 +44,31 @@ Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& mo
                                                    const std::function<bool(const TrainingExample&)>& include) {
     const auto distinct = labelledImages(examples, include);
     if (distinct.empty()) return Error{QString(), QStringLiteral("no example carries attribute labels")};
+    auto predicted = readAttributeHead(model, distinct);
+    if (!predicted) return predicted.error();
+    return scoreAttributeReadings(distinct, predicted.value(), model.presenceThresholds());
+}
+
+Result<model::AttributeReadings> readAttributeHead(const model::QualityModel& model, const std::vector<const TrainingExample*>& images) {
     std::vector<std::vector<float>> pixels, measures;
-    for (const TrainingExample* e : distinct) {
+    for (const TrainingExample* e : images) {
         pixels.push_back(e->image.first);
         measures.push_back(e->image.firstMeasures);
     }
-    auto predicted = model.attributeProbabilities(pixels, &measures);
-    if (!predicted) return predicted.error();
-    return scoreAttributeReadings(distinct, predicted.value());
+    return model.attributeProbabilities(pixels, &measures);
 }
 
 AttributeHeadSummary scoreAttributeReadings(const std::vector<const TrainingExample*>& distinct,
-                                            const model::AttributeReadings& readings) {
+                                            const model::AttributeReadings& readings,
+                                            const std::vector<double>& presenceThresholds) {
     AttributeHeadSummary s;
     s.images = int(distinct.size());
     int presenceRight = 0, severityRight = 0, absent = 0, present = 0, found = 0, called = 0, calledRight = 0;
     for (std::size_t i = 0; i < distinct.size(); ++i) {
         const auto& targets = distinct[i]->attributeTargets;
         std::vector<int> guess;
-        for (const auto& p : readings[i]) guess.push_back(int(std::max_element(p.begin(), p.end()) - p.begin()));
+        for (std::size_t k = 0; k < readings[i].size(); ++k)
+            guess.push_back(model::calledSeverity(readings[i][k], model::thresholdOf(presenceThresholds, k)));
         for (std::size_t k = 0; k < targets.size() && k < guess.size(); ++k) {
             if (targets[k] < 0) continue;
             ++s.labels;

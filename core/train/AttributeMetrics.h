@@ -35,9 +35,14 @@ struct AttributeHeadSummary {
 // The distinct labelled single images among `examples` that `include` accepts (all when empty).
 std::vector<const TrainingExample*> labelledImages(const std::vector<TrainingExample>& examples,
                                                   const std::function<bool(const TrainingExample&)>& include = {});
-// Scores head readings (`readings[i]` of `images[i]`, the most probable severity per slot).
+// The head's readings of `images` (their first image and its measures), in order.
+Result<model::AttributeReadings> readAttributeHead(const model::QualityModel& model, const std::vector<const TrainingExample*>& images);
+// Scores head readings (`readings[i]` of `images[i]`), each slot called by
+// model::calledSeverity with its presence threshold (none given: the most probable severity).
 AttributeHeadSummary scoreAttributeReadings(const std::vector<const TrainingExample*>& images,
-                                            const model::AttributeReadings& readings);
+                                            const model::AttributeReadings& readings,
+                                            const std::vector<double>& presenceThresholds = {});
+// With the model's own presence thresholds (QualityModel::presenceThresholds).
 Result<AttributeHeadSummary> evaluateAttributeHead(const model::QualityModel& model, const std::vector<TrainingExample>& examples,
                                                    const std::function<bool(const TrainingExample&)>& include = {});
 

@@ -3,6 +3,7 @@
 #include "train/TrainingRun.h"
 
 #include "train/AnswerTemperature.h"
+#include "train/PresenceThresholds.h"
 #include "train/BatchLoss.h"
 #include "train/EncoderPretrainer.h"
 #include "train/ResumeFolder.h"
@@ -238,7 +239,13 @@ void TrainingRun::removeResumeState() {
 QJsonObject TrainingRun::calibrateAnswers() {
     if (m_validation.empty()) return {};
     const auto fitted = AnswerTemperature::calibrate(m_model, m_validation);
-    return fitted ? fitted.value().toJson() : QJsonObject{{"skipped", fitted.error().message()}};
+    QJsonObject out = fitted ? fitted.value().toJson() : QJsonObject{{"skipped", fitted.error().message()}};
+    // The attribute head's presence thresholds, on the same held-out images.
+    if (m_model.config().attributeSlots > 0) {
+        const auto presence = PresenceThresholds::calibrate(m_model, m_validation);
+        out.insert("presence", presence ? presence.value().toJson() : QJsonObject{{"skipped", presence.error().message()}});
+    }
+    return out;
 }
 
 Result<TrainReport> TrainingRun::finish(const model::CheckpointInfo& info) {

@@ -51,6 +51,8 @@ Result<QJsonObject> assessImages(Round& r, const QString& checkpoint, const std:
     auto net = r.loadModel(checkpoint);
     if (!net) return net.error();
     learn::ExampleAssembler assembler(r.ws, net.value().config());
+    // A round's few items of a source are standardised against the checkpoint's reference.
+    assembler.setFallbackReference(net.value().measureReference());
     ItemDrafter drafter(r.ws, &net.value(), checkpoint, assembler);
     drafter.setScorer(&r.scorer);
     std::vector<ItemDraft> drafts;

@@ -17,6 +17,8 @@ struct QualityModel::Impl {
     internal::MultimodalNetwork network{nullptr};
     torch::Device device{torch::kCPU};
     std::optional<LoraConfig> lora;  // attached, not yet merged
+    MeasureReference measureReference;
+    std::vector<double> presenceThresholds;
 
     // Name -> tensor of the base weights (LoRA adapters excluded) or of the adapters only.
     std::vector<std::pair<std::string, torch::Tensor>> parameters(bool adapters) const {

@@ -6,11 +6,14 @@
 #include "assess/AssessGate.h"
 #include "assess/AssessmentReport.h"
 #include "assess/ImageAssessor.h"
+#include "assess/MeasureSources.h"
 #include "dataset/BaseLibrary.h"
 #include "dataset/BenchmarkBuildJob.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainModelJob.h"
+#include "io/ImageReader.h"
 #include "model/ImagePreprocessor.h"
+#include "model/QualityMeasures.h"
 #include "model/QualityModel.h"
 #include "support/SampleFiles.h"
 #include "synth/Degrader.h"
@@ -200,6 +203,60 @@ private slots:
             QVERIFY(!a.description);
             QVERIFY(!a.thumbnail.isNull());
         }
+    }
+
+    // A model that reads measures: a folder of at least SourceStandardiser::kMinImages images
+    // is standardised within itself, a smaller one against the checkpoint's reference, and
+    // without a reference an image reads zeros.
+    void measuresAreStandardisedByFolderOrAgainstTheReference() {
+        QCOMPARE(assess::MeasureSources::basisFor(model::SourceStandardiser::kMinImages, false), assess::MeasureBasis::OwnSource);
+        QCOMPARE(assess::MeasureSources::basisFor(1, true), assess::MeasureBasis::ModelReference);
+        QCOMPARE(assess::MeasureSources::basisFor(1, false), assess::MeasureBasis::None);
+
+        // Only-route: the answers depend on the measures alone, so the basis shows in them.
+        model::ModelConfig config = m_model->config();
+        config.sourceMeasures = true;
+        config.measureRoute = model::ModelConfig::MeasureRoute::Only;
+        model::QualityModel measuring = model::QualityModel::create(config, m_model->tokenizer()).take();
+        auto retina = ImageReader::read(test::skimage("retina.jpg"), Modality::Fundus, model::QualityMeasures::kMaxSide);
+        QVERIFY(retina.ok());
+        const std::vector<float> raw = model::QualityMeasures::of(retina.value()).take();
+        model::MeasureReference reference;
+        model::MeasureReference::Level level{raw, std::vector<float>(raw.size(), 0.5f)};
+        for (float& m : level.median) m += 1.0f;  // the retina reads 2 spreads below the typical fundus
+        reference.addSource(modalityKey(Modality::Fundus), level);
+        reference.fit();
+        measuring.setMeasureReference(reference);
+        const QString saved = m_tmp.filePath("measures-ckpt");
+        QVERIFY(measuring.save(saved).ok());
+
+        const QString series = m_tmp.filePath("fundus-series"), single = m_tmp.filePath("fundus-single");
+        QVERIFY(QDir().mkpath(series) && QDir().mkpath(single));
+        for (int i = 0; i < model::SourceStandardiser::kMinImages + 1; ++i)
+            QVERIFY(QFile::copy(test::skimage("retina.jpg"), QStringLiteral("%1/retina-%2.jpg").arg(series).arg(i)));
+        QVERIFY(QFile::copy(test::skimage("retina.jpg"), single + "/retina.jpg"));
+        const QString previous = std::exchange(m_checkpoint, saved);
+        auto c = assessFiles({series, single});
+        m_checkpoint = previous;
+        QVERIFY2(c.outcome.ok(), qPrintable(c.outcome.message));
+        QCOMPARE(c.outcome.result.value("measuresOwnSource").toInt(), model::SourceStandardiser::kMinImages + 1);
+        QCOMPARE(c.outcome.result.value("measuresReference").toInt(), 1);
+        QCOMPARE(c.outcome.result.value("measuresNone").toInt(), 0);
+        const auto& inSeries = c.assessed.front();
+        const auto& alone = c.assessed.back();
+        QCOMPARE(alone.path, single + "/retina.jpg");
+        // The same pixels: the series reads its own median (zeros), the single file -2 spreads.
+        QVERIFY(inSeries.levelProbabilities != alone.levelProbabilities);
+
+        // Without a reference the single file reads zeros, as the series' images do.
+        std::vector<assess::AssessInput> inputs(1);
+        inputs[0].path = single + "/retina.jpg";
+        inputs[0].modality = Modality::Fundus;
+        inputs[0].measures = raw;
+        assess::MeasureSources none{model::MeasureReference{}};
+        QCOMPARE(none.standardise(inputs).none, 1);
+        QCOMPARE(inputs[0].measures, std::vector<float>(raw.size(), 0.0f));
+        QVERIFY(measuring.config().sourceMeasures);
     }
 
     void aFolderOfNonImagesFindsNothing() {

@@ -11,6 +11,7 @@
 #include "model/QualityMeasures.h"
 #include "model/QualityModel.h"
 #include "train/AnswerTemperature.h"
+#include "train/PresenceThresholds.h"
 #include "learn/TrainModelJob.h"
 #include "store/Workspace.h"
 #include "taxonomy/QuestionTemplates.h"
@@ -118,6 +119,34 @@ private slots:
         // Without them (the default), no measures are computed.
         learn::ExampleAssembler plain(*ws, model::ModelConfig::fromPreset("tiny").value());
         QVERIFY(plain.split("train", jobs::Progress(&never, {})).value().examples.front().image.firstMeasures.empty());
+    }
+
+    // The sources read so far give each modality's measure reference; an assembler given it
+    // as fallback reads an image of a source too small to standardise against it, where
+    // one without reads zeros.
+    void smallSourcesReadTheReferenceWhenGivenOne() {
+        auto ws = store::Workspace::open(m_ws).take();
+        model::ModelConfig config = model::ModelConfig::fromPreset("tiny").value();
+        config.sourceMeasures = true;
+        std::atomic<bool> never{false};
+        learn::ExampleAssembler training(*ws, config);
+        QVERIFY(training.split("train", jobs::Progress(&never, {})).ok());
+        const model::MeasureReference reference = training.measureReference();
+        QVERIFY(!reference.isEmpty());
+        std::optional<store::Id> image;
+        for (const auto& task : ws->tasks().inSplit("test"))
+            if (reference.has(ws->images().get(task.imageId)->modality)) {
+                image = task.imageId;
+                break;
+            }
+        QVERIFY(image);
+        learn::ExampleAssembler alone(*ws, config), withReference(*ws, config);
+        withReference.setFallbackReference(reference);
+        const auto zeros = alone.visual(*image, std::nullopt).take().firstMeasures;
+        const auto read = withReference.visual(*image, std::nullopt).take().firstMeasures;
+        QCOMPARE(zeros, std::vector<float>(model::QualityMeasures::kCount, 0.0f));
+        QCOMPARE(int(read.size()), model::QualityMeasures::kCount);
+        QVERIFY(std::any_of(read.begin(), read.end(), [](float v) { return v != 0.0f; }));
     }
 
     void attributeLabelsReadBothFormsAndFillTheModalitysSlots() {
@@ -246,6 +275,17 @@ private slots:
         QVERIFY(head.value("images").toInt() > 0);
         QVERIFY(head.value("absentBaseline").toDouble() > 0.5);
         QVERIFY(!head.value("byAttribute").toObject().isEmpty());
+        // Attribute questions answered from the head, beside the decoder on the same questions.
+        const QJsonObject headAnswers = report.result.value("headAnswersBySource").toObject();
+        QVERIFY2(!headAnswers.isEmpty(), qPrintable(QJsonDocument(report.result).toJson()));
+        for (const auto& kind : headAnswers)
+            for (const auto& type : kind.toObject()) {
+                const QJsonObject c = type.toObject();
+                QVERIFY(c.value("questions").toInt() > 0);
+                QVERIFY(c.value("head").toDouble() >= 0 && c.value("head").toDouble() <= 1);
+                QVERIFY(c.value("decoder").toDouble() >= 0 && c.value("decoder").toDouble() <= 1);
+            }
+        QVERIFY(headAnswers.value("phantom").toObject().contains("yesno") || headAnswers.value("unseen").toObject().contains("yesno"));
         // The head per source kind: the kinds' images add up to the whole.
         const QJsonObject headBySource = report.result.value("attributeHeadBySource").toObject();
         QVERIFY(headBySource.contains("phantom"));
@@ -265,6 +305,9 @@ private slots:
             int byType = 0;
             for (const auto& t : cell.value("byType").toObject()) byType += t.toObject().value("total").toInt();
             QCOMPARE(byType, cell.value("total").toInt());
+            // Each kind's own calibration error.
+            QVERIFY(cell.contains("ece"));
+            QVERIFY(cell.value("ece").toDouble() >= 0.0 && cell.value("ece").toDouble() <= 1.0);
         }
         QCOMPARE(total, perception.value("total").toInt());
     }
@@ -297,6 +340,13 @@ private slots:
         const auto loaded = model::QualityModel::load(registry.resolve("base-1"));
         QVERIFY(loaded.ok());
         QCOMPARE(loaded.value().config().answerTemperature, done.result.value("temperature").toDouble());
+        // The head's presence thresholds come from the same split's labelled images (the fit
+        // itself: tst_presence_thresholds). The tiny benchmark's train split has too few, which
+        // the result says, and the checkpoint keeps none.
+        const QString skipped = done.result.value("presence").toObject().value("skipped").toString();
+        QVERIFY2(skipped.contains(QStringLiteral("%1 needed").arg(train::PresenceThresholds::kMinImages)), qPrintable(skipped));
+        QVERIFY(done.message.contains("presence thresholds not fitted"));
+        QVERIFY(loaded.value().presenceThresholds().empty());
         QCOMPARE(registry.current(), QStringLiteral("ft-1"));  // calibrating changes no current checkpoint
 
         learn::CalibrateOptions missing;
@@ -305,6 +355,30 @@ private slots:
         const auto refused = run(none);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.message.contains("nowhere"), qPrintable(refused.message));
+    }
+
+    // A model trained on measures keeps its training sources' levels per modality: what an
+    // image assessed alone is read against.
+    void aMeasuresModelKeepsItsTrainingSourcesReference() {
+        auto o = tinyTraining();
+        o.name = "measures";
+        o.sourceMeasures = true;
+        o.config.maxSteps = 2;
+        o.makeCurrent = false;
+        learn::TrainModelJob train(m_ws, o);
+        const auto trained = run(train);
+        QVERIFY2(trained.ok(), qPrintable(trained.message));
+        auto ws = store::Workspace::open(m_ws).take();
+        learn::CheckpointRegistry registry(*ws);
+        const auto loaded = model::QualityModel::load(registry.resolve("measures"));
+        QVERIFY(loaded.ok());
+        const model::MeasureReference& reference = loaded.value().measureReference();
+        QVERIFY(!reference.isEmpty());
+        QStringList modalities;
+        for (const auto& task : ws->tasks().inSplit("train")) modalities << ws->images().get(task.imageId)->modality;
+        for (const QString& m : reference.toJson().keys()) QVERIFY2(modalities.contains(m), qPrintable(m));
+        // A model without measures keeps none.
+        QVERIFY(model::QualityModel::load(registry.resolve("base-1")).value().measureReference().isEmpty());
     }
 
     void cancelledTrainingLeavesNoCheckpoint() {

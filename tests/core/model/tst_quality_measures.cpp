@@ -3,6 +3,8 @@
 #include "model/QualityMeasures.h"
 #include "model/SourceStandardiser.h"
 
+#include <QJsonArray>
+
 #include <QtTest>
 #include <cmath>
 #include <random>
@@ -151,6 +153,37 @@ private slots:
         QCOMPARE(s.standardise(QStringLiteral("mri/few"), m), std::vector<float>(m.size(), 0.0f));
         QCOMPARE(s.standardise(QStringLiteral("never/seen"), m), std::vector<float>(m.size(), 0.0f));
         QCOMPARE(s.imagesOf(QStringLiteral("mri/few")), model::SourceStandardiser::kMinImages - 1);
+        QVERIFY(s.fitOf(QStringLiteral("mri/few")) == nullptr);
+    }
+
+    // The reference of a modality is the median over its sources of each source's median and
+    // spread: an image of a new source measured alone reads against the typical source.
+    void theReferenceIsTheTypicalSourceOfEachModality() {
+        model::MeasureReference reference;
+        reference.addSource("CT", {{1.0f, 10.0f}, {0.5f, 2.0f}});
+        reference.addSource("CT", {{2.0f, 30.0f}, {1.0f, 4.0f}});
+        reference.addSource("CT", {{9.0f, 20.0f}, {2.0f, 3.0f}});
+        reference.addSource("MRI", {{0.0f, 0.0f}, {1.0f, 1.0f}});
+        reference.addSource("", {{5.0f, 5.0f}, {1.0f, 1.0f}});     // no modality: ignored
+        reference.addSource("CT", {{5.0f}, {1.0f}});                // another width: ignored
+        reference.fit();
+        QVERIFY(reference.has("CT") && reference.has("MRI") && !reference.has("Fundus"));
+        // CT: medians 2 and 20, spreads 1 and 3.
+        const auto ct = reference.standardise("CT", {4.0f, 20.0f});
+        QCOMPARE(ct, (std::vector<float>{2.0f, 0.0f}));
+        QCOMPARE(reference.standardise("CT", {1000.0f, -1000.0f}),
+                 (std::vector<float>{model::SourceStandardiser::kClip, -model::SourceStandardiser::kClip}));
+        QCOMPARE(reference.standardise("Fundus", {4.0f, 20.0f}), (std::vector<float>{0.0f, 0.0f}));
+        QCOMPARE(reference.standardise("CT", {4.0f}), (std::vector<float>{0.0f}));  // wrong width: zeros
+        // JSON round trip; malformed entries are skipped, the rest kept.
+        QJsonObject json = reference.toJson();
+        QCOMPARE(json.value("CT").toObject().value("sources").toInt(), 3);
+        json.insert("Endoscopy", QJsonObject{{"median", QJsonArray{1.0}}, {"spread", QJsonArray{0.0}}});
+        json.insert("Fundus", QJsonObject{{"median", QJsonArray{1.0, 2.0}}, {"spread", QJsonArray{1.0}}});
+        const auto back = model::MeasureReference::fromJson(json);
+        QVERIFY(back.has("CT") && back.has("MRI") && !back.has("Endoscopy") && !back.has("Fundus"));
+        QCOMPARE(back.standardise("CT", {4.0f, 20.0f}), ct);
+        QVERIFY(model::MeasureReference::fromJson({}).isEmpty());
     }
 };
 

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -497,11 +498,33 @@ private slots:
         QCOMPARE(model.answer(zeros).take()[1].probabilities, without.value()[1].probabilities);
         // Generation takes them too, and the measures survive a checkpoint round trip.
         QVERIFY(model.describe({measured[1].image, measured[4].image}, GenerationOptions{}).ok());
+        // So does the training sources' measure reference.
+        QVERIFY(model.measureReference().isEmpty());
+        MeasureReference reference;
+        reference.addSource("CT", {std::vector<float>(QualityMeasures::kCount, 1.0f), std::vector<float>(QualityMeasures::kCount, 2.0f)});
+        reference.fit();
+        model.setMeasureReference(reference);
+        model.setPresenceThresholds({0.25, 0.5});
         QTemporaryDir tmp;
         QVERIFY(model.save(tmp.filePath("ckpt")).ok());
         auto loaded = QualityModel::load(tmp.filePath("ckpt"));
         QVERIFY(loaded.ok());
         QVERIFY(loaded.value().config().sourceMeasures);
+        QCOMPARE(loaded.value().measureReference().toJson(), reference.toJson());
+        QCOMPARE(loaded.value().presenceThresholds(), (std::vector<double>{0.25, 0.5}));
+        // A threshold outside [0, 1] in the manifest is refused, naming the manifest.
+        QFile manifest(tmp.filePath("ckpt/manifest.json"));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(manifest.readAll()).object();
+        manifest.close();
+        json.insert("presenceThresholds", QJsonArray{0.2, 1.5});
+        QVERIFY(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        manifest.write(QJsonDocument(json).toJson());
+        manifest.close();
+        const auto refused = QualityModel::load(tmp.filePath("ckpt"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().contains("manifest.json") && refused.error().message().contains("presence"),
+                 qPrintable(refused.error().message()));
         QCOMPARE(loaded.value().answer(measured).take()[1].probabilities, with.value()[1].probabilities);
         // Retrieval embeddings do not depend on the measures.
         QCOMPARE(int(model.embed(images(config.imageSize)).take().front().size()), config.visionWidth);
