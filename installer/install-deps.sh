@@ -21,6 +21,8 @@ PACKAGES=(
   dcmtk orthanc
   # burned-in text in pixels (core/ocr): Tesseract and its English model, read from disk
   libtesseract-dev tesseract-ocr-eng
+  # Gloo's headers for torch's c10d (core/dist): libtorch links libgloo0 but ships no gloo/*.h
+  libgloo-dev
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
   # real sample images (DICOM, NIfTI, photographs) used by tests and the demo

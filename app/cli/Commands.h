@@ -26,5 +26,7 @@ int cmdReference(const QStringList& args, const GlobalOptions& g);
 int cmdAssess(const QStringList& args, const GlobalOptions& g);
 int cmdPacs(const QStringList& args, const GlobalOptions& g);
 int cmdScanText(const QStringList& args, const GlobalOptions& g);
+int cmdWorker(const QStringList& args, const GlobalOptions& g);
+int cmdDist(const QStringList& args, const GlobalOptions& g);
 
 }  // namespace medq::cli

@@ -45,6 +45,8 @@ const char* kUsage =
     "  loop run WORKSPACE [--rounds R] [--budget B] [--strategy S]  closed-loop rounds (resumable)\n"
     "  loop status WORKSPACE              rounds, scores, annotations, checkpoints\n"
     "  loop report WORKSPACE --out F.html per-round metrics, prototypes, cost and curves\n"
+    "  worker --master HOST:PORT --rank R --world-size N [--interface IF]  join a group that rank 0 leads\n"
+    "  dist selftest --world-size N --master HOST:PORT  rank 0: check the group's network, time all-reduces\n"
     "\n"
     "`medq COMMAND --help` describes a command. Exit codes: 0 ok, 1 user error, 2 internal error.\n";
 
@@ -97,6 +99,8 @@ int main(int argc, char** argv) {
         {QStringLiteral("assess"), medq::cli::cmdAssess},
         {QStringLiteral("pacs"), medq::cli::cmdPacs},
         {QStringLiteral("scan-text"), medq::cli::cmdScanText},
+        {QStringLiteral("worker"), medq::cli::cmdWorker},
+        {QStringLiteral("dist"), medq::cli::cmdDist},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);

@@ -1,0 +1,190 @@
+// `medq worker` joins a group that rank 0 leads and does the tasks rank 0 posts until it
+// ends the run; `medq dist selftest` is a rank 0 that checks the group's collectives and
+// measures all-reduce latency and bandwidth (docs/scale-out.md).
+#include "Commands.h"
+#include "dist/Group.h"
+#include "dist/SelfTest.h"
+#include "dist/TaskChannel.h"
+#include "learn/ThreadCount.h"
+#include "model/ComputeDevice.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <cmath>
+#include <optional>
+
+namespace medq::cli {
+namespace {
+
+int fail(const char* command, const QString& message, int code = UserError) {
+    QTextStream(stderr) << "medq " << command << ": " << message << Qt::endl;
+    return code;
+}
+
+void say(const QString& line) { QTextStream(stdout) << line << Qt::endl; }
+
+void addGroupOptions(QCommandLineParser& p, bool worker) {
+    p.addOption({QStringLiteral("master"),
+                 worker ? QStringLiteral("Where rank 0 listens, HOST:PORT.")
+                        : QStringLiteral("HOST:PORT the workers reach this machine at; port 0 lets the system pick one "
+                                         "(printed). Not needed for --world-size 1."),
+                 QStringLiteral("HOST:PORT")});
+    p.addOption({QStringLiteral("world-size"), QStringLiteral("Processes in the group, rank 0 included."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("interface"),
+                 QStringLiteral("Network interface for the group's traffic, e.g. eth0 (default: the one that reaches "
+                                "the master)."),
+                 QStringLiteral("IF")});
+    p.addOption({QStringLiteral("threads"),
+                 QStringLiteral("Threads for computing and for Gloo's network work (default: all cores when the "
+                                "machine is idle, else 1)."),
+                 QStringLiteral("T")});
+    p.addOption({QStringLiteral("timeout"),
+                 QStringLiteral("Seconds a collective or store operation may wait for the other ranks (default 60)."),
+                 QStringLiteral("S"), QStringLiteral("60")});
+    p.addOption({QStringLiteral("join-timeout"),
+                 QStringLiteral("Seconds to wait for every rank to join%1 (default 300).")
+                     .arg(worker ? QStringLiteral(", and between tasks for rank 0's next one") : QString()),
+                 QStringLiteral("S"), QStringLiteral("300")});
+}
+
+std::optional<double> positiveSeconds(const QCommandLineParser& p, const QString& name) {
+    bool ok = false;
+    const double s = p.value(name).toDouble(&ok);
+    if (!ok || !(s > 0) || s > 1e6) return std::nullopt;
+    return s;
+}
+
+// The group options from the command line, or what is wrong with them.
+std::optional<QString> groupOptions(const QCommandLineParser& p, dist::GroupOptions& o) {
+    bool ok = false;
+    o.worldSize = p.value(QStringLiteral("world-size")).toInt(&ok);
+    if (!ok || o.worldSize < 1) return QStringLiteral("--world-size takes a positive integer");
+    o.master = p.value(QStringLiteral("master"));
+    o.interfaceName = p.value(QStringLiteral("interface"));
+    const auto timeout = positiveSeconds(p, QStringLiteral("timeout"));
+    const auto joinTimeout = positiveSeconds(p, QStringLiteral("join-timeout"));
+    if (!timeout || !joinTimeout) return QStringLiteral("--timeout and --join-timeout take a positive number of seconds");
+    o.timeout = std::chrono::milliseconds(std::llround(*timeout * 1000));
+    o.joinTimeout = std::chrono::milliseconds(std::llround(*joinTimeout * 1000));
+    int threads = learn::suggestedThreadCount();
+    if (p.isSet(QStringLiteral("threads"))) {
+        threads = p.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || threads < 1) return QStringLiteral("--threads takes a positive integer");
+    }
+    o.threads = threads;
+    return std::nullopt;
+}
+
+// A worker's part of the self-test: the same checks and timed all-reduces as rank 0's.
+Status selfTestPart(dist::Group& group, const QJsonObject& task) {
+    const auto settings = dist::SelfTestSettings::fromTask(task);
+    if (!settings) return settings.error();
+    const auto report = dist::runSelfTest(group, settings.value());
+    if (!report) return report.error();
+    say(QStringLiteral("%1: selftest passed").arg(group.who()));
+    return {};
+}
+
+}  // namespace
+
+int cmdWorker(const QStringList& args, const GlobalOptions&) {
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.setApplicationDescription(QStringLiteral(
+        "Joins a group of processes that rank 0 leads (on this machine or another; `medq dist selftest` for now)\n"
+        "and does the tasks rank 0 hands out until it ends the run; exit 0 then, 1 when the group fails (a rank\n"
+        "that stops, a timeout), naming the rank and the operation. Every rank needs its own --rank from 1 to N-1\n"
+        "and the same --world-size; rank 0's machine must accept connections on the master port, and every\n"
+        "machine on the ports Gloo picks (docs/scale-out.md)."));
+    addGroupOptions(p, true);
+    p.addOption({QStringLiteral("rank"), QStringLiteral("This process's rank, 1 to N-1."), QStringLiteral("R")});
+    if (!p.parse(QStringList{QStringLiteral("medq worker")} + args)) return fail("worker", p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return Ok;
+    }
+    if (!p.positionalArguments().isEmpty()) return fail("worker", QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().front()));
+    dist::GroupOptions options;
+    if (auto problem = groupOptions(p, options)) return fail("worker", *problem);
+    bool ok = false;
+    options.rank = p.value(QStringLiteral("rank")).toInt(&ok);
+    if (!ok || options.rank < 1) return fail("worker", QStringLiteral("--rank takes 1 to N-1 (rank 0 leads the run)"));
+    if (options.master.isEmpty()) return fail("worker", QStringLiteral("--master HOST:PORT is needed"));
+    model::setComputeThreads(options.threads);
+
+    auto group = dist::join(options);
+    if (!group) return fail("worker", group.error().message());
+    say(QStringLiteral("%1 joined the group at %2").arg(group.value()->who(), options.master));
+    dist::TaskChannel channel(*group.value());
+    const Status served = channel.serve({{dist::kSelfTestTask, selfTestPart}}, options.joinTimeout);
+    if (!served) return fail("worker", served.error().message());
+    say(QStringLiteral("%1: rank 0 ended the run").arg(group.value()->who()));
+    return Ok;
+}
+
+int cmdDist(const QStringList& args, const GlobalOptions&) {
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.setApplicationDescription(QStringLiteral(
+        "Groups of medq processes over several machines (docs/scale-out.md).\n"
+        "  selftest --world-size N --master HOST:PORT  rank 0 of a group of N: waits for N-1 `medq worker`s,\n"
+        "      checks that broadcast and all-reduce give exact values on every rank, and prints the latency\n"
+        "      and bandwidth of all-reduces of each --sizes; then lets the workers go"));
+    p.addPositionalArgument(QStringLiteral("selftest"), QStringLiteral("What to do."));
+    addGroupOptions(p, false);
+    p.addOption({QStringLiteral("sizes"), QStringLiteral("All-reduce sizes to time (default 1K,1M,16M)."), QStringLiteral("LIST"),
+                 QStringLiteral("1K,1M,16M")});
+    p.addOption({QStringLiteral("repeats"), QStringLiteral("Timed all-reduces per size (default 10)."), QStringLiteral("R"),
+                 QStringLiteral("10")});
+    if (!p.parse(QStringList{QStringLiteral("medq dist")} + args)) return fail("dist", p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return Ok;
+    }
+    if (p.positionalArguments() != QStringList{QStringLiteral("selftest")})
+        return fail("dist", QStringLiteral("expected selftest (medq dist --help)"));
+    dist::GroupOptions options;
+    if (auto problem = groupOptions(p, options)) return fail("dist", *problem);
+    dist::SelfTestSettings settings;
+    const auto sizes = dist::SelfTestSettings::parseSizes(p.value(QStringLiteral("sizes")));
+    if (!sizes) return fail("dist", QStringLiteral("--sizes: %1").arg(sizes.error().message()));
+    settings.sizes = sizes.value();
+    bool ok = false;
+    settings.repeats = p.value(QStringLiteral("repeats")).toInt(&ok);
+    if (!ok || settings.repeats < 1) return fail("dist", QStringLiteral("--repeats takes a positive integer"));
+    if (options.worldSize > 1 && options.master.isEmpty())
+        return fail("dist", QStringLiteral("--master HOST:PORT is needed for a group of more than one process"));
+    options.rank = 0;
+    model::setComputeThreads(options.threads);
+    const int worldSize = options.worldSize;
+    options.onListening = [worldSize](const QString& address) {
+        say(QStringLiteral("rank 0 listening on %1; start each worker with: medq worker --master %1 --rank R --world-size %2 "
+                           "(R from 1 to %3)")
+                .arg(address)
+                .arg(worldSize)
+                .arg(worldSize - 1));
+    };
+
+    auto group = dist::join(options);
+    if (!group) return fail("dist", group.error().message());
+    dist::Group& g = *group.value();
+    say(QStringLiteral("all %1 ranks joined").arg(g.worldSize()));
+    dist::TaskChannel channel(g);
+    dist::SelfTestReport report;
+    const Status tested = channel.lead(settings.toTask(), [&](dist::Group& own, const QJsonObject&) -> Status {
+        auto r = dist::runSelfTest(own, settings);
+        if (!r) return r.error();
+        report = r.take();
+        return {};
+    }, options.timeout);
+    if (!tested) return fail("dist", tested.error().message());
+    say(QStringLiteral("selftest passed on %1 ranks: broadcast and all-reduce exact; all-reduce of float32 (the slowest "
+                       "rank's figures):")
+            .arg(g.worldSize()));
+    say(report.table());
+    const Status ended = channel.lead({{QStringLiteral("task"), dist::kEndTask}}, nullptr, options.timeout);
+    if (!ended) return fail("dist", ended.error().message());
+    return Ok;
+}
+
+}  // namespace medq::cli
