@@ -779,6 +779,18 @@ Darauf warten und die Runde starten, sobald er fertig ist? Die Statusleiste zeig
         <source>&amp;Wait</source>
         <translation>&amp;Warten</translation>
     </message>
+    <message>
+        <source>&amp;Train Model…</source>
+        <translation>Modell &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>Cannot train the model: %1</source>
+        <translation>Das Modell kann nicht trainiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Training settings: %1</source>
+        <translation>Trainingseinstellungen: %1</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::MainWindow</name>
@@ -2483,6 +2495,93 @@ Warum hier: %6</translation>
     <message>
         <source>Items of the current queue</source>
         <translation>Elemente der aktuellen Warteschlange</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::TrainModelDialog</name>
+    <message>
+        <source>Read hand-made quality measures, standardised per source</source>
+        <translation>Handgefertigte Qualitätsmaße lesen, je Quelle standardisiert</translation>
+    </message>
+    <message>
+        <source>Make it the current model</source>
+        <translation>Zum aktuellen Modell machen</translation>
+    </message>
+    <message>
+        <source>Train the Model</source>
+        <translation>Modell trainieren</translation>
+    </message>
+    <message>
+        <source>Trains on the workspace&apos;s train split and keeps the weights that score best on its validation split. The default recipe takes about %1 minutes on 2 CPU cores; progress, time left and Cancel are in Lab &gt; Engine, and a cancelled run resumes when it is started again under the same name.</source>
+        <translation>Trainiert auf dem Trainingsteil des Arbeitsbereichs und behält die Gewichte, die auf seinem Validierungsteil am besten abschneiden. Das Standardrezept dauert auf 2 CPU-Kernen etwa %1 Minuten; Fortschritt, Restzeit und Abbrechen finden Sie unter Labor &gt; Engine, und ein abgebrochener Lauf wird fortgesetzt, wenn er unter demselben Namen erneut gestartet wird.</translation>
+    </message>
+    <message>
+        <source>From scratch (new tokenizer and network)</source>
+        <translation>Von Grund auf (neuer Tokenizer und neues Netz)</translation>
+    </message>
+    <message>
+        <source>Fine-tune the current model (%1)</source>
+        <translation>Aktuelles Modell feinabstimmen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Start from:</source>
+        <translation>&amp;Ausgangspunkt:</translation>
+    </message>
+    <message>
+        <source>default: trains on 2 CPU cores; base: larger, for a GPU; tiny: for tests</source>
+        <translation>default: trainiert auf 2 CPU-Kernen; base: größer, für eine GPU; tiny: für Tests</translation>
+    </message>
+    <message>
+        <source>&amp;Model size:</source>
+        <translation>&amp;Modellgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Steps:</source>
+        <translation>&amp;Schritte:</translation>
+    </message>
+    <message>
+        <source>Passes of image-encoder pretraining on the attribute labels before the steps</source>
+        <translation>Durchläufe des Bildencoder-Vortrainings auf den Merkmalslabels vor den Schritten</translation>
+    </message>
+    <message>
+        <source>&amp;Encoder pretraining (epochs):</source>
+        <translation>&amp;Encoder-Vortraining (Epochen):</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Batchgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>token: beside the image&apos;s tokens; head: the attribute head reads only the measures; only: the measures are the decoder&apos;s only image input</source>
+        <translation>token: neben den Tokens des Bildes; head: der Merkmalskopf liest nur die Maße; only: die Maße sind die einzige Bildeingabe des Decoders</translation>
+    </message>
+    <message>
+        <source>Measures &amp;read by:</source>
+        <translation>Maße &amp;gelesen von:</translation>
+    </message>
+    <message>
+        <source>automatic (base-N or ft-N)</source>
+        <translation>automatisch (base-N oder ft-N)</translation>
+    </message>
+    <message>
+        <source>Stopped before it finished, resumed under this name: %1</source>
+        <translation>Vor dem Ende angehalten, unter diesem Namen fortgesetzt: %1</translation>
+    </message>
+    <message>
+        <source>Checkpoint &amp;name:</source>
+        <translation>Checkpoint-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <source>A checkpoint name is a folder name: no &apos;/&apos; and no leading &apos;.&apos;</source>
+        <translation>Ein Checkpoint-Name ist ein Ordnername: kein &apos;/&apos; und kein &apos;.&apos; am Anfang</translation>
     </message>
 </context>
 <context>

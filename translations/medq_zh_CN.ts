@@ -778,6 +778,18 @@ Wait for it and start the round when it finishes? The status bar shows the wait,
         <source>&amp;Wait</source>
         <translation>等待(&amp;W)</translation>
     </message>
+    <message>
+        <source>&amp;Train Model…</source>
+        <translation>训练模型(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Cannot train the model: %1</source>
+        <translation>无法训练模型：%1</translation>
+    </message>
+    <message>
+        <source>Training settings: %1</source>
+        <translation>训练设置：%1</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::MainWindow</name>
@@ -2475,6 +2487,93 @@ Why here: %6</source>
     <message>
         <source>Items of the current queue</source>
         <translation>当前队列中的条目</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::TrainModelDialog</name>
+    <message>
+        <source>Read hand-made quality measures, standardised per source</source>
+        <translation>读取手工质量指标（按来源标准化）</translation>
+    </message>
+    <message>
+        <source>Make it the current model</source>
+        <translation>设为当前模型</translation>
+    </message>
+    <message>
+        <source>Train the Model</source>
+        <translation>训练模型</translation>
+    </message>
+    <message>
+        <source>Trains on the workspace&apos;s train split and keeps the weights that score best on its validation split. The default recipe takes about %1 minutes on 2 CPU cores; progress, time left and Cancel are in Lab &gt; Engine, and a cancelled run resumes when it is started again under the same name.</source>
+        <translation>在工作区的训练集上训练，并保留在验证集上得分最高的权重。默认方案在 2 个 CPU 核心上约需 %1 分钟；进度、剩余时间和取消位于 实验室 &gt; 引擎，已取消的训练以相同名称再次启动时会继续。</translation>
+    </message>
+    <message>
+        <source>From scratch (new tokenizer and network)</source>
+        <translation>从头开始（新的分词器和网络）</translation>
+    </message>
+    <message>
+        <source>Fine-tune the current model (%1)</source>
+        <translation>微调当前模型（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Start from:</source>
+        <translation>起点(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>default: trains on 2 CPU cores; base: larger, for a GPU; tiny: for tests</source>
+        <translation>default：在 2 个 CPU 核心上训练；base：更大，用于 GPU；tiny：用于测试</translation>
+    </message>
+    <message>
+        <source>&amp;Model size:</source>
+        <translation>模型大小(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Steps:</source>
+        <translation>步数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Passes of image-encoder pretraining on the attribute labels before the steps</source>
+        <translation>在训练步骤之前，图像编码器在属性标签上预训练的轮数</translation>
+    </message>
+    <message>
+        <source>&amp;Encoder pretraining (epochs):</source>
+        <translation>编码器预训练（轮数）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>批大小(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>线程数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>token: beside the image&apos;s tokens; head: the attribute head reads only the measures; only: the measures are the decoder&apos;s only image input</source>
+        <translation>token：与图像标记并列；head：属性头只读取这些指标；only：这些指标是解码器唯一的图像输入</translation>
+    </message>
+    <message>
+        <source>Measures &amp;read by:</source>
+        <translation>指标读取方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>automatic (base-N or ft-N)</source>
+        <translation>自动（base-N 或 ft-N）</translation>
+    </message>
+    <message>
+        <source>Stopped before it finished, resumed under this name: %1</source>
+        <translation>未完成即停止，将以此名称继续：%1</translation>
+    </message>
+    <message>
+        <source>Checkpoint &amp;name:</source>
+        <translation>检查点名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A checkpoint name is a folder name: no &apos;/&apos; and no leading &apos;.&apos;</source>
+        <translation>检查点名称即文件夹名称：不能含 &apos;/&apos;，也不能以 &apos;.&apos; 开头</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "jobs/JobEngine.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSocketNotifier>
 #include <csignal>
@@ -24,6 +25,12 @@ jobs::JobOutcome runJobInConsole(std::unique_ptr<jobs::Job> job, bool quiet) {
     QEventLoop loop;
     const bool tty = isatty(fileno(stderr));
     int jobId = 0;
+    // Without a terminal (a log file), progress lines start after kLogAfterMs and come at
+    // most every kLogEveryMs: short commands stay quiet, a training run leaves a trace.
+    constexpr qint64 kLogAfterMs = 10'000, kLogEveryMs = 30'000;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastLogged = -kLogEveryMs;
 
     if (g_sigPipe[0] < 0 && ::pipe(g_sigPipe) != 0) g_sigPipe[0] = -1;
     QSocketNotifier notifier(g_sigPipe[0], QSocketNotifier::Read);
@@ -44,7 +51,13 @@ jobs::JobOutcome runJobInConsole(std::unique_ptr<jobs::Job> job, bool quiet) {
                          const QString etaText = eta >= 0 ? QStringLiteral(", %1 s left").arg(int(eta + 0.5)) : QString();
                          const QByteArray line =
                              QStringLiteral("[%1%] %2%3").arg(int(fraction * 100), 3).arg(phrase, etaText).toUtf8();
-                         if (tty) std::fprintf(stderr, "\r\033[K%s", line.constData());
+                         if (tty) {
+                             std::fprintf(stderr, "\r\033[K%s", line.constData());
+                         } else if (clock.elapsed() >= kLogAfterMs && clock.elapsed() - lastLogged >= kLogEveryMs) {
+                             // Into a log: a line now and then, once the job has run a while.
+                             lastLogged = clock.elapsed();
+                             std::fprintf(stderr, "%s\n", line.constData());
+                         }
                      });
     QObject::connect(&engine, &jobs::JobEngine::jobFinished, &loop, [&](int, const jobs::JobOutcome& outcome) {
         result = outcome;

@@ -8,6 +8,7 @@
 #include "learn/EvaluateModelJob.h"
 #include "learn/ThreadCount.h"
 #include "learn/TrainModelJob.h"
+#include "learn/TrainRecipe.h"
 #include "loop/RoutingCalibrator.h"
 #include "store/Workspace.h"
 
@@ -236,9 +237,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         o.config.maxSteps = steps;
         o.config.seed = std::uint64_t(seed);
         o.limit = limit;
-        o.config.evaluateEvery = 100;
-        o.config.patience = 4;
-        o.config.checkpointEvery = 100;
+        learn::TrainRecipe::setRunCadence(o.config);
         if (rank > 0) {
             o.config.useLora = true;
             o.config.lora.rank = rank;

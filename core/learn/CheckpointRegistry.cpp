@@ -1,5 +1,7 @@
 #include "learn/CheckpointRegistry.h"
 
+#include "train/Trainer.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -23,6 +25,15 @@ QStringList CheckpointRegistry::names() const {
     const QDir dir(root());
     for (const QFileInfo& info : dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time | QDir::Reversed))
         if (QFileInfo::exists(info.filePath() + QStringLiteral("/manifest.json"))) out << info.fileName();
+    return out;
+}
+
+QStringList CheckpointRegistry::interrupted() const {
+    QStringList out;
+    const QDir dir(root());
+    for (const QFileInfo& info : dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time | QDir::Reversed))
+        if (!QFileInfo::exists(info.filePath() + QStringLiteral("/manifest.json")) && train::Trainer::hasResumeState(info.filePath()))
+            out << info.fileName();
     return out;
 }
 

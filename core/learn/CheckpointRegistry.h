@@ -17,6 +17,9 @@ public:
     // A fresh, unused name with the prefix ("base-1", "base-2", ...).
     QString nextName(const QString& prefix) const;
     QStringList names() const;  // completed checkpoints (with a manifest), oldest first
+    // Training runs stopped before they finished (a resume point, no manifest), oldest first:
+    // training again under the same name resumes them.
+    QStringList interrupted() const;
     QString current() const;    // name of the current checkpoint, empty when none
     void setCurrent(const QString& name, const QString& actor);
 

@@ -9,6 +9,9 @@
 #include "lab/RoundsDashboard.h"
 #include "lab/RoutingCalibrationView.h"
 #include "lab/StartRoundDialog.h"
+#include "lab/TrainModelDialog.h"
+#include "learn/CheckpointRegistry.h"
+#include "learn/TrainRecipe.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
 #include "store/Permissions.h"
@@ -73,6 +76,7 @@ QMenu* LabWorkbench::addMenu(QMenuBar* bar) {
     lab->addSeparator();
     lab->addAction(tr("&Start Round…"), shortcutFor("lab_start_round"), this, [this] { startRound(); });
     lab->addAction(tr("Add Reference Set from &Annotations…"), this, [this] { addReferenceSet(); });
+    lab->addAction(tr("&Train Model…"), this, [this] { trainModel(); });
     lab->addAction(tr("&Refresh Lab Views"), shortcutFor("lab_refresh"), this, &LabWorkbench::refresh);
     return lab;
 }
@@ -162,6 +166,35 @@ int LabWorkbench::startRound() {
     StartRoundDialog dialog(nextRoundDefaults(), m_window);
     if (dialog.exec() != QDialog::Accepted) return 0;
     return queueRound(dialog.options().value());
+}
+
+int LabWorkbench::trainModel() {
+    QString why;
+    if (!mayStartRounds(&why)) {
+        emit problem(tr("Cannot train the model: %1").arg(why));
+        return 0;
+    }
+    learn::CheckpointRegistry registry(*m_ws);
+    learn::TrainOptions defaults = learn::TrainRecipe::defaults();
+    TrainModelDialog dialog(defaults, registry.current(), registry.interrupted(), m_window);
+    if (dialog.exec() != QDialog::Accepted) return 0;
+    return queueTraining(dialog.options());
+}
+
+int LabWorkbench::queueTraining(learn::TrainOptions options) {
+    QString why;
+    if (!mayStartRounds(&why)) {
+        emit problem(tr("Cannot train the model: %1").arg(why));
+        return 0;
+    }
+    if (const Status s = options.config.validate(); !s) {
+        emit problem(tr("Training settings: %1").arg(s.error().message()));
+        return 0;
+    }
+    options.actor = m_annotator;
+    const int id = m_jobs.submit(std::make_unique<learn::TrainModelJob>(m_ws->dir().absolutePath(), options));
+    show(m_engine);
+    return id;
 }
 
 int LabWorkbench::queueRound(loop::RoundOptions options) {

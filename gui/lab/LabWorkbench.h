@@ -1,7 +1,8 @@
 #pragma once
 // The lab lead's views as docks of the main window (prototype gallery, rounds dashboard,
 // engine and logs, routing calibration) with a Lab menu and shortcuts, and the Start Round
-// flow (leads only). The main window hands it the workspace and who is working.
+// and Train Model flows (leads only). The main window hands it the workspace and who is working.
+#include "learn/TrainModelJob.h"
 #include "loop/RoundOptions.h"
 #include "store/Records.h"
 
@@ -46,6 +47,10 @@ public:
     int addReferenceSet(const QString& which = {});
     // Queues a round with these settings if the annotator may start rounds; 0 and a message otherwise.
     int queueRound(loop::RoundOptions options);
+    // Lab > Train Model (a lead's action): the dialog with the default recipe, then the job.
+    int trainModel();
+    // Queues training with these settings if the annotator may start rounds; 0 and a message otherwise.
+    int queueTraining(learn::TrainOptions options);
 
     PrototypeGallery* gallery() const { return m_gallery; }
     RoundsDashboard* dashboard() const { return m_dashboard; }

@@ -16,6 +16,9 @@
 #include "lab/RoundsTableModel.h"
 #include "lab/RoutingCalibrationView.h"
 #include "lab/StartRoundDialog.h"
+#include "lab/TrainModelDialog.h"
+#include "learn/CheckpointRegistry.h"
+#include "learn/TrainRecipe.h"
 #include "loop/Routing.h"
 #include "shell/MainWindow.h"
 #include "store/LoopRepository.h"
@@ -38,6 +41,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSlider>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -180,6 +184,82 @@ private slots:
         // This workspace holds synthetic images only: nothing qualifies, and it says so.
         QCOMPARE(outcome.result.value("images").toInt(), 0);
         QVERIFY2(outcome.message.contains("reference-test: 0 images added"), qPrintable(outcome.message));
+    }
+
+    // Lab > Train Model: the dialog starts from the default recipe, offers a stopped run to
+    // resume, keeps a checkpoint's own size and inputs, refuses a bad name; only a lead starts
+    // training, which runs as an engine job and leaves a checkpoint.
+    void trainModelIsALeadsJobWithTheDefaultRecipe() {
+        TrainModelDialog dialog(learn::TrainRecipe::defaults(), "base-1", {"stopped-1"});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const auto spin = [&](const char* name) { return qobject_cast<QSpinBox*>(dialog.field(name)); };
+        QCOMPARE(spin("steps")->value(), learn::TrainRecipe::kSteps);
+        QCOMPARE(spin("encoderEpochs")->value(), learn::TrainRecipe::kEncoderEpochs);
+        QCOMPARE(spin("batchSize")->value(), learn::TrainRecipe::kBatchSize);
+        auto* name = qobject_cast<QLineEdit*>(dialog.field("name"));
+        QCOMPARE(name->text(), QStringLiteral("stopped-1"));  // training under it resumes it
+        auto* start = qobject_cast<QComboBox*>(dialog.field("start"));
+        auto* measures = qobject_cast<QCheckBox*>(dialog.field("measures"));
+        auto* route = qobject_cast<QComboBox*>(dialog.field("measureRoute"));
+        QCOMPARE(start->currentIndex(), 0);
+        QVERIFY(dialog.options().fromCheckpoint.isEmpty());
+        QVERIFY(!route->isEnabled());
+        measures->setChecked(true);
+        QVERIFY(route->isEnabled());
+        route->setCurrentText("only");
+        QVERIFY(dialog.options().sourceMeasures);
+        QCOMPARE(dialog.options().measureRoute, model::ModelConfig::MeasureRoute::Only);
+        start->setCurrentIndex(1);  // the current checkpoint keeps its own size and inputs
+        QCOMPARE(dialog.options().fromCheckpoint, QStringLiteral("base-1"));
+        QVERIFY(!dialog.field("preset")->isEnabled() && !measures->isEnabled() && !route->isEnabled());
+        QVERIFY(!dialog.options().sourceMeasures);
+        QCOMPARE(dialog.options().config.encoderEpochs, 0);  // a trained encoder needs no pretraining
+        auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        name->setText("../elsewhere");
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorText().contains("folder name"), qPrintable(dialog.errorText()));
+        // MEDQ_LAB_SCREENSHOTS=folder keeps the dialog's picture (with its error) for the docs.
+        if (const QString out = qEnvironmentVariable("MEDQ_LAB_SCREENSHOTS"); !out.isEmpty()) {
+            QDir().mkpath(out);
+            QVERIFY(dialog.grab().save(QDir(out).filePath("lab-train-model.png")));
+        }
+        name->setText("ft-gui");
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+        learn::TrainOptions tiny;
+        tiny.preset = "tiny";
+        tiny.vocabSize = 400;
+        tiny.name = "gui-trained";
+        tiny.makeCurrent = false;
+        tiny.config.maxSteps = 4;
+        tiny.config.batchSize = 8;
+        tiny.config.warmupSteps = 1;
+        tiny.config.threads = 1;
+        ws().annotations().ensureAnnotator("ann.only", "annotator");
+        lab()->setWorkspace(&ws(), "ann.only");
+        QSignalSpy problems(lab(), &LabWorkbench::problem);
+        QCOMPARE(lab()->queueTraining(tiny), 0);
+        QVERIFY2(problems.count() == 1 && problems.front().front().toString().contains("only a lead"),
+                 qPrintable(problems.value(0).value(0).toString()));
+        lab()->setWorkspace(&ws(), "dr.lead");
+        QSignalSpy finished(&m_window->engine(), &jobs::JobEngine::jobFinished);
+        const int id = lab()->queueTraining(tiny);
+        QVERIFY(id > 0);
+        QVERIFY(lab()->dockOf(lab()->enginePanel())->isVisible());  // progress, time left and Cancel
+        const auto ours = [&]() -> std::optional<jobs::JobOutcome> {
+            for (const auto& signal : finished)
+                if (signal.at(0).toInt() == id) return signal.at(1).value<jobs::JobOutcome>();
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(ours().has_value(), 120000);
+        QVERIFY2(ours()->ok(), qPrintable(ours()->message));
+        learn::CheckpointRegistry registry(ws());
+        QVERIFY(registry.names().contains("gui-trained"));
+        QVERIFY(registry.current() != QStringLiteral("gui-trained"));
     }
 
     void cancelStopsTheSelectedJob() {
