@@ -12,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QTextStream>
+#include <QThreadPool>
 #include <cmath>
 #include <optional>
 
@@ -62,6 +63,8 @@ int cmdWorker(const QStringList& args, const GlobalOptions&) {
     if (!ok || options.rank < 1) return fail("worker", QStringLiteral("--rank takes 1 to N-1 (rank 0 leads the run)"));
     if (options.master.isEmpty()) return fail("worker", QStringLiteral("--master HOST:PORT is needed"));
     model::setComputeThreads(options.threads);
+    // Reading and rendering pool items runs on Qt's pool: --threads bounds it too.
+    QThreadPool::globalInstance()->setMaxThreadCount(options.threads);
 
     auto group = dist::join(options);
     if (!group) return fail("worker", group.error().message());

@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QThreadPool>
 #include <atomic>
 #include <cmath>
 
@@ -75,6 +76,8 @@ int cmdPoolEmbed(const QStringList& args, const GlobalOptions& g) {
     distribution.lease = std::chrono::milliseconds(std::llround(lease * 1000));
     options.rank = 0;
     model::setComputeThreads(options.threads);
+    // Reading and rendering pool items runs on Qt's pool: --threads bounds it too.
+    QThreadPool::globalInstance()->setMaxThreadCount(options.threads);
     log::attachWorkspace(dir);
 
     auto opened = store::Workspace::open(dir);

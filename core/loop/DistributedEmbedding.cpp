@@ -363,10 +363,14 @@ Result<QJsonObject> embedPoolDistributed(store::Workspace& ws, const model::Qual
             auto attempts = group.add(run.key(QStringLiteral("attempts/%1").arg(c)), 0);
             if (attempts && attempts.value() > 0) ++redone;
         }
+        // Ranks whose chunks were taken over, and ranks that have not finished their part
+        // within a lease of the last chunk (one that died between two chunks) are excused.
         QList<int> excused;
+        const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + run.leaseMs;
         for (int r = 1; r < group.worldSize(); ++r) {
             auto lost = group.check({run.key(QStringLiteral("lost/%1").arg(r))});
-            if (lost && lost.value()) {
+            const auto left = std::chrono::milliseconds(std::max<qint64>(1, deadline - QDateTime::currentMSecsSinceEpoch()));
+            if ((lost && lost.value()) || !group.wait({run.key(QStringLiteral("finished/%1").arg(r))}, left)) {
                 excused << r;
                 lostRanks.append(r);
             }
@@ -422,7 +426,8 @@ Status embedPoolPart(dist::Group& group, const QJsonObject& task) {
     if (!model) return model.error();
     model.value().setInferenceBatchSize(kPoolInferenceRows);
     ChunkWorker worker(group, run.value(), *ws.value(), model.value(), nullptr);
-    return worker.run();
+    if (Status s = worker.run(); !s) return s;
+    return group.set(run.value().key(QStringLiteral("finished/%1").arg(group.rank())), QByteArrayLiteral("1"));
 }
 
 }  // namespace medq::loop
