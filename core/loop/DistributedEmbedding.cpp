@@ -7,6 +7,7 @@
 #include "loop/BatchEmbedding.h"
 #include "loop/PoolEmbedder.h"
 #include "model/QualityModel.h"
+#include "loop/internal/EmbedChunks.h"
 #include "store/Workspace.h"
 
 #include <spdlog/spdlog.h>
@@ -17,231 +18,16 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
-#include <QSet>
-#include <QThread>
-#include <QTextStream>
-#include <cstdio>
-#include <cstring>
 #include <map>
 #include <unistd.h>
 
 namespace medq::loop {
+
+using embedding::EmbedRun;
+using embedding::say;
+using embedding::writeAtomically;
+
 namespace {
-
-// What every rank needs to take part: posted by rank 0 as the task.
-struct EmbedRun {
-    QString workspace;   // absolute path, the same on every machine
-    QString checkpoint;  // the embedder's folder, absolute
-    QString tag;
-    QString run;         // blobs/dist/<run>, and the store keys' prefix
-    int chunkItems = kEmbeddingBatch;
-    qint64 items = 0;
-    qint64 leaseMs = 120000;
-
-    qint64 chunks() const { return (items + chunkItems - 1) / chunkItems; }
-    QString folder() const { return QDir(workspace).filePath(QStringLiteral("blobs/dist/") + run); }
-    QString idsPath() const { return QDir(folder()).filePath(QStringLiteral("ids.bin")); }
-    QString chunkPath(qint64 c) const { return QDir(folder()).filePath(QStringLiteral("chunk-%1.emb").arg(c)); }
-    QString leftOutPath(qint64 c) const { return QDir(folder()).filePath(QStringLiteral("chunk-%1.left.json").arg(c)); }
-    QString key(const QString& what) const { return QStringLiteral("embed/%1/%2").arg(run, what); }
-
-    QJsonObject toTask() const {
-        return {{"task", kEmbedTask}, {"workspace", workspace}, {"checkpoint", checkpoint}, {"tag", tag},
-                {"run", run},         {"chunkItems", chunkItems}, {"items", items},       {"leaseMs", leaseMs}};
-    }
-    static Result<EmbedRun> fromTask(const QJsonObject& t) {
-        EmbedRun r;
-        r.workspace = t.value("workspace").toString();
-        r.checkpoint = t.value("checkpoint").toString();
-        r.tag = t.value("tag").toString();
-        r.run = t.value("run").toString();
-        r.chunkItems = t.value("chunkItems").toInt();
-        r.items = t.value("items").toInteger();
-        r.leaseMs = t.value("leaseMs").toInteger();
-        if (r.workspace.isEmpty() || r.checkpoint.isEmpty() || r.run.isEmpty() || r.chunkItems <= 0 || r.items <= 0 ||
-            r.leaseMs <= 0)
-            return Error{QStringLiteral("embed task"), QStringLiteral("incomplete task (is this worker an older medq?)")};
-        return r;
-    }
-};
-
-void say(const QString& line) {
-    QTextStream(stdout) << line << Qt::endl;
-}
-
-Status writeAtomically(const QString& path, const QByteArray& bytes) {
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return Error{path, QStringLiteral("cannot write: %1").arg(out.errorString())};
-    return {};
-}
-
-// One rank's share of the work: claims chunks from the counter, then re-claims chunks whose
-// lease ran out, until every chunk is done (or one failed somewhere).
-class ChunkWorker {
-public:
-    ChunkWorker(dist::Group& group, const EmbedRun& run, store::Workspace& ws, const model::QualityModel& model,
-                const jobs::Progress* progress)
-        : m_group(group), m_run(run), m_ws(ws), m_model(model), m_progress(progress) {}
-
-    Status run() {
-        auto ids = readIds();
-        if (!ids) return ids.error();
-        m_ids = ids.take();
-        const qint64 chunks = m_run.chunks();
-        while (true) {
-            if (Status s = stopIfFailedElsewhere(); !s) return s;
-            auto next = m_group.add(m_run.key("next"), 1);
-            if (!next) return next.error();
-            const qint64 c = next.value() - 1;
-            if (c >= chunks) break;
-            if (Status s = claimAndEmbed(c, 0, QString()); !s) return s;
-        }
-        // The queue is empty: wait for the chunks others hold, taking over those whose lease ran out.
-        while (true) {
-            if (m_progress && m_progress->isCancelled()) {
-                m_group.set(m_run.key("failed"), QStringLiteral("rank 0 was cancelled").toUtf8());
-                m_progress->checkCancelled();
-            }
-            if (Status s = stopIfFailedElsewhere(); !s) return s;
-            bool allDone = true;
-            for (qint64 c = 0; c < chunks; ++c) {
-                if (m_done.contains(c)) continue;
-                auto done = m_group.check({m_run.key(QStringLiteral("done/%1").arg(c))});
-                if (!done) return done.error();
-                if (done.value()) {
-                    m_done.insert(c);
-                    continue;
-                }
-                allDone = false;
-                if (Status s = takeOverIfExpired(c); !s) return s;
-            }
-            if (allDone) return {};
-            QThread::msleep(200);
-        }
-    }
-
-private:
-    Result<std::vector<store::Id>> readIds() const {
-        QFile f(m_run.idsPath());
-        if (!f.open(QIODevice::ReadOnly))
-            return Error{m_run.idsPath(), QStringLiteral("cannot read the run's item list (is the workspace on a "
-                                                         "filesystem this machine shares, at the same path?)")};
-        const QByteArray bytes = f.readAll();
-        if (bytes.size() != m_run.items * qint64(sizeof(store::Id)))
-            return Error{m_run.idsPath(), QStringLiteral("holds %1 bytes, expected %2 items").arg(bytes.size()).arg(m_run.items)};
-        std::vector<store::Id> ids(std::size_t(m_run.items));
-        std::memcpy(ids.data(), bytes.constData(), std::size_t(bytes.size()));
-        return ids;
-    }
-
-    Status stopIfFailedElsewhere() {
-        auto failed = m_group.check({m_run.key("failed")});
-        if (!failed) return failed.error();
-        if (!failed.value()) return {};
-        auto why = m_group.get(m_run.key("failed"));
-        return Error{m_group.who(), QStringLiteral("the embedding run stopped: %1")
-                                        .arg(why ? QString::fromUtf8(why.value()) : why.error().message())};
-    }
-
-    static QByteArray claimValue(int rank) {
-        return QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + ' ' + QByteArray::number(rank);
-    }
-
-    // Chunk c's claim number `attempt` is ours: record it, embed, publish.
-    Status claimAndEmbed(qint64 c, qint64 attempt, const QString& note) {
-        if (Status s = m_group.set(m_run.key(QStringLiteral("claim/%1/%2").arg(c).arg(attempt)), claimValue(m_group.rank())); !s)
-            return s;
-        say(QStringLiteral("%1: embedding chunk %2 of %3%4").arg(m_group.who()).arg(c).arg(m_run.chunks()).arg(note));
-        if (Status s = embedChunk(c); !s) {
-            m_group.set(m_run.key("failed"), s.error().message().toUtf8());
-            return s;
-        }
-        m_done.insert(c);
-        if (m_progress)
-            m_progress->report(double(c + 1) / double(m_run.chunks()),
-                               QStringLiteral("Embedded chunk %1 of %2").arg(c + 1).arg(m_run.chunks()));
-        return m_group.set(m_run.key(QStringLiteral("done/%1").arg(c)), QByteArray::number(m_group.rank()));
-    }
-
-    Status takeOverIfExpired(qint64 c) {
-        auto attempts = m_group.add(m_run.key(QStringLiteral("attempts/%1").arg(c)), 0);
-        if (!attempts) return attempts.error();
-        const qint64 a = attempts.value();
-        const QString claimKey = m_run.key(QStringLiteral("claim/%1/%2").arg(c).arg(a));
-        auto claimed = m_group.check({claimKey});
-        if (!claimed) return claimed.error();
-        if (!claimed.value()) return {};  // being claimed right now
-        auto claim = m_group.get(claimKey);
-        if (!claim) return claim.error();
-        const QList<QByteArray> parts = claim.value().split(' ');
-        const qint64 since = parts.value(0).toLongLong();
-        const int holder = parts.value(1).toInt();
-        if (QDateTime::currentMSecsSinceEpoch() - since < m_run.leaseMs) return {};
-        auto mine = m_group.add(m_run.key(QStringLiteral("attempts/%1").arg(c)), 1);
-        if (!mine) return mine.error();
-        if (mine.value() != a + 1) return {};  // another rank took it over first
-        // Rank 0 excuses the holder from reporting: it has stopped, or is too slow to wait for.
-        m_group.set(m_run.key(QStringLiteral("lost/%1").arg(holder)), QByteArray::number(c));
-        return claimAndEmbed(c, a + 1,
-                             QStringLiteral(" again (rank %1 claimed it %2 s ago and has not delivered it)")
-                                 .arg(holder)
-                                 .arg((QDateTime::currentMSecsSinceEpoch() - since) / 1000));
-    }
-
-    // Embeds chunk c in the single-process path's batches (kEmbeddingBatch items each,
-    // counted from the run's first item) and renames its file into place.
-    Status embedChunk(qint64 c) {
-        const std::size_t from = std::size_t(c) * std::size_t(m_run.chunkItems);
-        const std::size_t to = std::min(m_ids.size(), from + std::size_t(m_run.chunkItems));
-        const QString part = m_run.chunkPath(c) + QStringLiteral(".part-%1-%2").arg(m_group.rank()).arg(::getpid());
-        const PoolEmbedder pool(m_ws, m_model, m_run.tag);
-        QJsonArray leftOut;
-        {
-            auto created = index::EmbeddingFile::create(part, m_model.embeddingDimension(), m_run.tag);
-            if (!created) return created.error();
-            index::EmbeddingFile file = created.take();
-            for (std::size_t start = from; start < to; start += kEmbeddingBatch) {
-                if (m_progress) m_progress->checkCancelled();
-                const std::vector<store::Id> ids(m_ids.begin() + std::ptrdiff_t(start),
-                                                 m_ids.begin() + std::ptrdiff_t(std::min(to, start + kEmbeddingBatch)));
-                std::vector<store::Id> usable;
-                std::vector<std::vector<float>> pixels;
-                auto each = pool.pixelsEach(ids);
-                for (std::size_t i = 0; i < ids.size(); ++i) {
-                    if (each[i].pixels) {
-                        usable.push_back(ids[i]);
-                        pixels.push_back(each[i].pixels.take());
-                    } else if (each[i].fileStatus) {
-                        leftOut.append(QJsonObject{{"id", qint64(ids[i])},
-                                                   {"status", int(*each[i].fileStatus)},
-                                                   {"reason", each[i].pixels.error().reason},
-                                                   {"message", each[i].pixels.error().message()}});
-                    } else {
-                        return each[i].pixels.error();
-                    }
-                }
-                if (usable.empty()) continue;
-                const PixelSource ready = [&pixels](const std::vector<store::Id>&) { return Result(std::move(pixels)); };
-                if (Status s = appendEmbeddings(m_model, file, usable, ready); !s) return s;
-            }
-        }
-        if (Status s = writeAtomically(m_run.leftOutPath(c), QJsonDocument(leftOut).toJson(QJsonDocument::Compact)); !s)
-            return s;
-        if (std::rename(QFile::encodeName(part).constData(), QFile::encodeName(m_run.chunkPath(c)).constData()) != 0)
-            return Error{m_run.chunkPath(c), QStringLiteral("cannot rename the finished chunk into place")};
-        return {};
-    }
-
-    dist::Group& m_group;
-    const EmbedRun& m_run;
-    store::Workspace& m_ws;
-    const model::QualityModel& m_model;
-    const jobs::Progress* m_progress;
-    std::vector<store::Id> m_ids;
-    QSet<qint64> m_done;
-};
 
 // Rank 0: appends chunk c's rows in the batches the single-process path would have
 // appended (rows of one batch = rows whose item falls in the same kEmbeddingBatch-slice of
@@ -284,6 +70,7 @@ Status mergeChunk(const EmbedRun& run, qint64 c, const std::vector<store::Id>& i
     }
     return {};
 }
+
 
 }  // namespace
 
@@ -350,8 +137,7 @@ Result<QJsonObject> embedPoolDistributed(store::Workspace& ws, const model::Qual
         auto number = channel.post(run.toTask());
         if (!number) return number.error();
         const jobs::Progress embedding = progress.sub(0.0, 0.8);
-        ChunkWorker own(group, run, ws, embedder, &embedding);
-        if (Status s = own.run(); !s) return s.error();
+        if (Status s = embedding::embedChunks(group, run, ws, embedder, &embedding); !s) return s.error();
         const double embedSeconds = clock.elapsed() / 1000.0;
 
         // Who did what, and which ranks stopped (their chunks were redone).
@@ -425,8 +211,7 @@ Status embedPoolPart(dist::Group& group, const QJsonObject& task) {
     auto model = model::QualityModel::load(run.value().checkpoint);
     if (!model) return model.error();
     model.value().setInferenceBatchSize(kPoolInferenceRows);
-    ChunkWorker worker(group, run.value(), *ws.value(), model.value(), nullptr);
-    if (Status s = worker.run(); !s) return s;
+    if (Status s = embedding::embedChunks(group, run.value(), *ws.value(), model.value(), nullptr); !s) return s;
     return group.set(run.value().key(QStringLiteral("finished/%1").arg(group.rank())), QByteArrayLiteral("1"));
 }
 

@@ -60,7 +60,10 @@ int main(int argc, char** argv) {
                                                "--master", "127.0.0.1:0"});
     QString leadOut;
     QString master;
-    while (master.isEmpty() && lead.waitForReadyRead(30000)) {
+    QElapsedTimer clock;
+    clock.start();
+    while (master.isEmpty() && clock.elapsed() < 60000 && lead.state() != QProcess::NotRunning) {
+        lead.waitForReadyRead(200);
         leadOut += QString::fromUtf8(lead.readAll());
         const auto m = QRegularExpression(QStringLiteral("listening on ([^;]+);")).match(leadOut);
         if (m.hasMatch()) master = m.captured(1);

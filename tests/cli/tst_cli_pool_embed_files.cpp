@@ -58,7 +58,8 @@ private slots:
         QString master;
         QElapsedTimer clock;
         clock.start();
-        while (master.isEmpty() && clock.elapsed() < 30000 && lead.waitForReadyRead(1000)) {
+        while (master.isEmpty() && clock.elapsed() < 30000 && lead.state() != QProcess::NotRunning) {
+            lead.waitForReadyRead(200);
             out += QString::fromUtf8(lead.readAllStandardOutput());
             const int at = out.indexOf("listening on ");
             if (at >= 0) master = out.mid(at + 13).section(';', 0, 0);
