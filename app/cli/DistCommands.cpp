@@ -2,14 +2,17 @@
 // ends the run; `medq dist selftest` is a rank 0 that checks the group's collectives and
 // measures all-reduce latency and bandwidth (docs/scale-out.md).
 #include "Commands.h"
+#include "GroupArguments.h"
 #include "dist/Group.h"
 #include "dist/SelfTest.h"
 #include "dist/TaskChannel.h"
 #include "learn/ThreadCount.h"
+#include "loop/DistributedEmbedding.h"
 #include "model/ComputeDevice.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
+#include <QThreadPool>
 #include <cmath>
 #include <optional>
 
@@ -22,58 +25,6 @@ int fail(const char* command, const QString& message, int code = UserError) {
 }
 
 void say(const QString& line) { QTextStream(stdout) << line << Qt::endl; }
-
-void addGroupOptions(QCommandLineParser& p, bool worker) {
-    p.addOption({QStringLiteral("master"),
-                 worker ? QStringLiteral("Where rank 0 listens, HOST:PORT.")
-                        : QStringLiteral("HOST:PORT the workers reach this machine at; port 0 lets the system pick one "
-                                         "(printed). Not needed for --world-size 1."),
-                 QStringLiteral("HOST:PORT")});
-    p.addOption({QStringLiteral("world-size"), QStringLiteral("Processes in the group, rank 0 included."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("interface"),
-                 QStringLiteral("Network interface for the group's traffic, e.g. eth0 (default: the one that reaches "
-                                "the master)."),
-                 QStringLiteral("IF")});
-    p.addOption({QStringLiteral("threads"),
-                 QStringLiteral("Threads for computing and for Gloo's network work (default: all cores when the "
-                                "machine is idle, else 1)."),
-                 QStringLiteral("T")});
-    p.addOption({QStringLiteral("timeout"),
-                 QStringLiteral("Seconds a collective or store operation may wait for the other ranks (default 60)."),
-                 QStringLiteral("S"), QStringLiteral("60")});
-    p.addOption({QStringLiteral("join-timeout"),
-                 QStringLiteral("Seconds to wait for every rank to join%1 (default 300).")
-                     .arg(worker ? QStringLiteral(", and between tasks for rank 0's next one") : QString()),
-                 QStringLiteral("S"), QStringLiteral("300")});
-}
-
-std::optional<double> positiveSeconds(const QCommandLineParser& p, const QString& name) {
-    bool ok = false;
-    const double s = p.value(name).toDouble(&ok);
-    if (!ok || !(s > 0) || s > 1e6) return std::nullopt;
-    return s;
-}
-
-// The group options from the command line, or what is wrong with them.
-std::optional<QString> groupOptions(const QCommandLineParser& p, dist::GroupOptions& o) {
-    bool ok = false;
-    o.worldSize = p.value(QStringLiteral("world-size")).toInt(&ok);
-    if (!ok || o.worldSize < 1) return QStringLiteral("--world-size takes a positive integer");
-    o.master = p.value(QStringLiteral("master"));
-    o.interfaceName = p.value(QStringLiteral("interface"));
-    const auto timeout = positiveSeconds(p, QStringLiteral("timeout"));
-    const auto joinTimeout = positiveSeconds(p, QStringLiteral("join-timeout"));
-    if (!timeout || !joinTimeout) return QStringLiteral("--timeout and --join-timeout take a positive number of seconds");
-    o.timeout = std::chrono::milliseconds(std::llround(*timeout * 1000));
-    o.joinTimeout = std::chrono::milliseconds(std::llround(*joinTimeout * 1000));
-    int threads = learn::suggestedThreadCount();
-    if (p.isSet(QStringLiteral("threads"))) {
-        threads = p.value(QStringLiteral("threads")).toInt(&ok);
-        if (!ok || threads < 1) return QStringLiteral("--threads takes a positive integer");
-    }
-    o.threads = threads;
-    return std::nullopt;
-}
 
 // A worker's part of the self-test: the same checks and timed all-reduces as rank 0's.
 Status selfTestPart(dist::Group& group, const QJsonObject& task) {
@@ -91,7 +42,8 @@ int cmdWorker(const QStringList& args, const GlobalOptions&) {
     QCommandLineParser p;
     p.addHelpOption();
     p.setApplicationDescription(QStringLiteral(
-        "Joins a group of processes that rank 0 leads (on this machine or another; `medq dist selftest` for now)\n"
+        "Joins a group of processes that rank 0 leads (on this machine or another: `medq dist selftest`, or\n"
+        "`medq pool embed --world-size N`, whose workspace and checkpoint it reads at the same paths as rank 0)\n"
         "and does the tasks rank 0 hands out until it ends the run; exit 0 then, 1 when the group fails (a rank\n"
         "that stops, a timeout), naming the rank and the operation. Every rank needs its own --rank from 1 to N-1\n"
         "and the same --world-size; rank 0's machine must accept connections on the master port, and every\n"
@@ -111,12 +63,14 @@ int cmdWorker(const QStringList& args, const GlobalOptions&) {
     if (!ok || options.rank < 1) return fail("worker", QStringLiteral("--rank takes 1 to N-1 (rank 0 leads the run)"));
     if (options.master.isEmpty()) return fail("worker", QStringLiteral("--master HOST:PORT is needed"));
     model::setComputeThreads(options.threads);
+    // Reading and rendering pool items runs on Qt's pool: --threads bounds it too.
+    QThreadPool::globalInstance()->setMaxThreadCount(options.threads);
 
     auto group = dist::join(options);
     if (!group) return fail("worker", group.error().message());
     say(QStringLiteral("%1 joined the group at %2").arg(group.value()->who(), options.master));
     dist::TaskChannel channel(*group.value());
-    const Status served = channel.serve({{dist::kSelfTestTask, selfTestPart}}, options.joinTimeout);
+    const Status served = channel.serve({{dist::kSelfTestTask, selfTestPart}, {loop::kEmbedTask, loop::embedPoolPart}}, options.joinTimeout);
     if (!served) return fail("worker", served.error().message());
     say(QStringLiteral("%1: rank 0 ended the run").arg(group.value()->who()));
     return Ok;

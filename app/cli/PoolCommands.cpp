@@ -1,6 +1,7 @@
 // `medq pool add|status`: a site's own files as the loop's pool, registered by reference.
 #include "Commands.h"
 #include "ConsoleJobRunner.h"
+#include "PoolEmbedCommand.h"
 #include "common/Log.h"
 #include "ingest/PoolAddJob.h"
 #include "jobs/WorkspaceJobLock.h"
@@ -94,14 +95,17 @@ int status(const QCommandLineParser& p) {
 }  // namespace
 
 int cmdPool(const QStringList& args, const GlobalOptions& g) {
+    if (args.value(0) == QLatin1String("embed")) return cmdPoolEmbed(args.mid(1), g);  // options of its own
     QCommandLineParser p;
     p.addHelpOption();
     p.setApplicationDescription(QStringLiteral(
         "A site's own images as the loop's pool, registered by reference (never copied).\n"
         "  add WORKSPACE PATH... [-r] [--modality M]  register DICOM, NIfTI, PNG/JPEG/TIFF files and folders;\n"
         "      rerunning adds new and changed files only and marks vanished ones; a killed run continues\n"
-        "  status WORKSPACE [--problems N]  pool items per modality and kind, files not usable and why"));
-    p.addPositionalArgument(QStringLiteral("add|status"), QStringLiteral("What to do."));
+        "  status WORKSPACE [--problems N]  pool items per modality and kind, files not usable and why\n"
+        "  embed WORKSPACE [--world-size N --master HOST:PORT]  embed the pool and update its index, on this\n"
+        "      process or with N-1 `medq worker`s (medq pool embed --help)"));
+    p.addPositionalArgument(QStringLiteral("add|status|embed"), QStringLiteral("What to do."));
     p.addOption({{QStringLiteral("r"), QStringLiteral("recursive")}, QStringLiteral("Descend into sub-folders.")});
     p.addOption({{QStringLiteral("m"), QStringLiteral("modality")},
                  QStringLiteral("The modality of every file added: mri, ct, endoscopy, histopathology or fundus "
@@ -119,7 +123,7 @@ int cmdPool(const QStringList& args, const GlobalOptions& g) {
     const QString sub = p.positionalArguments().value(0);
     if (sub == QLatin1String("add")) return add(p, g);
     if (sub == QLatin1String("status")) return status(p);
-    return fail(QStringLiteral("expected add or status (medq pool --help)"));
+    return fail(QStringLiteral("expected add, status or embed (medq pool --help)"));
 }
 
 }  // namespace medq::cli

@@ -30,6 +30,7 @@ const char* kUsage =
     "  synth sheet OUT.png [--modality M] contact sheet of every attribute at three severities\n"
     "  synth bases [--sheet OUT.png]      the real clean bases: sources, packages, splits, installed or not\n"
     "  pool add WORKSPACE PATH... [-r] [-m M]  register your own images as pool items (not copied)\n"
+    "  pool embed WORKSPACE [--world-size N --master HOST:PORT]  embed the pool and update its index\n"
     "  pool status WORKSPACE              pool items per modality and kind, files not usable and why\n"
     "  reference add WORKSPACE --from-annotations --split test|val  expert labels as a reference set\n"
     "  assess WORKSPACE|--checkpoint C PATH... [-r] [--jsonl F] [--fail-at usable|reject]  quality of any images\n"

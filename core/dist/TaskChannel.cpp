@@ -22,13 +22,15 @@ Result<int> TaskChannel::post(const QJsonObject& task) {
     return number;
 }
 
-Status TaskChannel::collect(int number, std::chrono::milliseconds timeout) {
+Status TaskChannel::collect(int number, std::chrono::milliseconds timeout, const QList<int>& excused) {
     QStringList keys;
-    for (int r = 1; r < m_group.worldSize(); ++r) keys << resultKey(number, r);
-    if (const Status s = m_group.wait(keys, timeout); !s)
+    for (int r = 1; r < m_group.worldSize(); ++r)
+        if (!excused.contains(r)) keys << resultKey(number, r);
+    if (const Status s = keys.isEmpty() ? Status{} : m_group.wait(keys, timeout); !s)
         return Error{m_group.who(), QStringLiteral("task %1: not every worker reported: %2").arg(number).arg(s.error().reason)};
     QStringList failures;
     for (int r = 1; r < m_group.worldSize(); ++r) {
+        if (excused.contains(r)) continue;
         const auto value = m_group.get(resultKey(number, r));
         if (!value) return value.error();
         if (value.value() == kSucceeded) continue;

@@ -6,6 +6,7 @@
 #include "common/Result.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <chrono>
 #include <functional>
@@ -37,8 +38,9 @@ public:
     // Rank 0: publishes the next task; returns its number.
     Result<int> post(const QJsonObject& task);
     // Rank 0: waits for every worker's report of task `number`; the error names each rank
-    // that failed with its reason, or the ranks that did not report within `timeout`.
-    Status collect(int number, std::chrono::milliseconds timeout);
+    // that failed with its reason, or the ranks that did not report within `timeout`. Ranks
+    // in `excused` (known to have stopped, their work redone) are not waited for.
+    Status collect(int number, std::chrono::milliseconds timeout, const QList<int>& excused = {});
 
     // Workers: the next task, waiting up to `timeout` for rank 0 to post it.
     struct Task {

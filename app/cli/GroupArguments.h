@@ -1,0 +1,21 @@
+#pragma once
+// The command-line options a process of a group takes (--master, --world-size, --interface,
+// --threads, --timeout, --join-timeout), shared by `medq worker`, `medq dist selftest` and
+// `medq pool embed`.
+#include "dist/GroupOptions.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <optional>
+
+namespace medq::cli {
+
+// `worker`: the wording for a worker (where rank 0 listens), else for rank 0. A command that
+// also runs alone gives --world-size the default "1".
+void addGroupOptions(QCommandLineParser& p, bool worker, const QString& defaultWorldSize = QString());
+// The group options from the command line, or what is wrong with them.
+std::optional<QString> groupOptions(const QCommandLineParser& p, dist::GroupOptions& o);
+// Rank 0's line once its store listens: how to start each worker.
+void announceListening(const QString& address, int worldSize);
+
+}  // namespace medq::cli
