@@ -6,11 +6,13 @@
 #include "dist/Group.h"
 #include "dist/SelfTest.h"
 #include "dist/TaskChannel.h"
+#include "learn/DistributedTraining.h"
 #include "learn/ThreadCount.h"
 #include "loop/DistributedEmbedding.h"
 #include "model/ComputeDevice.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QTextStream>
 #include <QThreadPool>
 #include <cmath>
@@ -43,8 +45,8 @@ int cmdWorker(const QStringList& args, const GlobalOptions&) {
     p.addHelpOption();
     p.setApplicationDescription(QStringLiteral(
         "Joins a group of processes that rank 0 leads (on this machine or another: `medq dist selftest`, or\n"
-        "`medq pool embed --world-size N`, whose workspace and checkpoint it reads at the same paths as rank 0)\n"
-        "and does the tasks rank 0 hands out until it ends the run; exit 0 then, 1 when the group fails (a rank\n"
+        "`medq pool embed` or `medq model train` with --world-size N, whose workspace and checkpoint it reads at\n"
+        "the same paths as rank 0) and does the tasks rank 0 hands out until it ends the run; exit 0 then, 1 when the group fails (a rank\n"
         "that stops, a timeout), naming the rank and the operation. Every rank needs its own --rank from 1 to N-1\n"
         "and the same --world-size; rank 0's machine must accept connections on the master port, and every\n"
         "machine on the ports Gloo picks (docs/scale-out.md)."));
@@ -70,7 +72,25 @@ int cmdWorker(const QStringList& args, const GlobalOptions&) {
     if (!group) return fail("worker", group.error().message());
     say(QStringLiteral("%1 joined the group at %2").arg(group.value()->who(), options.master));
     dist::TaskChannel channel(*group.value());
-    const Status served = channel.serve({{dist::kSelfTestTask, selfTestPart}, {loop::kEmbedTask, loop::embedPoolPart}}, options.joinTimeout);
+    // Training steps, a line at most every 30 s.
+    static const std::atomic<bool> never{false};
+    QElapsedTimer shown;
+    shown.start();
+    const QString who = group.value()->who();
+    const jobs::Progress progress(&never, [&shown, who](double, const QString& phrase) {
+        if (shown.elapsed() < 30000) return;
+        shown.restart();
+        say(QStringLiteral("%1: %2").arg(who, phrase));
+    });
+    const auto trainPart = [&progress](dist::Group& own, const QJsonObject& task) {
+        const Status trained = learn::trainPart(own, task, progress);
+        if (trained) say(QStringLiteral("%1: training done").arg(own.who()));
+        return trained;
+    };
+    const Status served = channel.serve({{dist::kSelfTestTask, selfTestPart},
+                                         {loop::kEmbedTask, loop::embedPoolPart},
+                                         {learn::kTrainTask, trainPart}},
+                                        options.joinTimeout);
     if (!served) return fail("worker", served.error().message());
     say(QStringLiteral("%1: rank 0 ended the run").arg(group.value()->who()));
     return Ok;

@@ -1,7 +1,10 @@
 // `medq model train|eval|list`: the quality model on a workspace's benchmark splits.
 #include "Commands.h"
 #include "ConsoleJobRunner.h"
+#include "GroupArguments.h"
 #include "common/Log.h"
+#include "dist/Group.h"
+#include "dist/TaskChannel.h"
 #include "ingest/WorkspaceJobs.h"
 #include "learn/CalibrateModelJob.h"
 #include "learn/CheckpointRegistry.h"
@@ -165,7 +168,8 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
         p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S")});
-        p.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: 2 on an idle machine, 1 when busy)."), QStringLiteral("N")});
+        // --threads, and with --world-size N > 1 rank 0 of a data-parallel run (docs/scale-out.md).
+        addGroupOptions(p, false, QStringLiteral("1"));
     } else if (sub == QLatin1String("eval")) {
         p.setApplicationDescription(QStringLiteral(
             "Evaluate a checkpoint: perception accuracy by question type and modality, calibration error, the\n"
@@ -224,13 +228,17 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         o.measureRoute = *route;
         if (o.sourceMeasures && !o.fromCheckpoint.isEmpty())
             return fail(QStringLiteral("--source-measures only from scratch: a checkpoint keeps its own inputs"));
-        int epochs = 6, steps = 0, rank = 0, limit = 0, seed = 1, batch = 32, threads = learn::suggestedThreadCount();
+        int epochs = 6, steps = 0, rank = 0, limit = 0, seed = 1, batch = 32;
         int encoderEpochs = o.fromCheckpoint.isEmpty() ? 30 : 0;
         if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||
-            !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) || !intOption(p, "threads", 1, threads) ||
+            !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) ||
             !intOption(p, "batch-size", 1, batch) || !intOption(p, "encoder-epochs", 0, encoderEpochs))
-            return fail(QStringLiteral("--epochs, --steps, --batch-size, --lora, --limit, --seed and --threads take positive integers"));
-        o.config.threads = threads;
+            return fail(QStringLiteral("--epochs, --steps, --batch-size, --lora, --limit and --seed take positive integers"));
+        dist::GroupOptions groupSettings;
+        if (auto problem = groupOptions(p, groupSettings)) return fail(*problem);
+        if (groupSettings.worldSize > 1 && groupSettings.master.isEmpty())
+            return fail(QStringLiteral("--master HOST:PORT is needed for a group of more than one process"));
+        o.config.threads = groupSettings.threads;
         o.config.batchSize = batch;
         o.config.encoderEpochs = encoderEpochs;
         o.config.epochs = epochs;
@@ -243,7 +251,28 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
             o.config.lora.rank = rank;
         }
         if (Status valid = o.config.validate(); !valid) return fail(valid.error().message());
+        std::unique_ptr<dist::Group> group;
+        std::unique_ptr<dist::TaskChannel> channel;
+        if (groupSettings.worldSize > 1) {
+            groupSettings.rank = 0;
+            const int worldSize = groupSettings.worldSize;
+            groupSettings.onListening = [worldSize](const QString& address) { announceListening(address, worldSize); };
+            auto joined = dist::join(groupSettings);
+            if (!joined) return fail(joined.error().message());
+            group = joined.take();
+            QTextStream(stdout) << QStringLiteral("all %1 ranks joined").arg(worldSize) << Qt::endl;
+            channel = std::make_unique<dist::TaskChannel>(*group);
+            o.group = group.get();
+            o.channel = channel.get();
+            o.groupTimeout = groupSettings.timeout;
+        }
         const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::TrainModelJob>(dir, o)), g.quiet);
+        if (channel) {
+            // The workers go when the run is over, whatever its outcome (after a failure in
+            // training they have stopped already).
+            if (auto number = channel->post({{QStringLiteral("task"), dist::kEndTask}}); number && outcome.ok())
+                if (Status ended = channel->collect(number.value(), groupSettings.timeout); !ended) return fail(ended.error().message());
+        }
         if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled; no checkpoint was written (progress is kept for resuming)"));
         if (!outcome.ok()) return fail(outcome.message);
         QTextStream(stdout) << outcome.message << Qt::endl;

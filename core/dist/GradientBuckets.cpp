@@ -16,10 +16,10 @@ struct Bucket {
     std::unique_ptr<PendingCollective> pending;
 };
 
-}  // namespace
-
-Result<int> averageGradients(TensorCollectives& group, const std::vector<at::Tensor>& parameters,
-                             std::size_t bucketBytes) {
+// Sums every trainable parameter's gradient over the ranks in buckets, then multiplies it by
+// `scale` (1: the sum; 1/N: the mean).
+Result<int> reduceGradients(TensorCollectives& group, const std::vector<at::Tensor>& parameters, std::size_t bucketBytes,
+                            double scale) {
     at::NoGradGuard noGrad;
     std::vector<Bucket> buckets;
     std::vector<at::Tensor> filling;
@@ -54,15 +54,25 @@ Result<int> averageGradients(TensorCollectives& group, const std::vector<at::Ten
     }
     if (const Status s = send(); !s) return s.error();
 
-    const double scale = 1.0 / group.collectiveWorldSize();
     for (Bucket& b : buckets) {
         // Scale only once the sum is complete: the buffer is still being written until then.
         if (const Status s = b.pending->wait(); !s) return s.error();
-        b.flat.mul_(scale);
+        if (scale != 1.0) b.flat.mul_(scale);
         const std::vector<at::Tensor> averaged = at::unflatten_dense_tensors(b.flat, b.gradients);
         for (std::size_t i = 0; i < averaged.size(); ++i) b.gradients[i].copy_(averaged[i]);
     }
     return int(buckets.size());
+}
+
+}  // namespace
+
+Result<int> averageGradients(TensorCollectives& group, const std::vector<at::Tensor>& parameters,
+                             std::size_t bucketBytes) {
+    return reduceGradients(group, parameters, bucketBytes, 1.0 / group.collectiveWorldSize());
+}
+
+Result<int> sumGradients(TensorCollectives& group, const std::vector<at::Tensor>& parameters, std::size_t bucketBytes) {
+    return reduceGradients(group, parameters, bucketBytes, 1.0);
 }
 
 }  // namespace medq::dist

@@ -25,5 +25,10 @@ constexpr std::size_t kDefaultBucketBytes = std::size_t(16) << 20;
 // the same order.
 Result<int> averageGradients(TensorCollectives& group, const std::vector<at::Tensor>& parameters,
                              std::size_t bucketBytes = kDefaultBucketBytes);
+// The same with the sum over ranks instead of the mean: for a loss each rank has already
+// divided by the whole batch's normaliser (train::DataParallel), the sum is the gradient of
+// the whole batch.
+Result<int> sumGradients(TensorCollectives& group, const std::vector<at::Tensor>& parameters,
+                         std::size_t bucketBytes = kDefaultBucketBytes);
 
 }  // namespace medq::dist

@@ -1,12 +1,15 @@
 #include "learn/TrainModelJob.h"
 
+#include "dist/Group.h"
 #include "jobs/WorkspaceJobLock.h"
 #include "learn/CheckpointRegistry.h"
-#include "learn/ExampleAssembler.h"
+#include "learn/DistributedTraining.h"
+#include "learn/TrainingData.h"
 #include "model/QualityModel.h"
 #include "train/Trainer.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace medq::learn {
 
@@ -43,29 +46,22 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         }
     }
 
-    ExampleAssembler assembler(ws, config);
-    assembler.setAttributeSlots(config.attributeSlots);
-    auto training = assembler.split(m_options.trainSplit, progress.sub(0.0, 0.2), m_options.limit);
-    if (!training) return {JobOutcome::Status::Failed, training.error().message(), {}};
-    // The training sources' measure levels go with the checkpoint: images assessed alone
-    // are standardised against them (assess::MeasureSources).
-    const model::MeasureReference measureReference =
-        config.sourceMeasures ? assembler.measureReference() : model::MeasureReference{};
-    auto validation = assembler.split(m_options.validationSplit, progress.sub(0.2, 0.3),
-                                      m_options.limit > 0 ? std::max(16, m_options.limit / 4) : 0);
-    if (!validation) return {JobOutcome::Status::Failed, validation.error().message(), {}};
+    auto assembled = assembleTrainingData(ws, config, {m_options.trainSplit, m_options.validationSplit, m_options.limit},
+                                          progress.sub(0.0, 0.3));
+    if (!assembled) return {JobOutcome::Status::Failed, assembled.error().message(), {}};
+    const TrainingData& data = assembled.value();
 
     if (!net.isValid()) {
         progress.report(0.3, QStringLiteral("Training the tokenizer"));
-        QStringList corpus = train::tokenizerCorpus(training.value().examples);
-        corpus += train::tokenizerCorpus(validation.value().examples);
+        QStringList corpus = train::tokenizerCorpus(data.training);
+        corpus += train::tokenizerCorpus(data.validation);
         auto tokenizer = model::Tokenizer::train(corpus, m_options.vocabSize);
         if (!tokenizer) return {JobOutcome::Status::Failed, tokenizer.error().message(), {}};
         auto created = model::QualityModel::create(config, tokenizer.value());
         if (!created) return {JobOutcome::Status::Failed, created.error().message(), {}};
         net = created.take();
     }
-    if (config.sourceMeasures && net.measureReference().isEmpty()) net.setMeasureReference(measureReference);
+    if (config.sourceMeasures && net.measureReference().isEmpty()) net.setMeasureReference(data.measureReference);
     const QString name = m_options.name.isEmpty()
                              ? registry.nextName(m_options.fromCheckpoint.isEmpty() ? QStringLiteral("base") : QStringLiteral("ft"))
                              : m_options.name;
@@ -75,18 +71,34 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
 
     model::CheckpointInfo info;
     info.parentCheckpoint = parent.isEmpty() ? QString() : QFileInfo(parent).fileName();
-    info.trainingDataHash = train::trainingDataHash(training.value().examples);
+    info.trainingDataHash = train::trainingDataHash(data.training);
     train::Trainer trainer(net, m_options.config);
     // Resume an interrupted run of the same checkpoint name instead of starting over.
-    auto report = train::Trainer::hasResumeState(dir)
-                      ? trainer.resume(training.value().examples, validation.value().examples, dir, progress.sub(0.3, 1.0), info)
-                      : trainer.train(training.value().examples, validation.value().examples, dir, progress.sub(0.3, 1.0), info);
+    const bool resume = train::Trainer::hasResumeState(dir);
+    Result<train::TrainReport> report = Error{};
+    if (m_options.group && m_options.channel) {
+        TrainTask task;
+        task.workspace = QFileInfo(m_dir).absoluteFilePath();
+        task.checkpoint = QFileInfo(dir).absoluteFilePath();
+        task.run = name;
+        task.data = {m_options.trainSplit, m_options.validationSplit, m_options.limit};
+        task.config = m_options.config.toJson();
+        task.dataHash = info.trainingDataHash;
+        task.resume = resume;
+        task.prepareMs = m_options.prepareTimeout.count();
+        report = leadTraining(*m_options.group, *m_options.channel, task, trainer, net, data, info, progress.sub(0.3, 1.0),
+                              m_options.groupTimeout);
+    } else {
+        report = resume ? trainer.resume(data.training, data.validation, dir, progress.sub(0.3, 1.0), info)
+                        : trainer.train(data.training, data.validation, dir, progress.sub(0.3, 1.0), info);
+    }
     if (!report) return {JobOutcome::Status::Failed, report.error().message(), {}};
 
     QJsonObject result = report.value().toJson();
     result.insert(QStringLiteral("checkpoint"), name);
-    result.insert(QStringLiteral("train_examples"), int(training.value().examples.size()));
-    result.insert(QStringLiteral("validation_examples"), int(validation.value().examples.size()));
+    result.insert(QStringLiteral("train_examples"), int(data.training.size()));
+    result.insert(QStringLiteral("validation_examples"), int(data.validation.size()));
+    if (m_options.group) result.insert(QStringLiteral("ranks"), m_options.group->worldSize());
     result.insert(QStringLiteral("parameters"), qint64(net.parameterCount()));
     result.insert(QStringLiteral("device"), net.deviceName());
     ws.audit().append(m_options.actor, QStringLiteral("model.train"), QStringLiteral("checkpoints"), std::nullopt,

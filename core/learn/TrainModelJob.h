@@ -6,6 +6,13 @@
 #include "model/ModelConfig.h"
 #include "train/TrainConfig.h"
 
+#include <chrono>
+
+namespace medq::dist {
+class Group;
+class TaskChannel;
+}  // namespace medq::dist
+
 namespace medq::learn {
 
 struct TrainOptions {
@@ -26,6 +33,12 @@ struct TrainOptions {
     train::TrainConfig config;
     QString actor = QStringLiteral("system");
     bool makeCurrent = true;
+    // Data-parallel training with the `medq worker`s of `group`, this process being rank 0
+    // (learn/DistributedTraining.h); null: this process alone. Both outlive the job.
+    dist::Group* group = nullptr;
+    dist::TaskChannel* channel = nullptr;
+    std::chrono::milliseconds groupTimeout{std::chrono::seconds(60)};     // the workers' reports after training
+    std::chrono::milliseconds prepareTimeout{std::chrono::seconds(1800)};  // the workers' examples before it
 };
 
 class TrainModelJob : public jobs::Job {

@@ -24,7 +24,8 @@ struct GroupBatch {
 }  // namespace
 
 BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, const std::vector<TrainingExample>& examples,
-                   const std::vector<model::TokenSequence>& sequences, const std::vector<std::size_t>& items, bool backward) {
+                   const std::vector<model::TokenSequence>& sequences, const std::vector<std::size_t>& items, bool backward,
+                   const DataParallel& parallel) {
     std::vector<const model::VisualInput*> images;
     for (std::size_t i : items) images.push_back(&examples[i].image);
     const int slotCount = impl.config.attributeSlots;
@@ -86,6 +87,13 @@ BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, c
         }
         groups.push_back(std::move(batch));
     }
+    if (parallel.distributed()) {
+        std::vector<double> counts{out.normaliser, double(out.attributeImages), double(out.guidedRows)};
+        parallel.sum(counts);
+        out.normaliser = counts[0];
+        out.attributeImages = int(counts[1]);
+        out.guidedRows = int(counts[2]);
+    }
     auto& network = *impl.network;
     for (const GroupBatch& batch : groups) {
         const internal::SequenceBatch& shared = batch.parts.front();
@@ -111,6 +119,13 @@ BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, c
             total = total.defined() ? total + scaled : scaled;
         }
         if (backward && total.defined()) total.backward();
+    }
+    if (parallel.distributed()) {
+        std::vector<double> sums{out.textSum, out.attributeSum, out.guidedSum};
+        parallel.sum(sums);
+        out.textSum = sums[0];
+        out.attributeSum = sums[1];
+        out.guidedSum = sums[2];
     }
     return out;
 }

@@ -3,6 +3,7 @@
 // of one training step's examples, text and attribute head together.
 #include "model/PromptFormat.h"
 #include "model/internal/ModelState.h"
+#include "train/DataParallel.h"
 #include "train/TrainConfig.h"
 #include "train/TrainingExample.h"
 
@@ -17,6 +18,10 @@ namespace medq::train {
 // sum / rows, so a batch makes one step.
 // Token weights come from TrainConfig::tokenWeight: per example, the text loss is a weighted
 // mean of the examples' mean token losses.
+// With a distributed `parallel`, `items` is this rank's share of the batch: the normalisers
+// (normaliser, attributeImages, guidedRows) are summed over the ranks before the forward
+// pass, so the gradients summed over ranks are the whole batch's, and the sums returned are
+// the whole batch's too. Every rank must call it, with or without items.
 struct BatchLoss {
     double textSum = 0, normaliser = 0;
     double attributeSum = 0;
@@ -29,6 +34,7 @@ struct BatchLoss {
 };
 
 BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, const std::vector<TrainingExample>& examples,
-                   const std::vector<model::TokenSequence>& sequences, const std::vector<std::size_t>& items, bool backward);
+                   const std::vector<model::TokenSequence>& sequences, const std::vector<std::size_t>& items, bool backward,
+                   const DataParallel& parallel = DataParallel());
 
 }  // namespace medq::train

@@ -5,6 +5,7 @@
 #include "common/Random.h"
 #include "model/internal/ModelState.h"
 #include "model/internal/SequenceBatch.h"
+#include "train/DataParallel.h"
 #include "train/LearningRateSchedule.h"
 #include "train/TrainingLoop.h"
 #include "train/TrainingOrder.h"
@@ -24,7 +25,10 @@ QJsonObject EncoderPretrainReport::toJson() const {
                        {"imagesPerSecond", imagesPerSecond}};
 }
 
-Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingExample>& examples, const jobs::Progress& progress) {
+Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingExample>& examples, const jobs::Progress& progress,
+                                                     const DataParallel* parallel) {
+    const DataParallel single;
+    const DataParallel& ranks = parallel ? *parallel : single;
     if (!m_model.isValid()) return Error{QString(), QStringLiteral("no model to train")};
     model::QualityModel::Impl& impl = m_model.internals();
     const int slotCount = impl.config.attributeSlots;
@@ -63,6 +67,7 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
     plan.epochOrder = [&](int epoch) { return epochOrder(images.size(), m_config.seed, epoch); };
     TrainingLoop loop(plan, schedule, optimizer, progress);
     loop.clipGradients(trainable, 1.0);
+    if (ranks.distributed()) loop.sumGradientsOver(ranks, trainable);
     // Its own stream for the flips, apart from the epochs' order.
     Random flips(Random::derive(m_config.seed, kFlipStream));
 
@@ -76,28 +81,43 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
             epochLoss = 0;
             epochImages = 0;
         }
-        std::vector<const std::vector<float>*> pixels, measures;
-        std::vector<const std::vector<std::int8_t>*> labels;
-        for (std::size_t i : step.batch) {
-            pixels.push_back(&images[i]->image.first);
-            measures.push_back(&images[i]->image.firstMeasures);
-            labels.push_back(&images[i]->attributeTargets);
+        // Every rank draws the flips of the whole batch, so that each image gets the flips
+        // it gets in one process; each rank then takes its share of the images.
+        std::vector<std::pair<bool, bool>> flipOf;
+        for (std::size_t k = 0; k < step.batch.size(); ++k) {
+            const bool horizontal = flips.bernoulli(0.5);
+            flipOf.emplace_back(horizontal, flips.bernoulli(0.5));
         }
-        auto input = internal::stackImages(pixels, impl.config.imageSize, impl.device);
-        // Random flips: the attributes of an image do not change with its orientation.
-        const int64_t rows = input.size(0);
-        std::vector<torch::Tensor> flipped;
-        for (int64_t r = 0; r < rows; ++r) {
-            auto image = input[r];
-            if (flips.bernoulli(0.5)) image = image.flip({2});
-            if (flips.bernoulli(0.5)) image = image.flip({1});
-            flipped.push_back(image);
+        const DataParallel::Share share = ranks.shareOf(step.batch);
+        std::vector<double> stepLoss{0.0};
+        if (share.end > share.begin) {
+            std::vector<const std::vector<float>*> pixels, measures;
+            std::vector<const std::vector<std::int8_t>*> labels;
+            for (std::size_t k = share.begin; k < share.end; ++k) {
+                const std::size_t i = step.batch[k];
+                pixels.push_back(&images[i]->image.first);
+                measures.push_back(&images[i]->image.firstMeasures);
+                labels.push_back(&images[i]->attributeTargets);
+            }
+            auto input = internal::stackImages(pixels, impl.config.imageSize, impl.device);
+            // Random flips: the attributes of an image do not change with its orientation.
+            std::vector<torch::Tensor> flipped;
+            for (int64_t r = 0; r < input.size(0); ++r) {
+                auto image = input[r];
+                if (flipOf[share.begin + std::size_t(r)].first) image = image.flip({2});
+                if (flipOf[share.begin + std::size_t(r)].second) image = image.flip({1});
+                flipped.push_back(image);
+            }
+            input = torch::stack(flipped);
+            const auto targets = internal::attributeTargetMatrix(labels, slotCount, impl.device);
+            // Divided by the whole batch's images: the ranks' gradients add up to the batch's.
+            const auto loss = internal::attributeLossSum(network, network.vision(input, internal::stackMeasures(measures, impl.device)), targets, m_config.presentWeight) / double(step.batch.size());
+            loss.backward();
+            stepLoss[0] = loss.item<double>();
         }
-        input = torch::stack(flipped);
-        const auto targets = internal::attributeTargetMatrix(labels, slotCount, impl.device);
-        const auto loss = internal::attributeLossSum(network, network.vision(input, internal::stackMeasures(measures, impl.device)), targets, m_config.presentWeight) / double(rows);
-        loss.backward();
-        epochLoss += loss.item<double>() * double(rows);
+        ranks.sum(stepLoss);
+        const int64_t rows = int64_t(step.batch.size());
+        epochLoss += stepLoss[0] * double(rows);
         epochImages += int(rows);
         return QStringLiteral("encoder epoch %1/%2, attribute loss %3")
             .arg(step.epoch + 1)

@@ -15,6 +15,8 @@
 
 namespace medq::train {
 
+class DataParallel;
+
 struct EncoderPretrainReport {
     int images = 0;  // distinct labelled images
     int steps = 0;
@@ -37,7 +39,10 @@ public:
     EncoderPretrainer(model::QualityModel& model, EncoderPretrainConfig config) : m_model(model), m_config(config) {}
     // An error when the model has no attribute head or no example carries attribute targets.
     // Cancel throws jobs::JobCancelled (the weights are then partly trained: callers discard the model).
-    Result<EncoderPretrainReport> run(const std::vector<TrainingExample>& examples, const jobs::Progress& progress);
+    // With `parallel` (train/DataParallel.h) each rank of a data-parallel run takes its share
+    // of every batch; every rank must call it with the same examples.
+    Result<EncoderPretrainReport> run(const std::vector<TrainingExample>& examples, const jobs::Progress& progress,
+                                      const DataParallel* parallel = nullptr);
 
 private:
     model::QualityModel& m_model;

@@ -88,7 +88,7 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
     if (m_config.useLora && !m_model.lora())
         if (Status s = m_model.attachLora(m_config.lora); !s) return s.error();
 
-    TrainingRun run(m_model, m_config, training, validation, dir);
+    TrainingRun run(m_model, m_config, training, validation, dir, DataParallel(m_group));
     if (resuming) {
         if (Status s = run.restore(); !s) return s.error();
     } else {

@@ -14,6 +14,10 @@
 #include <memory>
 #include <vector>
 
+namespace medq::dist {
+class Group;
+}
+
 namespace medq::train {
 
 struct TrainReport {
@@ -56,6 +60,14 @@ public:
                                const std::vector<TrainingExample>& validation, const QString& checkpointDir,
                                const jobs::Progress& progress, const model::CheckpointInfo& info = {});
 
+    // Data-parallel training over `group` (must outlive train()): every rank calls train() or
+    // resume() with the same examples, config and checkpointDir (rank 0 writes there, the
+    // others only read its resume state); each trains on its share of every batch and the
+    // gradients are summed over the ranks (train/DataParallel.h). Only rank 0 saves and
+    // calibrates; the other ranks' reports carry no checkpointDir. A rank that fails makes
+    // the others fail at their next collective. Null (the default): one process.
+    void setGroup(dist::Group* group) { m_group = group; }
+
     static QString resumeDir(const QString& checkpointDir);
     static bool hasResumeState(const QString& checkpointDir);
 
@@ -66,6 +78,7 @@ private:
 
     model::QualityModel& m_model;
     TrainConfig m_config;
+    dist::Group* m_group = nullptr;
 };
 
 }  // namespace medq::train

@@ -21,6 +21,11 @@ void TrainingLoop::clipGradients(std::vector<torch::Tensor> parameters, double m
     m_clipNorm = maxNorm;
 }
 
+void TrainingLoop::sumGradientsOver(const DataParallel& parallel, std::vector<torch::Tensor> parameters) {
+    m_parallel = &parallel;
+    m_summed = std::move(parameters);
+}
+
 Status TrainingLoop::run(const Backward& backward, const AfterStep& afterStep) {
     QElapsedTimer clock;
     clock.start();
@@ -47,6 +52,7 @@ Status TrainingLoop::run(const Backward& backward, const AfterStep& afterStep) {
 
         const qint64 start = clock.nsecsElapsed();
         const QString phrase = backward(step);
+        if (m_parallel) m_parallel->sumGradients(m_summed);
         if (m_clipNorm > 0) torch::nn::utils::clip_grad_norm_(m_clipped, m_clipNorm);
         m_optimizer.step();
         m_seconds += double(clock.nsecsElapsed() - start) / 1e9;

@@ -9,6 +9,7 @@
 #endif
 #include "common/Result.h"
 #include "jobs/Progress.h"
+#include "train/DataParallel.h"
 #include "train/LearningRateSchedule.h"
 
 #include <QString>
@@ -52,6 +53,10 @@ public:
     // Before every optimizer step, clips the global L2 norm of these parameters' gradients to
     // maxNorm (maxNorm <= 0: no clipping).
     void clipGradients(std::vector<torch::Tensor> parameters, double maxNorm);
+    // Data-parallel training: after every backward pass (before clipping), these parameters'
+    // gradients are summed over the ranks of `parallel`, which must outlive the loop. The
+    // batch each step hands the body stays the whole batch; the body takes its share.
+    void sumGradientsOver(const DataParallel& parallel, std::vector<torch::Tensor> parameters);
 
     // Runs the steps from plan.firstStep to plan.totalSteps - 1. Checks the cancel flag before
     // every step (jobs::JobCancelled); exceptions from the body pass through, step() says where.
@@ -69,6 +74,8 @@ private:
     torch::optim::Optimizer& m_optimizer;
     jobs::Progress m_progress;
     std::vector<torch::Tensor> m_clipped;
+    const DataParallel* m_parallel = nullptr;
+    std::vector<torch::Tensor> m_summed;
     double m_clipNorm = 0;
     int m_step = 0;
     double m_seconds = 0;

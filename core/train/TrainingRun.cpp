@@ -38,9 +38,11 @@ NamedTensors allParameters(model::QualityModel::Impl& impl) {
 
 TrainingRun::TrainingRun(model::QualityModel& model, const TrainConfig& config,
                          const std::vector<TrainingExample>& training, const std::vector<TrainingExample>& validation,
-                         const QString& checkpointDir)
+                         const QString& checkpointDir, const DataParallel& parallel)
     : m_model(model), m_impl(model.internals()), m_config(config), m_training(training), m_validation(validation),
       m_dir(checkpointDir), m_resumePath(checkpointDir.isEmpty() ? QString() : Trainer::resumeDir(checkpointDir)),
+      m_parallel(parallel), m_writes(parallel.rank() == 0), m_imageOf(imageGroups(training)),
+      m_validationImageOf(imageGroups(validation)),
       m_totalSteps(config.totalSteps(int(training.size()))),
       m_stepsPerEpoch(config.stepsPerEpoch(int(training.size()))), m_schedule(config, m_totalSteps),
       m_parameters(allParameters(m_impl)) {
@@ -83,7 +85,7 @@ void TrainingRun::setUpOptimizer() {
 }
 
 void TrainingRun::startFresh() {
-    if (!m_resumePath.isEmpty()) QDir(m_resumePath).removeRecursively();
+    if (m_writes && !m_resumePath.isEmpty()) QDir(m_resumePath).removeRecursively();
 }
 
 Status TrainingRun::restore() {
@@ -92,7 +94,13 @@ Status TrainingRun::restore() {
     const QString statePath = QDir(m_resumePath).filePath(ResumeState::fileName());
     if (saved.value().dataHash != m_state.dataHash)
         return Error{statePath, QStringLiteral("resume state belongs to other training data")};
-    if (saved.value().trainConfig != m_state.trainConfig)
+    // Threads are the machine's, not the run's: a run resumes with another count, and the
+    // ranks of a data-parallel run each have their own.
+    const auto withoutThreads = [](QJsonObject config) {
+        config.remove(QStringLiteral("threads"));
+        return config;
+    };
+    if (withoutThreads(saved.value().trainConfig) != withoutThreads(m_state.trainConfig))
         return Error{statePath, QStringLiteral("resume state belongs to another training config")};
     m_state = saved.take();
     m_resumed = true;
@@ -112,7 +120,7 @@ void TrainingRun::pretrainEncoder(const jobs::Progress& progress) {
     pc.epochs = m_config.encoderEpochs;
     pc.seed = m_config.seed;
     pc.presentWeight = m_config.attributePresentWeight;
-    auto pretrained = EncoderPretrainer(m_model, pc).run(m_training, progress);
+    auto pretrained = EncoderPretrainer(m_model, pc).run(m_training, progress, &m_parallel);
     m_encoderPretraining = pretrained ? pretrained.value().toJson()
                                       : QJsonObject{{"skipped", pretrained.error().message()}};
 }
@@ -120,30 +128,38 @@ void TrainingRun::pretrainEncoder(const jobs::Progress& progress) {
 Status TrainingRun::train(const jobs::Progress& progress) {
     constexpr double kPretrainShare = 0.15;  // of the progress bar
     const bool pretrain = pretrainsEncoder();
-    const std::vector<int> groups = imageGroups(m_training);
     StepPlan plan;
     plan.firstStep = m_state.nextStep;
     plan.totalSteps = m_totalSteps;
     plan.stepsPerEpoch = m_stepsPerEpoch;
     plan.batchSize = m_config.batchSize;
-    plan.epochOrder = [&](int epoch) { return trainingOrder(groups, m_config.batchByImage, m_config.seed, epoch); };
+    plan.epochOrder = [&](int epoch) { return trainingOrder(m_imageOf, m_config.batchByImage, m_config.seed, epoch); };
     TrainingLoop loop(plan, m_schedule, *m_optimizer, pretrain ? progress.sub(kPretrainShare, 1.0) : progress);
     if (m_config.gradientClipNorm > 0) loop.clipGradients(m_trainable, m_config.gradientClipNorm);
+    if (m_parallel.distributed()) loop.sumGradientsOver(m_parallel, m_trainable);
     Status done;
     try {
+        // Every rank starts from rank 0's weights (a resumed run's too: the same files).
+        std::vector<torch::Tensor> weights;
+        for (const auto& item : m_parameters) weights.push_back(item.second);
+        m_parallel.broadcastWeights(weights);
         if (pretrain) pretrainEncoder(progress.sub(0.0, kPretrainShare));
         done = loop.run([this](const TrainingStep& step) { return backward(step); },
                         [this](const TrainingStep& step) { return afterStep(step); });
     } catch (const jobs::JobCancelled&) {
-        removeResumeState();
+        if (m_writes) removeResumeState();
         throw;
     } catch (const std::exception& e) {
+        // Only a resume point saved before (every checkpointEvery steps) is worth naming.
+        const auto kept = m_writes && !m_resumePath.isEmpty() ? ResumeState::read(m_resumePath) : Result<ResumeState>(Error{});
         return Error{m_dir,
                      QStringLiteral("training failed at step %1: %2%3")
                          .arg(loop.step())
                          .arg(internal::firstLine(e.what()))
-                         .arg(m_resumePath.isEmpty() ? QString()
-                                                     : QStringLiteral(" (resume state kept in %1)").arg(m_resumePath))};
+                         .arg(kept ? QStringLiteral(" (resume state of step %1 kept in %2; the same command resumes from it)")
+                                         .arg(kept.value().nextStep)
+                                         .arg(m_resumePath)
+                                   : QString())};
     }
     m_steps = loop.step();
     m_trainingSeconds = loop.trainingSeconds();
@@ -154,9 +170,11 @@ Status TrainingRun::train(const jobs::Progress& progress) {
 QString TrainingRun::backward(const TrainingStep& step) {
     // Reseeding per step makes dropout depend on the step alone, so a resumed run draws what
     // the uninterrupted run would have drawn.
-    torch::manual_seed(m_config.seed + std::uint64_t(step.index));
+    // In a data-parallel run each rank draws its own dropout (rank 0 the single process's).
+    torch::manual_seed(m_config.seed + std::uint64_t(step.index) + std::uint64_t(m_parallel.rank()) * 1000003u);
     m_impl.network->train();
-    const BatchLoss batchLoss = lossOver(m_impl, m_config, m_training, m_sequences, step.batch, true);
+    const BatchLoss batchLoss = lossOver(m_impl, m_config, m_training, m_sequences, m_parallel.shard(step.batch, m_imageOf),
+                                         true, m_parallel);
     const double loss = batchLoss.textLoss();
     m_stepLoss = loss;
     QString phrase = QStringLiteral("step %1/%2, loss %3").arg(step.index + 1).arg(m_totalSteps).arg(loss, 0, 'f', 4);
@@ -176,7 +194,7 @@ Result<TrainingLoop::Next> TrainingRun::afterStep(const TrainingStep& step) {
         m_stoppedEarly = true;
         return TrainingLoop::Next::Stop;
     }
-    if (m_config.checkpointEvery > 0 && !m_resumePath.isEmpty() && done % m_config.checkpointEvery == 0 &&
+    if (m_writes && m_config.checkpointEvery > 0 && !m_resumePath.isEmpty() && done % m_config.checkpointEvery == 0 &&
         done < m_totalSteps)
         if (Status s = saveResume(); !s) return s.error();
     return TrainingLoop::Next::Continue;
@@ -202,20 +220,29 @@ ValidationPoint TrainingRun::evaluate(int step) {
     point.step = step;
     std::vector<std::size_t> all(m_validation.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    point.loss = lossOver(m_impl, m_config, m_validation, m_validationSequences, all, false).textLoss();
+    // Each rank evaluates its share; the sums make the figures equal on every rank, and with
+    // them the early-stopping decisions.
+    const std::vector<std::size_t> share = m_parallel.shard(all, m_validationImageOf);
+    point.loss = lossOver(m_impl, m_config, m_validation, m_validationSequences, share, false, m_parallel).textLoss();
     std::vector<model::PerceptionQuery> queries;
     std::vector<int> truth;
-    for (const TrainingExample& e : m_validation)
+    for (std::size_t i : share) {
+        const TrainingExample& e = m_validation[i];
         if (e.kind == TrainingExample::Kind::Perception) {
             queries.push_back({e.image, e.question, e.options});
             truth.push_back(e.answerIndex);
         }
-    point.accuracy = -1;
-    if (auto answers = m_model.answer(queries); answers && !queries.empty()) {
-        int right = 0;
-        for (std::size_t i = 0; i < truth.size(); ++i) right += answers.value()[i].choice == truth[i];
-        point.accuracy = double(right) / double(truth.size());
     }
+    std::vector<double> counts{0.0, double(truth.size()), 0.0};  // right, asked, ranks whose answering failed
+    if (!queries.empty()) {
+        if (auto answers = m_model.answer(queries)) {
+            for (std::size_t i = 0; i < truth.size(); ++i) counts[0] += answers.value()[i].choice == truth[i] ? 1.0 : 0.0;
+        } else {
+            counts[2] = 1;
+        }
+    }
+    m_parallel.sum(counts);
+    point.accuracy = counts[1] > 0 && counts[2] == 0 ? counts[0] / counts[1] : -1;
     return point;
 }
 
@@ -269,6 +296,7 @@ Result<TrainReport> TrainingRun::finish(const model::CheckpointInfo& info) {
         report.validationLoss = kept.loss;
         report.validationAccuracy = kept.accuracy;
     }
+    if (!m_writes) return report;  // rank 0 calibrates and saves
     if (m_config.calibrateAnswers) report.answerCalibration = calibrateAnswers();
     if (!m_dir.isEmpty()) {
         model::CheckpointInfo saved = info;

@@ -6,6 +6,7 @@
 #include "model/PromptFormat.h"
 #include "model/internal/ModelState.h"
 #include "model/internal/WeightArchive.h"
+#include "train/DataParallel.h"
 #include "train/LearningRateSchedule.h"
 #include "train/ResumeState.h"
 #include "train/Trainer.h"
@@ -19,9 +20,12 @@ namespace medq::train {
 class TrainingRun {
 public:
     // Inputs already checked. With adapters on the model only they learn; the base stays frozen
-    // until the run ends.
+    // until the run ends. In a data-parallel run (`parallel` distributed) every rank trains
+    // on its share of each batch and evaluates its share of the validation examples; only
+    // rank 0 writes (resume state, checkpoint), the others read its resume state to resume.
     TrainingRun(model::QualityModel& model, const TrainConfig& config, const std::vector<TrainingExample>& training,
-                const std::vector<TrainingExample>& validation, const QString& checkpointDir);
+                const std::vector<TrainingExample>& validation, const QString& checkpointDir,
+                const DataParallel& parallel = DataParallel());
     ~TrainingRun();  // every parameter trainable again, however the run ended
 
     // A new run: a previous run's resume state would mislead resume().
@@ -58,6 +62,9 @@ private:
     const std::vector<TrainingExample>& m_validation;
     const QString m_dir;
     const QString m_resumePath;  // empty: no checkpoint, no resume state
+    const DataParallel m_parallel;
+    const bool m_writes;  // rank 0 (or the only process) saves; the other ranks only read
+    std::vector<int> m_imageOf, m_validationImageOf;  // each example's image group (shares cut between images)
     std::vector<model::TokenSequence> m_sequences, m_validationSequences;
     const int m_totalSteps, m_stepsPerEpoch;
     const LearningRateSchedule m_schedule;

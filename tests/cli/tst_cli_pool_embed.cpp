@@ -3,9 +3,9 @@
 // with SIGKILL while it embeds a chunk is survived (its chunk is embedded again after the
 // lease, the result still identical); a worker that never joins is named.
 #include "support/CliRunner.h"
+#include "support/ProcessLines.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -14,6 +14,7 @@
 #include <memory>
 
 namespace test = medq::test;
+using test::waitForLine;
 
 namespace {
 
@@ -23,21 +24,6 @@ const QStringList kQuick{"--threads", "1", "--timeout", "30", "--join-timeout", 
 QByteArray contents(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// Reads `p`'s stdout into `out` until a line containing `text` (true) or `ms` pass (false).
-bool waitForLine(QProcess& p, QString& out, const QString& text, int ms) {
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < ms) {
-        if (!p.canReadLine() && !p.waitForReadyRead(100) && p.state() == QProcess::NotRunning) return false;
-        while (p.canReadLine()) {
-            const QString line = QString::fromUtf8(p.readLine());
-            out += line;
-            if (line.contains(text)) return true;
-        }
-    }
-    return false;
 }
 
 }  // namespace

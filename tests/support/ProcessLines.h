@@ -1,0 +1,25 @@
+#pragma once
+// Reading a running process's output line by line, for tests that start several medq
+// processes (a group's rank 0 and its workers) and act on what they print.
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QString>
+
+namespace medq::test {
+
+// Reads `p`'s stdout into `out` until a line containing `text` (true) or `ms` pass (false).
+inline bool waitForLine(QProcess& p, QString& out, const QString& text, int ms) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < ms) {
+        if (!p.canReadLine() && !p.waitForReadyRead(100) && p.state() == QProcess::NotRunning) return false;
+        while (p.canReadLine()) {
+            const QString line = QString::fromUtf8(p.readLine());
+            out += line;
+            if (line.contains(text)) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace medq::test
