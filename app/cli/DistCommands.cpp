@@ -9,6 +9,7 @@
 #include "learn/DistributedTraining.h"
 #include "learn/ThreadCount.h"
 #include "loop/DistributedEmbedding.h"
+#include "loop/RoundGroup.h"
 #include "model/ComputeDevice.h"
 
 #include <QCommandLineParser>
@@ -45,7 +46,7 @@ int cmdWorker(const QStringList& args, const GlobalOptions&) {
     p.addHelpOption();
     p.setApplicationDescription(QStringLiteral(
         "Joins a group of processes that rank 0 leads (on this machine or another: `medq dist selftest`, or\n"
-        "`medq pool embed` or `medq model train` with --world-size N, whose workspace and checkpoint it reads at\n"
+        "`medq pool embed`, `medq model train` or `medq loop run` with --world-size N, whose workspace and checkpoint it reads at\n"
         "the same paths as rank 0) and does the tasks rank 0 hands out until it ends the run; exit 0 then, 1 when the group fails (a rank\n"
         "that stops, a timeout), naming the rank and the operation. Every rank needs its own --rank from 1 to N-1\n"
         "and the same --world-size; rank 0's machine must accept connections on the master port, and every\n"
@@ -87,9 +88,15 @@ int cmdWorker(const QStringList& args, const GlobalOptions&) {
         if (trained) say(QStringLiteral("%1: training done").arg(own.who()));
         return trained;
     };
+    const auto roundFinetunePart = [&progress](dist::Group& own, const QJsonObject& task) {
+        const Status trained = loop::roundFinetunePart(own, task, progress);
+        if (trained) say(QStringLiteral("%1: round %2 fine-tuning done").arg(own.who()).arg(task.value("source").toObject().value("round").toInt()));
+        return trained;
+    };
     const Status served = channel.serve({{dist::kSelfTestTask, selfTestPart},
                                          {loop::kEmbedTask, loop::embedPoolPart},
-                                         {learn::kTrainTask, trainPart}},
+                                         {learn::kTrainTask, trainPart},
+                                         {loop::kRoundFinetuneTask, roundFinetunePart}},
                                         options.joinTimeout);
     if (!served) return fail("worker", served.error().message());
     say(QStringLiteral("%1: rank 0 ended the run").arg(group.value()->who()));

@@ -16,7 +16,7 @@ std::optional<double> positiveSeconds(const QCommandLineParser& p, const QString
 
 }  // namespace
 
-void addGroupOptions(QCommandLineParser& p, bool worker, const QString& defaultWorldSize) {
+void addGroupOptions(QCommandLineParser& p, bool worker, const QString& defaultWorldSize, bool addThreads) {
     p.addOption({QStringLiteral("master"),
                  worker ? QStringLiteral("Where rank 0 listens, HOST:PORT.")
                         : QStringLiteral("HOST:PORT the workers reach this machine at; port 0 lets the system pick one "
@@ -28,10 +28,11 @@ void addGroupOptions(QCommandLineParser& p, bool worker, const QString& defaultW
                  QStringLiteral("Network interface for the group's traffic, e.g. eth0 (default: the one that reaches "
                                 "the master)."),
                  QStringLiteral("IF")});
-    p.addOption({QStringLiteral("threads"),
-                 QStringLiteral("Threads for computing and for Gloo's network work (default: all cores when the "
-                                "machine is idle, else 1)."),
-                 QStringLiteral("T")});
+    if (addThreads)
+        p.addOption({QStringLiteral("threads"),
+                     QStringLiteral("Threads for computing and for Gloo's network work (default: all cores when the "
+                                    "machine is idle, else 1)."),
+                     QStringLiteral("T")});
     p.addOption({QStringLiteral("timeout"),
                  QStringLiteral("Seconds a collective or store operation may wait for the other ranks (default 60)."),
                  QStringLiteral("S"), QStringLiteral("60")});

@@ -1,7 +1,7 @@
 #pragma once
 // The command-line options a process of a group takes (--master, --world-size, --interface,
 // --threads, --timeout, --join-timeout), shared by `medq worker`, `medq dist selftest` and
-// `medq pool embed`.
+// `medq pool embed`, `medq model train` and `medq loop run`.
 #include "dist/GroupOptions.h"
 
 #include <QCommandLineParser>
@@ -11,8 +11,9 @@
 namespace medq::cli {
 
 // `worker`: the wording for a worker (where rank 0 listens), else for rank 0. A command that
-// also runs alone gives --world-size the default "1".
-void addGroupOptions(QCommandLineParser& p, bool worker, const QString& defaultWorldSize = QString());
+// also runs alone gives --world-size the default "1"; one that has its own --threads
+// (`medq loop run`) passes addThreads false, and groupOptions reads that one.
+void addGroupOptions(QCommandLineParser& p, bool worker, const QString& defaultWorldSize = QString(), bool addThreads = true);
 // The group options from the command line, or what is wrong with them.
 std::optional<QString> groupOptions(const QCommandLineParser& p, dist::GroupOptions& o);
 // Rank 0's line once its store listens: how to start each worker.

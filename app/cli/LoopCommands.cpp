@@ -1,13 +1,17 @@
 // `medq loop run|status|report`: the closed loop from the command line.
 #include "Commands.h"
 #include "ConsoleJobRunner.h"
+#include "GroupArguments.h"
 #include "common/Log.h"
+#include "dist/Group.h"
+#include "dist/TaskChannel.h"
 #include "ingest/WorkspaceJobs.h"
 #include "jobs/WorkspaceJobLock.h"
 #include "learn/CheckpointRegistry.h"
 #include "loop/LoopReport.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
+#include "model/ComputeDevice.h"
 #include "store/LoopRepository.h"
 #include "store/Workspace.h"
 
@@ -124,10 +128,13 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("validation-limit"), QStringLiteral("Validation images for accept/rollback (default 400)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("pool-limit"), QStringLiteral("Embed at most N pool items (default 3000, 0: all)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("finetune-steps"), QStringLiteral("Fine-tuning steps per round (default 120)."), QStringLiteral("N")});
-        p.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads for fine-tuning (default: by load)."), QStringLiteral("N")});
+        p.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads for the model: embedding, drafting, fine-tuning (default: by load)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("options"), QStringLiteral("All round settings as JSON (see docs/loop.md)."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("as"), QStringLiteral("Lead who starts the rounds (recorded in the audit log)."), QStringLiteral("NAME")});
         p.addOption({QStringLiteral("wait"), QStringLiteral("When another job holds the workspace, wait for it instead of refusing (exit 1).")});
+        // With --world-size N > 1, rank 0 of a group: pool embedding and fine-tuning on every
+        // rank (docs/scale-out.md).
+        addGroupOptions(p, false, QStringLiteral("1"), false);
     } else if (sub == QLatin1String("status")) {
         p.setApplicationDescription(QStringLiteral("Rounds with their last step, test score, annotations and checkpoint."));
     } else if (sub == QLatin1String("report")) {
@@ -184,16 +191,48 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
     auto lock = jobs::WorkspaceJobLock::forJob(dir, QStringLiteral("Run loop rounds"),
                                                p.isSet(QStringLiteral("wait")), waiting);
     if (!lock) return fail(lock.error().message());
+    dist::GroupOptions groupSettings;
+    if (auto problem = groupOptions(p, groupSettings)) return fail(*problem);
+    if (groupSettings.worldSize > 1 && groupSettings.master.isEmpty())
+        return fail(QStringLiteral("--master HOST:PORT is needed for a group of more than one process"));
+    // The ranks of a group embed with the same thread count, or the same item's vector may
+    // differ in its last bits between them.
+    if (p.isSet(QStringLiteral("threads")) || groupSettings.worldSize > 1) model::setComputeThreads(groupSettings.threads);
+    std::unique_ptr<dist::Group> group;
+    std::unique_ptr<dist::TaskChannel> channel;
+    loop::RoundGroup roundGroup;
+    if (groupSettings.worldSize > 1) {
+        groupSettings.rank = 0;
+        const int worldSize = groupSettings.worldSize;
+        groupSettings.onListening = [worldSize](const QString& address) { announceListening(address, worldSize); };
+        auto joined = dist::join(groupSettings);
+        if (!joined) return fail(joined.error().message());
+        group = joined.take();
+        QTextStream(stdout) << QStringLiteral("all %1 ranks joined").arg(worldSize) << Qt::endl;
+        channel = std::make_unique<dist::TaskChannel>(*group);
+        roundGroup = {group.get(), channel.get(), {}, groupSettings.timeout};
+    }
+    int code = Ok;
     for (int i = 0; i < rounds; ++i) {
         const auto outcome = runJobInConsole(
-            ingest::recordedInWorkspace(dir, std::make_unique<loop::LoopRoundJob>(dir, options.value())), g.quiet);
-        if (outcome.status == jobs::JobOutcome::Status::Cancelled)
-            return fail(QStringLiteral("cancelled; `medq loop run` continues the round from its last completed step"));
-        if (!outcome.ok()) return fail(outcome.message);
+            ingest::recordedInWorkspace(dir, std::make_unique<loop::LoopRoundJob>(dir, options.value(), group ? &roundGroup : nullptr)),
+            g.quiet);
+        if (outcome.status == jobs::JobOutcome::Status::Cancelled) {
+            code = fail(QStringLiteral("cancelled; `medq loop run` continues the round from its last completed step"));
+            break;
+        }
+        if (!outcome.ok()) {
+            code = fail(outcome.message);
+            break;
+        }
         QTextStream(stdout) << outcome.message << Qt::endl;
-        if (outcome.result.value(QStringLiteral("waiting")).toBool()) return Ok;
+        if (outcome.result.value(QStringLiteral("waiting")).toBool()) break;
     }
-    return Ok;
+    // The workers go once the rounds are over (after a failure they may have stopped already).
+    if (channel)
+        if (auto number = channel->post({{QStringLiteral("task"), dist::kEndTask}}); number && code == Ok)
+            if (Status ended = channel->collect(number.value(), groupSettings.timeout); !ended) return fail(ended.error().message());
+    return code;
 }
 
 }  // namespace medq::cli

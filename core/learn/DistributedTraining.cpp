@@ -95,7 +95,7 @@ Status awaitWorkers(dist::Group& group, const TrainTask& task, std::chrono::mill
 QString TrainTask::folder() const { return QDir(workspace).filePath(QStringLiteral("blobs/dist/train-") + run); }
 
 QJsonObject TrainTask::toTask() const {
-    return {{"task", kTrainTask},
+    return {{"task", name},
             {"workspace", workspace},
             {"initial", initial},
             {"checkpoint", checkpoint},
@@ -103,6 +103,7 @@ QJsonObject TrainTask::toTask() const {
             {"trainSplit", data.trainSplit},
             {"validationSplit", data.validationSplit},
             {"limit", data.limit},
+            {"source", source},
             {"config", config},
             {"dataHash", dataHash},
             {"resume", resume},
@@ -111,6 +112,7 @@ QJsonObject TrainTask::toTask() const {
 
 Result<TrainTask> TrainTask::fromTask(const QJsonObject& t) {
     TrainTask task;
+    task.name = t.value("task").toString();
     task.workspace = t.value("workspace").toString();
     task.initial = t.value("initial").toString();
     task.checkpoint = t.value("checkpoint").toString();
@@ -118,12 +120,13 @@ Result<TrainTask> TrainTask::fromTask(const QJsonObject& t) {
     task.data.trainSplit = t.value("trainSplit").toString();
     task.data.validationSplit = t.value("validationSplit").toString();
     task.data.limit = t.value("limit").toInt();
+    task.source = t.value("source").toObject();
     task.config = t.value("config").toObject();
     task.dataHash = t.value("dataHash").toString();
     task.resume = t.value("resume").toBool();
     task.prepareMs = t.value("prepareMs").toInteger();
     if (task.workspace.isEmpty() || task.initial.isEmpty() || task.checkpoint.isEmpty() || task.run.isEmpty() ||
-        task.data.trainSplit.isEmpty() || task.config.isEmpty() || task.dataHash.isEmpty())
+        task.config.isEmpty() || task.dataHash.isEmpty())
         return Error{QStringLiteral("train task"), QStringLiteral("incomplete: %1")
                                                        .arg(QString::fromUtf8(QJsonDocument(t).toJson(QJsonDocument::Compact)))};
     return task;
@@ -151,7 +154,8 @@ Result<train::TrainReport> leadTraining(dist::Group& group, dist::TaskChannel& c
     return report;
 }
 
-Status trainPart(dist::Group& group, const QJsonObject& json, const jobs::Progress& progress) {
+Status followTraining(dist::Group& group, const QJsonObject& json, const AssembleExamples& assemble,
+                      const jobs::Progress& progress) {
     auto parsed = TrainTask::fromTask(json);
     if (!parsed) return parsed.error();
     const TrainTask& task = parsed.value();
@@ -170,7 +174,7 @@ Status trainPart(dist::Group& group, const QJsonObject& json, const jobs::Progre
     if (!ws) return notReady(ws.error());
     auto net = model::QualityModel::load(task.initial);
     if (!net) return notReady(net.error());
-    auto data = assembleTrainingData(*ws.value(), net.value().config(), task.data, progress.sub(0.0, 0.3));
+    auto data = assemble(*ws.value(), net.value(), task, progress.sub(0.0, 0.3));
     if (!data) return notReady(data.error());
     const QString hash = train::trainingDataHash(data.value().training);
     if (hash != task.dataHash)
@@ -188,6 +192,15 @@ Status trainPart(dist::Group& group, const QJsonObject& json, const jobs::Progre
                                                     progress.sub(0.3, 1.0));
     if (!report) return report.error();
     return {};
+}
+
+Status trainPart(dist::Group& group, const QJsonObject& task, const jobs::Progress& progress) {
+    return followTraining(group, task,
+                          [](store::Workspace& ws, const model::QualityModel& net, const TrainTask& t, const jobs::Progress& p) {
+                              if (t.data.trainSplit.isEmpty()) return Result<TrainingData>(Error{QStringLiteral("train task"), QStringLiteral("names no training split")});
+                              return assembleTrainingData(ws, net.config(), t.data, p);
+                          },
+                          progress);
 }
 
 }  // namespace medq::learn

@@ -16,11 +16,16 @@
 #include <QJsonObject>
 #include <QString>
 #include <chrono>
+#include <functional>
 
 namespace medq::dist {
 class Group;
 class TaskChannel;
 }  // namespace medq::dist
+
+namespace medq::store {
+class Workspace;
+}
 
 namespace medq::learn {
 
@@ -28,11 +33,13 @@ namespace medq::learn {
 inline const QString kTrainTask = QStringLiteral("train");
 
 struct TrainTask {
+    QString name = kTrainTask;  // the task's name: which part a worker runs, so which examples it assembles
     QString workspace;   // absolute, the same on every machine
     QString initial;     // the starting weights rank 0 saved (blobs/dist/train-<run>/initial)
     QString checkpoint;  // the checkpoint folder rank 0 writes; its resume state is read by all
     QString run;         // the checkpoint's name: blobs/dist/train-<run>, the store keys' prefix
-    TrainingDataSpec data;
+    TrainingDataSpec data;  // kTrainTask: the splits
+    QJsonObject source;     // other tasks: what their workers need to assemble the same examples
     QJsonObject config;  // train::TrainConfig
     QString dataHash;    // train::trainingDataHash of rank 0's training examples
     bool resume = false;
@@ -57,7 +64,14 @@ Result<train::TrainReport> leadTraining(dist::Group& group, dist::TaskChannel& c
                                         const model::CheckpointInfo& info, const jobs::Progress& progress,
                                         std::chrono::milliseconds timeout);
 
-// A worker's part of the "train" task; `progress` shows its steps.
+// A worker's part of a training task: `assemble` builds this rank's copy of the examples for
+// the starting weights it is given (their hash must be rank 0's), then the worker trains
+// with the others. `progress` shows its steps.
+using AssembleExamples = std::function<Result<TrainingData>(store::Workspace& ws, const model::QualityModel& net,
+                                                            const TrainTask& task, const jobs::Progress& progress)>;
+Status followTraining(dist::Group& group, const QJsonObject& task, const AssembleExamples& assemble,
+                      const jobs::Progress& progress);
+// The "train" task of `medq model train`: the splits the task names.
 Status trainPart(dist::Group& group, const QJsonObject& task, const jobs::Progress& progress);
 
 }  // namespace medq::learn

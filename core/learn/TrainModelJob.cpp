@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace medq::learn {
 
 jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
@@ -104,11 +106,13 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     ws.audit().append(m_options.actor, QStringLiteral("model.train"), QStringLiteral("checkpoints"), std::nullopt,
                       QJsonObject{{"checkpoint", name}, {"parent", info.parentCheckpoint}});
     if (m_options.makeCurrent) registry.setCurrent(name, m_options.actor);
-    return {JobOutcome::Status::Done,
-            QStringLiteral("checkpoint %1: %2 steps, %3 samples/s, validation loss %4")
-                .arg(name).arg(report.value().steps).arg(report.value().samplesPerSecond, 0, 'f', 1)
-                .arg(report.value().validationLoss, 0, 'f', 3),
-            result};
+    const train::TrainReport& r = report.value();
+    QString message = QStringLiteral("checkpoint %1: %2 steps, %3 samples/s, validation loss %4")
+                          .arg(name).arg(r.steps).arg(r.samplesPerSecond, 0, 'f', 1).arg(r.validationLoss, 0, 'f', 3);
+    if (r.ranks > 1)
+        message += QStringLiteral("; %1 processes, summing gradients took %2% of the steps' time")
+                       .arg(r.ranks).arg(100.0 * r.gradientSumSeconds / std::max(1e-9, r.trainingSeconds), 0, 'f', 1);
+    return {JobOutcome::Status::Done, message, result};
 }
 
 }  // namespace medq::learn

@@ -1,7 +1,8 @@
 #pragma once
 // The training recipe a lead starts without choosing anything: what `medq model train`
 // and Lab > Train Model share, and the default recipe the README and docs/experiments.md
-// report (from scratch, 20 encoder epochs, 1,200 steps of 32 examples).
+// report (from scratch, 20 encoder epochs, 1,200 steps of 32 examples, the per-source
+// standardised measures as the only image input).
 #include "learn/TrainModelJob.h"
 
 namespace medq::learn {
@@ -10,13 +11,16 @@ struct TrainRecipe {
     static constexpr int kSteps = 1200, kEncoderEpochs = 20, kBatchSize = 32;
     // Minutes the default recipe took on the 2 cores of the reference machine (training
     // 65.3 and evaluation 2.0 in docs/experiments.md, "The default recipe retrained on the
-    // whole catalogue"): what a lead is told before starting it.
+    // whole catalogue", before the measures became its only image input; that recipe's
+    // decoder reads 3 visual tokens instead of 20, so it takes less): what a lead is told
+    // before starting it.
     static constexpr int kMinutesOnTwoCores = 65;
 
     // Validation every 100 steps, early stopping after 4 checks without improvement, a
     // resume point every 100 steps: every run, from the command line or the workstation.
     static void setRunCadence(train::TrainConfig& config);
-    // From scratch with the default preset, on every core this machine has.
+    // From scratch with the default preset and the measures as the only image input, on
+    // every core this machine has.
     static TrainOptions defaults();
 };
 

@@ -104,12 +104,14 @@ Result<QJsonObject> embedPoolDistributed(store::Workspace& ws, const model::Qual
             file = created.take();
         }
         before = file.count();
-        for (store::Id after = file.lastId();;) {
+        const qint64 room = options.limit > 0 ? std::max<qint64>(0, options.limit - before) : -1;
+        for (store::Id after = file.lastId(); room < 0 || qint64(ids.size()) < room;) {
             const auto page = ws.pool().page(after, 4096);
             if (page.empty()) break;
             for (const auto& item : page) ids.push_back(item.id);
             after = page.back().id;
         }
+        if (room >= 0 && qint64(ids.size()) > room) ids.resize(std::size_t(room));
     }
 
     QJsonObject figures;
@@ -188,9 +190,10 @@ Result<QJsonObject> embedPoolDistributed(store::Workspace& ws, const model::Qual
                               {"mergeSeconds", clock.elapsed() / 1000.0}};
     }
 
-    // The index, exactly as the single-process path makes it (and any item added meanwhile).
+    // The index, exactly as the single-process path makes it (and any item added meanwhile,
+    // up to the limit).
     PoolEmbedder pool(ws, embedder, tag);
-    auto info = pool.update(0, ids.empty() ? progress : progress.sub(0.85, 1.0));
+    auto info = pool.update(int(std::max<qint64>(0, options.limit)), ids.empty() ? progress : progress.sub(0.85, 1.0));
     if (!info) return info.error();
     QJsonObject out = info.value();
     out.insert(QStringLiteral("newlyEmbedded"), out.value("embedded").toInteger() - before);

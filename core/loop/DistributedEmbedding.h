@@ -44,6 +44,9 @@ struct DistributedEmbeddingOptions {
     // chunk's embedding time on the slowest rank; clocks of the machines must agree to well
     // within it (claims carry the claiming machine's time).
     std::chrono::milliseconds lease{std::chrono::seconds(120)};
+    // > 0: the embedding file holds at most this many items afterwards (PoolEmbedder::update's
+    // limit, a round's poolEmbedLimit).
+    qint64 limit = 0;
 };
 
 // Rank 0: embeds the pool items not yet in the embedding file with every rank of `group`

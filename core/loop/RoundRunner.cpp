@@ -56,6 +56,7 @@ JobOutcome RoundRunner::run(const jobs::Progress& progress) {
         current = ws.rounds().byNumber(number);
     }
     Round r{ws, *current, options, RoundMetrics::fromJson(current->metrics)};
+    r.group = m_group;
     const std::vector<RoundStep>& list = allValues<RoundStep>();
     const int from = r.record.step ? int(std::find(list.begin(), list.end(), *r.record.step) - list.begin()) + 1 : 0;
     QElapsedTimer clock;

@@ -7,6 +7,7 @@
 // or duplicated. Files outside SQLite (pool embeddings, index, checkpoints) are written
 // staged or append-only and are safe to redo.
 #include "jobs/Job.h"
+#include "loop/RoundGroup.h"
 #include "loop/RoundOptions.h"
 
 #include <QStringList>
@@ -21,16 +22,23 @@ public:
     // else starts the next. Runs until the round is done, or waits (status stays
     // "running") when people still have queue items to annotate.
     jobs::JobOutcome run(const jobs::Progress& progress);
+    // Spreads the pool embedding and the fine-tuning over `group`'s processes (this one
+    // rank 0); null (the default): this process alone.
+    void setGroup(const RoundGroup* group) { m_group = group; }
 
 private:
     QString m_dir;
     RoundOptions m_options;
+    const RoundGroup* m_group = nullptr;
 };
 
 // The engine-thread job for one round (what `medq loop run` and Start round queue).
 class LoopRoundJob : public jobs::Job {
 public:
-    LoopRoundJob(QString workspaceDir, RoundOptions options) : m_runner(std::move(workspaceDir), std::move(options)) {}
+    LoopRoundJob(QString workspaceDir, RoundOptions options, const RoundGroup* group = nullptr)
+        : m_runner(std::move(workspaceDir), std::move(options)) {
+        m_runner.setGroup(group);
+    }
     QString kind() const override { return QStringLiteral("loop.round"); }
     QString title() const override { return QStringLiteral("Run a loop round"); }
     jobs::JobOutcome run(const jobs::Progress& progress) override { return m_runner.run(progress); }

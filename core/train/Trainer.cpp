@@ -54,6 +54,7 @@ QJsonObject TrainReport::toJson() const {
                        {"finalLoss", losses.empty() ? -1.0 : losses.back()}, {"validationLoss", validationLoss},
                        {"validationAccuracy", validationAccuracy}, {"bestStep", bestStep},
                        {"stoppedEarly", stoppedEarly}, {"samplesPerSecond", samplesPerSecond},
+                       {"trainingSeconds", trainingSeconds}, {"gradientSumSeconds", gradientSumSeconds}, {"ranks", ranks},
                        {"checkpointDir", checkpointDir}, {"losses", lossArray}, {"encoderPretraining", encoderPretraining}, {"answerCalibration", answerCalibration}};
 }
 

@@ -30,7 +30,10 @@ struct TrainReport {
     double validationAccuracy = -1;  // perception items only; -1 when there are none
     int bestStep = -1;               // step whose weights were kept (early stopping)
     bool stoppedEarly = false;
-    double samplesPerSecond = 0;     // training throughput of this run
+    double samplesPerSecond = 0;     // training throughput of this run (all ranks together)
+    double trainingSeconds = 0;      // in the steps (forward, backward, gradient sums, optimizer)
+    double gradientSumSeconds = 0;   // of which summing gradients over the ranks (0 in one process)
+    int ranks = 1;                   // processes that trained together (Trainer::setGroup)
     QString checkpointDir;           // where the final weights were saved (empty: not saved)
     QJsonObject encoderPretraining;  // EncoderPretrainReport of this run (empty: none)
     QJsonObject answerCalibration;   // AnswerCalibration of the kept weights (empty: none)

@@ -52,7 +52,11 @@ Status TrainingLoop::run(const Backward& backward, const AfterStep& afterStep) {
 
         const qint64 start = clock.nsecsElapsed();
         const QString phrase = backward(step);
-        if (m_parallel) m_parallel->sumGradients(m_summed);
+        if (m_parallel) {
+            const qint64 summing = clock.nsecsElapsed();
+            m_parallel->sumGradients(m_summed);
+            m_sumSeconds += double(clock.nsecsElapsed() - summing) / 1e9;
+        }
         if (m_clipNorm > 0) torch::nn::utils::clip_grad_norm_(m_clipped, m_clipNorm);
         m_optimizer.step();
         m_seconds += double(clock.nsecsElapsed() - start) / 1e9;

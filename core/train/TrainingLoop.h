@@ -66,6 +66,9 @@ public:
     int step() const { return m_step; }
     // Time in the forward and backward passes and optimizer steps, and the examples they saw.
     double trainingSeconds() const { return m_seconds; }
+    // The part of trainingSeconds spent summing gradients over the ranks (0 in one process):
+    // the all-reduces and the wait for the slowest rank's backward pass.
+    double gradientSumSeconds() const { return m_sumSeconds; }
     long long trainedExamples() const { return m_examples; }
 
 private:
@@ -79,6 +82,7 @@ private:
     double m_clipNorm = 0;
     int m_step = 0;
     double m_seconds = 0;
+    double m_sumSeconds = 0;
     long long m_examples = 0;
 };
 

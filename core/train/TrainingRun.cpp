@@ -163,6 +163,7 @@ Status TrainingRun::train(const jobs::Progress& progress) {
     }
     m_steps = loop.step();
     m_trainingSeconds = loop.trainingSeconds();
+    m_gradientSumSeconds = loop.gradientSumSeconds();
     m_trainedExamples = loop.trainedExamples();
     return done;
 }
@@ -290,6 +291,9 @@ Result<TrainReport> TrainingRun::finish(const model::CheckpointInfo& info) {
     report.bestStep = m_config.patience > 0 ? m_state.bestStep : m_steps - 1;
     report.stoppedEarly = m_stoppedEarly;
     report.samplesPerSecond = m_trainingSeconds > 0 ? double(m_trainedExamples) / m_trainingSeconds : 0;
+    report.trainingSeconds = m_trainingSeconds;
+    report.gradientSumSeconds = m_gradientSumSeconds;
+    report.ranks = m_parallel.worldSize();
     report.encoderPretraining = m_encoderPretraining;
     if (!m_validation.empty()) {
         const ValidationPoint kept = evaluate(m_steps - 1);

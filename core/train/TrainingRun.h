@@ -80,6 +80,7 @@ private:
     bool m_stoppedEarly = false;
     QJsonObject m_encoderPretraining;
     double m_trainingSeconds = 0;
+    double m_gradientSumSeconds = 0;
     long long m_trainedExamples = 0;
     int m_steps = 0;  // the last step done + 1
 };

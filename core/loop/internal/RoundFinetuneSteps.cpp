@@ -5,6 +5,7 @@
 #include "dataset/ReferenceSet.h"
 
 #include "common/Random.h"
+#include "learn/DistributedTraining.h"
 #include "learn/ExampleAssembler.h"
 #include "loop/CheckpointGate.h"
 #include "loop/ModalityRegression.h"
@@ -12,6 +13,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <algorithm>
 
 namespace medq::loop::round {
@@ -53,6 +55,32 @@ Result<std::vector<train::TrainingExample>> acceptedExamples(Round& r, learn::Ex
     return out;
 }
 
+// What a round fine-tunes on: its accepted annotations, then a replay of the base training
+// split (so the model does not forget what it knew), shuffled; the same on every rank.
+struct FinetuneSet {
+    std::vector<train::TrainingExample> examples;
+    int fresh = 0, replay = 0;
+};
+
+Result<FinetuneSet> finetuneSet(Round& r, learn::ExampleAssembler& assembler) {
+    auto examples = acceptedExamples(r, assembler);
+    if (!examples) return examples.error();
+    FinetuneSet set;
+    set.examples = examples.take();
+    set.fresh = int(set.examples.size());
+    auto replayTasks = r.ws.tasks().inSplit(QStringLiteral("train"));
+    Random random(r.options.seed + std::uint64_t(r.record.number));
+    random.shuffle(replayTasks);
+    set.replay = std::min<int>(int(replayTasks.size()), int(std::lround(r.options.replayRatio * set.fresh)));
+    for (int i = 0; i < set.replay; ++i) {
+        if (replayTasks[std::size_t(i)].answer.isEmpty()) continue;
+        auto e = assembler.example(replayTasks[std::size_t(i)]);
+        if (e) set.examples.push_back(e.take());
+    }
+    random.shuffle(set.examples);
+    return set;
+}
+
 }  // namespace
 
 Status stepFinetune(Round& r, const jobs::Progress& progress) {
@@ -62,20 +90,11 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
     learn::ExampleAssembler assembler(r.ws, net.value().config());
     assembler.setAttributeSlots(net.value().config().attributeSlots);
     progress.report(0.0, QStringLiteral("Preparing accepted annotations"));
-    auto examples = acceptedExamples(r, assembler);
-    if (!examples) return examples.error();
-    const int fresh = int(examples.value().size());
-    // Replay of the base training split so the model does not forget what it knew.
-    auto replayTasks = r.ws.tasks().inSplit(QStringLiteral("train"));
-    Random random(r.options.seed + std::uint64_t(r.record.number));
-    random.shuffle(replayTasks);
-    const int replay = std::min<int>(int(replayTasks.size()), int(std::lround(r.options.replayRatio * fresh)));
-    for (int i = 0; i < replay; ++i) {
-        if (replayTasks[std::size_t(i)].answer.isEmpty()) continue;
-        auto e = assembler.example(replayTasks[std::size_t(i)]);
-        if (e) examples.value().push_back(e.take());
-    }
-    random.shuffle(examples.value());
+    auto set = finetuneSet(r, assembler);
+    if (!set) return set.error();
+    const int fresh = set.value().fresh, replay = set.value().replay;
+    learn::TrainingData data;
+    data.training = std::move(set.value().examples);
 
     const QString name = QStringLiteral("round-%1-%2").arg(r.record.number).arg(key(r.options.strategy));
     const QString dir = r.registry.resolve(name);
@@ -99,12 +118,28 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
         }
         model::CheckpointInfo ci;
         ci.parentCheckpoint = base;
-        ci.trainingDataHash = train::trainingDataHash(examples.value());
+        ci.trainingDataHash = train::trainingDataHash(data.training);
         train::Trainer trainer(net.value(), config);
         QDir().mkpath(r.registry.root());
-        auto report = train::Trainer::hasResumeState(dir)
-                          ? trainer.resume(examples.value(), {}, dir, progress.sub(0.05, 0.7), ci)
-                          : trainer.train(examples.value(), {}, dir, progress.sub(0.05, 0.7), ci);
+        const bool resume = train::Trainer::hasResumeState(dir);
+        Result<train::TrainReport> report = Error{};
+        if (r.group) {
+            learn::TrainTask task;
+            task.name = kRoundFinetuneTask;
+            task.workspace = r.ws.dir().absolutePath();
+            task.checkpoint = QFileInfo(dir).absoluteFilePath();
+            task.run = name;
+            task.source = QJsonObject{{"round", r.record.number}};
+            task.config = config.toJson();
+            task.dataHash = ci.trainingDataHash;
+            task.resume = resume;
+            task.prepareMs = 30 * 60 * 1000;
+            report = learn::leadTraining(*r.group->group, *r.group->channel, task, trainer, net.value(), data, ci,
+                                         progress.sub(0.05, 0.7), r.group->timeout);
+        } else {
+            report = resume ? trainer.resume(data.training, {}, dir, progress.sub(0.05, 0.7), ci)
+                            : trainer.train(data.training, {}, dir, progress.sub(0.05, 0.7), ci);
+        }
         if (!report) return report.error();
         info.steps = report.value().steps;
         info.finalLoss = report.value().losses.empty() ? -1.0 : report.value().losses.back();
@@ -163,3 +198,27 @@ Status stepAssess(Round& r, const jobs::Progress& progress) {
 }
 
 }  // namespace medq::loop::round
+
+namespace medq::loop {
+
+Status roundFinetunePart(dist::Group& group, const QJsonObject& task, const jobs::Progress& progress) {
+    const auto assemble = [](store::Workspace& ws, const model::QualityModel& net, const learn::TrainTask& t,
+                             const jobs::Progress&) -> Result<learn::TrainingData> {
+        const int number = t.source.value(QStringLiteral("round")).toInt();
+        const auto record = ws.rounds().byNumber(number);
+        if (!record) return Error{QStringLiteral("round %1").arg(number), QStringLiteral("not in the workspace %1").arg(t.workspace)};
+        auto options = RoundOptions::fromJson(RoundMetrics::fromJson(record->metrics).options);
+        if (!options) return options.error();
+        round::Round r{ws, *record, options.take(), RoundMetrics::fromJson(record->metrics)};
+        learn::ExampleAssembler assembler(ws, net.config());
+        assembler.setAttributeSlots(net.config().attributeSlots);
+        auto set = round::finetuneSet(r, assembler);
+        if (!set) return set.error();
+        learn::TrainingData data;
+        data.training = std::move(set.value().examples);
+        return data;
+    };
+    return learn::followTraining(group, task, assemble, progress);
+}
+
+}  // namespace medq::loop

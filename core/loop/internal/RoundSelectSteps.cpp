@@ -8,6 +8,7 @@
 #include "index/PoolIndex.h"
 #include "learn/ExampleAssembler.h"
 #include "loop/BatchEmbedding.h"
+#include "loop/DistributedEmbedding.h"
 #include "loop/FailurePrototypes.h"
 #include "loop/PoolEmbedder.h"
 #include "loop/PoolItems.h"
@@ -132,8 +133,16 @@ Status stepIndex(Round& r, const jobs::Progress& progress) {
             key(RoundStep::Index),
             QStringLiteral(
                 "the pool is empty (add your images with `medq pool add`, or synthetic ones with `medq synth pool`)")};
-    PoolEmbedder pool(r.ws, embedder.value(), r.embedder());
-    auto info = pool.update(r.options.poolEmbedLimit, progress);
+    Result<QJsonObject> info = Error{};
+    if (r.group) {
+        // Every rank embeds its chunks; the file ends as this process alone would write it.
+        DistributedEmbeddingOptions options = r.group->embedding;
+        options.limit = r.options.poolEmbedLimit;
+        info = embedPoolDistributed(r.ws, embedder.value(), r.registry.resolve(r.embedder()), r.embedder(), *r.group->group,
+                                    *r.group->channel, options, progress);
+    } else {
+        info = PoolEmbedder(r.ws, embedder.value(), r.embedder()).update(r.options.poolEmbedLimit, progress);
+    }
     if (!info) return info.error();
     r.metrics.index = info.value();
     r.commit(RoundStep::Index);

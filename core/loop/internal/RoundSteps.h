@@ -6,6 +6,7 @@
 #include "learn/CheckpointRegistry.h"
 #include "learn/ThreadCount.h"
 #include "loop/ItemDrafter.h"
+#include "loop/RoundGroup.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundOptions.h"
 #include "model/QualityModel.h"
@@ -31,6 +32,7 @@ struct Round {
     learn::CheckpointRegistry registry{ws};
     store::LoopRepository loop{ws.db()};
     eval::RubricScorer scorer;
+    const RoundGroup* group = nullptr;  // the round's processes (loop/RoundGroup.h); null: this one alone
 
     // Commits the step's writes (made by `write` in the same transaction) and marks it done.
     void commit(RoundStep step, const std::function<void()>& write = {}) {

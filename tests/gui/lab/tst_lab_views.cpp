@@ -204,12 +204,17 @@ private slots:
         auto* route = qobject_cast<QComboBox*>(dialog.field("measureRoute"));
         QCOMPARE(start->currentIndex(), 0);
         QVERIFY(dialog.options().fromCheckpoint.isEmpty());
-        QVERIFY(!route->isEnabled());
-        measures->setChecked(true);
-        QVERIFY(route->isEnabled());
-        route->setCurrentText("only");
+        // The default recipe reads the per-source measures as its only image input.
+        QVERIFY(measures->isChecked() && route->isEnabled());
+        QCOMPARE(route->currentText(), QStringLiteral("only"));
         QVERIFY(dialog.options().sourceMeasures);
         QCOMPARE(dialog.options().measureRoute, model::ModelConfig::MeasureRoute::Only);
+        measures->setChecked(false);
+        QVERIFY(!route->isEnabled());
+        QVERIFY(!dialog.options().sourceMeasures);
+        measures->setChecked(true);
+        route->setCurrentText("token");
+        QCOMPARE(dialog.options().measureRoute, model::ModelConfig::MeasureRoute::Token);
         start->setCurrentIndex(1);  // the current checkpoint keeps its own size and inputs
         QCOMPARE(dialog.options().fromCheckpoint, QStringLiteral("base-1"));
         QVERIFY(!dialog.field("preset")->isEnabled() && !measures->isEnabled() && !route->isEnabled());
