@@ -72,4 +72,23 @@ void announceListening(const QString& address, int worldSize) {
                         << Qt::endl;
 }
 
+Status LeadGroup::end(bool runWentWell, std::chrono::milliseconds timeout, const QList<int>& excused) {
+    auto number = channel->post({{QStringLiteral("task"), dist::kEndTask}});
+    if (!number) return number.error();
+    return runWentWell ? channel->collect(number.value(), timeout, excused) : Status{};
+}
+
+Result<LeadGroup> leadGroup(dist::GroupOptions options) {
+    options.rank = 0;
+    const int worldSize = options.worldSize;
+    options.onListening = [worldSize](const QString& address) { announceListening(address, worldSize); };
+    auto joined = dist::join(options);
+    if (!joined) return joined.error();
+    LeadGroup lead;
+    lead.group = joined.take();
+    QTextStream(stdout) << QStringLiteral("all %1 ranks joined").arg(worldSize) << Qt::endl;
+    lead.channel = std::make_unique<dist::TaskChannel>(*lead.group);
+    return lead;
+}
+
 }  // namespace medq::cli

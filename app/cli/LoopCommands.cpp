@@ -3,8 +3,6 @@
 #include "ConsoleJobRunner.h"
 #include "GroupArguments.h"
 #include "common/Log.h"
-#include "dist/Group.h"
-#include "dist/TaskChannel.h"
 #include "ingest/WorkspaceJobs.h"
 #include "jobs/WorkspaceJobLock.h"
 #include "learn/CheckpointRegistry.h"
@@ -198,24 +196,18 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
     // The ranks of a group embed with the same thread count, or the same item's vector may
     // differ in its last bits between them.
     if (p.isSet(QStringLiteral("threads")) || groupSettings.worldSize > 1) model::setComputeThreads(groupSettings.threads);
-    std::unique_ptr<dist::Group> group;
-    std::unique_ptr<dist::TaskChannel> channel;
+    std::optional<LeadGroup> lead;
     loop::RoundGroup roundGroup;
     if (groupSettings.worldSize > 1) {
-        groupSettings.rank = 0;
-        const int worldSize = groupSettings.worldSize;
-        groupSettings.onListening = [worldSize](const QString& address) { announceListening(address, worldSize); };
-        auto joined = dist::join(groupSettings);
+        auto joined = leadGroup(groupSettings);
         if (!joined) return fail(joined.error().message());
-        group = joined.take();
-        QTextStream(stdout) << QStringLiteral("all %1 ranks joined").arg(worldSize) << Qt::endl;
-        channel = std::make_unique<dist::TaskChannel>(*group);
-        roundGroup = {group.get(), channel.get(), {}, groupSettings.timeout};
+        lead = joined.take();
+        roundGroup = {lead->group.get(), lead->channel.get(), {}, groupSettings.timeout};
     }
     int code = Ok;
     for (int i = 0; i < rounds; ++i) {
         const auto outcome = runJobInConsole(
-            ingest::recordedInWorkspace(dir, std::make_unique<loop::LoopRoundJob>(dir, options.value(), group ? &roundGroup : nullptr)),
+            ingest::recordedInWorkspace(dir, std::make_unique<loop::LoopRoundJob>(dir, options.value(), lead ? &roundGroup : nullptr)),
             g.quiet);
         if (outcome.status == jobs::JobOutcome::Status::Cancelled) {
             code = fail(QStringLiteral("cancelled; `medq loop run` continues the round from its last completed step"));
@@ -228,10 +220,9 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
         QTextStream(stdout) << outcome.message << Qt::endl;
         if (outcome.result.value(QStringLiteral("waiting")).toBool()) break;
     }
-    // The workers go once the rounds are over (after a failure they may have stopped already).
-    if (channel)
-        if (auto number = channel->post({{QStringLiteral("task"), dist::kEndTask}}); number && code == Ok)
-            if (Status ended = channel->collect(number.value(), groupSettings.timeout); !ended) return fail(ended.error().message());
+    // The workers go once the rounds are over.
+    if (lead)
+        if (Status ended = lead->end(code == Ok, groupSettings.timeout); !ended) return fail(ended.error().message());
     return code;
 }
 

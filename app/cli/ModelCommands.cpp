@@ -3,8 +3,6 @@
 #include "ConsoleJobRunner.h"
 #include "GroupArguments.h"
 #include "common/Log.h"
-#include "dist/Group.h"
-#include "dist/TaskChannel.h"
 #include "ingest/WorkspaceJobs.h"
 #include "learn/CalibrateModelJob.h"
 #include "learn/CheckpointRegistry.h"
@@ -251,28 +249,18 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
             o.config.lora.rank = rank;
         }
         if (Status valid = o.config.validate(); !valid) return fail(valid.error().message());
-        std::unique_ptr<dist::Group> group;
-        std::unique_ptr<dist::TaskChannel> channel;
+        std::optional<LeadGroup> lead;
         if (groupSettings.worldSize > 1) {
-            groupSettings.rank = 0;
-            const int worldSize = groupSettings.worldSize;
-            groupSettings.onListening = [worldSize](const QString& address) { announceListening(address, worldSize); };
-            auto joined = dist::join(groupSettings);
+            auto joined = leadGroup(groupSettings);
             if (!joined) return fail(joined.error().message());
-            group = joined.take();
-            QTextStream(stdout) << QStringLiteral("all %1 ranks joined").arg(worldSize) << Qt::endl;
-            channel = std::make_unique<dist::TaskChannel>(*group);
-            o.group = group.get();
-            o.channel = channel.get();
+            lead = joined.take();
+            o.group = lead->group.get();
+            o.channel = lead->channel.get();
             o.groupTimeout = groupSettings.timeout;
         }
         const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::TrainModelJob>(dir, o)), g.quiet);
-        if (channel) {
-            // The workers go when the run is over, whatever its outcome (after a failure in
-            // training they have stopped already).
-            if (auto number = channel->post({{QStringLiteral("task"), dist::kEndTask}}); number && outcome.ok())
-                if (Status ended = channel->collect(number.value(), groupSettings.timeout); !ended) return fail(ended.error().message());
-        }
+        if (lead)
+            if (Status ended = lead->end(outcome.ok(), groupSettings.timeout); !ended) return fail(ended.error().message());
         if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled; no checkpoint was written (progress is kept for resuming)"));
         if (!outcome.ok()) return fail(outcome.message);
         QTextStream(stdout) << outcome.message << Qt::endl;

@@ -107,24 +107,20 @@ int cmdPoolEmbed(const QStringList& args, const GlobalOptions& g) {
     });
 
     Result<QJsonObject> info = Error{QString(), QString()};
-    std::unique_ptr<dist::Group> group;
+    std::optional<LeadGroup> lead;
     if (options.worldSize == 1) {
         info = loop::PoolEmbedder(ws, embedder.value(), tag).update(0, progress);
     } else {
-        const int worldSize = options.worldSize;
-        options.onListening = [worldSize](const QString& address) { announceListening(address, worldSize); };
-        auto joined = dist::join(options);
+        auto joined = leadGroup(options);
         if (!joined) return fail(joined.error().message());
-        group = joined.take();
-        say(QStringLiteral("all %1 ranks joined").arg(group->worldSize()));
-        dist::TaskChannel channel(*group);
-        info = loop::embedPoolDistributed(ws, embedder.value(), checkpointDir, tag, *group, channel, distribution, progress);
+        lead = joined.take();
+        info = loop::embedPoolDistributed(ws, embedder.value(), checkpointDir, tag, *lead->group, *lead->channel, distribution,
+                                          progress);
         if (info) {
+            // Ranks that stopped delivering (their chunks embedded by others) are not waited for.
             QList<int> excused;
             for (const auto& r : info.value().value("lostRanks").toArray()) excused << r.toInt();
-            auto number = channel.post({{QStringLiteral("task"), dist::kEndTask}});
-            const Status ended = number ? channel.collect(number.value(), options.timeout, excused) : Status(number.error());
-            if (!ended) return fail(ended.error().message());
+            if (Status ended = lead->end(true, options.timeout, excused); !ended) return fail(ended.error().message());
         }
     }
     if (!info) return fail(info.error().message());

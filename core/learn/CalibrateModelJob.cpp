@@ -2,6 +2,8 @@
 
 #include "learn/CheckpointRegistry.h"
 #include "learn/ExampleAssembler.h"
+#include "learn/SourceBreakdown.h"
+#include "learn/TemperatureQuestions.h"
 #include "model/QualityModel.h"
 #include "train/AnswerTemperature.h"
 #include "train/PresenceThresholds.h"
@@ -29,7 +31,10 @@ jobs::JobOutcome CalibrateModelJob::run(const jobs::Progress& progress) {
     if (!data) return {JobOutcome::Status::Failed, data.error().message(), {}};
     progress.report(0.6, QStringLiteral("Answering the %1 split's questions").arg(m_options.split));
     const double before = net.config().answerTemperature;
-    auto fitted = train::AnswerTemperature::calibrate(net, data.value().examples);
+    // On the split's real sources when it has enough of their questions (TemperatureQuestions).
+    const TemperatureQuestions questions =
+        TemperatureQuestions::choose(data.value().examples, SourceBreakdown::kindsOf(ws, data.value().examples));
+    auto fitted = train::AnswerTemperature::calibrate(net, questions.examples);
     if (!fitted) return {JobOutcome::Status::Failed, fitted.error().message(), {}};
     const train::AnswerCalibration& c = fitted.value();
     if (c.questions < train::AnswerTemperature::kMinQuestions)
@@ -52,6 +57,7 @@ jobs::JobOutcome CalibrateModelJob::run(const jobs::Progress& progress) {
     progress.report(0.9, QStringLiteral("Saving %1").arg(name));
     model::CheckpointInfo info = manifest.value().info;
     QJsonObject calibration = c.toJson();
+    calibration.insert(QStringLiteral("questionsFrom"), TemperatureQuestions::key(questions.basis));
     if (!presenceJson.isEmpty()) calibration.insert(QStringLiteral("presence"), presenceJson);
     info.metrics.insert(QStringLiteral("answerCalibration"), calibration);
     if (Status s = net.save(dir, info); !s) return {JobOutcome::Status::Failed, s.error().message(), {}};
@@ -62,9 +68,10 @@ jobs::JobOutcome CalibrateModelJob::run(const jobs::Progress& progress) {
     ws.audit().append(m_options.actor, QStringLiteral("model.calibrate"), QStringLiteral("checkpoints"), std::nullopt,
                       QJsonObject{{"checkpoint", name}, {"temperature", c.temperature}});
     return {JobOutcome::Status::Done,
-            QStringLiteral("checkpoint %1: answer temperature %2 (was %3) from %4 %5 questions; ECE %6 -> %7, NLL %8 -> %9")
+            QStringLiteral("checkpoint %1: answer temperature %2 (was %3) from %4 %5 questions (%10); ECE %6 -> %7, NLL %8 -> %9")
                     .arg(name).arg(c.temperature, 0, 'f', 3).arg(before, 0, 'f', 3).arg(c.questions).arg(m_options.split)
-                    .arg(c.eceBefore, 0, 'f', 3).arg(c.eceAfter, 0, 'f', 3).arg(c.nllBefore, 0, 'f', 3).arg(c.nllAfter, 0, 'f', 3) +
+                    .arg(c.eceBefore, 0, 'f', 3).arg(c.eceAfter, 0, 'f', 3).arg(c.nllBefore, 0, 'f', 3).arg(c.nllAfter, 0, 'f', 3)
+                    .arg(TemperatureQuestions::key(questions.basis)) +
                 presenceNote,
             result};
 }

@@ -4,6 +4,8 @@
 #include "jobs/WorkspaceJobLock.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/DistributedTraining.h"
+#include "learn/SourceBreakdown.h"
+#include "learn/TemperatureQuestions.h"
 #include "learn/TrainingData.h"
 #include "model/QualityModel.h"
 #include "train/Trainer.h"
@@ -75,6 +77,10 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     info.parentCheckpoint = parent.isEmpty() ? QString() : QFileInfo(parent).fileName();
     info.trainingDataHash = train::trainingDataHash(data.training);
     train::Trainer trainer(net, m_options.config);
+    // The answer temperature from the validation split's real sources when it has enough.
+    const TemperatureQuestions temperature = TemperatureQuestions::choose(data.validation, SourceBreakdown::kindsOf(ws, data.validation));
+    if (temperature.basis == TemperatureQuestions::Basis::RealSources)
+        trainer.setTemperatureExamples(temperature.examples, TemperatureQuestions::key(temperature.basis));
     // Resume an interrupted run of the same checkpoint name instead of starting over.
     const bool resume = train::Trainer::hasResumeState(dir);
     Result<train::TrainReport> report = Error{};

@@ -90,6 +90,7 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
         if (Status s = m_model.attachLora(m_config.lora); !s) return s.error();
 
     TrainingRun run(m_model, m_config, training, validation, dir, DataParallel(m_group));
+    if (!m_temperatureExamples.empty()) run.fitTemperatureOn(m_temperatureExamples, m_temperatureBasis);
     if (resuming) {
         if (Status s = run.restore(); !s) return s.error();
     } else {

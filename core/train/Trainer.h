@@ -70,6 +70,13 @@ public:
     // calibrates; the other ranks' reports carry no checkpointDir. A rank that fails makes
     // the others fail at their next collective. Null (the default): one process.
     void setGroup(dist::Group* group) { m_group = group; }
+    // The held-out questions the answer temperature is fitted on when training ends, and what
+    // they are (kept in the report's answerCalibration as "questionsFrom"); by default the
+    // validation examples. Presence thresholds are always fitted on the validation examples.
+    void setTemperatureExamples(std::vector<TrainingExample> examples, QString what) {
+        m_temperatureExamples = std::move(examples);
+        m_temperatureBasis = std::move(what);
+    }
 
     static QString resumeDir(const QString& checkpointDir);
     static bool hasResumeState(const QString& checkpointDir);
@@ -82,6 +89,8 @@ private:
     model::QualityModel& m_model;
     TrainConfig m_config;
     dist::Group* m_group = nullptr;
+    std::vector<TrainingExample> m_temperatureExamples;
+    QString m_temperatureBasis;
 };
 
 }  // namespace medq::train

@@ -266,8 +266,9 @@ void TrainingRun::removeResumeState() {
 
 QJsonObject TrainingRun::calibrateAnswers() {
     if (m_validation.empty()) return {};
-    const auto fitted = AnswerTemperature::calibrate(m_model, m_validation);
+    const auto fitted = AnswerTemperature::calibrate(m_model, m_temperatureExamples ? *m_temperatureExamples : m_validation);
     QJsonObject out = fitted ? fitted.value().toJson() : QJsonObject{{"skipped", fitted.error().message()}};
+    if (m_temperatureExamples) out.insert(QStringLiteral("questionsFrom"), m_temperatureBasis);
     // The attribute head's presence thresholds, on the same held-out images.
     if (m_model.config().attributeSlots > 0) {
         const auto presence = PresenceThresholds::calibrate(m_model, m_validation);

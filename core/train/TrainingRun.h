@@ -36,6 +36,12 @@ public:
     // one not done. Cancel removes the resume state and rethrows jobs::JobCancelled; another
     // failure keeps it and gives an error saying at which step.
     Status train(const jobs::Progress& progress);
+    // Held-out questions for the answer temperature instead of the validation examples (they
+    // must outlive the run), and what they are.
+    void fitTemperatureOn(const std::vector<TrainingExample>& examples, const QString& what) {
+        m_temperatureExamples = &examples;
+        m_temperatureBasis = what;
+    }
     // Keeps the best weights (early stopping), evaluates them and saves the checkpoint.
     Result<TrainReport> finish(const model::CheckpointInfo& info);
 
@@ -63,6 +69,8 @@ private:
     const QString m_dir;
     const QString m_resumePath;  // empty: no checkpoint, no resume state
     const DataParallel m_parallel;
+    const std::vector<TrainingExample>* m_temperatureExamples = nullptr;
+    QString m_temperatureBasis;
     const bool m_writes;  // rank 0 (or the only process) saves; the other ranks only read
     std::vector<int> m_imageOf, m_validationImageOf;  // each example's image group (shares cut between images)
     std::vector<model::TokenSequence> m_sequences, m_validationSequences;

@@ -70,8 +70,8 @@ private slots:
         lead.start(MEDQ_CLI_PATH, QStringList{"loop", "run", m_pair} + kRound +
                                       QStringList{"--world-size", "2", "--master", "127.0.0.1:0", "--timeout", "60",
                                                   "--join-timeout", "60"});
-        QVERIFY2(test::waitForLine(lead, out, "listening on ", 30000), qPrintable(out + lead.readAllStandardError()));
-        const QString master = out.mid(out.indexOf("listening on ") + 13).section(';', 0, 0);
+        const QString master = test::waitForMaster(lead, out, 30000);
+        QVERIFY2(!master.isEmpty(), qPrintable(out + lead.readAllStandardError()));
         QProcess worker;
         worker.start(MEDQ_CLI_PATH, {"worker", "--master", master, "--rank", "1", "--world-size", "2", "--threads", "1",
                                      "--timeout", "60", "--join-timeout", "120"});

@@ -45,9 +45,7 @@ class CliPoolEmbedTest : public QObject {
     // Starts rank 0 on port 0; returns the address it printed (empty on failure).
     QString startLead(QProcess& lead, QString& out, const QStringList& extra) {
         lead.start(MEDQ_CLI_PATH, QStringList{"pool", "embed", m_ws, "--world-size", "2", "--master", "127.0.0.1:0"} + extra);
-        if (!waitForLine(lead, out, "listening on ", 30000)) return {};
-        const int at = out.indexOf("listening on ");
-        return out.mid(at + 13).section(';', 0, 0);
+        return test::waitForMaster(lead, out, 30000);
     }
     std::unique_ptr<QProcess> startWorker(const QString& master) {
         auto p = std::make_unique<QProcess>();

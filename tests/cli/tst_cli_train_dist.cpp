@@ -103,9 +103,7 @@ class CliTrainDistTest : public QObject {
         lead.start(MEDQ_CLI_PATH, (fromScratch ? trainFromScratch(m_ws, name) : fineTune(m_ws, name, steps)) +
                                       QStringList{"--world-size", QString::number(worldSize), "--master", "127.0.0.1:0",
                                                   "--timeout", "30", "--join-timeout", "60"});
-        if (!test::waitForLine(lead, out, "listening on ", 30000)) return {};
-        const int at = out.indexOf("listening on ");
-        return out.mid(at + 13).section(';', 0, 0);
+        return test::waitForMaster(lead, out, 30000);
     }
     std::unique_ptr<QProcess> startWorker(const QString& master, int rank, int worldSize) {
         auto p = std::make_unique<QProcess>();

@@ -22,4 +22,12 @@ inline bool waitForLine(QProcess& p, QString& out, const QString& text, int ms) 
     return false;
 }
 
+// Rank 0 of a group started on port 0 prints where it listens ("rank 0 listening on
+// HOST:PORT; start each worker with: ..."): that address, read from `lead`'s stdout into
+// `out`, or empty when it does not say so within `ms`.
+inline QString waitForMaster(QProcess& lead, QString& out, int ms) {
+    if (!waitForLine(lead, out, QStringLiteral("listening on "), ms)) return {};
+    return out.mid(out.indexOf(QStringLiteral("listening on ")) + 13).section(QLatin1Char(';'), 0, 0);
+}
+
 }  // namespace medq::test

@@ -8,6 +8,7 @@
 #include "learn/EvaluateModelJob.h"
 #include "learn/ExampleAssembler.h"
 #include "learn/SourceBreakdown.h"
+#include "learn/TemperatureQuestions.h"
 #include "model/QualityMeasures.h"
 #include "model/QualityModel.h"
 #include "train/AnswerTemperature.h"
@@ -55,6 +56,40 @@ private slots:
         b.perModality = 6;
         dataset::BenchmarkBuildJob bench(m_ws, b);
         QVERIFY(run(bench).ok());
+    }
+
+    // The answer temperature is fitted on held-out real sources when they have enough
+    // questions (a site's images are all real), else on every held-out question.
+    void temperatureQuestionsPreferRealSources() {
+        using dataset::SourceKind;
+        std::vector<train::TrainingExample> heldOut;
+        QHash<QString, SourceKind> kinds;
+        const auto add = [&](int n, SourceKind kind, train::TrainingExample::Kind exampleKind) {
+            for (int i = 0; i < n; ++i) {
+                train::TrainingExample e;
+                e.kind = exampleKind;
+                e.id = QString::number(heldOut.size() + 1);
+                kinds.insert(e.id, kind);
+                heldOut.push_back(e);
+            }
+        };
+        add(150, SourceKind::Unseen, train::TrainingExample::Kind::Perception);
+        add(30, SourceKind::Unseen, train::TrainingExample::Kind::Description);  // not questions
+        add(400, SourceKind::Phantom, train::TrainingExample::Kind::Perception);
+        using TQ = learn::TemperatureQuestions;
+        TQ few = TQ::choose(heldOut, kinds);
+        QCOMPARE(few.realQuestions, 150);
+        QCOMPARE(few.basis, TQ::Basis::AllHeldOut);
+        QCOMPARE(few.examples.size(), heldOut.size());
+        add(40, SourceKind::Site, train::TrainingExample::Kind::Perception);   // a site's own images are real
+        add(10, SourceKind::Unseen, train::TrainingExample::Kind::Perception);
+        add(25, SourceKind::Seen, train::TrainingExample::Kind::Perception);   // trained on: never
+        TQ enough = TQ::choose(heldOut, kinds);
+        QCOMPARE(enough.realQuestions, TQ::kMinRealQuestions);
+        QCOMPARE(enough.basis, TQ::Basis::RealSources);
+        QCOMPARE(int(enough.examples.size()), 150 + 30 + 40 + 10);
+        for (const auto& e : enough.examples) QVERIFY(kinds.value(e.id) == SourceKind::Unseen || kinds.value(e.id) == SourceKind::Site);
+        QCOMPARE(TQ::key(enough.basis), QStringLiteral("real sources"));
     }
 
     void assemblesEveryAnsweredTaskOfASplit() {
