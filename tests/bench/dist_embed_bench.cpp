@@ -3,8 +3,9 @@
 // 1 thread each) on 127.0.0.1; prints both rates, the ratio (ideal 2.0 on 2 free cores)
 // and whether the two embedding files are byte for byte the same.
 // Usage: bench_dist_embed [items=256] [chunk=64]
+#include "TwoProcessRun.h"
+
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -55,26 +56,9 @@ int main(int argc, char** argv) {
     QFile::remove(emb);
     QFile::remove(ws + QStringLiteral("/blobs/indexes/pool.faiss"));
 
-    QProcess lead;
-    lead.start(QStringLiteral(MEDQ_CLI_PATH), {"pool", "embed", ws, "--threads", "1", "--chunk", chunk, "--world-size", "2",
-                                               "--master", "127.0.0.1:0"});
-    QString leadOut;
-    QString master;
-    QElapsedTimer clock;
-    clock.start();
-    while (master.isEmpty() && clock.elapsed() < 60000 && lead.state() != QProcess::NotRunning) {
-        lead.waitForReadyRead(200);
-        leadOut += QString::fromUtf8(lead.readAll());
-        const auto m = QRegularExpression(QStringLiteral("listening on ([^;]+);")).match(leadOut);
-        if (m.hasMatch()) master = m.captured(1);
-    }
-    if (master.isEmpty()) return std::fprintf(stderr, "rank 0 did not start: %s\n", qPrintable(leadOut)), 1;
-    QProcess worker;
-    worker.start(QStringLiteral(MEDQ_CLI_PATH), {"worker", "--master", master, "--rank", "1", "--world-size", "2", "--threads", "1"});
-    lead.waitForFinished(-1);
-    worker.waitForFinished(60000);
-    leadOut += QString::fromUtf8(lead.readAllStandardOutput() + lead.readAllStandardError());
-    if (lead.exitCode() != 0) return std::fprintf(stderr, "%s\n", qPrintable(leadOut)), 1;
+    const medq::bench::TwoProcessRun group = medq::bench::runWithOneWorker(QStringList{"pool", "embed", ws, "--threads", "1", "--chunk", chunk, "--world-size", "2", "--master", "127.0.0.1:0"});
+    if (group.code != 0) return std::fprintf(stderr, "%s\n", qPrintable(group.leadOutput)), 1;
+    const QString& leadOut = group.leadOutput;
 
     const double one = rateIn(alone), two = rateIn(leadOut);
     std::printf("pool of %s synthetic items, tiny preset, chunks of %s\n", qPrintable(items), qPrintable(chunk));

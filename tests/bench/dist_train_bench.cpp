@@ -6,13 +6,13 @@
 // Usage: bench_dist_train [steps=40] [preset=default] [batch=32]
 #include "model/QualityModel.h"
 
+#include "TwoProcessRun.h"
+
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <cstdio>
 
@@ -58,24 +58,8 @@ int main(int argc, char** argv) {
     const QString alone = run(fineTune + QStringList{"--name", "one"}, &code);
     if (code != 0) return std::fprintf(stderr, "%s\n", qPrintable(alone)), 1;
 
-    QProcess lead;
-    lead.start(QStringLiteral(MEDQ_CLI_PATH), fineTune + QStringList{"--name", "two", "--world-size", "2", "--master", "127.0.0.1:0"});
-    QString leadOut, master;
-    QElapsedTimer clock;
-    clock.start();
-    while (master.isEmpty() && clock.elapsed() < 120000 && lead.state() != QProcess::NotRunning) {
-        lead.waitForReadyRead(200);
-        leadOut += QString::fromUtf8(lead.readAll());
-        const auto m = QRegularExpression(QStringLiteral("listening on ([^;]+);")).match(leadOut);
-        if (m.hasMatch()) master = m.captured(1);
-    }
-    if (master.isEmpty()) return std::fprintf(stderr, "rank 0 did not start: %s\n", qPrintable(leadOut)), 1;
-    QProcess worker;
-    worker.start(QStringLiteral(MEDQ_CLI_PATH), {"worker", "--master", master, "--rank", "1", "--world-size", "2", "--threads", "1"});
-    lead.waitForFinished(-1);
-    worker.waitForFinished(60000);
-    leadOut += QString::fromUtf8(lead.readAllStandardOutput() + lead.readAllStandardError());
-    if (lead.exitCode() != 0) return std::fprintf(stderr, "%s\n", qPrintable(leadOut)), 1;
+    const medq::bench::TwoProcessRun group = medq::bench::runWithOneWorker(fineTune + QStringList{"--name", "two", "--world-size", "2", "--master", "127.0.0.1:0"});
+    if (group.code != 0) return std::fprintf(stderr, "%s\n", qPrintable(group.leadOutput)), 1;
 
     const QJsonObject one = trainingOf(ws, QStringLiteral("one")), two = trainingOf(ws, QStringLiteral("two"));
     const auto model = medq::model::QualityModel::load(ws + QStringLiteral("/blobs/checkpoints/one"));
