@@ -25,6 +25,8 @@ PACKAGES=(
   libgloo-dev
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
+  # a site's own TorchScript model (docs/own-model.md): the tests export one with the same torch 1.13
+  python3-torch
   # real sample images (DICOM, NIfTI, photographs) used by tests and the demo
   python3-pydicom python3-nibabel python3-skimage python3-imageio
   # installer/fetch-real-sources.sh: more real images at pinned versions (Debian and npm)

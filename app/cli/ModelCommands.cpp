@@ -1,4 +1,5 @@
-// `medq model train|eval|list`: the quality model on a workspace's benchmark splits.
+// `medq model train|eval|calibrate|list|add|use`: the quality model on a workspace's
+// benchmark splits, and a site's own TorchScript model beside it.
 #include "Commands.h"
 #include "ConsoleJobRunner.h"
 #include "GroupArguments.h"
@@ -7,6 +8,7 @@
 #include "learn/CalibrateModelJob.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/EvaluateModelJob.h"
+#include "learn/OwnModelRegistration.h"
 #include "learn/ThreadCount.h"
 #include "learn/TrainModelJob.h"
 #include "learn/TrainRecipe.h"
@@ -185,12 +187,27 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("split"), QStringLiteral("Held-out split to fit on (default val)."), QStringLiteral("SPLIT"), QStringLiteral("val")});
     } else if (sub == QLatin1String("list")) {
         p.setApplicationDescription(QStringLiteral("List the workspace's checkpoints; * marks the current one."));
+    } else if (sub == QLatin1String("add")) {
+        p.setApplicationDescription(QStringLiteral(
+            "Register a site's own TorchScript quality model as a checkpoint (docs/own-model.md): it is loaded,\n"
+            "run on two probe images and checked against the contract; nothing is written when a check fails."));
+        p.addOption({QStringLiteral("torchscript"), QStringLiteral("The exported module (torch.jit.script or trace, then save)."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name (default: the file's base name)."), QStringLiteral("NAME")});
+        p.addOption({QStringLiteral("modalities"), QStringLiteral("Comma-separated modalities to use it for (default: those its attributes name)."), QStringLiteral("LIST")});
+        p.addOption({QStringLiteral("trainable"), QStringLiteral("Regular expression over parameter names that fine-tuning may change (default: all)."), QStringLiteral("REGEX")});
+        p.addOption({QStringLiteral("contract"), QStringLiteral("JSON side file with input_size, channels, mean, std, attributes (default: FILE's base name + .json when present)."), QStringLiteral("JSON")});
+        p.addOption({QStringLiteral("current"), QStringLiteral("Make it the current checkpoint.")});
+    } else if (sub == QLatin1String("use")) {
+        p.setApplicationDescription(QStringLiteral("Make a checkpoint (built-in or TorchScript) the current one."));
+        p.addPositionalArgument(QStringLiteral("CHECKPOINT"), QStringLiteral("Checkpoint name (medq model list)."));
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
             << "Usage: medq model train WORKSPACE [--from-scratch|--from CHECKPOINT] [--data SPLIT] [--preset P] ...\n"
                "       medq model eval WORKSPACE [--checkpoint C] [--split test] [--json FILE]\n"
                "       medq model calibrate WORKSPACE [--checkpoint C] [--split val]\n"
-               "       medq model list WORKSPACE\n";
+               "       medq model list WORKSPACE\n"
+               "       medq model add WORKSPACE --torchscript FILE.pt [--name NAME] [--modalities ct,mri] [--trainable REGEX]\n"
+               "       medq model use WORKSPACE CHECKPOINT\n";
         return sub == QLatin1String("--help") ? Ok : UserError;
     }
     if (!p.parse(QStringList{QStringLiteral("medq model ") + sub} + args.mid(1))) return fail(p.errorText());
@@ -198,7 +215,8 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         QTextStream(stdout) << p.helpText();
         return Ok;
     }
-    if (p.positionalArguments().size() != 1) return fail(QStringLiteral("expected one WORKSPACE"));
+    if (sub == QLatin1String("use") && p.positionalArguments().size() != 2) return fail(QStringLiteral("expected WORKSPACE CHECKPOINT"));
+    if (sub != QLatin1String("use") && p.positionalArguments().size() != 1) return fail(QStringLiteral("expected one WORKSPACE"));
     const QString dir = p.positionalArguments().front();
     if (!store::Workspace::exists(dir)) return fail(QStringLiteral("%1: no workspace here (run `medq init` first)").arg(dir));
     log::attachWorkspace(dir);
@@ -209,6 +227,33 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         learn::CheckpointRegistry registry(*ws.value());
         for (const QString& name : registry.names())
             QTextStream(stdout) << (name == registry.current() ? "* " : "  ") << name << "\n";
+        return Ok;
+    }
+    if (sub == QLatin1String("add")) {
+        if (!p.isSet(QStringLiteral("torchscript"))) return fail(QStringLiteral("--torchscript FILE is required"));
+        auto ws = store::Workspace::open(dir);
+        if (!ws) return fail(ws.error().message());
+        learn::OwnModelRequest r;
+        r.import.file = p.value(QStringLiteral("torchscript"));
+        r.import.trainable = p.value(QStringLiteral("trainable"));
+        for (const QString& m : p.value(QStringLiteral("modalities")).split(QLatin1Char(','), Qt::SkipEmptyParts)) r.import.modalities << m.trimmed();
+        r.contractFile = p.value(QStringLiteral("contract"));
+        r.name = p.value(QStringLiteral("name"));
+        r.makeCurrent = p.isSet(QStringLiteral("current"));
+        auto added = learn::registerOwnModel(*ws.value(), r);
+        if (!added) return fail(added.error().message());
+        QTextStream(stdout) << "added checkpoint " << added.value() << (r.makeCurrent ? " (current)" : "") << Qt::endl;
+        return Ok;
+    }
+    if (sub == QLatin1String("use")) {
+        auto ws = store::Workspace::open(dir);
+        if (!ws) return fail(ws.error().message());
+        learn::CheckpointRegistry registry(*ws.value());
+        const QString name = p.positionalArguments().at(1);
+        if (!registry.names().contains(name))
+            return fail(QStringLiteral("%1: no such checkpoint (known: %2)").arg(name, registry.names().join(", ")));
+        registry.setCurrent(name, QStringLiteral("cli"));
+        QTextStream(stdout) << name << " is now the current checkpoint" << Qt::endl;
         return Ok;
     }
     if (sub == QLatin1String("train")) {

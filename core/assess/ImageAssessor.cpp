@@ -44,7 +44,7 @@ std::vector<int> ImageAssessor::headSlots(Modality modality) const {
     for (const QualityAttribute& attribute : Taxonomy::instance().attributes(modality)) {
         const int slot = learn::attributeSlot(modality, attribute.key);
         if (slot < 0 || slot >= m_model.config().attributeSlots) return {};
-        found.push_back(slot);
+        if (m_model.readsAttributeSlot(slot)) found.push_back(slot);
     }
     return found;
 }
@@ -65,6 +65,8 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         AssessInput& in = inputs[i];
         if (in.modality == Modality::Other)
             return Error{in.path, QStringLiteral("no clinical modality to assess it as")};
+        if (!m_model.readsModality(modalityKey(in.modality)))
+            return Error{in.path, QStringLiteral("the model reads %1 images, not %2").arg(m_model.scriptedSpec()->modalities.join(", "), modalityKey(in.modality))};
         Assessment& a = out[i];
         a.path = in.path;
         a.modality = in.modality;
@@ -74,14 +76,16 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         if (m_options.thumbnailSide > 0) a.thumbnail = modelViewThumbnail(in.pixels, imageSize, m_options.thumbnailSide);
         overallQuery[i] = queries.size();
         // Measures the caller standardised (MeasureSources); empty reads as zeros.
-        const model::VisualInput visual{in.pixels, {}, in.measures, {}};
+        const model::VisualInput visual{in.pixels, {}, in.measures, {}, modalityKey(in.modality)};
         queries.push_back({visual, QuestionTemplates::overallHow(0), QuestionTemplates::overallOptions()});
         for (const QualityAttribute& attribute : taxonomy.attributes(in.modality)) {
+            // A TorchScript model reads only the attributes it names.
+            if (m_model.isScripted() && !m_model.readsAttributeSlot(learn::attributeSlot(in.modality, attribute.key))) continue;
             if (headSlotsOf[i].empty())
                 queries.push_back({visual, QuestionTemplates::how(attribute, 0), QuestionTemplates::severityOptions()});
             a.attributes.push_back({attribute.key, attribute.displayName, {}, Severity::None});
         }
-        if (m_options.describe) describeInputs.push_back({std::move(in.pixels), {}, std::move(in.measures), {}});
+        if (m_options.describe) describeInputs.push_back({std::move(in.pixels), {}, std::move(in.measures), {}, modalityKey(in.modality)});
         else
             std::vector<float>().swap(in.pixels);
     }

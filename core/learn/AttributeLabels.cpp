@@ -8,32 +8,6 @@
 
 namespace medq::learn {
 
-int attributeSlot(Modality modality, const QString& key) {
-    const QualityAttribute* wanted = Taxonomy::instance().find(modality, key);
-    if (!wanted) return -1;
-    const auto all = Taxonomy::instance().all();
-    for (std::size_t i = 0; i < all.size(); ++i)
-        if (all[i] == wanted) return int(i);
-    return -1;
-}
-
-int askedAttributeSlot(Modality modality, const QString& question) {
-    const QualityAttribute* best = nullptr;
-    for (const QualityAttribute& a : Taxonomy::instance().attributes(modality))
-        if (!a.noun.isEmpty() && question.contains(a.noun, Qt::CaseInsensitive) && (!best || a.noun.size() > best->noun.size()))
-            best = &a;
-    return best ? attributeSlot(modality, best->key) : -1;
-}
-
-QStringList attributeSlotNames() {
-    QStringList out;
-    for (Modality m : kClinicalModalities)
-        for (const QualityAttribute& a : Taxonomy::instance().attributes(m)) out << modalityKey(m) + QLatin1Char('.') + a.key;
-    return out;
-}
-
-int attributeSlotCount() { return int(Taxonomy::instance().size()); }
-
 QHash<QString, int> severitiesFromJson(const QJsonValue& attributes) {
     QHash<QString, int> out;
     auto add = [&](const QString& key, const QString& severity) {

@@ -1,8 +1,8 @@
 #pragma once
-// Attribute labels for the model's auxiliary head: one slot per taxonomy attribute, in
-// Taxonomy::all() order (MRI, CT, endoscopy, histopathology, fundus), and the severity
+// Attribute labels for the model's auxiliary head (taxonomy/AttributeSlots.h): the severity
 // targets of one image from ground truth or from an annotator's labels.
 #include "io/Modality.h"
+#include "taxonomy/AttributeSlots.h"
 
 #include <QHash>
 #include <QJsonValue>
@@ -13,16 +13,12 @@
 
 namespace medq::learn {
 
-// Slot of an attribute, or -1 when the modality has no such attribute.
-int attributeSlot(Modality modality, const QString& key);
-// Slot of the attribute a question names ("Is there motion ghosting in this image?"): the
-// modality's attribute whose question noun the text contains (the longest when several
-// do), or -1.
-int askedAttributeSlot(Modality modality, const QString& question);
-// "modality.key" of every slot, in slot order.
-QStringList attributeSlotNames();
-// Slots the taxonomy needs (ModelConfig::attributeSlots must be at least this).
-int attributeSlotCount();
+// The slot functions live with the taxonomy (a TorchScript model maps its own attribute
+// names with them too); learn:: code keeps calling them unqualified.
+using medq::askedAttributeSlot;
+using medq::attributeSlot;
+using medq::attributeSlotCount;
+using medq::attributeSlotNames;
 
 // key -> severity (1 mild .. 3 severe) from the attribute labels of an annotation or of a
 // synthetic image's truth: {"noise": "mild", ...} (workstation) or [{"key", "severity"}, ...].

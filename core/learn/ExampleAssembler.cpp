@@ -30,6 +30,7 @@ Result<ExampleAssembler::Prepared> ExampleAssembler::prepare(const store::ImageR
 
 void ExampleAssembler::keep(store::Id imageId, const store::ImageRecord& record, Prepared prepared) {
     m_cache.insert(imageId, std::move(prepared.pixels));
+    m_modalityOf.insert(imageId, record.modality);
     if (!m_sourceMeasures) return;
     const QString source = SourceBreakdown::sourceOfImage(m_ws, record);
     m_standardiser.add(source, prepared.measures);
@@ -117,6 +118,7 @@ Result<model::VisualInput> ExampleAssembler::visual(store::Id imageId, std::opti
     if (!first) return first.error();
     v.first = first.take();
     v.firstMeasures = standardisedMeasures(imageId);
+    v.modality = m_modalityOf.value(imageId);
     if (secondImageId) {
         auto second = pixels(*secondImageId);
         if (!second) return second.error();

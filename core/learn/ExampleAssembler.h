@@ -69,6 +69,7 @@ private:
     store::Workspace& m_ws;
     model::ImagePreprocessor m_pre;
     QHash<store::Id, std::vector<float>> m_cache;
+    QHash<store::Id, QString> m_modalityOf;  // modalityKey of every image in m_cache
     int m_attributeSlots = 0;
     bool m_sourceMeasures = false;
     QHash<store::Id, std::pair<QString, std::vector<float>>> m_measures;  // source, raw measures

@@ -28,14 +28,18 @@ QJsonObject CheckpointManifest::toJson() const {
     QJsonObject json{
         {"formatVersion", formatVersion},
         {"config", config.toJson()},
-        {"weights", weightsName()},
-        {"tokenizer", tokenizerName()},
         {"trainingDataHash", info.trainingDataHash},
         {"parentCheckpoint", info.parentCheckpoint},
         {"metrics", info.metrics},
         {"created", created.toUTC().toString(Qt::ISODateWithMs)},
         {"sha256", files},
     };
+    if (scripted) {
+        json.insert("torchscript", scripted->toJson());
+    } else {
+        json.insert("weights", weightsName());
+        json.insert("tokenizer", tokenizerName());
+    }
     if (!measureReference.isEmpty()) json.insert("measureReference", measureReference.toJson());
     if (!presenceThresholds.empty()) {
         QJsonArray thresholds;
@@ -77,7 +81,13 @@ Result<CheckpointManifest> CheckpointManifest::read(const QString& dir) {
     m.created = QDateTime::fromString(json.value("created").toString(), Qt::ISODateWithMs);
     const QJsonObject files = json.value("sha256").toObject();
     for (auto it = files.begin(); it != files.end(); ++it) m.sha256.insert(it.key(), it.value().toString());
-    for (const QString& required : {weightsName(), tokenizerName()})
+    if (json.contains("torchscript")) {
+        auto spec = ScriptedSpec::fromJson(json.value("torchscript").toObject());
+        if (!spec) return Error{path, QStringLiteral("invalid torchscript section: %1").arg(spec.error().message())};
+        m.scripted = spec.take();
+    }
+    const QStringList requiredFiles = m.scripted ? QStringList{ScriptedSpec::moduleFileName()} : QStringList{weightsName(), tokenizerName()};
+    for (const QString& required : requiredFiles)
         if (!m.sha256.contains(required)) return Error{path, QStringLiteral("no checksum recorded for %1").arg(required)};
 
     if (json.contains("adapter")) {

@@ -5,6 +5,7 @@
 #include "model/LoraConfig.h"
 #include "model/MeasureReference.h"
 #include "model/ModelConfig.h"
+#include "model/ScriptedSpec.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -38,6 +39,8 @@ struct CheckpointManifest {
     MeasureReference measureReference;
     // Per attribute slot, where the head calls an attribute present (model/PresenceCall.h).
     std::vector<double> presenceThresholds;
+    // A site's TorchScript model (module.pt) in place of weights.pt and tokenizer.model.
+    std::optional<ScriptedSpec> scripted;
     QDateTime created;
     QMap<QString, QString> sha256;  // file name -> hex digest
 

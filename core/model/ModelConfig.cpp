@@ -84,6 +84,9 @@ bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
 }
 
 QString ModelConfig::summary() const {
+    if (isScripted())
+        return QStringLiteral("TorchScript module, image %1, embedding %2, attribute head over %3 taxonomy slots")
+            .arg(imageSize).arg(visionWidth).arg(attributeSlots);
     return QStringLiteral("lm %1x%2 (%3 heads), vision %4x%5%6, image %7/%8 (%9 visual tokens), text %10, vocab %11%12")
         .arg(lmWidth).arg(lmLayers).arg(lmHeads).arg(visionWidth).arg(visionLayers)
         .arg(QString(qualityFrontEnd ? QStringLiteral(" + quality filters") : QString()) +

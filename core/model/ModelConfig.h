@@ -86,6 +86,10 @@ struct ModelConfig {
     // "tiny" (tests: trains in seconds), "default" (2 CPU cores), "base" (CUDA).
     static Result<ModelConfig> fromPreset(const QString& name);
     static QStringList presetNames();
+    // The preset word of a site's TorchScript model (docs/own-model.md): only imageSize,
+    // visionWidth (its embedding width) and attributeSlots mean anything then.
+    static QString scriptedPresetName() { return QStringLiteral("torchscript"); }
+    bool isScripted() const { return presetName == scriptedPresetName(); }
 
     int patchesPerImage() const { return (imageSize / patchSize) * (imageSize / patchSize); }
     // Side of the patch-token grid after pooling (the patch grid when not pooled).

@@ -8,6 +8,8 @@
 #include "model/PromptFormat.h"
 #include "model/StagedDirectory.h"
 #include "model/internal/ModelState.h"
+#include "model/internal/ScriptedInference.h"
+#include "model/internal/ScriptedModule.h"
 #include "model/internal/SequenceBatch.h"
 #include "model/internal/TextGenerator.h"
 #include "model/internal/WeightArchive.h"
@@ -105,6 +107,15 @@ Result<QualityModel> QualityModel::load(const QString& dir, const ModelConfig* e
     if (expected && !m.config.sameArchitecture(*expected))
         return Error{manifestPath, QStringLiteral("checkpoint has config (%1), expected (%2)")
                                        .arg(m.config.summary(), expected->summary())};
+    if (m.scripted) {
+        auto bytes = readVerified(m, dir, ScriptedSpec::moduleFileName());
+        if (!bytes) return bytes.error();
+        auto impl = internal::loadScripted(bytes.value(), QDir(dir).filePath(ScriptedSpec::moduleFileName()), m);
+        if (!impl) return impl.error();
+        QualityModel model;
+        model.m_impl = impl.take();
+        return model;
+    }
 
     auto tokenizerBytes = readVerified(m, dir, CheckpointManifest::tokenizerName());
     if (!tokenizerBytes) return tokenizerBytes.error();
@@ -155,6 +166,12 @@ Status QualityModel::save(const QString& dir, const CheckpointInfo& info) const 
         manifest.sha256.insert(name, sha256Hex(bytes.value()));
         return writeFileDurably(folder.filePath(name), bytes.value());
     };
+    if (m_impl->scripted) {
+        manifest.scripted = m_impl->scriptedSpec;
+        if (Status s = put(ScriptedSpec::moduleFileName(), m_impl->scripted->serialized()); !s) return s;
+        if (Status s = manifest.write(folder.path()); !s) return s;
+        return folder.commit();
+    }
     if (Status s = put(CheckpointManifest::weightsName(), internal::serializeTensors(m_impl->parameters(false))); !s) return s;
     if (Status s = put(CheckpointManifest::tokenizerName(), m_impl->tokenizer.serialized()); !s) return s;
     if (m_impl->lora)
@@ -171,7 +188,7 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
         if (config.attributeSlots <= 0) return Error{QString(), QStringLiteral("this model has no attribute head")};
         headReadings->assign(queries.size(), {});
     }
-    const PromptFormat format(m_impl->tokenizer, config.maxTextLength);
+    const PromptFormat format(m_impl->tokenizer, config.maxTextLength);  // unused by a scripted model
     std::vector<TokenSequence> sequences;
     std::vector<const VisualInput*> images;
     for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -181,9 +198,10 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
         if (Status s = checkImage(q.image.first, config, i); !s) return s.error();
         if (q.image.isPair())
             if (Status s = checkImage(q.image.second, config, i); !s) return s.error();
-        sequences.push_back(format.perception(q.question, q.options));
+        if (!m_impl->scripted) sequences.push_back(format.perception(q.question, q.options));
         images.push_back(&q.image);
     }
+    if (m_impl->scripted) return internal::scriptedAnswer(*m_impl, queries, headReadings, m_batchRows);
     std::vector<PerceptionAnswer> answers(queries.size());
     try {
         torch::NoGradGuard noGrad;
@@ -247,6 +265,7 @@ Result<std::vector<GeneratedDescription>> QualityModel::describe(const std::vect
             if (Status s = checkImage(images[i].second, m_impl->config, i); !s) return s.error();
         pointers.push_back(&images[i]);
     }
+    if (m_impl->scripted) return internal::scriptedDescribe(*m_impl, images, options, m_batchRows);
     std::vector<GeneratedDescription> out(images.size());
     try {
         torch::NoGradGuard noGrad;
@@ -268,6 +287,7 @@ Result<std::vector<std::vector<float>>> QualityModel::embed(const std::vector<st
     if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
     for (std::size_t i = 0; i < images.size(); ++i)
         if (Status s = checkImage(images[i], m_impl->config, i); !s) return s.error();
+    if (m_impl->scripted) return internal::scriptedEmbed(*m_impl, images, m_batchRows);
     std::vector<std::vector<float>> out;
     out.reserve(images.size());
     try {
@@ -294,6 +314,11 @@ Result<AttributeReadings> QualityModel::attributeProbabilities(const std::vector
     if (m_impl->config.attributeSlots <= 0) return Error{QString(), QStringLiteral("this model has no attribute head")};
     for (std::size_t i = 0; i < images.size(); ++i)
         if (Status s = checkImage(images[i], m_impl->config, i); !s) return s.error();
+    if (m_impl->scripted) {
+        std::vector<const std::vector<float>*> pointers;
+        for (const auto& image : images) pointers.push_back(&image);
+        return internal::scriptedReadings(*m_impl, pointers, m_batchRows);
+    }
     AttributeReadings out;
     try {
         torch::NoGradGuard noGrad;
@@ -334,6 +359,7 @@ Status QualityModel::attachLora(const LoraConfig& lora) {
     if (!m_impl) return Error{QString(), QStringLiteral("no model loaded")};
     if (Status s = lora.validate(); !s) return s;
     if (m_impl->lora) return Error{QString(), QStringLiteral("LoRA adapters are already attached; merge them first")};
+    if (m_impl->scripted) return Error{QString(), QStringLiteral("LoRA adapters are for the built-in model; a TorchScript model trains its own parameters")};
     m_impl->network->attachLora(lora);
     m_impl->lora = lora;
     return {};
@@ -345,13 +371,25 @@ void QualityModel::mergeLora() {
     m_impl->lora.reset();
 }
 
+bool QualityModel::isScripted() const { return m_impl && m_impl->scripted; }
+const ScriptedSpec* QualityModel::scriptedSpec() const { return isScripted() ? &m_impl->scriptedSpec : nullptr; }
+
+bool QualityModel::readsAttributeSlot(int slot) const {
+    if (!m_impl || slot < 0 || slot >= m_impl->config.attributeSlots) return false;
+    return !m_impl->scripted || std::find(m_impl->scriptedSlots.begin(), m_impl->scriptedSlots.end(), slot) != m_impl->scriptedSlots.end();
+}
+
+bool QualityModel::readsModality(const QString& modality) const {
+    return m_impl && (!m_impl->scripted || m_impl->scriptedSpec.modalities.contains(modality));
+}
+
 std::optional<LoraConfig> QualityModel::lora() const { return m_impl ? m_impl->lora : std::nullopt; }
 const ModelConfig& QualityModel::config() const { return m_impl->config; }
 const Tokenizer& QualityModel::tokenizer() const { return m_impl->tokenizer; }
 
 void QualityModel::setAnswerTemperature(double t) {
     m_impl->config.answerTemperature = t;
-    m_impl->network->config.answerTemperature = t;
+    if (m_impl->network) m_impl->network->config.answerTemperature = t;
 }
 
 const MeasureReference& QualityModel::measureReference() const { return m_impl->measureReference; }
@@ -361,7 +399,9 @@ void QualityModel::setPresenceThresholds(std::vector<double> thresholds) { m_imp
 
 std::int64_t QualityModel::parameterCount() const {
     std::int64_t n = 0;
-    if (m_impl)
+    if (m_impl && m_impl->scripted)
+        for (const auto& p : m_impl->scripted->module().parameters()) n += p.numel();
+    else if (m_impl)
         for (const auto& p : m_impl->network->parameters()) n += p.numel();
     return n;
 }

@@ -6,6 +6,7 @@
 #include "model/LoraConfig.h"
 #include "model/ModelConfig.h"
 #include "model/QualityQueries.h"
+#include "model/ScriptedSpec.h"
 #include "model/Tokenizer.h"
 
 #include <array>
@@ -45,6 +46,11 @@ public:
     // `expected` is given, a checkpoint of another architecture is refused as well.
     // Errors name the file at fault.
     static Result<QualityModel> load(const QString& checkpointDir, const ModelConfig* expected = nullptr);
+    // A site's TorchScript model (docs/own-model.md), checked against the contract: the
+    // error names the file and the method, attribute or shape at fault. save() writes it as
+    // a checkpoint like any other; answers and descriptions are derived from its attribute
+    // readings (model/ReadingAnswers.h) unless it writes its own descriptions.
+    static Result<QualityModel> importTorchScript(const TorchScriptImport& import);
     // Writes weights.pt, tokenizer.model, adapter.pt + adapter.json (when adapters are
     // attached) and manifest.json into a staging folder, then renames it into place.
     Status save(const QString& checkpointDir, const CheckpointInfo& info = {}) const;
@@ -95,6 +101,16 @@ public:
     std::int64_t parameterCount() const;  // adapters included when attached
     QString deviceName() const;
     bool isValid() const { return m_impl != nullptr; }
+    // A site's TorchScript model rather than the built-in network.
+    bool isScripted() const;
+    // Its contract (inputs, attributes, trainable parameters); null for the built-in model.
+    const ScriptedSpec* scriptedSpec() const;
+    // Whether the head reads this taxonomy slot: every slot of the built-in head, only the
+    // attributes a TorchScript model names.
+    bool readsAttributeSlot(int slot) const;
+    // Whether it assesses this modality (modalityKey): the built-in model every one, a
+    // TorchScript model those it was registered for.
+    bool readsModality(const QString& modality) const;
 
     // Rows per forward pass in answer/describe/embed.
     void setInferenceBatchSize(int rows) { m_batchRows = rows > 0 ? rows : 32; }

@@ -15,6 +15,9 @@ struct VisualInput {
     // QualityMeasures of first and second standardised within their source, for a model with
     // ModelConfig::sourceMeasures; empty: the source's typical values (zeros).
     std::vector<float> firstMeasures, secondMeasures;
+    // modalityKey of the image(s) when known: a TorchScript model finds the attribute a
+    // question names, and writes descriptions, within this modality's attributes.
+    QString modality;
     bool isPair() const { return !second.empty(); }
 };
 

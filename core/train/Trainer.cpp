@@ -35,6 +35,9 @@ Status checkExamples(const std::vector<TrainingExample>& examples, const model::
 Status checkInputs(const model::QualityModel& model, const TrainConfig& config,
                    const std::vector<TrainingExample>& training, const std::vector<TrainingExample>& validation) {
     if (!model.isValid()) return Error{QString(), QStringLiteral("no model to train")};
+    if (model.isScripted())
+        return Error{QString(), QStringLiteral("fine-tuning a TorchScript model is not available in this build yet; it can be evaluated, "
+                                               "draft and route (docs/own-model.md)")};
     if (Status s = config.validate(); !s)
         return Error{s.error().subject, QStringLiteral("invalid training config: %1").arg(s.error().reason)};
     if (training.empty()) return Error{QString(), QStringLiteral("no training examples")};
