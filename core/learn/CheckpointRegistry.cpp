@@ -1,5 +1,6 @@
 #include "learn/CheckpointRegistry.h"
 
+#include "model/CheckpointManifest.h"
 #include "train/Trainer.h"
 
 #include <QDir>
@@ -25,6 +26,27 @@ QStringList CheckpointRegistry::names() const {
     const QDir dir(root());
     for (const QFileInfo& info : dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time | QDir::Reversed))
         if (QFileInfo::exists(info.filePath() + QStringLiteral("/manifest.json"))) out << info.fileName();
+    return out;
+}
+
+std::vector<CheckpointEntry> CheckpointRegistry::entries() const {
+    std::vector<CheckpointEntry> out;
+    const QString currentName = current();
+    for (const QString& name : names()) {
+        CheckpointEntry e;
+        e.name = name;
+        e.current = name == currentName;
+        auto manifest = model::CheckpointManifest::read(resolve(name));
+        if (!manifest) {
+            e.problem = manifest.error().message();
+        } else {
+            e.scripted = manifest.value().scripted.has_value();
+            e.summary = e.scripted ? manifest.value().scripted->summary() : manifest.value().config.summary();
+            e.created = manifest.value().created;
+            e.parent = manifest.value().info.parentCheckpoint;
+        }
+        out.push_back(e);
+    }
     return out;
 }
 

@@ -3,9 +3,22 @@
 // current (settings "model.current"). Each checkpoint folder carries its own manifest.
 #include "store/Workspace.h"
 
+#include <QDateTime>
 #include <QStringList>
+#include <vector>
 
 namespace medq::learn {
+
+// One completed checkpoint as Lab > Models lists it.
+struct CheckpointEntry {
+    QString name;
+    bool current = false;
+    bool scripted = false;  // a site's TorchScript model (docs/own-model.md), else the built-in network
+    QString summary;        // ModelConfig::summary
+    QDateTime created;
+    QString parent;         // the checkpoint it was trained from, or the file it was imported from
+    QString problem;        // its manifest cannot be read: why (the other fields are empty)
+};
 
 class CheckpointRegistry {
 public:
@@ -17,6 +30,8 @@ public:
     // A fresh, unused name with the prefix ("base-1", "base-2", ...).
     QString nextName(const QString& prefix) const;
     QStringList names() const;  // completed checkpoints (with a manifest), oldest first
+    // names() with what their manifests say, oldest first.
+    std::vector<CheckpointEntry> entries() const;
     // Training runs stopped before they finished (a resume point, no manifest), oldest first:
     // training again under the same name resumes them.
     QStringList interrupted() const;

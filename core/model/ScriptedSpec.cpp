@@ -45,6 +45,22 @@ QStringList ScriptedSpec::attributeModalities() const {
     return out;
 }
 
+QString ScriptedSpec::summary() const {
+    QStringList reads;
+    for (const QString& m : attributeModalities()) {
+        QStringList keys;
+        for (const QString& a : attributes)
+            if (a.section(QLatin1Char('.'), 0, 0) == m) keys << a.section(QLatin1Char('.'), 1);
+        reads << QStringLiteral("%1 %2").arg(m, keys.join(QStringLiteral(", ")));
+    }
+    return QStringLiteral("TorchScript: %1 px, %2 channel%3, reads %4; embedding %5; trains %6%7")
+        .arg(inputSize).arg(channels).arg(channels == 1 ? QString() : QStringLiteral("s"))
+        .arg(reads.join(QStringLiteral("; ")))
+        .arg(embeddingDimension)
+        .arg(trainable.isEmpty() ? QStringLiteral("all parameters") : trainable)
+        .arg(hasDescribe ? QStringLiteral("; writes its own descriptions") : QString());
+}
+
 Status ScriptedSpec::validate() const {
     auto bad = [](const char* field, const QString& why) { return Status(Error{QString::fromLatin1(field), why}); };
     if (inputSize < 8 || inputSize > 1024) return bad("input_size", QStringLiteral("%1 is not between 8 and 1024 pixels").arg(inputSize));

@@ -29,6 +29,8 @@ struct ScriptedSpec {
 
     // The modality keys its attributes name, in first-seen order.
     QStringList attributeModalities() const;
+    // "TorchScript: 64 px, 1 channel, reads ct noise, blur; embedding 16; trains ^head\." for lists.
+    QString summary() const;
     // Every field in range; the error names the field (as the module or side file spells it).
     Status validate() const;
 

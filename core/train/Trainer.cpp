@@ -3,6 +3,7 @@
 #include "train/Trainer.h"
 
 #include "model/ComputeDevice.h"
+#include "train/ScriptedTrainingRun.h"
 #include "train/TrainingRun.h"
 
 #include <QDir>
@@ -35,9 +36,6 @@ Status checkExamples(const std::vector<TrainingExample>& examples, const model::
 Status checkInputs(const model::QualityModel& model, const TrainConfig& config,
                    const std::vector<TrainingExample>& training, const std::vector<TrainingExample>& validation) {
     if (!model.isValid()) return Error{QString(), QStringLiteral("no model to train")};
-    if (model.isScripted())
-        return Error{QString(), QStringLiteral("fine-tuning a TorchScript model is not available in this build yet; it can be evaluated, "
-                                               "draft and route (docs/own-model.md)")};
     if (Status s = config.validate(); !s)
         return Error{s.error().subject, QStringLiteral("invalid training config: %1").arg(s.error().reason)};
     if (training.empty()) return Error{QString(), QStringLiteral("no training examples")};
@@ -89,6 +87,13 @@ Result<TrainReport> Trainer::run(const std::vector<TrainingExample>& training, c
                                  bool resuming) {
     if (Status s = checkInputs(m_model, m_config, training, validation); !s) return s.error();
     model::setComputeThreads(m_config.threads);
+    if (m_model.isScripted()) {
+        // A site's TorchScript model trains the parameters its registration names; LoRA
+        // settings are the built-in network's and do not apply.
+        if (m_group) return Error{dir, QStringLiteral("data-parallel training of a TorchScript model is not available yet")};
+        if (resuming) return Error{dir, QStringLiteral("a TorchScript model's training keeps no resume state; start it again")};
+        return ScriptedTrainingRun(m_model, m_config, training, validation).run(dir, progress, info);
+    }
     if (m_config.useLora && !m_model.lora())
         if (Status s = m_model.attachLora(m_config.lora); !s) return s.error();
 

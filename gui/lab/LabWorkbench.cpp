@@ -5,11 +5,13 @@
 #include "jobs/JobEngine.h"
 #include "jobs/WorkspaceJobLock.h"
 #include "lab/EnginePanel.h"
+#include "lab/ModelsView.h"
 #include "lab/PrototypeGallery.h"
 #include "lab/RoundsDashboard.h"
 #include "lab/RoutingCalibrationView.h"
 #include "lab/StartRoundDialog.h"
 #include "lab/TrainModelDialog.h"
+#include "learn/AddOwnModelJob.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainRecipe.h"
 #include "loop/RoundMetrics.h"
@@ -19,7 +21,10 @@
 
 #include <QCoreApplication>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -31,16 +36,19 @@ namespace medq::gui {
 LabWorkbench::LabWorkbench(QMainWindow* window, jobs::JobEngine& engine)
     : QObject(window), m_window(window), m_jobs(engine), m_gallery(new PrototypeGallery(window)),
       m_dashboard(new RoundsDashboard(engine, window)), m_engine(new EnginePanel(engine, window)),
-      m_routing(new RoutingCalibrationView(window)) {
+      m_routing(new RoutingCalibrationView(window)), m_models(new ModelsView(window)) {
     addDock(m_gallery, tr("Prototype Gallery"), QStringLiteral("LabGalleryDock"));
     addDock(m_dashboard, tr("Rounds Dashboard"), QStringLiteral("LabDashboardDock"));
     addDock(m_engine, tr("Engine"), QStringLiteral("LabEngineDock"));
     addDock(m_routing, tr("Routing Calibration"), QStringLiteral("LabRoutingDock"));
+    addDock(m_models, tr("Models"), QStringLiteral("LabModelsDock"));
     for (int i = 1; i < m_docks.size(); ++i) m_window->tabifyDockWidget(m_docks.front(), m_docks[i]);
     for (QDockWidget* d : m_docks) d->hide();
 
     connect(m_gallery, &PrototypeGallery::taskActivated, this, &LabWorkbench::taskActivated);
     connect(m_engine, &EnginePanel::startRoundRequested, this, &LabWorkbench::startRound);
+    connect(m_models, &ModelsView::makeCurrentRequested, this, &LabWorkbench::makeCurrent);
+    connect(m_models, &ModelsView::addTorchScriptRequested, this, &LabWorkbench::addTorchScriptModel);
     connect(&engine, &jobs::JobEngine::jobFinished, this, [this] { refresh(); });
     setWorkspace(nullptr, {});
 }
@@ -73,10 +81,12 @@ QMenu* LabWorkbench::addMenu(QMenuBar* bar) {
     lab->addAction(tr("Rounds &Dashboard"), shortcutFor("lab_dashboard"), this, [this] { show(m_dashboard); });
     lab->addAction(tr("&Engine and Logs"), shortcutFor("lab_engine"), this, [this] { show(m_engine); });
     lab->addAction(tr("Routing &Calibration"), shortcutFor("lab_routing"), this, [this] { show(m_routing); });
+    lab->addAction(tr("&Models"), shortcutFor("lab_models"), this, [this] { show(m_models); });
     lab->addSeparator();
     lab->addAction(tr("&Start Round…"), shortcutFor("lab_start_round"), this, [this] { startRound(); });
     lab->addAction(tr("Add Reference Set from &Annotations…"), this, [this] { addReferenceSet(); });
     lab->addAction(tr("&Train Model…"), this, [this] { trainModel(); });
+    lab->addAction(tr("Add &TorchScript Model…"), this, [this] { addTorchScriptModel(); });
     lab->addAction(tr("&Refresh Lab Views"), shortcutFor("lab_refresh"), this, &LabWorkbench::refresh);
     return lab;
 }
@@ -97,6 +107,7 @@ void LabWorkbench::setWorkspace(store::Workspace* ws, const QString& annotator) 
     QString why;
     const bool mayStart = mayStartRounds(&why);
     m_engine->setStartRoundAllowed(mayStart, why);
+    m_models->setAllowed(mayStart, why);
     bool maySave = false;
     QString whyNot = tr("Open a workspace first.");
     if (ws) {
@@ -108,6 +119,7 @@ void LabWorkbench::setWorkspace(store::Workspace* ws, const QString& annotator) 
     m_gallery->setWorkspace(ws);
     m_dashboard->setWorkspace(ws);
     m_routing->setWorkspace(ws);
+    m_models->setWorkspace(ws);
 }
 
 void LabWorkbench::refresh() {
@@ -115,6 +127,7 @@ void LabWorkbench::refresh() {
     m_gallery->refresh();
     m_dashboard->refresh();
     m_routing->refresh();
+    m_models->refresh();
 }
 
 loop::RoundOptions LabWorkbench::nextRoundDefaults() const {
@@ -195,6 +208,50 @@ int LabWorkbench::queueTraining(learn::TrainOptions options) {
     const int id = m_jobs.submit(std::make_unique<learn::TrainModelJob>(m_ws->dir().absolutePath(), options));
     show(m_engine);
     return id;
+}
+
+int LabWorkbench::addTorchScriptModel() {
+    QString why;
+    if (!mayStartRounds(&why)) {
+        emit problem(tr("Cannot add a model: %1").arg(why));
+        return 0;
+    }
+    const QString file = QFileDialog::getOpenFileName(m_window, tr("Add a TorchScript Model"), {},
+                                                      tr("TorchScript modules (*.pt *.pth *.ts);;All files (*)"));
+    if (file.isEmpty()) return 0;
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_window, tr("Add a TorchScript Model"), tr("Checkpoint name:"), QLineEdit::Normal,
+                                               QFileInfo(file).completeBaseName(), &ok);
+    if (!ok || name.trimmed().isEmpty()) return 0;
+    return queueOwnModel(file, name.trimmed(), false);
+}
+
+int LabWorkbench::queueOwnModel(const QString& file, const QString& name, bool makeCurrentToo) {
+    QString why;
+    if (!mayStartRounds(&why)) {
+        emit problem(tr("Cannot add a model: %1").arg(why));
+        return 0;
+    }
+    learn::OwnModelRequest request;
+    request.import.file = file;
+    request.name = name;
+    request.makeCurrent = makeCurrentToo;
+    request.actor = m_annotator;
+    const int id = m_jobs.submit(std::make_unique<learn::AddOwnModelJob>(m_ws->dir().absolutePath(), request));
+    show(m_engine);
+    return id;
+}
+
+bool LabWorkbench::makeCurrent(const QString& name) {
+    QString why;
+    if (!mayStartRounds(&why)) {
+        emit problem(tr("Cannot change the model: %1").arg(why));
+        return false;
+    }
+    learn::CheckpointRegistry(*m_ws).setCurrent(name, m_annotator);
+    m_models->refresh();
+    m_models->select(name);
+    return true;
 }
 
 int LabWorkbench::queueRound(loop::RoundOptions options) {

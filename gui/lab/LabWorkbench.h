@@ -1,6 +1,6 @@
 #pragma once
 // The lab lead's views as docks of the main window (prototype gallery, rounds dashboard,
-// engine and logs, routing calibration) with a Lab menu and shortcuts, and the Start Round
+// engine and logs, routing calibration, models) with a Lab menu and shortcuts, and the Start Round
 // and Train Model flows (leads only). The main window hands it the workspace and who is working.
 #include "learn/TrainModelJob.h"
 #include "loop/RoundOptions.h"
@@ -23,6 +23,7 @@ class Workspace;
 namespace medq::gui {
 
 class EnginePanel;
+class ModelsView;
 class PrototypeGallery;
 class RoundsDashboard;
 class RoutingCalibrationView;
@@ -30,7 +31,7 @@ class RoutingCalibrationView;
 class LabWorkbench : public QObject {
     Q_OBJECT
 public:
-    // Adds the four docks (hidden until asked for) to `window`.
+    // Adds the five docks (hidden until asked for) to `window`.
     LabWorkbench(QMainWindow* window, jobs::JobEngine& engine);
 
     // Appends the Lab menu to `bar`.
@@ -51,11 +52,19 @@ public:
     int trainModel();
     // Queues training with these settings if the annotator may start rounds; 0 and a message otherwise.
     int queueTraining(learn::TrainOptions options);
+    // Lab > Models > Add TorchScript Model (a lead's action): asks for the file and a name.
+    int addTorchScriptModel();
+    // Queues the registration of a site's TorchScript model (learn::AddOwnModelJob); returns
+    // the job id, 0 and a message when the annotator may not change the model.
+    int queueOwnModel(const QString& file, const QString& name, bool makeCurrent);
+    // Makes a checkpoint current (leads only); false and a message otherwise.
+    bool makeCurrent(const QString& name);
 
     PrototypeGallery* gallery() const { return m_gallery; }
     RoundsDashboard* dashboard() const { return m_dashboard; }
     EnginePanel* enginePanel() const { return m_engine; }
     RoutingCalibrationView* routing() const { return m_routing; }
+    ModelsView* models() const { return m_models; }
     QDockWidget* dockOf(QWidget* view) const;
 
 signals:
@@ -76,6 +85,7 @@ private:
     RoundsDashboard* m_dashboard;
     EnginePanel* m_engine;
     RoutingCalibrationView* m_routing;
+    ModelsView* m_models;
     QList<QDockWidget*> m_docks;
 };
 

@@ -3,16 +3,20 @@
 // routing uncertainties, its own descriptions, a save/load round trip, and the refusals of
 // modules that break the contract (the workspace unchanged after each).
 #include "dataset/BenchmarkBuildJob.h"
+#include "dataset/PoolBuildJob.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/EvaluateModelJob.h"
 #include "learn/ExampleAssembler.h"
 #include "learn/OwnModelRegistration.h"
 #include "loop/ItemDrafter.h"
+#include "loop/RoundRunner.h"
 #include "model/QualityModel.h"
 #include "store/Workspace.h"
 #include "taxonomy/AttributeSlots.h"
+#include "train/Trainer.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -75,7 +79,7 @@ private slots:
         m_wsDir = m_tmp.filePath(QStringLiteral("ws"));
         QVERIFY(store::Workspace::create(m_wsDir).ok());
         dataset::BenchmarkOptions b;
-        b.perModality = 6;
+        b.perModality = 10;
         dataset::BenchmarkBuildJob bench(m_wsDir, b);
         QVERIFY(bench.run(noProgress()).ok());
         auto ws = store::Workspace::open(m_wsDir);
@@ -215,6 +219,89 @@ private slots:
         const auto a = m.attributeProbabilities({pixels.value()}), b = again.value().attributeProbabilities({pixels.value()});
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(a.value(), b.value());
+    }
+
+    // Fine-tuning trains only the parameters its registration names: with ^head\. the
+    // backbone, and so the embeddings, stay as exported while the readings move; the result
+    // is a TorchScript checkpoint again.
+    void finetunesOnlyItsRegisteredParameters() {
+        auto r = request(file("site-ct.pt"), QStringLiteral("site-head"));
+        r.import.trainable = QStringLiteral("^head\\.");
+        QVERIFY(learn::registerOwnModel(*m_ws, r).ok());
+        model::QualityModel m = load(QStringLiteral("site-head"));
+        learn::ExampleAssembler assembler(*m_ws, m.config());
+        assembler.setAttributeSlots(m.config().attributeSlots);
+        auto training = assembler.split(QStringLiteral("train"), noProgress());
+        QVERIFY(training.ok());
+        const auto probe = m_ws->images().list(0, 1, QStringLiteral("ct")).front();
+        auto pixels = assembler.pixels(probe.id);
+        QVERIFY(pixels.ok());
+        const auto embeddedBefore = m.embed({pixels.value()}).take();
+        const auto readBefore = m.attributeProbabilities({pixels.value()}).take();
+
+        train::TrainConfig config;
+        config.maxSteps = 40;
+        config.batchSize = 8;
+        config.learningRate = 1e-2;
+        config.warmupSteps = 2;
+        config.threads = 1;
+        train::Trainer trainer(m, config);
+        const QString dir = learn::CheckpointRegistry(*m_ws).resolve(QStringLiteral("site-head-tuned"));
+        auto report = trainer.train(training.value().examples, {}, dir, noProgress());
+        QVERIFY2(report.ok(), why(report).constData());
+        QCOMPARE(report.value().steps, 40);
+        const auto& losses = report.value().losses;
+        const auto mean = [&](std::size_t from, std::size_t to) {
+            double sum = 0;
+            for (std::size_t i = from; i < to; ++i) sum += losses[i];
+            return sum / double(to - from);
+        };
+        QVERIFY2(mean(30, 40) < mean(0, 10), qPrintable(QStringLiteral("%1 -> %2").arg(mean(0, 10)).arg(mean(30, 40))));
+
+        const model::QualityModel tuned = load(QStringLiteral("site-head-tuned"));
+        QVERIFY(tuned.isScripted());
+        QCOMPARE(tuned.scriptedSpec()->trainable, QStringLiteral("^head\\."));
+        QCOMPARE(tuned.embed({pixels.value()}).take(), embeddedBefore);
+        const auto readAfter = tuned.attributeProbabilities({pixels.value()}).take();
+        const int noise = attributeSlot(Modality::CT, QStringLiteral("noise"));
+        QVERIFY(std::abs(readAfter[0][std::size_t(noise)][0] - readBefore[0][std::size_t(noise)][0]) > 1e-4);
+    }
+
+    // One loop round on the TorchScript model: the pool is embedded, failures mined, drafts
+    // routed and annotated, the model fine-tuned as TorchScript and gated; a step too small
+    // to change anything does not improve validation, so the round rolls back.
+    void loopRoundFinetunesAndRollsBack() {
+        dataset::PoolOptions pool;
+        pool.size = 120;
+        dataset::PoolBuildJob build(m_wsDir, pool);
+        QVERIFY(build.run(noProgress()).ok());
+        learn::CheckpointRegistry(*m_ws).setCurrent(QStringLiteral("site-ct"), QStringLiteral("test"));
+        loop::RoundOptions o;
+        o.strategy = RetrievalStrategy::Engine;
+        o.budget = 12;
+        o.poolEmbedLimit = 120;
+        o.validationLimit = 30;
+        o.calibrationLimit = 30;
+        o.fineTuneSteps = 10;
+        o.learningRate = 1e-12;
+        o.batchSize = 8;
+        o.threads = 1;
+        o.kMax = 4;
+        loop::LoopRoundJob job(m_wsDir, o);
+        const auto outcome = job.run(noProgress());
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        auto reopened = store::Workspace::open(m_wsDir);
+        QVERIFY(reopened.ok());
+        const auto rounds = reopened.value()->rounds().all();
+        QCOMPARE(int(rounds.size()), 1);
+        const QJsonObject finetune = rounds.front().metrics.value("finetune").toObject();
+        QVERIFY2(finetune.value("steps").toInt() == 10, qPrintable(QJsonDocument(finetune).toJson()));
+        QCOMPARE(finetune.value("decision").toString(), key(CheckpointDecision::RolledBack));
+        learn::CheckpointRegistry registry(*reopened.value());
+        QCOMPARE(registry.current(), QStringLiteral("site-ct"));
+        const QString candidate = finetune.value("candidate").toString();
+        auto manifest = model::CheckpointManifest::read(registry.resolve(candidate));
+        QVERIFY2(manifest.ok() && manifest.value().scripted.has_value(), qPrintable(candidate));
     }
 
     void refusesModulesThatBreakTheContract_data() {

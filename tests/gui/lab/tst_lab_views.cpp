@@ -7,7 +7,9 @@
 #include "common/Log.h"
 #include "export/Csv.h"
 #include "jobs/WorkspaceJobLock.h"
+#include "lab/CheckpointTableModel.h"
 #include "lab/EnginePanel.h"
+#include "lab/ModelsView.h"
 #include "lab/LabWorkbench.h"
 #include "lab/PrototypeCard.h"
 #include "lab/PrototypeGallery.h"
@@ -559,6 +561,79 @@ private slots:
         QVERIFY(ws().audit().verify().intact);
     }
 
+    // Lab > Models lists the built-in checkpoints and a site's TorchScript model; only a lead
+    // adds one (an engine job) or makes one current, and a module that is not TorchScript fails
+    // with the file named.
+    void modelsListsBuiltInAndTorchScriptCheckpoints() {
+        const QString module = m_tmp.filePath("site-ct.pt");
+        QProcess python;
+        python.setProcessChannelMode(QProcess::MergedChannels);
+        python.start(QStringLiteral(MEDQ_PYTHON3), {QStringLiteral(MEDQ_SOURCE_DIR "/docs/own-model/export_site_model.py"), module});
+        QVERIFY(python.waitForFinished(180000));
+        QVERIFY2(python.exitCode() == 0, python.readAll().constData());
+        learn::CheckpointRegistry registry(ws());
+        const QString before = registry.current();
+        QVERIFY(!before.isEmpty());
+
+        ws().annotations().ensureAnnotator("ann.only", "annotator");
+        lab()->setWorkspace(&ws(), "ann.only");
+        QVERIFY(!lab()->models()->addButton()->isEnabled());
+        QSignalSpy problems(lab(), &LabWorkbench::problem);
+        QCOMPARE(lab()->queueOwnModel(module, "site-ct", false), 0);
+        QVERIFY(problems.count() == 1 && problems.front().front().toString().contains("only a lead"));
+        lab()->setWorkspace(&ws(), "dr.lead");
+        QVERIFY(lab()->models()->addButton()->isEnabled());
+
+        QSignalSpy finished(&m_window->engine(), &jobs::JobEngine::jobFinished);
+        const auto outcomeOf = [&](int id) -> std::optional<jobs::JobOutcome> {
+            for (const auto& signal : finished)
+                if (signal.at(0).toInt() == id) return signal.at(1).value<jobs::JobOutcome>();
+            return std::nullopt;
+        };
+        const int added = lab()->queueOwnModel(module, "site-ct", false);
+        QVERIFY(added > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(outcomeOf(added).has_value(), 60000);
+        QVERIFY2(outcomeOf(added)->ok(), qPrintable(outcomeOf(added)->message));
+        QFile junk(m_tmp.filePath("junk.pt"));
+        QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write("not a module") > 0);
+        junk.close();
+        // The failed job's message box names the file and the reason; the test closes it.
+        QString shown;
+        QTimer closer;
+        closer.setInterval(20);
+        connect(&closer, &QTimer::timeout, this, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box) return;
+            closer.stop();
+            shown = box->text();
+            box->close();
+        });
+        closer.start();
+        const int refused = lab()->queueOwnModel(junk.fileName(), "junk", false);
+        QTRY_VERIFY_WITH_TIMEOUT(outcomeOf(refused).has_value(), 60000);
+        QVERIFY(!outcomeOf(refused)->ok());
+        QVERIFY2(outcomeOf(refused)->message.contains("junk.pt: not a TorchScript module"), qPrintable(outcomeOf(refused)->message));
+        QTRY_VERIFY2(shown.contains("junk.pt: not a TorchScript module"), qPrintable(shown));
+
+        ModelsView* view = lab()->models();
+        QTRY_VERIFY(view->model()->rowOf("site-ct") >= 0);
+        QCOMPARE(view->model()->rowOf("junk"), -1);
+        const auto kindOf = [&](const QString& name) {
+            return view->model()->index(view->model()->rowOf(name), CheckpointTableModel::Kind).data().toString();
+        };
+        QCOMPARE(kindOf("site-ct"), QStringLiteral("TorchScript"));
+        QCOMPARE(kindOf(before), QStringLiteral("built-in"));
+        lab()->dockOf(view)->show();
+        view->select("site-ct");
+        QVERIFY(view->makeCurrentButton()->isEnabled());
+        QTest::mouseClick(view->makeCurrentButton(), Qt::LeftButton);
+        QCOMPARE(registry.current(), QStringLiteral("site-ct"));
+        QVERIFY(view->model()->index(view->model()->rowOf("site-ct"), 0).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!view->makeCurrentButton()->isEnabled());  // it is current already
+        QVERIFY(lab()->makeCurrent(before));
+        QCOMPARE(registry.current(), before);
+    }
+
     void viewsGrabForTheDocs() {
         // Each view renders something; MEDQ_LAB_SCREENSHOTS=folder keeps the pictures.
         const QString out = qEnvironmentVariable("MEDQ_LAB_SCREENSHOTS", m_tmp.filePath("shots"));
@@ -566,7 +641,8 @@ private slots:
         const std::pair<QWidget*, const char*> views[] = {{lab()->gallery(), "lab-gallery.png"},
                                                           {lab()->dashboard(), "lab-dashboard.png"},
                                                           {lab()->enginePanel(), "lab-engine.png"},
-                                                          {lab()->routing(), "lab-routing.png"}};
+                                                          {lab()->routing(), "lab-routing.png"},
+                                                          {lab()->models(), "lab-models.png"}};
         for (const auto& [view, name] : views) {
             QDockWidget* dock = lab()->dockOf(view);
             dock->show();
