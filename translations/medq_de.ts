@@ -242,6 +242,45 @@
     </message>
 </context>
 <context>
+    <name>medq::gui::CheckpointTableModel</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>TorchScript</source>
+        <translation>TorchScript</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::ComparisonView</name>
     <message>
         <source>A</source>
@@ -791,6 +830,38 @@ Darauf warten und die Runde starten, sobald er fertig ist? Die Statusleiste zeig
         <source>Training settings: %1</source>
         <translation>Trainingseinstellungen: %1</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelle</translation>
+    </message>
+    <message>
+        <source>Add &amp;TorchScript Model…</source>
+        <translation>&amp;TorchScript-Modell hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Cannot add a model: %1</source>
+        <translation>Modell kann nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>Add a TorchScript Model</source>
+        <translation>TorchScript-Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>TorchScript modules (*.pt *.pth *.ts);;All files (*)</source>
+        <translation>TorchScript-Module (*.pt *.pth *.ts);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Checkpoint name:</source>
+        <translation>Name des Checkpoints:</translation>
+    </message>
+    <message>
+        <source>Cannot change the model: %1</source>
+        <translation>Modell kann nicht gewechselt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::MainWindow</name>
@@ -1040,6 +1111,21 @@ Qualitätsannotation medizinischer Bilder mit geschlossenem Datenkreislauf.</tra
     <message>
         <source>no model in this workspace yet (review-only mode: write the annotation yourself)</source>
         <translation>noch kein Modell in diesem Arbeitsbereich (nur Begutachtung: schreiben Sie die Annotation selbst)</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ModelsView</name>
+    <message>
+        <source>&amp;Make Current</source>
+        <translation>Als aktuell &amp;festlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Add TorchScript Model…</source>
+        <translation>TorchScript-Modell &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>The current checkpoint evaluates, drafts, routes and assesses. A site&apos;s own model exported as TorchScript joins the list with Add TorchScript Model (docs/own-model.md).</source>
+        <translation>Der aktuelle Checkpoint bewertet, entwirft, leitet weiter und beurteilt. Ein eigenes, als TorchScript exportiertes Modell des Standorts kommt mit „TorchScript-Modell hinzufügen“ in die Liste (docs/own-model.md).</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2241,10 @@ Warum hier: %6</translation>
     <message>
         <source>Image browser: queue the selected images for annotation</source>
         <translation>Bildbrowser: die ausgewählten Bilder zur Annotation einreihen</translation>
+    </message>
+    <message>
+        <source>Show the checkpoints (built-in and TorchScript)</source>
+        <translation>Checkpoints anzeigen (eingebaut und TorchScript)</translation>
     </message>
 </context>
 <context>

@@ -242,6 +242,45 @@
     </message>
 </context>
 <context>
+    <name>medq::gui::CheckpointTableModel</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>TorchScript</source>
+        <translation>TorchScript</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
     <name>medq::gui::ComparisonView</name>
     <message>
         <source>A</source>
@@ -790,6 +829,38 @@ Wait for it and start the round when it finishes? The status bar shows the wait,
         <source>Training settings: %1</source>
         <translation>训练设置：%1</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add &amp;TorchScript Model…</source>
+        <translation>添加 TorchScript 模型(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Cannot add a model: %1</source>
+        <translation>无法添加模型：%1</translation>
+    </message>
+    <message>
+        <source>Add a TorchScript Model</source>
+        <translation>添加 TorchScript 模型</translation>
+    </message>
+    <message>
+        <source>TorchScript modules (*.pt *.pth *.ts);;All files (*)</source>
+        <translation>TorchScript 模块 (*.pt *.pth *.ts);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checkpoint name:</source>
+        <translation>检查点名称：</translation>
+    </message>
+    <message>
+        <source>Cannot change the model: %1</source>
+        <translation>无法更换模型：%1</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::MainWindow</name>
@@ -1036,6 +1107,21 @@ Medical image quality annotation with a closed data loop.</source>
     <message>
         <source>no model in this workspace yet (review-only mode: write the annotation yourself)</source>
         <translation>此工作区尚无模型（仅审阅模式：请自行撰写标注）</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::ModelsView</name>
+    <message>
+        <source>&amp;Make Current</source>
+        <translation>设为当前(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Add TorchScript Model…</source>
+        <translation>添加 TorchScript 模型(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The current checkpoint evaluates, drafts, routes and assesses. A site&apos;s own model exported as TorchScript joins the list with Add TorchScript Model (docs/own-model.md).</source>
+        <translation>当前检查点负责评估、起草、分流和评定。站点自己导出为 TorchScript 的模型可通过“添加 TorchScript 模型”加入列表（docs/own-model.md）。</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2233,10 @@ Why here: %6</source>
     <message>
         <source>Image browser: queue the selected images for annotation</source>
         <translation>图像浏览器：将所选图像加入标注队列</translation>
+    </message>
+    <message>
+        <source>Show the checkpoints (built-in and TorchScript)</source>
+        <translation>显示检查点（内置和 TorchScript）</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,10 @@
 #include "taxonomy/Taxonomy.h"
 
 #include <QFile>
+#include <QHashFunctions>
 #include <QRegularExpression>
 #include <cmath>
+#include <unordered_map>
 
 namespace medq::model::internal {
 
@@ -205,21 +207,30 @@ Result<std::vector<std::vector<float>>> scriptedEmbed(QualityModel::Impl& impl, 
 
 Result<std::vector<PerceptionAnswer>> scriptedAnswer(QualityModel::Impl& impl, const std::vector<PerceptionQuery>& queries,
                                                      AttributeReadings* headReadings, int batchRows) {
+    // An item's questions carry copies of the same pixels: each distinct image is read once.
     std::vector<const std::vector<float>*> images;
-    for (const PerceptionQuery& q : queries) {
-        images.push_back(&q.image.first);
-        if (q.image.isPair()) images.push_back(&q.image.second);
-    }
+    std::unordered_map<std::size_t, std::vector<std::size_t>> byHash;
+    const auto indexOf = [&](const std::vector<float>& pixels) {
+        const std::size_t h = qHashBits(pixels.data(), pixels.size() * sizeof(float));
+        auto& candidates = byHash[h];
+        for (std::size_t k : candidates)
+            if (*images[k] == pixels) return k;
+        candidates.push_back(images.size());
+        images.push_back(&pixels);
+        return images.size() - 1;
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> imageOf;  // (first, second or npos)
+    for (const PerceptionQuery& q : queries)
+        imageOf.emplace_back(indexOf(q.image.first), q.image.isPair() ? indexOf(q.image.second) : std::size_t(-1));
     auto readings = scriptedReadings(impl, images, batchRows);
     if (!readings) return readings.error();
     if (headReadings) headReadings->assign(queries.size(), {});
     const ReadingAnswers reader(coveredSlots(impl), impl.presenceThresholds);
     std::vector<PerceptionAnswer> out;
-    std::size_t next = 0;
     for (std::size_t i = 0; i < queries.size(); ++i) {
         const PerceptionQuery& q = queries[i];
-        const SlotReading& first = readings.value()[next++];
-        const SlotReading* second = q.image.isPair() ? &readings.value()[next++] : nullptr;
+        const SlotReading& first = readings.value()[imageOf[i].first];
+        const SlotReading* second = q.image.isPair() ? &readings.value()[imageOf[i].second] : nullptr;
         PerceptionAnswer a;
         a.probabilities = tempered(reader.probabilities(q, modalityOf(q.image, impl.scriptedSpec), first, second), impl.config.answerTemperature);
         a.choice = int(std::max_element(a.probabilities.begin(), a.probabilities.end()) - a.probabilities.begin());
