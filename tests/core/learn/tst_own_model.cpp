@@ -337,6 +337,29 @@ private slots:
         QCOMPARE(auditRows(*m_ws), audit);
     }
 
+    // The contract may come from a JSON side file next to the module (its values win), and
+    // a side file with a key the contract does not have is refused, naming the file.
+    void readsTheContractFromASideFile() {
+        QVERIFY(QFile::copy(file("site-ct.pt"), file("side.pt")));
+        const auto writeSide = [&](const QByteArray& json) {
+            QFile side(file("side.json"));
+            QVERIFY(side.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            side.write(json);
+        };
+        writeSide(R"({"mean": [0.4], "std": [0.2]})");
+        auto added = learn::registerOwnModel(*m_ws, request(file("side.pt"), QStringLiteral("side")));
+        QVERIFY2(added.ok(), why(added).constData());
+        const model::QualityModel m = load(QStringLiteral("side"));
+        QCOMPARE(m.scriptedSpec()->mean, std::vector<double>{0.4});
+        QCOMPARE(m.scriptedSpec()->std, std::vector<double>{0.2});
+        writeSide(R"({"input_size": 64, "colour": "grey"})");
+        auto refused = learn::registerOwnModel(*m_ws, request(file("side.pt"), QStringLiteral("side-2")));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().contains(QStringLiteral("side.json")) &&
+                     refused.error().message().contains(QStringLiteral("unknown key 'colour'")),
+                 why(refused).constData());
+    }
+
     void refusesAModalityItsAttributesDoNotName() {
         auto r = request(file("site-ct.pt"), QStringLiteral("for-mri"));
         r.import.modalities = {QStringLiteral("mri")};
