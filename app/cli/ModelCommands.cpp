@@ -178,6 +178,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("split"), QStringLiteral("Split to evaluate (default test)."), QStringLiteral("SPLIT"), QStringLiteral("test")});
         p.addOption({QStringLiteral("limit"), QStringLiteral("Only the first N tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("json"), QStringLiteral("Write the full report to this file."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("measures-alone"), QStringLiteral("Read every image's quality measures against the checkpoint's reference, as the workstation reads a single opened image, instead of within its source.")});
         p.addOption({QStringLiteral("align-sources"), QStringLiteral("Also score the attribute head with each source's mean reading moved onto the training split's (reads the train split too).")});
     } else if (sub == QLatin1String("calibrate")) {
         p.setApplicationDescription(QStringLiteral(
@@ -332,6 +333,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
     if (!intOption(p, "limit", 1, limit)) return fail(QStringLiteral("--limit takes a positive integer"));
     o.limit = limit;
     o.alignHeadBySource = p.isSet(QStringLiteral("align-sources"));
+    o.measuresAlone = p.isSet(QStringLiteral("measures-alone"));
     const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::EvaluateModelJob>(dir, o)), g.quiet);
     if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled"));
     if (!outcome.ok()) return fail(outcome.message);

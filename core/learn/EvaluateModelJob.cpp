@@ -116,6 +116,12 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
 
     ExampleAssembler assembler(ws, net.value().config());
     assembler.setAttributeSlots(net.value().config().attributeSlots);
+    if (m_options.measuresAlone && net.value().config().sourceMeasures) {
+        if (net.value().measureReference().isEmpty())
+            return {JobOutcome::Status::Failed, QStringLiteral("--measures-alone: the checkpoint keeps no measure reference"), {}};
+        assembler.setFallbackReference(net.value().measureReference());
+        assembler.setMeasuresAlone(true);
+    }
     auto data = assembler.split(m_options.split, progress.sub(0.0, 0.3), m_options.limit);
     if (!data) return {JobOutcome::Status::Failed, data.error().message(), {}};
     train::Evaluator evaluator(net.value());

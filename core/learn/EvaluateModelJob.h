@@ -14,6 +14,10 @@ struct EvaluateOptions {
     // Also score the attribute head with each source's readings moved onto the training
     // split's mean (HeadSourceAlignment); reads the train split too.
     bool alignHeadBySource = false;
+    // A model that reads per-source standardised measures gets every image's measures against
+    // the checkpoint's reference instead, as a single opened image gets them (no effect on
+    // other models).
+    bool measuresAlone = false;
     QString annotatorConfig;  // JSON file; empty: built-in defaults
 };
 

@@ -46,7 +46,7 @@ std::vector<float> ExampleAssembler::standardisedMeasures(store::Id imageId) {
         m_standardiser.fit();
         m_standardiserStale = false;
     }
-    if (m_standardiser.imagesOf(it->first) < model::SourceStandardiser::kMinImages)
+    if (m_measuresAlone || m_standardiser.imagesOf(it->first) < model::SourceStandardiser::kMinImages)
         return m_fallback.standardise(m_modalityOfSource.value(it->first), it->second);
     return m_standardiser.standardise(it->first, it->second);
 }

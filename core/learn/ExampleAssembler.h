@@ -56,6 +56,9 @@ public:
     // reference (drafting a few new items); without one they read as zeros, as in training
     // and evaluation, where every source is read whole.
     void setFallbackReference(model::MeasureReference reference) { m_fallback = std::move(reference); }
+    // Every image read against the fallback reference, as if it came alone (the workstation's
+    // single opened image): `medq model eval --measures-alone` measures what that costs.
+    void setMeasuresAlone(bool alone) { m_measuresAlone = alone; }
 
 private:
     struct Prepared {
@@ -77,6 +80,7 @@ private:
     model::SourceStandardiser m_standardiser;
     model::MeasureReference m_fallback;
     bool m_standardiserStale = false;
+    bool m_measuresAlone = false;
 };
 
 }  // namespace medq::learn

@@ -184,6 +184,46 @@ private slots:
         QVERIFY(std::any_of(read.begin(), read.end(), [](float v) { return v != 0.0f; }));
     }
 
+    // setMeasuresAlone reads even an image of a whole source against the reference, as the
+    // workstation reads one opened image: not the values standardised within its source.
+    void measuresAloneReadEveryImageAgainstTheReference() {
+        auto ws = store::Workspace::open(m_ws).take();
+        model::ModelConfig config = model::ModelConfig::fromPreset("tiny").value();
+        config.sourceMeasures = true;
+        std::atomic<bool> never{false};
+        learn::ExampleAssembler training(*ws, config);
+        auto set = training.split("train", jobs::Progress(&never, {}));
+        QVERIFY(set.ok());
+        // A reference of other sources than the images read: the training sources' levels
+        // moved by half a unit, so within-source and reference readings must differ.
+        QJsonObject moved = training.measureReference().toJson();
+        for (const QString& modality : moved.keys()) {
+            QJsonObject level = moved.value(modality).toObject();
+            QJsonArray median;
+            for (const QJsonValue& v : level.value("median").toArray()) median.append(v.toDouble() + 0.5);
+            level.insert("median", median);
+            moved.insert(modality, level);
+        }
+        const model::MeasureReference reference = model::MeasureReference::fromJson(moved);
+        QVERIFY(!reference.isEmpty());
+        learn::ExampleAssembler alone(*ws, config);
+        alone.setFallbackReference(reference);
+        alone.setMeasuresAlone(true);
+        QVERIFY(alone.split("train", jobs::Progress(&never, {})).ok());
+        int differ = 0, checked = 0;
+        for (const auto& task : ws->tasks().inSplit("train")) {
+            const auto record = ws->images().get(task.imageId);
+            if (!record || !reference.has(record->modality) || task.secondImageId) continue;
+            const auto withinSource = training.standardisedMeasures(task.imageId);
+            const auto single = alone.standardisedMeasures(task.imageId);
+            QCOMPARE(int(single.size()), model::QualityMeasures::kCount);
+            if (withinSource != single) ++differ;
+            if (++checked == 10) break;
+        }
+        QVERIFY(checked > 0);
+        QVERIFY(differ > 0);
+    }
+
     void attributeLabelsReadBothFormsAndFillTheModalitysSlots() {
         const auto fromGui = learn::severitiesFromJson(QJsonObject{{"noise", "moderate"}, {"motion_ghosting", "none"}});
         QCOMPARE(fromGui.value("noise"), 2);
