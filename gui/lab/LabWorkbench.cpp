@@ -14,6 +14,7 @@
 #include "learn/AddOwnModelJob.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainRecipe.h"
+#include "model/CheckpointManifest.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
 #include "store/Permissions.h"
@@ -190,6 +191,9 @@ int LabWorkbench::trainModel() {
     learn::CheckpointRegistry registry(*m_ws);
     learn::TrainOptions defaults = learn::TrainRecipe::defaults();
     TrainModelDialog dialog(defaults, registry.current(), registry.interrupted(), m_window);
+    if (!registry.current().isEmpty())
+        if (const auto manifest = model::CheckpointManifest::read(registry.resolve(registry.current())))
+            dialog.setCurrentInputs(manifest.value().config);
     if (dialog.exec() != QDialog::Accepted) return 0;
     return queueTraining(dialog.options());
 }

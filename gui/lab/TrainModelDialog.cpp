@@ -114,9 +114,45 @@ TrainModelDialog::TrainModelDialog(const learn::TrainOptions& d, const QString& 
     updateEnabled();
 }
 
-// A checkpoint keeps its own size and inputs: those choices are for a new network only.
+void TrainModelDialog::setCurrentInputs(const model::ModelConfig& config) {
+    m_currentInputs = config;
+    if (m_showingCheckpoint) showCheckpointInputs();
+    updateEnabled();
+}
+
+void TrainModelDialog::showCheckpointInputs() {
+    const model::ModelConfig& c = *m_currentInputs;
+    QString route = m_route->currentText();
+    for (const QString& word : routeWords())
+        if (model::ModelConfig::measureRouteNamed(word) == c.measureRoute) route = word;
+    showInputs(c.presetName, c.sourceMeasures, route);
+}
+
+void TrainModelDialog::showInputs(const QString& preset, bool measures, const QString& route) {
+    if (m_preset->findText(preset) < 0) m_preset->addItem(preset);  // e.g. a TorchScript model's
+    m_preset->setCurrentText(preset);
+    m_measures->setChecked(measures);
+    m_route->setCurrentText(route);
+}
+
+// A checkpoint keeps its own size and inputs: those choices are for a new network only, and
+// while fine-tuning the fields show the checkpoint's (the new network's come back after).
 void TrainModelDialog::updateEnabled() {
     const bool scratch = m_start->currentData().toString().isEmpty();
+    const bool showCheckpoint = !scratch && m_currentInputs.has_value();
+    if (showCheckpoint && !m_showingCheckpoint) {
+        m_scratchPreset = m_preset->currentText();
+        m_scratchMeasures = m_measures->isChecked();
+        m_scratchRoute = m_route->currentText();
+        m_showingCheckpoint = true;
+        showCheckpointInputs();
+    } else if (!showCheckpoint && m_showingCheckpoint) {
+        m_showingCheckpoint = false;
+        showInputs(m_scratchPreset, m_scratchMeasures, m_scratchRoute);
+        // Only presets a new network can be built from stay offered.
+        for (int i = m_preset->count() - 1; i >= 0; --i)
+            if (!model::ModelConfig::presetNames().contains(m_preset->itemText(i))) m_preset->removeItem(i);
+    }
     m_preset->setEnabled(scratch);
     m_measures->setEnabled(scratch);
     m_route->setEnabled(scratch && m_measures->isChecked());

@@ -8,6 +8,7 @@
 
 #include <QDialog>
 #include <QMap>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -25,6 +26,10 @@ public:
     TrainModelDialog(const learn::TrainOptions& defaults, const QString& current, const QStringList& interrupted,
                      QWidget* parent = nullptr);
 
+    // What the current checkpoint reads (its manifest's config): fine-tuning shows its size
+    // and inputs in the greyed-out fields instead of the new network's choices.
+    void setCurrentInputs(const model::ModelConfig& config);
+
     learn::TrainOptions options() const;
     // A field by name ("start", "preset", "steps", "encoderEpochs", "batchSize", "threads",
     // "measures", "measureRoute", "name", "makeCurrent"), for tests.
@@ -35,9 +40,17 @@ public:
 
 private:
     void updateEnabled();
+    void showCheckpointInputs();
+    // Shows `preset`, `measures` and `route` in the size and input fields.
+    void showInputs(const QString& preset, bool measures, const QString& route);
 
     learn::TrainOptions m_defaults;
     QString m_current;
+    std::optional<model::ModelConfig> m_currentInputs;
+    // The new network's choices, kept while the fields show the checkpoint's.
+    QString m_scratchPreset, m_scratchRoute;
+    bool m_scratchMeasures = false;
+    bool m_showingCheckpoint = false;
     QMap<QString, QWidget*> m_fields;
     QComboBox* m_start;
     QComboBox* m_preset;

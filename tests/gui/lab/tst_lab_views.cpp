@@ -217,10 +217,32 @@ private slots:
         measures->setChecked(true);
         route->setCurrentText("token");
         QCOMPARE(dialog.options().measureRoute, model::ModelConfig::MeasureRoute::Token);
-        start->setCurrentIndex(1);  // the current checkpoint keeps its own size and inputs
+        // The current checkpoint keeps its own size and inputs, and the fields show them.
+        model::ModelConfig checkpoint = model::ModelConfig::fromPreset("tiny").value();
+        dialog.setCurrentInputs(checkpoint);
+        auto* preset = qobject_cast<QComboBox*>(dialog.field("preset"));
+        start->setCurrentIndex(1);
         QCOMPARE(dialog.options().fromCheckpoint, QStringLiteral("base-1"));
         QVERIFY(!dialog.field("preset")->isEnabled() && !measures->isEnabled() && !route->isEnabled());
+        QCOMPARE(preset->currentText(), QStringLiteral("tiny"));
+        QVERIFY(!measures->isChecked());
         QVERIFY(!dialog.options().sourceMeasures);
+        // Back to a new network: its choices come back.
+        start->setCurrentIndex(0);
+        QVERIFY(measures->isChecked());
+        QCOMPARE(route->currentText(), QStringLiteral("token"));
+        QCOMPARE(preset->currentText(), QStringLiteral("default"));
+        // A TorchScript checkpoint's word shows while fine-tuning it, and is not offered after.
+        checkpoint.presetName = model::ModelConfig::scriptedPresetName();
+        dialog.setCurrentInputs(checkpoint);
+        start->setCurrentIndex(1);
+        QCOMPARE(preset->currentText(), QStringLiteral("torchscript"));
+        start->setCurrentIndex(0);
+        QCOMPARE(preset->findText(QStringLiteral("torchscript")), -1);
+        start->setCurrentIndex(1);
+        checkpoint.presetName = QStringLiteral("tiny");  // base-1's, for the picture below
+        dialog.setCurrentInputs(checkpoint);
+        QCOMPARE(preset->currentText(), QStringLiteral("tiny"));
         QCOMPARE(dialog.options().config.encoderEpochs, 0);  // a trained encoder needs no pretraining
         auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         name->setText("../elsewhere");
