@@ -2,13 +2,11 @@
 // 2 and 3 processes pass the self-test and print their all-reduce timings; a worker with no
 // master and a worker that never joins are named; usage errors exit 1.
 #include "support/CliRunner.h"
+#include "support/TestPorts.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QtTest>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 #include <memory>
 #include <vector>
@@ -43,18 +41,6 @@ std::unique_ptr<QProcess> startWorker(const QString& master, int rank, int world
                                         QString::number(worldSize)} +
                                 extra);
     return p;
-}
-
-int unusedPort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(a);
-    const bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a)) == 0 &&
-                    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length) == 0;
-    ::close(fd);
-    return ok ? ntohs(a.sin_port) : -1;
 }
 
 }  // namespace
@@ -118,7 +104,7 @@ private slots:
     }
 
     void aWorkerWithoutMasterNamesTheAddress() {
-        const QString master = QString("127.0.0.1:%1").arg(unusedPort());
+        const QString master = QString("127.0.0.1:%1").arg(test::portBlock(1));
         auto worker = startWorker(master, 1, 2, {"--threads", "1", "--join-timeout", "3"});
         QVERIFY(worker->waitForFinished(30000));
         const QString err = QString::fromUtf8(worker->readAllStandardError());

@@ -6,6 +6,7 @@
 // half stored.
 #include "support/CliRunner.h"
 #include "support/SampleFiles.h"
+#include "support/TestPorts.h"
 #include "store/Workspace.h"
 
 #include <QCryptographicHash>
@@ -31,7 +32,10 @@ using namespace medq;
 namespace {
 
 // A port for this run: distinct per process, clear of the usual DICOM and Orthanc ports.
-quint16 testPort(int offset) { return quint16(31000 + (getpid() % 4000) * 2 + offset); }
+quint16 testPort(int offset) {
+    static const quint16 first = test::portBlock(6);
+    return quint16(first + offset);
+}
 
 struct Tool {
     int code;

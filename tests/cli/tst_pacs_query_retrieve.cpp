@@ -5,6 +5,7 @@
 #include "support/CliRunner.h"
 #include "support/OrthancServer.h"
 #include "support/SampleFiles.h"
+#include "support/TestPorts.h"
 #include "store/Workspace.h"
 
 #include <QDir>
@@ -22,7 +23,10 @@ using namespace medq;
 
 namespace {
 
-quint16 testPort(int offset) { return quint16(41000 + (getpid() % 4000) * 4 + offset); }
+quint16 testPort(int offset) {
+    static const quint16 first = test::portBlock(4);
+    return quint16(first + offset);
+}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include "support/DicomFixtures.h"
 #include "support/OrthancServer.h"
 #include "support/SampleFiles.h"
+#include "support/TestPorts.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -22,7 +23,10 @@ using namespace medq;
 namespace {
 
 // Apart from the other PACS tests' ranges (31000-39001, 41000-57003, 58000-64002).
-quint16 testPort(int offset) { return quint16(21000 + (getpid() % 3000) * 3 + offset); }
+quint16 testPort(int offset) {
+    static const quint16 first = test::portBlock(3);
+    return quint16(first + offset);
+}
 
 QString sopInstanceOf(const QString& path) {
     DcmFileFormat ff;

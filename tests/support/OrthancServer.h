@@ -46,8 +46,13 @@ public:
         m_process.start(QStringLiteral("/usr/sbin/Orthanc"), {config.fileName()});
         QElapsedTimer clock;
         clock.start();
-        while (!answers() && clock.elapsed() < 30000) QThread::msleep(200);
-        if (!answers()) m_problem = QStringLiteral("Orthanc did not answer: ") + QString::fromLocal8Bit(m_process.readAll());
+        while (!answers() && m_process.state() != QProcess::NotRunning && clock.elapsed() < 30000) QThread::msleep(200);
+        if (answers()) return;
+        m_process.waitForReadyRead(500);  // without an event loop, output arrives only when asked for
+        const QString said = QString::fromLocal8Bit(m_process.readAll()).trimmed().right(2000);
+        m_problem = m_process.state() == QProcess::NotRunning
+                        ? QStringLiteral("Orthanc (HTTP %1, DICOM %2) exited with code %3: %4").arg(m_http).arg(m_dicom).arg(m_process.exitCode()).arg(said)
+                        : QStringLiteral("Orthanc (HTTP %1, DICOM %2) did not answer in 30 s: %3").arg(m_http).arg(m_dicom).arg(said);
     }
     ~OrthancServer() {
         m_process.terminate();

@@ -5,10 +5,8 @@
 // never a hang or a crash, whether the dead rank was a worker or rank 0 (which serves the
 // store); a frozen rank (SIGSTOP) ends the survivor's wait at the collective timeout.
 #include "PeerRun.h"
+#include "support/TestPorts.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -17,19 +15,6 @@ using medq::test::PeerOutcome;
 using medq::test::PeerRun;
 
 namespace {
-
-// A loopback port that was free a moment ago, so nobody listens there.
-int unusedPort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(a);
-    const bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a)) == 0 &&
-                    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length) == 0;
-    ::close(fd);
-    return ok ? ntohs(a.sin_port) : -1;
-}
 
 // For failures that need no other process: the join gives up after 3 s.
 const QStringList kShortTimeouts{QStringLiteral("--timeout"), QStringLiteral("5"), QStringLiteral("--join-timeout"), QStringLiteral("3")};
@@ -62,7 +47,7 @@ private slots:
     }
 
     void aWorkerWithoutMasterNamesTheAddress() {
-        const int port = unusedPort();
+        const int port = medq::test::unusedPort();
         QVERIFY(port > 0);
         const QString address = QStringLiteral("127.0.0.1:%1").arg(port);
         PeerRun run(QStringLiteral("join"), 2, PeerRun::Store::Tcp, kShortTimeouts);

@@ -16,6 +16,7 @@
 #include "support/OrthancServer.h"
 #include "support/GuiDriving.h"
 #include "support/SampleFiles.h"
+#include "support/TestPorts.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -90,7 +91,7 @@ class PacsMenuTest : public QObject {
     jobs::JobEngine m_engine;
     PacsMenu* m_menu = nullptr;
     // Six ports (receiver, Orthanc HTTP and DICOM, twice) apart from the other pacs tests' ranges.
-    const quint16 m_port = quint16(58000 + (getpid() % 1000) * 6);
+    const quint16 m_port = test::portBlock(6);
 
 private slots:
     void initTestCase() {
