@@ -19,14 +19,6 @@ QJsonObject labelsJson(const synth::GroundTruth& truth) {
     return {{"attributes", attributes}};
 }
 
-// The draft read back as labels: what its description reports.
-synth::GroundTruth draftTruth(const QString& text, Modality modality) {
-    const eval::Findings f = eval::FindingExtractor::extract(text, modality);
-    std::vector<AttributeSeverity> present;
-    for (auto it = f.present.begin(); it != f.present.end(); ++it) present.push_back({it.key(), it.value()});
-    return synth::GroundTruth::from(modality, present);
-}
-
 // The workstation's submission rules hold for simulated annotations too.
 Status complete(const store::TaskRecord& task, const store::AnnotationRecord& a) {
     return annotate::SubmissionRules::check(task, annotate::AnnotationState::fromLabels(a.labels, a.answer, a.text,
@@ -34,6 +26,13 @@ Status complete(const store::TaskRecord& task, const store::AnnotationRecord& a)
 }
 
 }  // namespace
+
+synth::GroundTruth draftLabels(const QString& draftText, Modality modality) {
+    const eval::Findings f = eval::FindingExtractor::extract(draftText, modality);
+    std::vector<AttributeSeverity> present;
+    for (auto it = f.present.begin(); it != f.present.end(); ++it) present.push_back({it.key(), it.value()});
+    return synth::GroundTruth::from(modality, present);
+}
 
 Status HeadlessAnnotator::requireTruthIn(store::Workspace& ws) {
     std::int64_t files = 0;
@@ -59,9 +58,13 @@ Result<AnnotatedItem> HeadlessAnnotator::annotate(store::Id imageId, bool review
     synth::AnnotationResult result;
     if (review) {
         QString draftText;
-        for (const auto& o : store::LoopRepository(m_ws.db()).outputsFor(taskIds, modelVersion))
+        std::map<store::Id, int> drafted;  // perception task -> the draft's option
+        for (const auto& o : store::LoopRepository(m_ws.db()).outputsFor(taskIds, modelVersion)) {
             if (!o.draftText.isEmpty()) draftText = o.draftText;
-        result = m_annotator.review(truth->item.truth, draftTruth(draftText, truth->recipe.modality), truth->item.questions, seed);
+            if (o.answer.size() == 1 && o.answer[0] >= QLatin1Char('A')) drafted[o.taskId] = o.answer[0].unicode() - 'A';
+        }
+        result = m_annotator.review(truth->item.truth, draftLabels(draftText, truth->recipe.modality),
+                                    answersByQuestion(*truth, tasks, drafted), truth->item.questions, seed);
     } else {
         result = m_annotator.annotate(truth->item.truth, truth->item.questions, seed);
     }
@@ -115,7 +118,7 @@ Result<AnnotatedItem> HeadlessAnnotator::acceptDraft(store::Workspace& ws, store
         a.annotator = kAutoAcceptAnnotator;
         a.action = out.action;
         if (!o.draftText.isEmpty()) {
-            const synth::GroundTruth labels = draftTruth(o.draftText, modality);
+            const synth::GroundTruth labels = draftLabels(o.draftText, modality);
             a.text = o.draftText;
             a.labels = labelsJson(labels);
             a.qualityLevel = out.qualityLevel = qualityLevelKey(labels.level);

@@ -17,6 +17,9 @@ namespace medq::loop {
 // Who stores accepted model drafts in the annotations table.
 using store::kAutoAcceptAnnotator;
 
+// The labels a draft's description reports: what a reviewer starts from.
+synth::GroundTruth draftLabels(const QString& draftText, Modality modality);
+
 struct AnnotatedItem {
     store::Id imageId = 0;
     QString annotator;

@@ -29,4 +29,16 @@ const synth::PerceptionQuestion* questionFor(const ItemTruth& truth, const std::
     return nullptr;
 }
 
+std::vector<int> answersByQuestion(const ItemTruth& truth, const std::vector<store::TaskRecord>& tasks,
+                                   const std::map<store::Id, int>& answerOfTask) {
+    std::vector<int> answers(truth.item.questions.size(), -1);
+    for (const store::TaskRecord& task : tasks) {
+        const auto given = answerOfTask.find(task.id);
+        if (given == answerOfTask.end()) continue;
+        if (const synth::PerceptionQuestion* q = questionFor(truth, tasks, task))
+            answers[std::size_t(q - truth.item.questions.data())] = given->second;
+    }
+    return answers;
+}
+
 }  // namespace medq::loop

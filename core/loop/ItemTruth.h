@@ -6,7 +6,9 @@
 #include "store/Records.h"
 #include "synth/ItemGenerator.h"
 
+#include <map>
 #include <optional>
+#include <vector>
 
 namespace medq::loop {
 
@@ -22,5 +24,10 @@ std::optional<ItemTruth> itemTruth(const store::ImageRecord& image);
 // task order (comparison tasks excluded); nullptr where the counts disagree.
 const synth::PerceptionQuestion* questionFor(const ItemTruth& truth, const std::vector<store::TaskRecord>& tasks,
                                              const store::TaskRecord& task);
+
+// A draft's answers in the generator's question order: answerOfTask maps a perception task
+// to its option index; -1 for questions without one.
+std::vector<int> answersByQuestion(const ItemTruth& truth, const std::vector<store::TaskRecord>& tasks,
+                                   const std::map<store::Id, int>& answerOfTask);
 
 }  // namespace medq::loop

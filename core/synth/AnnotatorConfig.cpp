@@ -17,8 +17,10 @@ const std::vector<JsonField<C>>& fields() {
         doubleField("missProbability", &C::missProbability),
         doubleField("wrongSeverityProbability", &C::wrongSeverityProbability),
         doubleField("falseFindingProbability", &C::falseFindingProbability),
+        doubleField("anchoringProbability", &C::anchoringProbability),
         doubleField("secondsFullDescription", &C::secondsFullDescription),
         doubleField("secondsVerifyDraft", &C::secondsVerifyDraft),
+        doubleField("secondsVerifyPerFinding", &C::secondsVerifyPerFinding),
         doubleField("secondsEditDraftBase", &C::secondsEditDraftBase),
         doubleField("secondsPerEdit", &C::secondsPerEdit),
         doubleField("secondsPerQuestion", &C::secondsPerQuestion),
@@ -47,12 +49,14 @@ const std::vector<JsonField<C>>& fields() {
 Status AnnotatorConfig::validate() const {
     const std::pair<const char*, double> probabilities[] = {{"missProbability", missProbability},
                                                             {"wrongSeverityProbability", wrongSeverityProbability},
-                                                            {"falseFindingProbability", falseFindingProbability}};
+                                                            {"falseFindingProbability", falseFindingProbability},
+                                                            {"anchoringProbability", anchoringProbability}};
     for (const auto& [key, v] : probabilities)
         if (v < 0.0 || v > 1.0)
             return Error{QString::fromLatin1(key), QStringLiteral("must be a probability in [0, 1], got %1").arg(v)};
     const std::pair<const char*, double> costs[] = {{"secondsFullDescription", secondsFullDescription},
                                                     {"secondsVerifyDraft", secondsVerifyDraft},
+                                                    {"secondsVerifyPerFinding", secondsVerifyPerFinding},
                                                     {"secondsEditDraftBase", secondsEditDraftBase},
                                                     {"secondsPerEdit", secondsPerEdit},
                                                     {"secondsPerQuestion", secondsPerQuestion}};

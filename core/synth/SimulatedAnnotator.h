@@ -30,12 +30,16 @@ public:
     // Annotation from scratch (expert route).
     AnnotationResult annotate(const GroundTruth& truth, const std::vector<PerceptionQuestion>& questions,
                               std::uint64_t itemSeed) const;
-    // Review of a model draft (verify route): accepted as is when it matches what the annotator
-    // perceives, otherwise corrected attribute by attribute (then charged as an edit).
-    AnnotationResult review(const GroundTruth& truth, const GroundTruth& draft,
+    // Review of a model draft (verify route). The reviewer perceives the image as in annotate()
+    // and corrects each draft attribute and answer that differs from what it sees, except that
+    // with anchoringProbability it leaves that one as the draft has it (automation bias).
+    // draftAnswers: the draft's option per question, -1 or missing where it gave none. Accepted
+    // as is (Verify) when nothing was corrected, else an Edit charged per correction.
+    AnnotationResult review(const GroundTruth& truth, const GroundTruth& draft, const std::vector<int>& draftAnswers,
                             const std::vector<PerceptionQuestion>& questions, std::uint64_t itemSeed) const;
-    // Seconds for an action with `edits` corrections and `questions` answered questions.
-    double cost(AnnotationAction action, int edits, int questions) const;
+    // Seconds for an action with `edits` corrections, `questions` answered questions and, for
+    // a review, a draft stating `draftFindings` findings (each one is read and checked).
+    double cost(AnnotationAction action, int edits, int questions, int draftFindings = 0) const;
 
 private:
     AnnotatorConfig m_config;

@@ -210,7 +210,9 @@ private slots:
         QCOMPARE(ws->rounds().byNumber(1)->strategy, RetrievalStrategy::Engine);
         QCOMPARE(count(*ws, "SELECT COUNT(*) FROM round_selections"), 16);
         QCOMPARE(count(*ws, "SELECT COUNT(*) FROM prototypes"), int(ws->prototypes().forRound(ws->rounds().byNumber(1)->id).size()));
-        QCOMPARE(count(*ws, "SELECT COUNT(*) FROM queue_items WHERE is_gold=0 AND status<>'returned' AND reason NOT LIKE 'returned%'"), 16);
+        // Each selected item queued once; the gate may send some back (a copy marked "returned").
+        QCOMPARE(count(*ws, "SELECT COUNT(*) FROM queue_items WHERE is_gold=0 AND reason NOT LIKE 'returned%'"), 16);
+        QVERIFY(count(*ws, "SELECT COUNT(*) FROM queue_items WHERE is_gold=0 AND reason LIKE 'returned%'") <= 16);
         QVERIFY(ws->checkIntegrity().isEmpty());
     }
 

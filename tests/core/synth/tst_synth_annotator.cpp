@@ -13,9 +13,11 @@ using namespace medq::synth;
 namespace {
 AnnotatorConfig perfect() {
     AnnotatorConfig c;
-    c.missProbability = c.wrongSeverityProbability = c.falseFindingProbability = 0.0;
+    c.missProbability = c.wrongSeverityProbability = c.falseFindingProbability = c.anchoringProbability = 0.0;
     return c;
 }
+
+const QString kNoise = QStringLiteral("noise"), kRing = QStringLiteral("ring"), kMotion = QStringLiteral("motion");
 }  // namespace
 
 class SimulatedAnnotatorTest : public QObject {
@@ -53,20 +55,68 @@ private slots:
 
     void reviewVerifiesGoodDraftsAndEditsBadOnes() {
         const SimulatedAnnotator annotator(perfect());
-        const GroundTruth truth = GroundTruth::from(Modality::CT, {{QStringLiteral("noise"), Severity::Mild}, {QStringLiteral("ring"), Severity::Severe}});
-        const AnnotationResult accepted = annotator.review(truth, truth, {}, 1);
+        const GroundTruth truth = GroundTruth::from(Modality::CT, {{kNoise, Severity::Mild}, {kRing, Severity::Severe}});
+        const AnnotationResult accepted = annotator.review(truth, truth, {}, {}, 1);
         QCOMPARE(accepted.action, AnnotationAction::Verify);
         QCOMPARE(accepted.edits, 0);
-        QCOMPARE(accepted.seconds, 12.0);
+        QCOMPARE(accepted.seconds, 12.0 + 2 * 4.0);  // reading the draft and checking its two findings
         // Draft misses the ring, grades noise wrong and invents a motion artefact: three edits.
-        const GroundTruth draft = GroundTruth::from(Modality::CT, {{QStringLiteral("noise"), Severity::Severe}, {QStringLiteral("motion"), Severity::Mild}});
-        const AnnotationResult edited = annotator.review(truth, draft, {}, 1);
+        const GroundTruth draft = GroundTruth::from(Modality::CT, {{kNoise, Severity::Severe}, {kMotion, Severity::Mild}});
+        const AnnotationResult edited = annotator.review(truth, draft, {}, {}, 1);
         QCOMPARE(edited.action, AnnotationAction::Edit);
         QCOMPARE(edited.edits, 3);
-        QCOMPARE(edited.seconds, 12.0 + 25.0 + 3 * 8.0);
+        QCOMPARE(edited.seconds, 12.0 + 2 * 4.0 + 25.0 + 3 * 8.0);
         QCOMPARE(edited.labels.attributes, truth.attributes);
         QVERIFY(annotator.cost(AnnotationAction::Verify, 0, 0) < annotator.cost(AnnotationAction::Edit, 1, 0));
         QVERIFY(annotator.cost(AnnotationAction::Edit, 1, 0) < annotator.cost(AnnotationAction::Full, 0, 0));
+    }
+
+    // A reviewer that always anchors signs the draft as it is: wrong attributes and answers
+    // stay, and nothing is charged as an edit.
+    void aFullyAnchoredReviewerKeepsTheDraft() {
+        AnnotatorConfig c = perfect();
+        c.anchoringProbability = 1.0;
+        const SimulatedAnnotator annotator(c);
+        for (std::uint64_t seed = 0; seed < 20; ++seed) {
+            const BenchmarkItem item = ItemGenerator::generate(Modality::MRI, RecipeSampler::sample(Modality::MRI, seed), seed);
+            const GroundTruth draft = GroundTruth::from(Modality::MRI, {{kNoise, Severity::Severe}});
+            std::vector<int> wrong;
+            for (const auto& q : item.questions) wrong.push_back((q.correct + 1) % int(q.options.size()));
+            const AnnotationResult r = annotator.review(item.truth, draft, wrong, item.questions, seed);
+            QCOMPARE(r.labels.attributes, draft.attributes);
+            QCOMPARE(r.answers, wrong);
+            QCOMPARE(r.action, AnnotationAction::Verify);
+            QCOMPARE(r.edits, 0);
+        }
+    }
+
+    // At the configured rate, a wrong draft answer survives review; right ones always do,
+    // and a question the draft left open is answered from what the reviewer sees.
+    void anchoringFollowsTheConfiguredRate() {
+        AnnotatorConfig c = perfect();
+        c.anchoringProbability = 0.45;
+        const SimulatedAnnotator annotator(c);
+        int wrongKept = 0, wrongShown = 0;
+        for (std::uint64_t seed = 0; seed < 600; ++seed) {
+            const BenchmarkItem item = ItemGenerator::generate(Modality::CT, RecipeSampler::sample(Modality::CT, seed), seed);
+            std::vector<int> drafted;
+            for (std::size_t i = 0; i < item.questions.size(); ++i)
+                drafted.push_back(i == 0 ? -1 : i % 2 ? item.questions[i].correct : (item.questions[i].correct + 1) % int(item.questions[i].options.size()));
+            const AnnotationResult r = annotator.review(item.truth, item.truth, drafted, item.questions, seed);
+            QCOMPARE(r.labels.attributes, item.truth.attributes);  // the draft's labels were right
+            for (std::size_t i = 0; i < item.questions.size(); ++i) {
+                if (i == 0 || i % 2) {
+                    QCOMPARE(r.answers[i], item.questions[i].correct);
+                    continue;
+                }
+                ++wrongShown;
+                if (r.answers[i] == drafted[i]) ++wrongKept;
+                else QCOMPARE(r.answers[i], item.questions[i].correct);
+            }
+            QCOMPARE(r.answers, annotator.review(item.truth, item.truth, drafted, item.questions, seed).answers);  // deterministic
+        }
+        QVERIFY(wrongShown > 500);
+        QVERIFY2(std::abs(wrongKept / double(wrongShown) - 0.45) < 0.05, qPrintable(QStringLiteral("%1 of %2").arg(wrongKept).arg(wrongShown)));
     }
 
     void loadsTheDefaultConfigFile() {
@@ -74,6 +124,8 @@ private slots:
         QVERIFY2(config, config ? "" : qPrintable(config.error().message()));
         QCOMPARE(config.value().secondsFullDescription, 90.0);
         QCOMPARE(config.value().seed, std::uint64_t(20240601));
+        // The file states the built-in defaults, so a bench without --annotator runs the same.
+        QCOMPARE(config.value().toJson(), AnnotatorConfig().toJson());
         // toJson / fromJson round trip.
         const auto again = AnnotatorConfig::fromJson(config.value().toJson());
         QVERIFY(again);
