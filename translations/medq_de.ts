@@ -2445,7 +2445,7 @@ Warum hier: %6</translation>
     </message>
     <message>
         <source>Spot-&amp;check rate:</source>
-        <translation>Stich&amp;probenrate:</translation>
+        <translation>Stichpr&amp;obenrate:</translation>
     </message>
     <message>
         <source>Gold</source>
@@ -2557,7 +2557,7 @@ Warum hier: %6</translation>
     </message>
     <message>
         <source>&amp;Queue Round</source>
-        <translation>Runde &amp;einreihen</translation>
+        <translation>Runde einrei&amp;hen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number</source>
@@ -2578,6 +2578,30 @@ Warum hier: %6</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Accuracy loss</source>
+        <translation>Genauigkeitsverlust</translation>
+    </message>
+    <message>
+        <source>Answer accuracy the routed labels may lose against sending every item to the expert; more items go to the expert until the validation drafts&apos; expected loss fits (0.01: one point; negative: no limit)</source>
+        <translation>Antwortgenauigkeit, die die verteilten Labels gegenüber dem Senden aller Elemente an den Experten verlieren dürfen; es gehen so lange mehr Elemente an den Experten, bis der erwartete Verlust der Validierungsentwürfe passt (0.01: ein Punkt; negativ: keine Grenze)</translation>
+    </message>
+    <message>
+        <source>Allowed accurac&amp;y loss:</source>
+        <translation>Erlaubter Genauigkeitsverl&amp;ust:</translation>
+    </message>
+    <message>
+        <source>Anchoring</source>
+        <translation>Verankerung</translation>
+    </message>
+    <message>
+        <source>Share of a draft&apos;s wrong answers a reviewer leaves as they are (automation bias; 0.45 after Dratsch et al., Radiology 2023)</source>
+        <translation>Anteil der falschen Antworten eines Entwurfs, die ein Prüfer unverändert lässt (Automation Bias; 0.45 nach Dratsch et al., Radiology 2023)</translation>
+    </message>
+    <message>
+        <source>Reviewer a&amp;nchoring:</source>
+        <translation>Vera&amp;nkerung des Prüfers:</translation>
     </message>
 </context>
 <context>

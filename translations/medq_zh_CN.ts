@@ -2571,6 +2571,30 @@ Why here: %6</source>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Accuracy loss</source>
+        <translation>准确率损失</translation>
+    </message>
+    <message>
+        <source>Answer accuracy the routed labels may lose against sending every item to the expert; more items go to the expert until the validation drafts&apos; expected loss fits (0.01: one point; negative: no limit)</source>
+        <translation>与全部交给专家相比，分流后的标签允许损失的答案准确率；会将更多条目交给专家，直到验证草稿的预期损失在限度内（0.01：一个百分点；负数：不限制）</translation>
+    </message>
+    <message>
+        <source>Allowed accurac&amp;y loss:</source>
+        <translation>允许的准确率损失(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Anchoring</source>
+        <translation>锚定</translation>
+    </message>
+    <message>
+        <source>Share of a draft&apos;s wrong answers a reviewer leaves as they are (automation bias; 0.45 after Dratsch et al., Radiology 2023)</source>
+        <translation>审核者原样保留草稿错误答案的比例（自动化偏差；0.45，依据 Dratsch 等，Radiology 2023）</translation>
+    </message>
+    <message>
+        <source>Reviewer a&amp;nchoring:</source>
+        <translation>审核者锚定(&amp;N)：</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::ThumbnailStrip</name>

@@ -42,6 +42,12 @@ bool ItemDraft::lost() const {
     return false;
 }
 
+double ItemDraft::answerError() const {
+    return perceptionTotal > 0 ? double(perceptionTotal - perceptionCorrect) / perceptionTotal : 0.0;
+}
+
+CalibrationPoint ItemDraft::calibrationPoint() const { return {uncertainty, acceptable(), lost(), answerError()}; }
+
 ItemDrafter::ItemDrafter(store::Workspace& ws, const model::QualityModel* model, QString modelVersion,
                          learn::ExampleAssembler& assembler)
     : m_ws(ws), m_model(model), m_version(std::move(modelVersion)), m_assembler(assembler) {}

@@ -5,6 +5,7 @@
 // whether the draft is right. Used to evaluate, to calibrate routing and to route.
 #include "common/Result.h"
 #include "jobs/Progress.h"
+#include "loop/Routing.h"
 #include "store/Records.h"
 #include "train/DescriptionScorer.h"
 
@@ -47,6 +48,10 @@ struct ItemDraft {
     // 2 of 8 on the rubric. Correcting such a draft is no faster than writing the item anew,
     // so it goes to the expert; a draft with a wrong answer or two is still worth verifying.
     bool lost() const;
+    // Share of its answers that are wrong (0 without scored answers).
+    double answerError() const;
+    // What routing is calibrated on (Routing.h).
+    CalibrationPoint calibrationPoint() const;
     // The first description task's DraftProblem: the model wrote no draft worth reading.
     std::optional<DraftProblem> draftProblem() const;
 };

@@ -31,6 +31,8 @@ const std::vector<JsonField<RoundOptions>>& fields() {
         doubleField("expertErrorRate", &RoundOptions::expertErrorRate),
         doubleField("spotCheckRate", &RoundOptions::spotCheckRate),
         intField("calibrationLimit", &RoundOptions::calibrationLimit),
+        doubleField("reviewAnchoring", &RoundOptions::reviewAnchoring),
+        doubleField("maxAccuracyLoss", &RoundOptions::maxAccuracyLoss),
         doubleField("goldRate", &RoundOptions::goldRate),
         doubleField("doubleRate", &RoundOptions::doubleRate),
         doubleField("minGoldAccuracy", &RoundOptions::minGoldAccuracy),
@@ -74,6 +76,8 @@ Status RoundOptions::validate() const {
     if (!isRate(expertErrorRate) || expertErrorRate < targetErrorRate)
         return bad("expertErrorRate", QStringLiteral("must be in [targetErrorRate, 1]"));
     if (!isRate(spotCheckRate)) return bad("spotCheckRate", QStringLiteral("must be in [0, 1]"));
+    if (!isRate(reviewAnchoring)) return bad("reviewAnchoring", QStringLiteral("must be in [0, 1]"));
+    if (maxAccuracyLoss > 1) return bad("maxAccuracyLoss", QStringLiteral("must be at most 1 (negative: no limit)"));
     if (!isRate(goldRate)) return bad("goldRate", QStringLiteral("must be in [0, 1]"));
     if (!isRate(doubleRate)) return bad("doubleRate", QStringLiteral("must be in [0, 1]"));
     if (!isRate(minGoldAccuracy)) return bad("minGoldAccuracy", QStringLiteral("must be in [0, 1]"));

@@ -60,6 +60,12 @@ struct RoundOptions {
     double expertErrorRate = 0.80;  // drafts at least this often lost (ItemDraft::lost) go to the expert
     double spotCheckRate = 0.10;    // auto-accepted drafts a person still checks
     int calibrationLimit = 150;     // validation images used to calibrate (0: all)
+    // Automation bias: a reviewer keeps this share of a draft's wrong answers (0.45 after
+    // Dratsch et al., Radiology 2023; see docs/loop.md) ...
+    double reviewAnchoring = 0.45;
+    // ... so routing keeps the expected answer accuracy lost against all-expert within this
+    // (0.01: one point; negative: no limit).
+    double maxAccuracyLoss = 0.01;
 
     // 7. Quality gate.
     double goldRate = 0.10;            // gold items mixed into each queue

@@ -1,6 +1,7 @@
 #include "loop/Routing.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace medq::loop {
 
@@ -23,6 +24,11 @@ QJsonObject RoutingThresholds::toJson() const {
     if (expertErrorRate >= 0) o.insert(QStringLiteral("expertErrorRate"), expertErrorRate);
     if (calibrationLimit >= 0) o.insert(QStringLiteral("calibrationLimit"), calibrationLimit);
     if (!setBy.isEmpty()) o.insert(QStringLiteral("setBy"), setBy);
+    if (bias.maxAccuracyLoss >= 0) {
+        o.insert(QStringLiteral("reviewAnchoring"), bias.anchoring);
+        o.insert(QStringLiteral("maxAccuracyLoss"), bias.maxAccuracyLoss);
+        o.insert(QStringLiteral("expectedAccuracyLoss"), expectedAccuracyLoss);
+    }
     return o;
 }
 
@@ -38,11 +44,64 @@ RoutingThresholds RoutingThresholds::fromJson(const QJsonObject& j) {
     t.items = j.value(QStringLiteral("items")).toInt();
     t.checkpoint = j.value(QStringLiteral("checkpoint")).toString();
     t.curve = j.value(QStringLiteral("curve")).toArray();
+    t.bias.anchoring = j.value(QStringLiteral("reviewAnchoring")).toDouble(0);
+    t.bias.maxAccuracyLoss = j.value(QStringLiteral("maxAccuracyLoss")).toDouble(-1);
+    t.expectedAccuracyLoss = j.value(QStringLiteral("expectedAccuracyLoss")).toDouble(0);
     return t;
 }
 
-RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double targetError, double expertError, int minItems) {
+namespace {
+
+// Expected answer accuracy lost against all-expert when the sorted points [0, autoEnd) are
+// accepted as drafted, [autoEnd, expertBegin) verified, the rest written by the expert.
+double accuracyLoss(const std::vector<CalibrationPoint>& sorted, int autoEnd, int expertBegin, double anchoring) {
+    double lost = 0;
+    for (int i = 0; i < expertBegin; ++i) lost += sorted[std::size_t(i)].answerError * (i < autoEnd ? 1.0 : anchoring);
+    return sorted.empty() ? 0.0 : lost / double(sorted.size());
+}
+
+// First index whose uncertainty is above `threshold` (the items at or under it come before).
+int countAtOrUnder(const std::vector<CalibrationPoint>& sorted, double threshold) {
+    return int(std::upper_bound(sorted.begin(), sorted.end(), threshold,
+                                [](double u, const CalibrationPoint& p) { return u < p.uncertainty; }) -
+               sorted.begin());
+}
+
+// Brings the thresholds down until the expected loss is within the limit: first the expert
+// threshold (toward the auto-accept band), then the auto-accept one. Cuts fall between
+// distinct uncertainties, as in calibrateRouting.
+void limitAccuracyLoss(const std::vector<CalibrationPoint>& sorted, RoutingThresholds& t) {
+    const int n = int(sorted.size());
+    int autoEnd = countAtOrUnder(sorted, t.autoAccept);
+    int expertBegin = t.expert > 1 ? n : countAtOrUnder(sorted, std::nextafter(t.expert, -1.0));
+    const double anchoring = t.bias.anchoring, limit = t.bias.maxAccuracyLoss;
+    while (expertBegin > autoEnd && accuracyLoss(sorted, autoEnd, expertBegin, anchoring) > limit) {
+        --expertBegin;
+        while (expertBegin > autoEnd && sorted[std::size_t(expertBegin)].uncertainty == sorted[std::size_t(expertBegin) - 1].uncertainty)
+            --expertBegin;
+        t.expert = expertBegin < n ? sorted[std::size_t(expertBegin)].uncertainty : 2.0;
+    }
+    while (autoEnd > 0 && accuracyLoss(sorted, autoEnd, expertBegin, anchoring) > limit) {
+        --autoEnd;
+        while (autoEnd > 0 && sorted[std::size_t(autoEnd)].uncertainty == sorted[std::size_t(autoEnd) - 1].uncertainty) --autoEnd;
+        t.autoAccept = autoEnd > 0 ? sorted[std::size_t(autoEnd) - 1].uncertainty : -1.0;
+        if (expertBegin > autoEnd) {  // what left the auto-accept band goes to the expert too
+            expertBegin = autoEnd;
+            t.expert = sorted[std::size_t(expertBegin)].uncertainty;
+        }
+    }
+    int wrong = 0;
+    for (int i = 0; i < autoEnd; ++i) wrong += sorted[std::size_t(i)].acceptable ? 0 : 1;
+    t.expectedAutoError = autoEnd ? double(wrong) / autoEnd : 0.0;
+    t.expectedAccuracyLoss = accuracyLoss(sorted, autoEnd, expertBegin, anchoring);
+}
+
+}  // namespace
+
+RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double targetError, double expertError, int minItems,
+                                   ReviewBias bias) {
     RoutingThresholds t;
+    t.bias = bias;
     t.targetErrorRate = targetError;
     t.expertErrorRate = expertError;
     t.items = int(points.size());
@@ -80,6 +139,7 @@ RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double 
                                    {"error", double(prefix[std::size_t(i)]) / i},
                                    {"lost", double(lostPrefix[std::size_t(i)]) / i}});
     }
+    if (bias.maxAccuracyLoss >= 0) limitAccuracyLoss(points, t);
     return t;
 }
 

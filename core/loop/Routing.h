@@ -17,6 +17,18 @@ struct CalibrationPoint {
     double uncertainty = 0;
     bool acceptable = false;  // the draft needed no correction
     bool lost = false;        // the draft is of no help (ItemDraft::lost): write the item anew
+    double answerError = 0;   // share of the draft's answers that are wrong
+};
+
+// What a review leaves of a draft's errors, and how much of that a round may accept. A
+// reviewer keeps a wrong draft answer with probability `anchoring` (automation bias), so a
+// verified item keeps about anchoring x its draft's answer error, an auto-accepted one all
+// of it; an item written by the expert loses nothing against all-expert.
+struct ReviewBias {
+    double anchoring = 0;
+    // Answer accuracy the routed labels may lose against sending everything to the expert
+    // (0.01: one point); negative: no limit, the thresholds stay as calibrated on errors alone.
+    double maxAccuracyLoss = -1;
 };
 
 struct RoutingThresholds {
@@ -28,6 +40,8 @@ struct RoutingThresholds {
     double expertErrorRate = -1;  // the settings calibrated with (-1: not recorded, before they were)
     int calibrationLimit = -1;
     double expectedAutoError = 0;  // error rate of validation drafts under autoAccept
+    ReviewBias bias;               // the limit calibrated with (maxAccuracyLoss < 0: none)
+    double expectedAccuracyLoss = 0;  // on the validation drafts, under both thresholds
     int items = 0;                 // validation items calibrated on
     QString checkpoint;
     QString setBy;     // the lead who set these by hand (RoutingCalibrator::saveOverride); empty: calibrated
@@ -45,9 +59,12 @@ struct RoutingThresholds {
 // error rate <= targetError (and at least minItems of them); the expert threshold the
 // lowest uncertainty whose items at or above it are lost at least expertError of the time.
 // Drafts that are wrong but not lost (a wrong answer or two) go to verification: a person
-// corrects them faster than writing them.
+// corrects them faster than writing them. With a limit on the accuracy loss (ReviewBias),
+// the expert threshold then comes down, and if that is not enough the auto-accept one too,
+// until the validation drafts' expected loss is within it: routing may save time, but not
+// by letting a reviewer's anchoring carry draft errors into the labels.
 RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double targetError, double expertError,
-                                   int minItems = 8);
+                                   int minItems = 8, ReviewBias bias = {});
 
 // What the thresholds would do to items with these uncertainties: counts per queue.
 struct RouteCounts {

@@ -18,7 +18,8 @@ bool RoutingCalibrator::stillApplies(const RoutingThresholds& t, const QString& 
     if (t.checkpoint != checkpoint) return false;
     if (!t.setBy.isEmpty()) return true;  // a lead's override holds for its checkpoint
     return t.items > 0 && t.targetErrorRate == s.targetErrorRate && t.expertErrorRate == s.expertErrorRate &&
-           t.calibrationLimit == s.calibrationLimit;
+           t.calibrationLimit == s.calibrationLimit && t.bias.maxAccuracyLoss == s.bias.maxAccuracyLoss &&
+           (s.bias.maxAccuracyLoss < 0 || t.bias.anchoring == s.bias.anchoring);
 }
 
 Result<RoutingThresholds> RoutingCalibrator::thresholdsFor(const QString& checkpoint,
@@ -27,7 +28,7 @@ Result<RoutingThresholds> RoutingCalibrator::thresholdsFor(const QString& checkp
     if (const auto t = stored(); t && stillApplies(*t, checkpoint, settings)) return *t;
     auto points = measure();
     if (!points) return points.error();
-    RoutingThresholds t = calibrateRouting(points.take(), settings.targetErrorRate, settings.expertErrorRate);
+    RoutingThresholds t = calibrateRouting(points.take(), settings.targetErrorRate, settings.expertErrorRate, 8, settings.bias);
     t.checkpoint = checkpoint;
     t.calibrationLimit = settings.calibrationLimit;
     write(t);

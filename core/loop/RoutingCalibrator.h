@@ -2,8 +2,8 @@
 // Where routing thresholds come from. A round routes with the thresholds stored in the
 // workspace setting "routing.calibration" when they still apply, else it calibrates anew on
 // validation drafts (calibrateRouting, Routing.h) and stores the result:
-// - a calibration applies while the checkpoint, targetErrorRate, expertErrorRate and
-//   calibrationLimit it was made with are those of the round;
+// - a calibration applies while the checkpoint, targetErrorRate, expertErrorRate,
+//   calibrationLimit and review bias it was made with are those of the round;
 // - a lab lead's manual override (RoutingCalibrationView) applies to its checkpoint whatever
 //   the settings, until a new checkpoint is accepted: it is the lead's decision, not a
 //   figure derived from them.
@@ -25,6 +25,7 @@ struct CalibrationSettings {
     double targetErrorRate = 0.10;
     double expertErrorRate = 0.80;
     int calibrationLimit = 150;
+    ReviewBias bias;  // no limit unless given
 };
 
 class RoutingCalibrator {

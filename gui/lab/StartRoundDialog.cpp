@@ -17,7 +17,7 @@ QString number(double v) { return QString::number(v, 'g', 6); }
 
 // Fields that take fractions; every other text field takes whole numbers.
 const QStringList kFractional{QStringLiteral("targetErrorRate"), QStringLiteral("expertErrorRate"), QStringLiteral("spotCheckRate"),
-                              QStringLiteral("goldRate"), QStringLiteral("doubleRate"), QStringLiteral("learningRate")};
+                              QStringLiteral("reviewAnchoring"), QStringLiteral("maxAccuracyLoss"), QStringLiteral("goldRate"), QStringLiteral("doubleRate"), QStringLiteral("learningRate")};
 
 }  // namespace
 
@@ -47,6 +47,14 @@ StartRoundDialog::StartRoundDialog(const loop::RoundOptions& d, QWidget* parent)
     addText("expertErrorRate", tr("Expert error"), number(d.expertErrorRate),
             tr("Drafts of no help (most answers wrong, or a description of at most 2 of 8) at least this often go to the expert (target error to 1)"));
     row("expertErrorRate", tr("E&xpert threshold error rate:"));
+    addText("maxAccuracyLoss", tr("Accuracy loss"), number(d.maxAccuracyLoss),
+            tr("Answer accuracy the routed labels may lose against sending every item to the expert; more items go to the "
+               "expert until the validation drafts' expected loss fits (0.01: one point; negative: no limit)"));
+    row("maxAccuracyLoss", tr("Allowed accurac&y loss:"));
+    addText("reviewAnchoring", tr("Anchoring"), number(d.reviewAnchoring),
+            tr("Share of a draft's wrong answers a reviewer leaves as they are (automation bias; 0.45 after Dratsch et al., "
+               "Radiology 2023)"));
+    row("reviewAnchoring", tr("Reviewer a&nchoring:"));
     addText("spotCheckRate", tr("Spot checks"), number(d.spotCheckRate), tr("Share of auto-accepted drafts a person still checks (0 to 1)"));
     row("spotCheckRate", tr("Spot-&check rate:"));
     addText("goldRate", tr("Gold"), number(d.goldRate), tr("Gold items mixed into the queues (0 to 1)"));

@@ -3,12 +3,14 @@
 // The simulated reviewer anchors on drafts (AnnotatorConfig::anchoringProbability: it leaves
 // a wrong draft attribute or answer as it is with that probability) and its verifying time
 // grows with the draft's findings and errors, so verifying is neither free nor error-proof.
+// Two routings are calibrated: on draft errors alone, and with the expected accuracy loss
+// against all-expert held within --max-loss (ReviewBias, assuming the reviewer's anchoring).
 // Prints each policy's human-seconds, their ratio to all-expert and the accuracy of the
 // answers it stores, the auto-accept band's measured error against its calibrated target,
-// and the goals met or not.
+// and the goals met or not for the bounded routing.
 //
 //   bench_routing --workspace WS [--checkpoint C] [--items 300] [--target-error 0.1]
-//                 [--annotator resources/annotator.json]
+//                 [--max-loss 0.01] [--annotator resources/annotator.json]
 #include "learn/CheckpointRegistry.h"
 #include "learn/ExampleAssembler.h"
 #include "loop/HeadlessAnnotation.h"
@@ -62,7 +64,7 @@ QString draftText(const loop::ItemDraft& d) {
 }
 
 void printRow(const char* policy, const Tally& t, double expertSeconds) {
-    std::printf("%-16s %9.0f %6.2fx %9.1f%% %6d %7d %7d\n", policy, t.seconds, expertSeconds > 0 ? t.seconds / expertSeconds : 0.0,
+    std::printf("%-17s %9.0f %6.2fx %9.1f%% %6d %7d %7d\n", policy, t.seconds, expertSeconds > 0 ? t.seconds / expertSeconds : 0.0,
                 100 * t.accuracy(), t.autoAccepted, t.verified, t.expert);
 }
 
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
     p.addOption({"checkpoint", "Checkpoint (default: current).", "C"});
     p.addOption({"items", "Validation images to use.", "N", "300"});
     p.addOption({"target-error", "Target error of auto-accepted drafts.", "E", "0.1"});
+    p.addOption({"max-loss", "Answer accuracy the bounded routing may lose against all-expert.", "L", "0.01"});
     p.addOption({"annotator", "Simulated annotator settings (default: the built-in ones, as resources/annotator.json).", "FILE"});
     p.process(app);
     auto ws = store::Workspace::open(p.value("workspace"));
@@ -106,12 +109,14 @@ int main(int argc, char** argv) {
     // Calibrate on even items, measure on odd ones.
     std::vector<loop::CalibrationPoint> calibration;
     for (std::size_t i = 0; i < drafts.value().size(); i += 2)
-        calibration.push_back({drafts.value()[i].uncertainty, drafts.value()[i].acceptable(), drafts.value()[i].lost()});
+        calibration.push_back(drafts.value()[i].calibrationPoint());
     const double target = p.value("target-error").toDouble();
-    const loop::RoutingThresholds t = loop::calibrateRouting(calibration, target, 0.8);
+    const loop::RoutingThresholds free = loop::calibrateRouting(calibration, target, 0.8);
+    const loop::RoutingThresholds t =
+        loop::calibrateRouting(calibration, target, 0.8, 8, loop::ReviewBias{config.anchoringProbability, p.value("max-loss").toDouble()});
 
     const synth::SimulatedAnnotator annotator(config);
-    Tally routed, allExpert, allVerified;
+    Tally routed, routedFree, allExpert, allVerified;
     int autoWrong = 0;
     for (std::size_t i = 1; i < drafts.value().size(); i += 2) {
         const loop::ItemDraft& d = drafts.value()[i];
@@ -132,23 +137,27 @@ int main(int argc, char** argv) {
         ++allVerified.verified;
         allVerified.count(item, review.answers);
 
-        switch (t.route(d.uncertainty)) {
-        case Queue::AutoAccept:
-            ++routed.autoAccepted;
-            if (!d.acceptable()) ++autoWrong;
-            routed.count(item, drafted);
-            break;
-        case Queue::Expert:
-            ++routed.expert;
-            routed.seconds += expertResult.seconds;
-            routed.count(item, expertResult.answers);
-            break;
-        case Queue::Verify:
-            ++routed.verified;
-            routed.seconds += review.seconds;
-            routed.count(item, review.answers);
-            break;
-        }
+        const auto tally = [&](const loop::RoutingThresholds& thresholds, Tally& into) {
+            switch (thresholds.route(d.uncertainty)) {
+            case Queue::AutoAccept:
+                ++into.autoAccepted;
+                into.count(item, drafted);
+                return true;
+            case Queue::Expert:
+                ++into.expert;
+                into.seconds += expertResult.seconds;
+                into.count(item, expertResult.answers);
+                break;
+            case Queue::Verify:
+                ++into.verified;
+                into.seconds += review.seconds;
+                into.count(item, review.answers);
+                break;
+            }
+            return false;
+        };
+        tally(free, routedFree);
+        if (tally(t, routed) && !d.acceptable()) ++autoWrong;
     }
     const int measured = allExpert.expert;
     std::printf("checkpoint %s, %zu validation items (calibrated on %zu, measured on %d), target error %.2f\n", qPrintable(checkpoint),
@@ -156,11 +165,15 @@ int main(int argc, char** argv) {
     std::printf("reviewer: anchoring %.2f, verify %.0f s + %.0f s per draft finding, edit %.0f s + %.0f s per correction\n",
                 config.anchoringProbability, config.secondsVerifyDraft, config.secondsVerifyPerFinding, config.secondsEditDraftBase,
                 config.secondsPerEdit);
-    std::printf("thresholds: auto-accept <= %.3f (expected error %.3f), expert >= %.3f\n", t.autoAccept, t.expectedAutoError, t.expert);
-    std::printf("%-16s %9s %7s %10s %6s %7s %7s\n", "policy", "human-s", "ratio", "accuracy", "auto", "verify", "expert");
+    std::printf("errors alone: auto-accept <= %.3f (expected error %.3f), expert >= %.3f\n", free.autoAccept, free.expectedAutoError,
+                free.expert);
+    std::printf("loss within %.3f: auto-accept <= %.3f (expected error %.3f), expert >= %.3f, expected loss %.4f on calibration\n",
+                t.bias.maxAccuracyLoss, t.autoAccept, t.expectedAutoError, t.expert, t.expectedAccuracyLoss);
+    std::printf("%-17s %9s %7s %10s %6s %7s %7s\n", "policy", "human-s", "ratio", "accuracy", "auto", "verify", "expert");
     printRow("all to expert", allExpert, allExpert.seconds);
     printRow("all verified", allVerified, allExpert.seconds);
-    printRow("routed", routed, allExpert.seconds);
+    printRow("routed, errors", routedFree, allExpert.seconds);
+    printRow("routed, bounded", routed, allExpert.seconds);
 
     const double ratio = allExpert.seconds > 0 ? routed.seconds / allExpert.seconds : 0.0;
     const double accuracyDrop = 100 * (allExpert.accuracy() - routed.accuracy());

@@ -17,8 +17,8 @@ namespace {
 // calibrated on validation drafts).
 Result<RoutingThresholds> calibration(Round& r, const model::QualityModel& net, const QString& checkpoint,
                                       learn::ExampleAssembler& assembler, const jobs::Progress& progress) {
-    const CalibrationSettings settings{r.options.targetErrorRate, r.options.expertErrorRate,
-                                       r.options.calibrationLimit};
+    const CalibrationSettings settings{r.options.targetErrorRate, r.options.expertErrorRate, r.options.calibrationLimit,
+                                       ReviewBias{r.options.reviewAnchoring, r.options.maxAccuracyLoss}};
     return RoutingCalibrator(r.ws).thresholdsFor(checkpoint, settings, [&]() -> Result<std::vector<CalibrationPoint>> {
         ItemDrafter drafter(r.ws, &net, checkpoint, assembler);
         drafter.setScorer(&r.scorer);
@@ -26,7 +26,7 @@ Result<RoutingThresholds> calibration(Round& r, const model::QualityModel& net, 
                                     progress);
         if (!drafts) return drafts.error();
         std::vector<CalibrationPoint> points;
-        for (const auto& d : drafts.value()) points.push_back({d.uncertainty, d.acceptable(), d.lost()});
+        for (const auto& d : drafts.value()) points.push_back(d.calibrationPoint());
         return points;
     });
 }

@@ -138,6 +138,18 @@ private slots:
         target.targetErrorRate = 0.05;
         QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
         QCOMPARE(measured, 5);
+        CalibrationSettings bounded = target;
+        bounded.bias = ReviewBias{0.45, 0.01};
+        QVERIFY(calibrator.thresholdsFor("ck-2", bounded, measure).ok());
+        QCOMPARE(measured, 6);  // a limit on the accuracy loss set
+        QCOMPARE(calibrator.stored()->bias.maxAccuracyLoss, 0.01);
+        QVERIFY(calibrator.thresholdsFor("ck-2", bounded, measure).ok());
+        QCOMPARE(measured, 6);
+        bounded.bias.anchoring = 0.2;
+        QVERIFY(calibrator.thresholdsFor("ck-2", bounded, measure).ok());
+        QCOMPARE(measured, 7);  // another reviewer assumed
+        QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
+        QCOMPARE(measured, 8);  // the limit lifted
         // A calibration stored before the settings were recorded is never reused.
         RoutingThresholds old = calibrator.stored().value();
         old.expertErrorRate = -1;
@@ -147,10 +159,10 @@ private slots:
         // Another checkpoint's answers recalibrated: nothing changes; this one's: calibrated anew.
         calibrator.forgetDerived("ck-1");
         QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
-        QCOMPARE(measured, 5);
+        QCOMPARE(measured, 8);
         calibrator.forgetDerived("ck-2");
         QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
-        QCOMPARE(measured, 6);
+        QCOMPARE(measured, 9);
     }
 
     void aLeadsOverrideHoldsForItsCheckpointWhateverTheSettings() {

@@ -164,6 +164,47 @@ private slots:
         QCOMPARE(RoutingThresholds::fromJson(t.toJson()).route(0.1), medq::Queue::AutoAccept);
     }
 
+    // With a reviewer that keeps 45% of a draft's wrong answers, verifying drafts with a
+    // quarter of their answers wrong would lose about 11 points against all-expert; at a
+    // one-point limit the expert threshold comes down until the verified drafts' expected
+    // loss fits, and the auto-accept band shrinks when it alone is over the limit.
+    void aLimitOnTheAccuracyLossSendsMoreToTheExpert() {
+        std::vector<CalibrationPoint> points;
+        for (int i = 0; i < 200; ++i) {
+            const double u = i / 200.0;
+            // Low uncertainty: right; 0.1-0.3: one answer in 20 wrong; above: one in four.
+            const double answerError = u < 0.1 ? 0.0 : u < 0.3 ? 0.05 : 0.25;
+            points.push_back({u, answerError == 0.0, u >= 0.9, answerError});
+        }
+        const RoutingThresholds free = calibrateRouting(points, 0.1, 0.8);
+        QVERIFY2(free.expert > 0.85, qPrintable(QString::number(free.expert)));  // only the lost tail
+        const RoutingThresholds bounded = calibrateRouting(points, 0.1, 0.8, 8, ReviewBias{0.45, 0.01});
+        QVERIFY2(bounded.expert < free.expert, qPrintable(QString::number(bounded.expert)));
+        QCOMPARE(bounded.autoAccept, free.autoAccept);  // error-free drafts cost no accuracy
+        QVERIFY2(bounded.expectedAccuracyLoss <= 0.01, qPrintable(QString::number(bounded.expectedAccuracyLoss)));
+        // The loss recomputed from the routed points: verify keeps 45% of the draft's errors.
+        double lost = 0;
+        for (const auto& p : points)
+            if (bounded.route(p.uncertainty) == medq::Queue::Verify) lost += 0.45 * p.answerError;
+        QVERIFY(lost / 200 <= 0.01);
+        QVERIFY2(lost / 200 > 0.008, qPrintable(QString::number(lost / 200)));  // and no more goes to the expert than needed
+        QCOMPARE(RoutingThresholds::fromJson(bounded.toJson()).bias.maxAccuracyLoss, 0.01);
+        QCOMPARE(RoutingThresholds::fromJson(bounded.toJson()).expectedAccuracyLoss, bounded.expectedAccuracyLoss);
+
+        // An auto-accept band whose drafts err on 20% of answers alone costs 2 points: it
+        // shrinks, and what leaves it goes to the expert, not to verification.
+        std::vector<CalibrationPoint> sloppy;
+        for (int i = 0; i < 100; ++i) sloppy.push_back({i / 100.0, i % 10 != 0, false, i % 10 == 0 ? 1.0 : 0.0});
+        const RoutingThresholds wide = calibrateRouting(sloppy, 0.1, 0.8);
+        QVERIFY(wide.autoAccept >= 0.99);  // 10% wrong: all of them within the 10% target
+        const RoutingThresholds narrow = calibrateRouting(sloppy, 0.1, 0.8, 8, ReviewBias{0.45, 0.01});
+        QVERIFY2(narrow.autoAccept < 0.2, qPrintable(QString::number(narrow.autoAccept)));
+        QVERIFY(narrow.expectedAccuracyLoss <= 0.01);
+        QCOMPARE(narrow.route(0.5), medq::Queue::Expert);
+        // No limit (negative) leaves the thresholds as calibrated on errors alone.
+        QCOMPARE(calibrateRouting(sloppy, 0.1, 0.8, 8, ReviewBias{0.45, -1}).autoAccept, wide.autoAccept);
+    }
+
     void aModelThatIsAlwaysWrongAutoAcceptsNothing() {
         std::vector<CalibrationPoint> points;
         for (int i = 0; i < 50; ++i) points.push_back({i / 50.0, false, true});

@@ -143,8 +143,20 @@ private slots:
         QVERIFY(dialog.isVisible());
         QCOMPARE(dialog.invalidFields(), QStringList{"spotCheckRate"});
         qobject_cast<QLineEdit*>(dialog.field("spotCheckRate"))->setText("0.1");
+        // The reviewer's anchoring is a share; the accuracy-loss limit may be negative (none).
+        auto* anchoring = qobject_cast<QLineEdit*>(dialog.field("reviewAnchoring"));
+        QCOMPARE(anchoring->text(), QStringLiteral("0.45"));
+        anchoring->setText("1.5");
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QCOMPARE(dialog.invalidFields(), QStringList{"reviewAnchoring"});
+        if (const QString out = qEnvironmentVariable("MEDQ_LAB_SCREENSHOTS"); !out.isEmpty())
+            dialog.grab().save(QDir(out).filePath(QStringLiteral("start-round-dialog.png")));
+        anchoring->setText("0.3");
+        qobject_cast<QLineEdit*>(dialog.field("maxAccuracyLoss"))->setText("-1");
         QTest::mouseClick(ok, Qt::LeftButton);
         QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.options().value().reviewAnchoring, 0.3);
+        QCOMPARE(dialog.options().value().maxAccuracyLoss, -1.0);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.options().value().budget, 10);
     }
