@@ -57,7 +57,7 @@ Result<loop::RoundOptions> roundOptions(const QCommandLineParser& p) {
     return loop::RoundOptions::fromJson(json);
 }
 
-int printStatus(const QString& dir) {
+int printStatus(const QString& dir, bool times) {
     auto ws = store::Workspace::open(dir);
     if (!ws) return fail(ws.error().message());
     store::Workspace& w = *ws.value();
@@ -89,6 +89,15 @@ int printStatus(const QString& dir) {
                    .arg(m.annotation ? m.annotation->humanSeconds : 0.0, 8, 'f', 0)
                    .arg(m.finetune ? m.finetune->candidate + " " + key(m.finetune->decision) : QStringLiteral(" "),
                         -24);
+        if (times && !m.stepSeconds.empty()) {
+            QStringList steps;
+            double total = 0;
+            for (const auto& [step, seconds] : m.stepSeconds) {
+                steps << QStringLiteral("%1 %2").arg(key(step)).arg(seconds, 0, 'f', 1);
+                total += seconds;
+            }
+            out << "      machine seconds: " << steps.join(QStringLiteral(", ")) << QStringLiteral(" (%1 in all)\n").arg(total, 0, 'f', 1);
+        }
         if (r.status == RunStatus::Running)
             out << "      " << loop.pendingHumanItems(r.id) << " queue items wait for a person\n";
     }
@@ -135,13 +144,14 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
         addGroupOptions(p, false, QStringLiteral("1"), false);
     } else if (sub == QLatin1String("status")) {
         p.setApplicationDescription(QStringLiteral("Rounds with their last step, test score, annotations and checkpoint."));
+        p.addOption({QStringLiteral("times"), QStringLiteral("Also the machine seconds each round's steps took.")});
     } else if (sub == QLatin1String("report")) {
         p.setApplicationDescription(QStringLiteral("Write an HTML report with per-round metrics, prototypes, cost and curves."));
         p.addOption({QStringLiteral("out"), QStringLiteral("HTML file to write (default report.html)."), QStringLiteral("FILE"), QStringLiteral("report.html")});
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
             << "Usage: medq loop run WORKSPACE [--rounds R] [--budget B] [--strategy engine|random|uncertainty] [--annotator simulated|human]\n"
-               "       medq loop status WORKSPACE\n"
+               "       medq loop status WORKSPACE [--times]\n"
                "       medq loop report WORKSPACE [--out report.html]\n";
         return sub == QLatin1String("--help") ? Ok : UserError;
     }
@@ -155,7 +165,7 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
     if (!store::Workspace::exists(dir)) return fail(QStringLiteral("%1: no workspace here (run `medq init` first)").arg(dir));
     log::attachWorkspace(dir);
 
-    if (sub == QLatin1String("status")) return printStatus(dir);
+    if (sub == QLatin1String("status")) return printStatus(dir, p.isSet(QStringLiteral("times")));
     if (sub == QLatin1String("report")) {
         auto ws = store::Workspace::open(dir);
         if (!ws) return fail(ws.error().message());

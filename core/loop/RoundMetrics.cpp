@@ -184,6 +184,11 @@ QJsonObject RoundMetrics::toJson() const {
     if (gate) o.insert(QStringLiteral("gate"), gateJson(*gate));
     if (finetune) o.insert(QStringLiteral("finetune"), finetuneJson(*finetune));
     if (assessment.present()) o.insert(QStringLiteral("assessment"), assessment.json);
+    if (!stepSeconds.empty()) {
+        QJsonObject seconds;
+        for (const auto& [step, s] : stepSeconds) seconds.insert(key(step), s);
+        o.insert(QStringLiteral("stepSeconds"), seconds);
+    }
     return o;
 }
 
@@ -200,6 +205,9 @@ RoundMetrics RoundMetrics::fromJson(const QJsonObject& o) {
     if (o.contains(QStringLiteral("gate"))) m.gate = gateFrom(object(o, "gate"));
     if (o.contains(QStringLiteral("finetune"))) m.finetune = finetuneFrom(object(o, "finetune"));
     m.assessment.json = object(o, "assessment");
+    const QJsonObject seconds = object(o, "stepSeconds");
+    for (auto it = seconds.begin(); it != seconds.end(); ++it)
+        if (const auto step = fromKey<RoundStep>(it.key())) m.stepSeconds[*step] = it.value().toDouble();
     return m;
 }
 

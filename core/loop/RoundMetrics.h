@@ -86,6 +86,10 @@ struct RoundMetrics {
     std::optional<GateMetrics> gate;
     std::optional<FinetuneMetrics> finetune;
     EvaluationSummary assessment;  // step 9
+    // Machine seconds each step took, by step, in the attempt that completed it (a step
+    // interrupted and resumed counts from the resume); a round waiting for people does not
+    // count the wait. What a lead reads to see where a round's time goes.
+    std::map<RoundStep, double> stepSeconds;
 
     QJsonObject toJson() const;
     static RoundMetrics fromJson(const QJsonObject& json);

@@ -67,6 +67,7 @@ JobOutcome RoundRunner::run(const jobs::Progress& progress) {
             const jobs::Progress sub = progress.sub(double(i) / count, double(i + 1) / count);
             const RoundStep step = list[std::size_t(i)];
             sub.report(0.0, QStringLiteral("Round %1: %2").arg(r.record.number).arg(key(step)));
+            r.stepClock.start();
             Status s;
             switch (step) {
             case RoundStep::Evaluate: s = stepEvaluate(r, sub); break;

@@ -101,6 +101,12 @@ private slots:
         QCOMPARE(status.code, 0);
         QVERIFY2(status.out.contains(QRegularExpression("\\s1 engine\\s+running")), qPrintable(status.out));
         QVERIFY2(status.out.contains(QRegularExpression("[1-9][0-9]* queue items wait for a person")), qPrintable(status.out));
+        QVERIFY(!status.out.contains("machine seconds"));
+        // --times: where the round's time went, step by step, up to the annotation it waits for.
+        const auto times = medq({"loop", "status", ws, "--times"});
+        QVERIFY2(times.out.contains(QRegularExpression("machine seconds: evaluate [0-9.]+, prototypes [0-9.]+, index [0-9.]+, "
+                                                       "retrieve [0-9.]+, route [0-9.]+ \\([0-9.]+ in all\\)")),
+                 qPrintable(times.out));
         // The report: a page with the round, its failure prototypes with medoid thumbnails and
         // both charts as PNG.
         const QString html = m_tmp.filePath("report.html");

@@ -191,6 +191,7 @@ Status stepAssess(Round& r, const jobs::Progress& progress) {
     if (!summary) return summary.error();
     r.metrics.assessment = summary.take();
     store::Transaction tx(r.ws.db());
+    r.recordSeconds(RoundStep::Assess);
     r.ws.rounds().update(r.record.id, RunStatus::Done, RoundStep::Assess, r.metrics.toJson(), checkpoint);
     tx.commit();
     r.record.step = RoundStep::Assess;

@@ -278,6 +278,7 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
         r.loop.setPrototypeRetrieved(it.key(), it.value());
     r.metrics.retrieval = RetrievalMetrics{how, int(rows.size()), retriever.duplicatesDropped(), int(excluded.size()),
                                            filesLeftOut};
+    r.recordSeconds(RoundStep::Retrieve);
     r.ws.rounds().update(r.record.id, RunStatus::Running, RoundStep::Retrieve, r.metrics.toJson());
     tx.commit();
     r.record.step = RoundStep::Retrieve;

@@ -14,6 +14,7 @@
 #include "store/Workspace.h"
 #include "synth/AnnotatorConfig.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <functional>
 #include <vector>
@@ -33,14 +34,21 @@ struct Round {
     store::LoopRepository loop{ws.db()};
     eval::RubricScorer scorer;
     const RoundGroup* group = nullptr;  // the round's processes (loop/RoundGroup.h); null: this one alone
+    QElapsedTimer stepClock;            // restarted by the runner as each step begins
 
-    // Commits the step's writes (made by `write` in the same transaction) and marks it done.
+    // Commits the step's writes (made by `write` in the same transaction) and marks it done,
+    // with the seconds the step took.
     void commit(RoundStep step, const std::function<void()>& write = {}) {
         store::Transaction tx(ws.db());
         if (write) write();
+        recordSeconds(step);
         ws.rounds().update(record.id, RunStatus::Running, step, metrics.toJson());
         tx.commit();
         record.step = step;
+    }
+    // The seconds since the step began, into the metrics the step writes.
+    void recordSeconds(RoundStep step) {
+        if (stepClock.isValid()) metrics.stepSeconds[step] = double(stepClock.elapsed()) / 1000.0;
     }
     Result<model::QualityModel> loadModel(const QString& name) const {
         auto m = model::QualityModel::load(registry.resolve(name));

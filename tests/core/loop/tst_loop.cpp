@@ -148,6 +148,11 @@ private slots:
         const loop::RoundOptions options = smallRound(RetrievalStrategy::Engine);
         int accepted = 0;
         for (const auto& r : rounds) {
+            // Every step's machine seconds were recorded, fine-tuning among the longest.
+            const auto seconds = loop::RoundMetrics::fromJson(r.metrics).stepSeconds;
+            QCOMPARE(seconds.size(), allValues<RoundStep>().size());
+            for (const auto& [step, s] : seconds) QVERIFY2(s >= 0 && s < 600, qPrintable(key(step)));
+            QVERIFY(seconds.at(RoundStep::Finetune) > seconds.at(RoundStep::Prototypes));
             const auto ft = loop::RoundMetrics::fromJson(r.metrics).finetune;
             QVERIFY(ft.has_value());
             QVERIFY(ft->steps.has_value());
