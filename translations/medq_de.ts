@@ -2059,6 +2059,10 @@ Warum hier: %6</translation>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich geöffnet</translation>
     </message>
+    <message>
+        <source>Expected answer accuracy lost against sending every item to the expert: %1 points (limit %2; a reviewer assumed to keep %3% of a draft&apos;s wrong answers).</source>
+        <translation>Erwarteter Verlust an Antwortgenauigkeit gegenüber dem Senden aller Elemente an den Experten: %1 Punkte (Grenze %2; angenommen wird ein Prüfer, der %3% der falschen Antworten eines Entwurfs beibehält).</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::Shortcuts</name>

@@ -2051,6 +2051,10 @@ Why here: %6</source>
         <source>no workspace is open</source>
         <translation>未打开工作区</translation>
     </message>
+    <message>
+        <source>Expected answer accuracy lost against sending every item to the expert: %1 points (limit %2; a reviewer assumed to keep %3% of a draft&apos;s wrong answers).</source>
+        <translation>与全部交给专家相比，预期损失的答案准确率：%1 个百分点（上限 %2；假设审核者保留草稿中 %3% 的错误答案）。</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::Shortcuts</name>

@@ -104,13 +104,21 @@ void RoutingCalibrationView::refresh() {
     if (m_ws)
         if (const auto stored = loop::RoutingCalibrator(*m_ws).stored()) m_stored = *stored;
     m_curve = CalibrationCurve(m_stored.curve);
-    m_info->setText(!m_ws ? tr("Open a workspace to calibrate routing.")
-                    : m_stored.items == 0
-                        ? tr("No routing calibration yet: the first round calibrates on validation drafts.")
-                        : tr("Calibrated on %n validation item(s) for checkpoint %1 with a target error of %2. "
-                             "Saved thresholds are used by the next round while that checkpoint is current.",
-                             nullptr, m_stored.items)
-                              .arg(m_stored.checkpoint).arg(m_stored.targetErrorRate, 0, 'f', 2));
+    QString info = !m_ws ? tr("Open a workspace to calibrate routing.")
+                   : m_stored.items == 0
+                       ? tr("No routing calibration yet: the first round calibrates on validation drafts.")
+                       : tr("Calibrated on %n validation item(s) for checkpoint %1 with a target error of %2. "
+                            "Saved thresholds are used by the next round while that checkpoint is current.",
+                            nullptr, m_stored.items)
+                             .arg(m_stored.checkpoint).arg(m_stored.targetErrorRate, 0, 'f', 2);
+    // A lead's override keeps the calibration's figures but not its thresholds: no loss to show.
+    if (m_ws && m_stored.items > 0 && m_stored.setBy.isEmpty() && m_stored.bias.maxAccuracyLoss >= 0)
+        info += QLatin1Char(' ') + tr("Expected answer accuracy lost against sending every item to the expert: %1 points "
+                                      "(limit %2; a reviewer assumed to keep %3% of a draft's wrong answers).")
+                                       .arg(100 * m_stored.expectedAccuracyLoss, 0, 'f', 2)
+                                       .arg(100 * m_stored.bias.maxAccuracyLoss, 0, 'f', 2)
+                                       .arg(100 * m_stored.bias.anchoring, 0, 'f', 0);
+    m_info->setText(info);
     // Stay on an older round the lead chose; otherwise follow the latest one.
     const bool onLatest = m_rounds->currentIndex() == m_rounds->count() - 1;
     const qlonglong keep = m_rounds->currentData().toLongLong();
@@ -193,6 +201,8 @@ void RoutingCalibrationView::updateFigures() {
     mark(m_autoMarker, m_thresholds.autoAccept, m_thresholds.autoAccept < 0);
     mark(m_expertMarker, m_thresholds.expert, m_thresholds.expert > 1);
 }
+
+QString RoutingCalibrationView::infoText() const { return m_info->text(); }
 
 QString RoutingCalibrationView::countsText() const {
     return tr("auto-accept %1 · verify %2 · expert %3 (of %4 routed items)")

@@ -41,6 +41,7 @@ public:
     QPushButton* saveButton() const { return m_save; }
     QString countsText() const;
     QString expectedText() const;
+    QString infoText() const;  // what was calibrated, for which checkpoint, and the expected accuracy loss
     // Writes the thresholds as they are now; the error says why not (role, no workspace).
     Status save();
 

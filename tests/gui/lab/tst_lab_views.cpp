@@ -557,6 +557,13 @@ private slots:
             return a.autoAccept == b.autoAccept && a.verify == b.verify && a.expert == b.expert;
         };
         QVERIFY(same(routing->counts(), loop::countRoutes(uncertainties, stored)));
+        // The round calibrated within the default one-point limit on the accuracy loss.
+        QCOMPARE(stored.bias.maxAccuracyLoss, 0.01);
+        QVERIFY(stored.expectedAccuracyLoss <= 0.01);
+        QVERIFY2(routing->infoText().contains(QStringLiteral("Expected answer accuracy lost against sending every item to the "
+                                                             "expert: %1 points (limit 1.00")
+                                                  .arg(100 * stored.expectedAccuracyLoss, 0, 'f', 2)),
+                 qPrintable(routing->infoText()));
         // Everything auto-accepted at the far right; everything to the expert at the far left.
         const QString before = routing->countsText();
         routing->autoSlider()->setFocus();
