@@ -17,7 +17,8 @@ QJsonObject ResumeState::toJson() const {
         validationArray.append(QJsonObject{{"step", v.step}, {"loss", v.loss}, {"accuracy", v.accuracy}});
     return QJsonObject{{"nextStep", nextStep}, {"dataHash", dataHash}, {"trainConfig", trainConfig},
                        {"losses", lossArray}, {"validation", validationArray}, {"bestScore", bestScore}, {"bestStep", bestStep},
-                       {"staleEvaluations", staleEvaluations}};
+                       {"staleEvaluations", staleEvaluations},
+                       {"encoderPretraining", encoderPretraining}};
 }
 
 Result<ResumeState> ResumeState::read(const QString& dir) {
@@ -40,7 +41,8 @@ Result<ResumeState> ResumeState::read(const QString& dir) {
     s.bestScore = json.value("bestScore").toDouble();
     s.bestStep = json.value("bestStep").toInt(-1);
     s.staleEvaluations = json.value("staleEvaluations").toInt();
-    if (s.nextStep < 1 || int(s.losses.size()) != s.nextStep)
+    s.encoderPretraining = json.value("encoderPretraining").toObject();
+    if (s.nextStep < 0 || int(s.losses.size()) != s.nextStep)
         return Error{path, QStringLiteral("resume state is inconsistent (step %1, %2 losses)").arg(s.nextStep).arg(s.losses.size())};
     return s;
 }

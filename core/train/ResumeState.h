@@ -29,6 +29,9 @@ struct ResumeState {
     double bestScore = 0;
     int bestStep = -1;
     int staleEvaluations = 0;
+    // EncoderPretrainReport of the run: a resume point at step 0 is the one saved right after
+    // encoder pretraining, so a resumed run neither repeats it nor loses its figures.
+    QJsonObject encoderPretraining;
 
     QJsonObject toJson() const;
     static Result<ResumeState> read(const QString& dir);

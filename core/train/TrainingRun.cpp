@@ -105,6 +105,7 @@ Status TrainingRun::restore() {
     m_state = saved.take();
     m_resumed = true;
     m_startStep = m_state.nextStep;
+    m_encoderPretraining = m_state.encoderPretraining;
     // Best weights are only kept for early stopping.
     const bool withBest = m_config.patience > 0 && m_state.bestStep >= 0;
     return readResumeTensors(m_resumePath, {m_parameters, *m_optimizer, m_best}, m_impl.device, withBest);
@@ -123,6 +124,11 @@ void TrainingRun::pretrainEncoder(const jobs::Progress& progress) {
     auto pretrained = EncoderPretrainer(m_model, pc).run(m_training, progress, &m_parallel);
     m_encoderPretraining = pretrained ? pretrained.value().toJson()
                                       : QJsonObject{{"skipped", pretrained.error().message()}};
+    m_state.encoderPretraining = m_encoderPretraining;
+}
+
+bool TrainingRun::savesResumePoints() const {
+    return m_writes && m_config.checkpointEvery > 0 && !m_resumePath.isEmpty();
 }
 
 Status TrainingRun::train(const jobs::Progress& progress) {
@@ -143,7 +149,12 @@ Status TrainingRun::train(const jobs::Progress& progress) {
         std::vector<torch::Tensor> weights;
         for (const auto& item : m_parameters) weights.push_back(item.second);
         m_parallel.broadcastWeights(weights);
-        if (pretrain) pretrainEncoder(progress.sub(0.0, kPretrainShare));
+        if (pretrain) {
+            pretrainEncoder(progress.sub(0.0, kPretrainShare));
+            // Pretraining can take as long as the steps: an interrupted run resumes after it.
+            if (savesResumePoints() && m_totalSteps > 0)
+                if (Status s = saveResume(); !s) return s;
+        }
         done = loop.run([this](const TrainingStep& step) { return backward(step); },
                         [this](const TrainingStep& step) { return afterStep(step); });
     } catch (const jobs::JobCancelled&) {
@@ -156,8 +167,10 @@ Status TrainingRun::train(const jobs::Progress& progress) {
                      QStringLiteral("training failed at step %1: %2%3")
                          .arg(loop.step())
                          .arg(internal::firstLine(e.what()))
-                         .arg(kept ? QStringLiteral(" (resume state of step %1 kept in %2; the same command resumes from it)")
-                                         .arg(kept.value().nextStep)
+                         .arg(kept ? QStringLiteral(" (resume state %1 kept in %2; the same command resumes from it)")
+                                         .arg(kept.value().nextStep > 0
+                                                  ? QStringLiteral("of step %1").arg(kept.value().nextStep)
+                                                  : QStringLiteral("after encoder pretraining"))
                                          .arg(m_resumePath)
                                    : QString())};
     }
@@ -195,8 +208,7 @@ Result<TrainingLoop::Next> TrainingRun::afterStep(const TrainingStep& step) {
         m_stoppedEarly = true;
         return TrainingLoop::Next::Stop;
     }
-    if (m_writes && m_config.checkpointEvery > 0 && !m_resumePath.isEmpty() && done % m_config.checkpointEvery == 0 &&
-        done < m_totalSteps)
+    if (savesResumePoints() && done % m_config.checkpointEvery == 0 && done < m_totalSteps)
         if (Status s = saveResume(); !s) return s.error();
     return TrainingLoop::Next::Continue;
 }

@@ -55,6 +55,7 @@ private:
     bool recordEvaluation(const ValidationPoint& point);
     ValidationPoint evaluate(int step);
     void keepAsBest();
+    bool savesResumePoints() const;
     Status saveResume();
     void removeResumeState();
     // Fits the model's answer temperature on the validation perception questions; the fit's

@@ -260,6 +260,56 @@ private slots:
         QVERIFY(!Trainer(resumed, config).resume(m_examples, validation, dir, kQuiet).ok());  // nothing left to resume
     }
 
+    void resumeAfterPretrainingSkipsIt() {
+        QTemporaryDir tmp;
+        const std::vector<TrainingExample> labelled = withAttributeLabels(m_examples);
+        TrainConfig config = fastConfig(6);
+        config.encoderEpochs = 3;
+        config.checkpointEvery = 4;
+
+        QualityModel straight = freshModel();
+        auto full = Trainer(straight, config).train(labelled, {}, tmp.filePath("a"), kQuiet);
+        QVERIFY2(full.ok(), qPrintable(full.ok() ? QString() : full.error().message()));
+        QVERIFY(full.value().encoderPretraining.contains("finalLoss"));
+
+        // Power is cut at the first step's report, after pretraining.
+        QualityModel crashing = freshModel();
+        int pretrainingReports = 0;
+        Progress crash(nullptr, [&](double, const QString& phrase) {
+            if (phrase.contains("encoder epoch")) ++pretrainingReports;
+            if (phrase.startsWith("step")) throw std::runtime_error("power cut");
+        });
+        const QString dir = tmp.filePath("b");
+        auto interrupted = Trainer(crashing, config).train(labelled, {}, dir, crash);
+        QVERIFY(!interrupted.ok());
+        QVERIFY2(interrupted.error().reason.contains("resume state after encoder pretraining"),
+                 qPrintable(interrupted.error().reason));
+        QVERIFY(pretrainingReports > 0);
+        const auto state = ResumeState::read(Trainer::resumeDir(dir));
+        QVERIFY2(state.ok(), qPrintable(state.ok() ? QString() : state.error().message()));
+        QCOMPARE(state.value().nextStep, 0);
+        // The same pretraining as the uninterrupted run's (its speed aside).
+        QCOMPARE(state.value().encoderPretraining.value("finalLoss"), full.value().encoderPretraining.value("finalLoss"));
+
+        // The resumed run does not pretrain again and ends where the uninterrupted one did.
+        QualityModel resumed = freshModel(99);
+        pretrainingReports = 0;
+        Progress watch(nullptr, [&](double, const QString& phrase) {
+            if (phrase.contains("encoder epoch")) ++pretrainingReports;
+        });
+        auto rest = Trainer(resumed, config).resume(labelled, {}, dir, watch);
+        QVERIFY2(rest.ok(), qPrintable(rest.ok() ? QString() : rest.error().message()));
+        QCOMPARE(pretrainingReports, 0);
+        QCOMPARE(rest.value().startStep, 0);
+        QCOMPARE(rest.value().losses, full.value().losses);
+        QCOMPARE(rest.value().encoderPretraining, state.value().encoderPretraining);  // its figures kept
+        const auto a = straight.answer(queriesOf(labelled)).take();
+        const auto b = resumed.answer(queriesOf(labelled)).take();
+        for (std::size_t i = 0; i < a.size(); ++i)
+            for (std::size_t k = 0; k < a[i].probabilities.size(); ++k)
+                QVERIFY(std::abs(a[i].probabilities[k] - b[i].probabilities[k]) < 1e-6);
+    }
+
     void loraMergedEqualsUnmerged() {
         QTemporaryDir tmp;
         QualityModel model = freshModel();
