@@ -2396,8 +2396,8 @@ Warum hier: %6</translation>
         <translation>&amp;Strategie</translation>
     </message>
     <message>
-        <source>engine: failure prototypes retrieve similar pool items; random: uniform; uncertainty: most uncertain drafts</source>
-        <translation>engine: Fehlerprototypen rufen ähnliche Pool-Elemente ab; random: gleichverteilt; uncertainty: die unsichersten Entwürfe</translation>
+        <source>engine: failure prototypes retrieve similar pool items; random: uniform; uncertainty: most uncertain drafts; coreset: the items farthest from everything labelled (k-center greedy)</source>
+        <translation>engine: Fehlerprototypen rufen ähnliche Pool-Elemente ab; random: gleichverteilt; uncertainty: die unsichersten Entwürfe; coreset: die Elemente, die am weitesten von allem Annotierten entfernt sind (k-Center-Greedy)</translation>
     </message>
     <message>
         <source>&amp;Strategy:</source>

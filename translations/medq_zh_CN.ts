@@ -2388,8 +2388,8 @@ Why here: %6</source>
         <translation>策略(&amp;S)</translation>
     </message>
     <message>
-        <source>engine: failure prototypes retrieve similar pool items; random: uniform; uncertainty: most uncertain drafts</source>
-        <translation>engine：由失败原型检索相似的候选池条目；random：均匀随机；uncertainty：最不确定的草稿</translation>
+        <source>engine: failure prototypes retrieve similar pool items; random: uniform; uncertainty: most uncertain drafts; coreset: the items farthest from everything labelled (k-center greedy)</source>
+        <translation>engine：由失败原型检索相似的候选池条目；random：均匀随机；uncertainty：最不确定的草稿；coreset：距所有已标注条目最远的条目（k-center 贪心）</translation>
     </message>
     <message>
         <source>&amp;Strategy:</source>

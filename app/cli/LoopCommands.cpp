@@ -119,7 +119,7 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("rounds"), QStringLiteral("Rounds to run (default 1)."), QStringLiteral("R"), QStringLiteral("1")});
         p.addOption({QStringLiteral("until"), QStringLiteral("Run until round N is done (re-running continues; overrides --rounds)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("budget"), QStringLiteral("Pool items annotated per round (default 100)."), QStringLiteral("B")});
-        p.addOption({QStringLiteral("strategy"), QStringLiteral("engine (default), random or uncertainty."), QStringLiteral("S")});
+        p.addOption({QStringLiteral("strategy"), QStringLiteral("engine (default), random, uncertainty or coreset."), QStringLiteral("S")});
         p.addOption({QStringLiteral("annotator"), QStringLiteral("simulated (default) or human (waits for the queues)."), QStringLiteral("A")});
         p.addOption({QStringLiteral("eval-split"),
                      QStringLiteral("Evaluate and mine failures on this split: test (default) or reference-test (your "
@@ -150,7 +150,7 @@ int cmdLoop(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("out"), QStringLiteral("HTML file to write (default report.html)."), QStringLiteral("FILE"), QStringLiteral("report.html")});
     } else {
         QTextStream(sub == QLatin1String("--help") ? stdout : stderr)
-            << "Usage: medq loop run WORKSPACE [--rounds R] [--budget B] [--strategy engine|random|uncertainty] [--annotator simulated|human]\n"
+            << "Usage: medq loop run WORKSPACE [--rounds R] [--budget B] [--strategy engine|random|uncertainty|coreset] [--annotator simulated|human]\n"
                "       medq loop status WORKSPACE [--times]\n"
                "       medq loop report WORKSPACE [--out report.html]\n";
         return sub == QLatin1String("--help") ? Ok : UserError;

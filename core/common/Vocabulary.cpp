@@ -72,7 +72,8 @@ struct Table<RetrievalStrategy> {
     static constexpr std::pair<RetrievalStrategy, const char*> entries[] = {{RetrievalStrategy::Engine, "engine"},
                                                                             {RetrievalStrategy::Random, "random"},
                                                                             {RetrievalStrategy::Uncertainty,
-                                                                             "uncertainty"}};
+                                                                             "uncertainty"},
+                                                                            {RetrievalStrategy::Coreset, "coreset"}};
 };
 template <>
 struct Table<Anchors> {

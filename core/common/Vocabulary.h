@@ -41,7 +41,7 @@ enum class PrototypeStatus { Kept = 1, Dropped = 2 };
 // What became of a fine-tuned candidate checkpoint (CheckpointGate).
 enum class CheckpointDecision { Accepted = 1, RolledBack = 2, Skipped = 3 };
 // How a round selects pool items.
-enum class RetrievalStrategy { Engine = 1, Random = 2, Uncertainty = 3 };
+enum class RetrievalStrategy { Engine = 1, Random = 2, Uncertainty = 3, Coreset = 4 };
 // What a prototype queries the pool index with (Retrieval.h).
 enum class Anchors { Members = 1, Centroid = 2 };
 // Who annotates a round's queues.

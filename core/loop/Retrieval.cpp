@@ -1,5 +1,7 @@
 #include "loop/Retrieval.h"
 
+#include "loop/KCenterGreedy.h"
+
 #include "common/Random.h"
 
 #include "io/Modality.h"
@@ -183,6 +185,26 @@ std::vector<Selection> Retriever::random(int count, std::uint64_t seed) const {
     Random(seed).shuffle(pool);
     std::vector<Selection> out;
     for (std::size_t i = 0; i < pool.size() && int(out.size()) < count; ++i) out.push_back({pool[i], std::nullopt, 0.0});
+    return out;
+}
+
+std::vector<Selection> Retriever::coreset(const jobs::Progress& progress) const {
+    const int dim = m_file.dim();
+    progress.report(0.0, QStringLiteral("Covering the pool's embeddings (k-center greedy)"));
+    const std::vector<store::Id> ids = eligible();
+    std::vector<float> candidates;
+    candidates.reserve(ids.size() * std::size_t(dim));
+    for (store::Id id : ids) {
+        const float* v = vectorOf(id);
+        candidates.insert(candidates.end(), v, v + dim);
+    }
+    std::vector<float> centres = m_benchmark;
+    for (store::Id id : m_excluded)
+        if (const float* v = vectorOf(id)) centres.insert(centres.end(), v, v + dim);
+    std::vector<Selection> out;
+    for (const KCenterPick& pick : kCenterGreedy(candidates, centres, dim, m_options.budget))
+        out.push_back({ids[pick.candidate], std::nullopt, pick.distance});
+    progress.report(1.0, QStringLiteral("Selected %1 pool items").arg(out.size()));
     return out;
 }
 

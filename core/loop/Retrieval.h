@@ -4,8 +4,9 @@
 // failure mass (size x failure rate), drops near-duplicates (of each other and of the
 // benchmark) and already-selected items, and picks by maximal marginal relevance
 // (Carbonell & Goldstein 1998) for diversity. An anchor queries with each of its failed
-// members (RoundOptions::anchors "members") or with their mean ("centroid"). Random and
-// uncertainty sampling are the baselines the engine is measured against.
+// members (RoundOptions::anchors "members") or with their mean ("centroid"). Random,
+// uncertainty and coreset (k-center greedy) sampling are the baselines the engine is
+// measured against.
 #include "common/Result.h"
 #include "index/EmbeddingFile.h"
 #include "index/PoolIndex.h"
@@ -33,7 +34,9 @@ struct RetrievalAnchor {
 struct Selection {
     store::Id poolItemId = 0;
     std::optional<store::Id> prototypeId;
-    double similarity = 0;  // to its anchor (engine) or uncertainty score (uncertainty strategy)
+    // To its anchor (engine), uncertainty score (uncertainty) or distance to the nearest
+    // labelled item when picked (coreset).
+    double similarity = 0;
 };
 
 // Largest-remainder split of `budget` in proportion to `weights` (all zero: even split).
@@ -54,6 +57,11 @@ public:
     // random candidates; the top `budget` are kept.
     Result<std::vector<Selection>> uncertainty(
         const std::function<Result<std::vector<double>>(const std::vector<store::Id>&)>& score, const jobs::Progress& progress);
+
+    // Coreset sampling (loop/KCenterGreedy.h) over the embedded eligible items: each pick the
+    // farthest from the benchmark's embedded items, the excluded (earlier selected) items and
+    // the picks before it.
+    std::vector<Selection> coreset(const jobs::Progress& progress) const;
 
     int duplicatesDropped() const { return m_duplicates; }
 

@@ -36,6 +36,7 @@ const std::vector<JsonField<RoundOptions>>& fields() {
         doubleField("goldRate", &RoundOptions::goldRate),
         doubleField("doubleRate", &RoundOptions::doubleRate),
         doubleField("minGoldAccuracy", &RoundOptions::minGoldAccuracy),
+        boolField("qualityGate", &RoundOptions::qualityGate),
         enumField("annotator", &RoundOptions::annotator),
         textField("annotatorConfig", &RoundOptions::annotatorConfig),
         intField("fineTuneSteps", &RoundOptions::fineTuneSteps),

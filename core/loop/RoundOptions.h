@@ -71,6 +71,11 @@ struct RoundOptions {
     double goldRate = 0.10;            // gold items mixed into each queue
     double doubleRate = 0.10;          // items annotated twice for agreement
     double minGoldAccuracy = 0.70;     // annotators below are flagged
+    // Off: the checks are still made and recorded, but every annotated item is accepted as
+    // labelled (nothing returned to the expert, nothing dropped). The sample-efficiency
+    // bench runs each strategy both ways, to tell data that survives the gate from data
+    // that helps.
+    bool qualityGate = true;
     AnnotatorKind annotator = AnnotatorKind::Simulated;
     QString annotatorConfig;           // JSON (resources/annotator.json); empty: defaults
 

@@ -37,7 +37,8 @@ StartRoundDialog::StartRoundDialog(const loop::RoundOptions& d, QWidget* parent)
     };
     addChoice(
         "strategy", tr("&Strategy"), keys<RetrievalStrategy>(), key(d.strategy),
-        tr("engine: failure prototypes retrieve similar pool items; random: uniform; uncertainty: most uncertain drafts"));
+        tr("engine: failure prototypes retrieve similar pool items; random: uniform; uncertainty: most uncertain drafts; "
+           "coreset: the items farthest from everything labelled (k-center greedy)"));
     row("strategy", tr("&Strategy:"));
     addText("budget", tr("Budget"), QString::number(d.budget), tr("Pool items annotated in this round (at least 1)"));
     row("budget", tr("&Budget (items):"));

@@ -1,30 +1,43 @@
 // Sample efficiency of the loop: from the same base workspace (benchmark, pool, base
-// checkpoint), run the engine strategy, random sampling and uncertainty sampling with the
-// same annotation budget per round, over several seeds, each on its own copy. Prints the
-// test score after every round, the annotations each strategy needs to reach a target
-// score (linear interpolation between rounds), and the ratio random / engine. With
-// `heldOutLimit` in the options it does all of that twice: on the evaluation sample (whose
-// failures the engine mines) and on held-out test images no strategy ever looked at.
+// checkpoint), run each arm (a strategy, with the quality gate on or, as "<strategy>-nogate",
+// off) over its own seeds, each run on its own copy, with the same annotation budget per
+// round. Prints the test score after every round; per arm the mean curve with a 95% band
+// over seeds; the annotations each arm needs to reach two targets (random's final mean
+// score, and a higher one) and the ratio random / arm with a bootstrap 95% interval over
+// seeds (loop/SampleEfficiency.h). With `heldOutLimit` in the options it does all of that
+// twice: on the evaluation sample (whose failures the engine mines) and on held-out test
+// images no strategy ever looked at. Every round of every run goes to --csv; --plot draws
+// the curves.
 //
-//   bench_sample_efficiency --workspace BASE [--rounds 3] [--budget 60] [--seeds 2]
-//       [--strategies engine,random,uncertainty] [--options round.json] [--target S] [--out DIR [--reuse]]
+// The set is built up over several sittings: --reuse keeps the rounds a run has finished
+// (made from the same base checkpoint and settings) and continues it; --stop-after-minutes
+// starts no new round after that long and reports what is there. Runs go seed by seed
+// across the arms, so a set stopped early stays balanced.
+//
+//   bench_sample_efficiency --workspace BASE [--rounds 6] [--budget 170]
+//       [--arms engine:5,random:5,uncertainty:3,coreset:3] [--options round.json]
+//       [--target S] [--target2 S] [--out DIR [--reuse]] [--csv FILE] [--plot FILE.png]
+//       [--stop-after-minutes M]
+#include "LearningCurvePlot.h"
 #include "learn/CheckpointRegistry.h"
 #include "loop/PoolEmbedder.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
+#include "loop/SampleEfficiency.h"
 #include "model/QualityModel.h"
 #include "store/Workspace.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <QTextStream>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
-#include <functional>
 #include <map>
 #include <optional>
 
@@ -41,96 +54,142 @@ bool copyTree(const QString& from, const QString& to) {
     return true;
 }
 
-// The metrics of rounds 1..rounds of a complete run in `dir` made from the base checkpoint
-// with these very settings; nothing when the run is missing, unfinished or made otherwise.
-std::optional<std::vector<loop::RoundMetrics>> completedRun(const QString& dir, const QString& baseCheckpoint,
-                                                            const loop::RoundOptions& options, int rounds) {
+struct Arm {
+    QString name;  // strategy, with "-nogate" when the quality gate is off
+    int seeds = 0;
+};
+
+std::vector<Arm> parseArms(const QString& text, int defaultSeeds) {
+    std::vector<Arm> arms;
+    for (const QString& part : text.split(',', Qt::SkipEmptyParts)) {
+        const QStringList bits = part.trimmed().split(':');
+        arms.push_back({bits[0], bits.size() > 1 ? bits[1].toInt() : defaultSeeds});
+    }
+    return arms;
+}
+
+// The rounds a run in `dir` has finished, made from the base checkpoint with these very
+// settings; nothing when it was made otherwise (then it starts over).
+// A run's rounds follow the base's own `baseRounds` finished rounds.
+std::optional<std::vector<loop::RoundMetrics>> finishedRounds(const QString& dir, const QString& baseCheckpoint,
+                                                              const loop::RoundOptions& options, int baseRounds, int rounds) {
     if (!store::Workspace::exists(dir)) return std::nullopt;
     auto ws = store::Workspace::open(dir);
     if (!ws) return std::nullopt;
     std::vector<loop::RoundMetrics> metrics;
     for (int r = 1; r <= rounds; ++r) {
-        const auto round = ws.value()->rounds().byNumber(r);
-        if (!round || round->status != RunStatus::Done) return std::nullopt;
+        const auto round = ws.value()->rounds().byNumber(baseRounds + r);
+        if (!round) break;
+        if (round->status != RunStatus::Done) {
+            // An interrupted round resumes under its stored settings: they must be these.
+            if (loop::RoundMetrics::fromJson(round->metrics).options != options.toJson()) return std::nullopt;
+            break;
+        }
         metrics.push_back(loop::RoundMetrics::fromJson(round->metrics));
         if (metrics.back().options != options.toJson()) return std::nullopt;
     }
-    if (metrics.empty() || metrics.front().checkpointBefore != baseCheckpoint) return std::nullopt;
+    if (!metrics.empty() && metrics.front().checkpointBefore != baseCheckpoint) return std::nullopt;
     return metrics;
 }
 
-using Curve = std::vector<std::pair<double, double>>;  // (annotations, score)
-using Curves = std::map<QString, std::vector<Curve>>;   // strategy -> one curve per seed
-
-// Annotations needed to reach `target` on the curve; -1 if never.
-double annotationsToReach(const Curve& curve, double target) {
-    for (std::size_t i = 0; i < curve.size(); ++i) {
-        if (curve[i].second < target) continue;
-        if (i == 0) return curve[0].first;
-        const auto [x0, y0] = curve[i - 1];
-        const auto [x1, y1] = curve[i];
-        return x0 + (x1 - x0) * (target - y0) / std::max(1e-12, y1 - y0);
-    }
-    return -1;
+double machineSeconds(const loop::RoundMetrics& m) {
+    double s = 0;
+    for (const auto& [step, seconds] : m.stepSeconds) s += seconds;
+    return s;
 }
 
-// Mean curves, annotations to reach the target (default: random's mean final score) and
-// the ratio random / engine.
-void report(const char* title, const Curves& curves, const std::map<QString, std::vector<double>>& seconds,
-            int rounds, int budget, int seeds, double target) {
-    std::map<QString, Curve> mean;
-    for (const auto& [strategy, runs] : curves) {
-        Curve m(runs.front().size(), {0.0, 0.0});
-        for (const auto& run : runs)
-            for (std::size_t i = 0; i < run.size(); ++i) m[i] = {run[i].first, m[i].second + run[i].second / double(runs.size())};
-        mean[strategy] = m;
-    }
-    if (target < 0) target = mean.count("random") ? mean["random"].back().second : mean.begin()->second.back().second;
+struct Run {
+    loop::LearningCurve curve, heldOut;
+    double humanSeconds = 0, machineSeconds = 0;
+    bool complete = false;
+};
+using Runs = std::map<QString, std::vector<Run>>;  // arm -> its runs
 
-    std::printf("\n== %s ==\nmean test score after each round (round 0 = base checkpoint), %d seeds, budget %d per round\n",
-                title, seeds, budget);
-    for (const auto& [strategy, m] : mean) {
-        std::printf("%-12s", qPrintable(strategy));
-        for (const auto& [x, y] : m) std::printf(" %.4f", y);
-        double s = 0;
-        for (double v : seconds.at(strategy)) s += v / double(seconds.at(strategy).size());
-        std::printf("   human-s per run %.0f\n", s);
+QString ratioText(const loop::RatioEstimate& e) {
+    auto bound = [](double v) { return std::isinf(v) ? QStringLiteral("inf") : QString::number(v, 'f', 2); };
+    QString point = e.ratio ? QString::number(*e.ratio, 'f', 2) : QStringLiteral("undefined");
+    if (!e.ratio && !e.referenceNeeds) point += QStringLiteral(" (random's mean misses it)");
+    if (!e.ratio && !e.strategyNeeds) point += QStringLiteral(" (the arm's mean misses it)");
+    return QStringLiteral("%1, 95% [%2, %3] over %4 resamples (random missed in %5, the arm in %6)")
+        .arg(point, bound(e.low), bound(e.high))
+        .arg(e.resamples)
+        .arg(e.referenceMissed)
+        .arg(e.strategyMissed);
+}
+
+// Prints one score's comparison and returns its plot panel.
+bench::CurvePanel report(const char* title, const Runs& runs, bool heldOut, std::optional<double> target,
+                         std::optional<double> target2) {
+    std::map<QString, std::vector<loop::LearningCurve>> curves;
+    for (const auto& [arm, list] : runs)
+        for (const Run& r : list)
+            if (r.complete && !(heldOut ? r.heldOut : r.curve).empty()) curves[arm].push_back(heldOut ? r.heldOut : r.curve);
+    bench::CurvePanel panel;
+    panel.title = QString::fromLatin1(title);
+    if (curves.empty()) return panel;
+    std::printf("\n== %s ==\nmean score after each round (round 0 = base checkpoint) [95%% band], complete runs only\n", title);
+    for (const auto& [arm, list] : curves) {
+        panel.curves[arm] = loop::meanCurve(list);
+        std::printf("%-20s %d runs:", qPrintable(arm), int(list.size()));
+        for (const auto& p : panel.curves[arm]) std::printf(" %.4f [%.4f, %.4f]", p.mean, p.low, p.high);
+        std::printf("\n");
     }
-    std::printf("annotations to reach score %.4f:\n", target);
-    std::map<QString, double> needed;
-    for (const auto& [strategy, m] : mean) {
-        needed[strategy] = annotationsToReach(m, target);
-        if (needed[strategy] < 0) std::printf("%-12s not reached within %d\n", qPrintable(strategy), rounds * budget);
-        else std::printf("%-12s %.0f\n", qPrintable(strategy), needed[strategy]);
+    // Targets: random's final mean, then 1.5 times random's gain over the base.
+    const QString reference = curves.count("random") ? QStringLiteral("random") : curves.begin()->first;
+    const auto& refMean = panel.curves[reference];
+    const double base = refMean.front().mean, final = refMean.back().mean;
+    const double t1 = target.value_or(final);
+    const double t2 = target2.value_or(base + 1.5 * (final - base));
+    panel.targets = {{QStringLiteral("target 1"), t1}, {QStringLiteral("target 2"), t2}};
+    for (const auto& [name, t] : panel.targets) {
+        std::printf("%s = %.4f (%s): annotations to reach it (mean curve), ratio %s / arm\n", qPrintable(name), t,
+                    name == "target 1" ? (target ? "given" : "random's final mean") : (target2 ? "given" : "1.5 x random's gain"),
+                    qPrintable(reference));
+        for (const auto& [arm, list] : curves) {
+            const auto needs = loop::annotationsToReach(
+                [&] {
+                    loop::LearningCurve m;
+                    for (const auto& p : panel.curves[arm]) m.emplace_back(p.annotations, p.mean);
+                    return m;
+                }(),
+                t);
+            std::printf("  %-20s %s", qPrintable(arm), needs ? qPrintable(QString::number(*needs, 'f', 0)) : "not reached");
+            // Gate-off arms are compared with random with the gate off, when it ran.
+            const QString ref = arm.endsWith("-nogate") && curves.count(reference + "-nogate") ? reference + "-nogate" : reference;
+            if (arm != ref && t <= base)
+                std::printf("   ratio undefined: the target is not above the base score %.4f", base);
+            else if (arm != ref)
+                std::printf("   ratio %s / arm %s", qPrintable(ref), qPrintable(ratioText(loop::sampleEfficiencyRatio(list, curves[ref], t))));
+            std::printf("\n");
+        }
     }
-    if (needed.count("engine") && needed.count("random")) {
-        const double base = mean.begin()->second.front().second;  // round 0: the same checkpoint for all
-        if (needed["engine"] > 0 && needed["random"] > 0)
-            std::printf("ratio random / engine: %.2f\n", needed["random"] / needed["engine"]);
-        else if (target <= base)
-            std::printf("ratio random / engine: undefined (the target %.4f is not above the base score %.4f: "
-                        "no annotation was needed)\n", target, base);
-        else
-            std::printf("ratio random / engine: undefined (%s did not reach the target)\n",
-                        needed["engine"] < 0 ? "engine" : "random");
-    }
+    return panel;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // The plot draws text: a GUI application, on the offscreen platform unless one is set.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
     p.addOption({"workspace", "Base workspace (benchmark, pool, current checkpoint).", "DIR"});
-    p.addOption({"rounds", "Rounds per run.", "R", "3"});
-    p.addOption({"budget", "Annotations per round.", "B", "60"});
-    p.addOption({"seeds", "Seeds per strategy.", "S", "2"});
-    p.addOption({"strategies", "Comma-separated strategies.", "LIST", "engine,random,uncertainty"});
+    p.addOption({"rounds", "Rounds per run.", "R", "6"});
+    p.addOption({"budget", "Annotations per round.", "B", "170"});
+    p.addOption({"seeds", "Seeds of an arm that names none.", "S", "3"});
+    p.addOption({"arms", "Comma-separated arms: a strategy (engine, random, uncertainty, coreset), '-nogate' for the "
+                         "quality gate off, ':N' for N seeds.",
+                 "LIST", "engine:5,random:5,uncertainty:3,coreset:3"});
+    p.addOption({"strategies", "Same as --arms (kept for older scripts).", "LIST"});
     p.addOption({"options", "Round settings JSON applied to every run.", "FILE"});
-    p.addOption({"target", "Target test score (default: the mean final score of random sampling).", "S"});
+    p.addOption({"target", "First target score (default: random's mean final score).", "S"});
+    p.addOption({"target2", "Second target score (default: the base score plus 1.5 times random's mean gain).", "S"});
     p.addOption({"out", "Keep the run workspaces here (default: a temporary folder).", "DIR"});
-    p.addOption({"reuse", "Read runs already complete in --out with the same settings instead of running them again."});
+    p.addOption({"reuse", "Keep the rounds runs in --out have finished with the same settings and continue them."});
+    p.addOption({"csv", "Write every round of every run here.", "FILE"});
+    p.addOption({"plot", "Draw the mean curves with their bands into this PNG.", "FILE"});
+    p.addOption({"stop-after-minutes", "Start no round after this many minutes; report what is complete.", "M"});
     p.process(app);
     const QString base = p.value("workspace");
     if (base.isEmpty() || !store::Workspace::exists(base)) {
@@ -145,11 +204,18 @@ int main(int argc, char** argv) {
     }
     // Embed and index the pool once in the base, so every run starts from the same index.
     QString baseCheckpoint;
+    int baseRounds = 0;  // finished rounds the base already has
     {
         auto ws = store::Workspace::open(base);
         if (!ws) return std::fprintf(stderr, "%s\n", qPrintable(ws.error().message())), 1;
         learn::CheckpointRegistry registry(*ws.value());
         baseCheckpoint = registry.current();
+        for (const auto& round : ws.value()->rounds().all()) {
+            if (round.status != RunStatus::Done)
+                return std::fprintf(stderr, "bench_sample_efficiency: round %d of %s is not finished; every run would "
+                                            "continue it instead of starting its own\n", round.number, qPrintable(base)), 1;
+            baseRounds = round.number;
+        }
         const QString embedder = ws.value()->settings().getOrInsert(QStringLiteral("loop.embedder"), registry.current());
         auto net = model::QualityModel::load(registry.resolve(embedder));
         if (!net) return std::fprintf(stderr, "%s\n", qPrintable(net.error().message())), 1;
@@ -164,66 +230,109 @@ int main(int argc, char** argv) {
     }
     QTemporaryDir tmp;
     const QString out = p.isSet("out") ? p.value("out") : tmp.path();
-    const int rounds = p.value("rounds").toInt(), budget = p.value("budget").toInt(), seeds = p.value("seeds").toInt();
+    const int rounds = p.value("rounds").toInt(), budget = p.value("budget").toInt();
+    const std::vector<Arm> arms = parseArms(p.isSet("strategies") ? p.value("strategies") : p.value("arms"), p.value("seeds").toInt());
+    const double stopAfterMs = p.isSet("stop-after-minutes") ? p.value("stop-after-minutes").toDouble() * 60000.0 : -1;
+    QElapsedTimer session;
+    session.start();
 
-    Curves curves, heldOut;
-    std::map<QString, std::vector<double>> seconds;
-    for (const QString& strategy : p.value("strategies").split(',')) {
-        for (int seed = 1; seed <= seeds; ++seed) {
-            const QString dir = QStringLiteral("%1/%2-seed%3").arg(out, strategy).arg(seed);
+    QFile csvFile(p.value("csv"));
+    QTextStream csv(&csvFile);
+    if (p.isSet("csv")) {
+        if (!csvFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return std::fprintf(stderr, "cannot write %s\n", qPrintable(csvFile.fileName())), 1;
+        csv << "arm,strategy,quality_gate,seed,round,annotations,score,held_out_score,decision,human_seconds,"
+               "machine_seconds,accepted_labels,returned_by_gate,dropped_by_gate\n";
+    }
+
+    Runs runs;
+    int maxSeeds = 0;
+    for (const Arm& a : arms) maxSeeds = std::max(maxSeeds, a.seeds);
+    for (int seed = 1; seed <= maxSeeds; ++seed) {
+        for (const Arm& arm : arms) {
+            if (seed > arm.seeds) continue;
+            const QString dir = QStringLiteral("%1/%2-seed%3").arg(out, arm.name).arg(seed);
+            const bool gate = !arm.name.endsWith(QStringLiteral("-nogate"));
+            const QString strategy = arm.name.section('-', 0, 0);
             QJsonObject o = json;
             o.insert("strategy", strategy);
             o.insert("budget", budget);
             o.insert("seed", seed);
+            o.insert("qualityGate", gate);
             auto options = loop::RoundOptions::fromJson(o);
-            if (!options) return std::fprintf(stderr, "%s\n", qPrintable(options.error().message())), 1;
-            const auto reused = p.isSet("reuse") ? completedRun(dir, baseCheckpoint, options.value(), rounds) : std::nullopt;
-            if (!reused) {
+            if (!options) return std::fprintf(stderr, "%s: %s\n", qPrintable(arm.name), qPrintable(options.error().message())), 1;
+            auto done = p.isSet("reuse") ? finishedRounds(dir, baseCheckpoint, options.value(), baseRounds, rounds) : std::nullopt;
+            if (!done) {
                 QDir(dir).removeRecursively();
                 if (!copyTree(base, dir)) return std::fprintf(stderr, "cannot copy %s\n", qPrintable(base)), 1;
+                done.emplace();
             }
-            Curve curve, heldOutCurve;
-            double humanSeconds = 0;
-            QElapsedTimer clock;
-            clock.start();
+            Run run;
             for (int r = 1; r <= rounds; ++r) {
                 loop::RoundMetrics m;
+                const bool reused = r <= int(done->size());
                 if (reused) {
-                    m = (*reused)[std::size_t(r - 1)];
+                    m = (*done)[std::size_t(r - 1)];
                 } else {
+                    if (stopAfterMs >= 0 && session.elapsed() > stopAfterMs) break;
                     std::atomic<bool> never{false};
                     loop::LoopRoundJob job(dir, options.value());
                     const auto outcome = job.run(jobs::Progress(&never, {}));
-                    if (!outcome.ok()) return std::fprintf(stderr, "%s seed %d round %d: %s\n", qPrintable(strategy), seed, r, qPrintable(outcome.message)), 1;
+                    if (!outcome.ok())
+                        return std::fprintf(stderr, "%s seed %d round %d: %s\n", qPrintable(arm.name), seed, r, qPrintable(outcome.message)), 1;
                     m = loop::RoundMetrics::fromJson(outcome.result.value("metrics").toObject());
                 }
                 const loop::EvaluationSummary& before = m.evaluation;
                 const loop::EvaluationSummary& after = m.assessment;
-                if (r == 1) curve.emplace_back(0.0, before.score());
-                curve.emplace_back(double(r * budget), after.score());
+                if (r == 1) run.curve.emplace_back(0.0, before.score());
+                run.curve.emplace_back(double(r * budget), after.score());
                 if (after.heldOut().present()) {
-                    if (r == 1) heldOutCurve.emplace_back(0.0, before.heldOut().score());
-                    heldOutCurve.emplace_back(double(r * budget), after.heldOut().score());
+                    if (r == 1) run.heldOut.emplace_back(0.0, before.heldOut().score());
+                    run.heldOut.emplace_back(double(r * budget), after.heldOut().score());
                 }
-                const double roundSeconds = m.annotation ? m.annotation->humanSeconds : 0.0;
-                humanSeconds += roundSeconds;
-                const QString heldOutText = heldOutCurve.empty() ? QString() : QStringLiteral(", held-out %1").arg(heldOutCurve.back().second, 0, 'f', 4);
-                std::printf("%-12s seed %d round %d: score %.4f%s (%s), %.0f human-s, %s\n", qPrintable(strategy), seed,
-                            r, curve.back().second, qPrintable(heldOutText),
-                            qPrintable(m.finetune ? key(m.finetune->decision) : QString()), roundSeconds,
-                            reused ? "reused"
-                                   : qPrintable(QStringLiteral("%1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 0)));
+                const double human = m.annotation ? m.annotation->humanSeconds : 0.0;
+                run.humanSeconds += human;
+                run.machineSeconds += machineSeconds(m);
+                const QString decision = m.finetune ? key(m.finetune->decision) : QString();
+                const QString heldOutText = run.heldOut.empty() ? QString() : QString::number(run.heldOut.back().second, 'f', 4);
+                std::printf("%-20s seed %d round %d: score %.4f%s (%s), %.0f human-s, %.0f machine-s%s\n", qPrintable(arm.name),
+                            seed, r, run.curve.back().second,
+                            heldOutText.isEmpty() ? "" : qPrintable(QStringLiteral(", held-out ") + heldOutText),
+                            qPrintable(decision), human, machineSeconds(m), reused ? ", reused" : "");
                 std::fflush(stdout);
+                if (p.isSet("csv")) {
+                    csv << arm.name << ',' << strategy << ',' << (gate ? 1 : 0) << ',' << seed << ',' << r << ',' << r * budget << ','
+                        << QString::number(after.score(), 'f', 6) << ',' << heldOutText << ',' << decision << ','
+                        << QString::number(human, 'f', 0) << ',' << QString::number(machineSeconds(m), 'f', 1) << ','
+                        << (m.gate ? m.gate->acceptedLabels : 0) << ',' << (m.gate ? m.gate->returned : 0) << ','
+                        << (m.gate ? m.gate->dropped : 0) << '\n';
+                    csv.flush();
+                }
             }
-            curves[strategy].push_back(curve);
-            if (!heldOutCurve.empty()) heldOut[strategy].push_back(heldOutCurve);
-            seconds[strategy].push_back(humanSeconds);
+            run.complete = int(run.curve.size()) == rounds + 1;
+            if (!run.complete)
+                std::printf("%-20s seed %d: stopped after %d of %d rounds (--stop-after-minutes); --reuse continues it\n",
+                            qPrintable(arm.name), seed, int(run.curve.size()) - 1, rounds);
+            else
+                std::printf("%-20s seed %d: %.0f human-s, %.1f machine-min in all\n", qPrintable(arm.name), seed, run.humanSeconds,
+                            run.machineSeconds / 60.0);
+            runs[arm.name].push_back(run);
         }
     }
 
-    report("evaluation sample (mined for failures by the engine)", curves, seconds, rounds, budget, seeds,
-           p.isSet("target") ? p.value("target").toDouble() : -1);
-    if (!heldOut.empty())
-        report("held-out test images (never mined)", heldOut, seconds, rounds, budget, seeds, -1);
+    const auto number = [&](const char* name) {
+        return p.isSet(name) ? std::optional<double>(p.value(name).toDouble()) : std::nullopt;
+    };
+    std::vector<bench::CurvePanel> panels;
+    panels.push_back(report("evaluation sample (mined for failures by the engine)", runs, false, number("target"), number("target2")));
+    const bench::CurvePanel heldOut = report("held-out test images (never mined)", runs, true, std::nullopt, std::nullopt);
+    if (!heldOut.curves.empty()) panels.push_back(heldOut);
+    if (p.isSet("plot")) {
+        const QString caption = QStringLiteral("%1 rounds of %2 annotations; mean over seeds, 95% band; dashed: quality gate off")
+                                    .arg(rounds).arg(budget);
+        if (!bench::writeLearningCurvePlot(p.value("plot"), panels, caption))
+            return std::fprintf(stderr, "cannot write %s\n", qPrintable(p.value("plot"))), 1;
+        std::printf("plot: %s\n", qPrintable(p.value("plot")));
+    }
     return 0;
 }

@@ -68,7 +68,7 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
             if (human)
                 r.loop.addGateCheck(
                     {0, r.record.id, image, who, GateCheckKind::Consistency, verdict.passed, verdict.detail});
-            if (human && (!verdict.passed || untrusted.contains(who))) {
+            if (human && r.options.qualityGate && (!verdict.passed || untrusted.contains(who))) {
                 // Back to a queue: an expert (here the second annotator) redoes the item.
                 ++metrics.returned;
                 r.ws.queues().setStatus(q.id, ItemStatus::Returned);
@@ -90,7 +90,7 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
                     ++metrics.dropped;
                     continue;
                 }
-            } else if (human) {
+            } else if (human && verdict.passed) {
                 ++metrics.consistent;
             }
             for (const auto& t : r.ws.tasks().forImage(image)) {

@@ -198,6 +198,8 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
         }
     } else if (r.options.strategy == RetrievalStrategy::Random) {
         selected = retriever.random(r.options.budget, options.seed);
+    } else if (r.options.strategy == RetrievalStrategy::Coreset) {
+        selected = retriever.coreset(progress.sub(0.0, 0.5));
     } else {
         auto net = r.loadModel(r.registry.current());
         if (!net) return net.error();

@@ -56,7 +56,7 @@ private slots:
         QCOMPARE(key(AnnotationAction::Accept), QStringLiteral("accept"));
         QCOMPARE(keyList<RoundStep>(),
                  QStringLiteral("evaluate, prototypes, index, retrieve, route, annotate, gate, finetune, assess"));
-        QCOMPARE(keyList<RetrievalStrategy>(), QStringLiteral("engine, random, uncertainty"));
+        QCOMPARE(keyList<RetrievalStrategy>(), QStringLiteral("engine, random, uncertainty, coreset"));
     }
 
     // The round steps run in declaration order, which is also their value order.

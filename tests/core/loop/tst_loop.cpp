@@ -222,7 +222,8 @@ private slots:
     }
 
     void baselinesSpendTheSameBudget() {
-        for (const RetrievalStrategy strategy : {RetrievalStrategy::Random, RetrievalStrategy::Uncertainty}) {
+        for (const RetrievalStrategy strategy :
+             {RetrievalStrategy::Random, RetrievalStrategy::Uncertainty, RetrievalStrategy::Coreset}) {
             const QString dir = copyOfBase(key(strategy));
             loop::RoundOptions o = smallRound(strategy);
             o.fineTuneSteps = 0;  // selection only
@@ -235,6 +236,41 @@ private slots:
             QCOMPARE(loop::RoundMetrics::fromJson(ws->rounds().byNumber(1)->metrics).finetune->decision,
                      CheckpointDecision::Skipped);
         }
+    }
+
+    // A sloppy annotator below the gold threshold: the gate sends every item of theirs back
+    // to the expert; with the gate off every item is accepted as they labelled it.
+    void theGateOffAcceptsWhatItWouldSendBack() {
+        QTemporaryDir configDir;
+        const QString config = configDir.filePath("sloppy.json");
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"missProbability": 0.9, "wrongSeverityProbability": 0.9, "falseFindingProbability": 0.9})");
+        f.close();
+        std::map<bool, loop::GateMetrics> gates;
+        for (const bool gateOn : {true, false}) {
+            const QString dir = copyOfBase(gateOn ? "gate-on" : "gate-off");
+            loop::RoundOptions o = smallRound(RetrievalStrategy::Random);
+            o.fineTuneSteps = 0;
+            o.annotatorConfig = config;
+            o.minGoldAccuracy = 0.99;
+            o.qualityGate = gateOn;
+            loop::LoopRoundJob job(dir, o);
+            const auto outcome = run(job);
+            QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+            auto ws = store::Workspace::open(dir).take();
+            gates[gateOn] = *loop::RoundMetrics::fromJson(ws->rounds().byNumber(1)->metrics).gate;
+            const int returned = count(*ws, "SELECT COUNT(*) FROM queue_items WHERE reason LIKE 'returned%'");
+            QCOMPARE(returned, gates[gateOn].returned);
+            // The checks are recorded either way.
+            QVERIFY(count(*ws, "SELECT COUNT(*) FROM gate_checks WHERE check_kind='gold'") > 0);
+            if (!gateOn)  // every selected item's labels, as the annotator gave them
+                QCOMPARE(count(*ws, "SELECT COUNT(DISTINCT t.image_id) FROM accepted_labels a JOIN tasks t ON t.id = a.task_id"), 16);
+        }
+        QVERIFY2(gates[true].returned > 0, "the sloppy annotator passed the gate: the test shows nothing");
+        QCOMPARE(gates[false].returned, 0);
+        QCOMPARE(gates[false].dropped, 0);
+        QVERIFY(!gates[false].flagged.isEmpty());  // flagged, but nothing follows from it
     }
 
     // Held-out test images are scored before and after the round, apart from the evaluation

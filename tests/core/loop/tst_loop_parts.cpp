@@ -1,9 +1,10 @@
-// The loop's decision pieces in isolation: quotas, retrieval anchors, routing calibration,
+// The loop's decision pieces in isolation: quotas, retrieval anchors, coreset sampling, routing calibration,
 // Cohen's kappa, the fine-tune's modality regression test and round settings.
 #include "index/EmbeddingFile.h"
 #include "index/KMeansClustering.h"
 #include "index/PoolIndex.h"
 #include "loop/ItemDrafter.h"
+#include "loop/KCenterGreedy.h"
 #include "loop/ModalityRegression.h"
 #include "loop/QualityGate.h"
 #include "loop/Retrieval.h"
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
+#include <cmath>
 #include <memory>
 #include <numeric>
 #include <optional>
@@ -115,6 +117,60 @@ private slots:
         QCOMPARE(members.count(3), std::size_t(0));
         QVERIFY(members.count(1) && members.count(2));
         QCOMPARE(members.at(1) + members.at(2), 6);
+    }
+
+    void kCenterGreedyPicksTheFarthestFirst() {
+        // Unit vectors on a circle at 0, 10, 20, 90 and 180 degrees; a centre at 0 degrees.
+        auto at = [](double degrees) {
+            const double r = degrees * M_PI / 180.0;
+            return std::vector<float>{float(std::cos(r)), float(std::sin(r))};
+        };
+        std::vector<float> candidates;
+        for (double d : {0.0, 10.0, 20.0, 90.0, 180.0}) {
+            const auto v = at(d);
+            candidates.insert(candidates.end(), v.begin(), v.end());
+        }
+        const auto picks = kCenterGreedy(candidates, at(0.0), 2, 3);
+        QCOMPARE(int(picks.size()), 3);
+        QCOMPARE(picks[0].candidate, std::size_t(4));  // 180: farthest from the centre
+        QVERIFY(std::abs(picks[0].distance - 2.0) < 1e-6);
+        QCOMPARE(picks[1].candidate, std::size_t(3));  // 90: farthest from 0 and 180
+        QVERIFY(std::abs(picks[1].distance - 1.0) < 1e-6);
+        QCOMPARE(picks[2].candidate, std::size_t(2));  // 20: then the one farthest from 0
+        // The candidate at the centre itself is never worth picking: it stops there.
+        QCOMPARE(int(kCenterGreedy(candidates, at(0.0), 2, 10).size()), 4);
+        // Without centres the first pick is the first candidate, then the farthest from it.
+        const auto free = kCenterGreedy(candidates, {}, 2, 2);
+        QCOMPARE(free[0].candidate, std::size_t(0));
+        QCOMPARE(free[1].candidate, std::size_t(4));
+        QVERIFY(kCenterGreedy(candidates, {}, 2, 0).empty());
+    }
+
+    void coresetCoversGroupsFarFromTheLabelledItems() {
+        // Labelled: a benchmark item at e0 (group 1's direction) and, selected in earlier
+        // rounds, all of group 2. Group 3, at 45 degrees from both, is the farthest.
+        ThreeGroupPool pool;
+        QVERIFY(pool.ok);
+        RoundOptions o;
+        o.budget = 3;
+        QSet<medq::store::Id> excluded;
+        for (int i = 0; i < 10; ++i) excluded.insert(200 + i);
+        std::vector<float> benchmark(std::size_t(ThreeGroupPool::dim), 0.0f);
+        benchmark[0] = 1.0f;
+        Retriever retriever(*pool.ws, *pool.file, o, excluded, benchmark);
+        const auto picked = retriever.coreset(medq::jobs::Progress(&pool.never, {}));
+        QCOMPARE(int(picked.size()), 3);
+        std::map<int, int> groups;
+        for (const Selection& s : picked) {
+            QVERIFY(!excluded.contains(s.poolItemId));
+            QVERIFY(!s.prototypeId);
+            QVERIFY(s.similarity > 0);
+            groups[int(s.poolItemId / 100)] += 1;
+        }
+        QCOMPARE(int(picked.front().poolItemId / 100), 3);
+        QVERIFY(picked.front().similarity > 0.25);  // 1 - cos 45 degrees, less the spare axis
+        for (std::size_t i = 1; i < picked.size(); ++i) QVERIFY(picked[i].similarity <= picked[i - 1].similarity);
+        QCOMPARE(groups.count(2), std::size_t(0));
     }
 
     void aPrototypeShortOfItemsPassesItsQuotaToTheNext() {
@@ -360,7 +416,7 @@ private slots:
         QVERIFY(!badStrategy.ok());
         QCOMPARE(badStrategy.error().subject, QStringLiteral("strategy"));
         QCOMPARE(badStrategy.error().message(),
-                 QStringLiteral("strategy: 'clever' is not one of engine, random, uncertainty"));
+                 QStringLiteral("strategy: 'clever' is not one of engine, random, uncertainty, coreset"));
         auto badAnchors = RoundOptions::fromJson(QJsonObject{{"anchors", "medoid"}});
         QVERIFY(!badAnchors.ok());
         QCOMPARE(badAnchors.error().subject, QStringLiteral("anchors"));
