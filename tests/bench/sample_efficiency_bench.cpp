@@ -23,7 +23,7 @@
 #include "loop/PoolEmbedder.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
-#include "loop/SampleEfficiency.h"
+#include "loop/StrategyComparison.h"
 #include "model/QualityModel.h"
 #include "store/Workspace.h"
 
@@ -98,19 +98,12 @@ double machineSeconds(const loop::RoundMetrics& m) {
     return s;
 }
 
-struct Run {
-    loop::LearningCurve curve, heldOut;
-    double humanSeconds = 0, machineSeconds = 0;
-    bool complete = false;
-};
-using Runs = std::map<QString, std::vector<Run>>;  // arm -> its runs
-
 QString ratioText(const loop::RatioEstimate& e) {
     auto bound = [](double v) { return std::isinf(v) ? QStringLiteral("inf") : QString::number(v, 'f', 2); };
     QString point = e.ratio ? QString::number(*e.ratio, 'f', 2) : QStringLiteral("undefined");
-    if (!e.ratio && !e.referenceNeeds) point += QStringLiteral(" (random's mean misses it)");
+    if (!e.ratio && !e.referenceNeeds) point += QStringLiteral(" (the reference's mean misses it)");
     if (!e.ratio && !e.strategyNeeds) point += QStringLiteral(" (the arm's mean misses it)");
-    return QStringLiteral("%1, 95% [%2, %3] over %4 resamples (random missed in %5, the arm in %6)")
+    return QStringLiteral("%1, 95% [%2, %3] over %4 resamples (reference missed in %5, the arm in %6)")
         .arg(point, bound(e.low), bound(e.high))
         .arg(e.resamples)
         .arg(e.referenceMissed)
@@ -118,48 +111,30 @@ QString ratioText(const loop::RatioEstimate& e) {
 }
 
 // Prints one score's comparison and returns its plot panel.
-bench::CurvePanel report(const char* title, const Runs& runs, bool heldOut, std::optional<double> target,
-                         std::optional<double> target2) {
-    std::map<QString, std::vector<loop::LearningCurve>> curves;
-    for (const auto& [arm, list] : runs)
-        for (const Run& r : list)
-            if (r.complete && !(heldOut ? r.heldOut : r.curve).empty()) curves[arm].push_back(heldOut ? r.heldOut : r.curve);
+bench::CurvePanel report(const char* title, const loop::StrategyComparison& comparison, loop::StrategyComparison::Score score,
+                         std::optional<double> target, std::optional<double> target2) {
     bench::CurvePanel panel;
     panel.title = QString::fromLatin1(title);
-    if (curves.empty()) return panel;
+    const auto s = comparison.summarise(score, target, target2);
+    if (s.empty()) return panel;
     std::printf("\n== %s ==\nmean score after each round (round 0 = base checkpoint) [95%% band], complete runs only\n", title);
-    for (const auto& [arm, list] : curves) {
-        panel.curves[arm] = loop::meanCurve(list);
-        std::printf("%-20s %d runs:", qPrintable(arm), int(list.size()));
-        for (const auto& p : panel.curves[arm]) std::printf(" %.4f [%.4f, %.4f]", p.mean, p.low, p.high);
+    for (const auto& arm : s.arms) {
+        panel.curves[arm.name] = arm.mean;
+        std::printf("%-20s %d runs, %.0f human-s and %.1f machine-min a run:", qPrintable(arm.name), arm.runs,
+                    arm.humanSeconds, arm.machineSeconds / 60.0);
+        for (const auto& p : arm.mean) std::printf(" %.4f [%.4f, %.4f]", p.mean, p.low, p.high);
         std::printf("\n");
     }
-    // Targets: random's final mean, then 1.5 times random's gain over the base.
-    const QString reference = curves.count("random") ? QStringLiteral("random") : curves.begin()->first;
-    const auto& refMean = panel.curves[reference];
-    const double base = refMean.front().mean, final = refMean.back().mean;
-    const double t1 = target.value_or(final);
-    const double t2 = target2.value_or(base + 1.5 * (final - base));
-    panel.targets = {{QStringLiteral("target 1"), t1}, {QStringLiteral("target 2"), t2}};
-    for (const auto& [name, t] : panel.targets) {
-        std::printf("%s = %.4f (%s): annotations to reach it (mean curve), ratio %s / arm\n", qPrintable(name), t,
-                    name == "target 1" ? (target ? "given" : "random's final mean") : (target2 ? "given" : "1.5 x random's gain"),
-                    qPrintable(reference));
-        for (const auto& [arm, list] : curves) {
-            const auto needs = loop::annotationsToReach(
-                [&] {
-                    loop::LearningCurve m;
-                    for (const auto& p : panel.curves[arm]) m.emplace_back(p.annotations, p.mean);
-                    return m;
-                }(),
-                t);
-            std::printf("  %-20s %s", qPrintable(arm), needs ? qPrintable(QString::number(*needs, 'f', 0)) : "not reached");
-            // Gate-off arms are compared with random with the gate off, when it ran.
-            const QString ref = arm.endsWith("-nogate") && curves.count(reference + "-nogate") ? reference + "-nogate" : reference;
-            if (arm != ref && t <= base)
-                std::printf("   ratio undefined: the target is not above the base score %.4f", base);
-            else if (arm != ref)
-                std::printf("   ratio %s / arm %s", qPrintable(ref), qPrintable(ratioText(loop::sampleEfficiencyRatio(list, curves[ref], t))));
+    for (std::size_t t = 0; t < 2; ++t) {
+        const QString name = QStringLiteral("target %1").arg(t + 1);
+        panel.targets.emplace_back(name, s.targets[t]);
+        std::printf("%s = %.4f (%s; base %.4f): annotations to reach it on the mean curve, ratio reference / arm\n",
+                    qPrintable(name), s.targets[t], qPrintable(s.targetBasis[t]), s.baseScore);
+        for (const auto& arm : s.arms) {
+            std::printf("  %-20s %s", qPrintable(arm.name),
+                        arm.needs[t] ? qPrintable(QString::number(*arm.needs[t], 'f', 0)) : "not reached");
+            if (arm.ratios[t]) std::printf("   %s / arm %s", qPrintable(arm.reference), qPrintable(ratioText(*arm.ratios[t])));
+            else if (arm.name != arm.reference && s.targets[t] <= s.baseScore) std::printf("   no ratio: the target is not above the base score");
             std::printf("\n");
         }
     }
@@ -241,11 +216,17 @@ int main(int argc, char** argv) {
     if (p.isSet("csv")) {
         if (!csvFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return std::fprintf(stderr, "cannot write %s\n", qPrintable(csvFile.fileName())), 1;
-        csv << "arm,strategy,quality_gate,seed,round,annotations,score,held_out_score,decision,human_seconds,"
-               "machine_seconds,accepted_labels,returned_by_gate,dropped_by_gate\n";
+        csv << loop::comparison_csv::header() << '\n';
     }
+    std::vector<loop::ComparisonRound> rows;
+    auto record = [&](const loop::ComparisonRound& row) {
+        rows.push_back(row);
+        if (p.isSet("csv")) {
+            csv << loop::comparison_csv::line(row) << '\n';
+            csv.flush();
+        }
+    };
 
-    Runs runs;
     int maxSeeds = 0;
     for (const Arm& a : arms) maxSeeds = std::max(maxSeeds, a.seeds);
     for (int seed = 1; seed <= maxSeeds; ++seed) {
@@ -267,7 +248,8 @@ int main(int argc, char** argv) {
                 if (!copyTree(base, dir)) return std::fprintf(stderr, "cannot copy %s\n", qPrintable(base)), 1;
                 done.emplace();
             }
-            Run run;
+            int finished = 0;
+            double humanSeconds = 0, machineTotal = 0;
             for (int r = 1; r <= rounds; ++r) {
                 loop::RoundMetrics m;
                 const bool reused = r <= int(done->size());
@@ -282,50 +264,56 @@ int main(int argc, char** argv) {
                         return std::fprintf(stderr, "%s seed %d round %d: %s\n", qPrintable(arm.name), seed, r, qPrintable(outcome.message)), 1;
                     m = loop::RoundMetrics::fromJson(outcome.result.value("metrics").toObject());
                 }
-                const loop::EvaluationSummary& before = m.evaluation;
-                const loop::EvaluationSummary& after = m.assessment;
-                if (r == 1) run.curve.emplace_back(0.0, before.score());
-                run.curve.emplace_back(double(r * budget), after.score());
-                if (after.heldOut().present()) {
-                    if (r == 1) run.heldOut.emplace_back(0.0, before.heldOut().score());
-                    run.heldOut.emplace_back(double(r * budget), after.heldOut().score());
+                loop::ComparisonRound row;
+                row.arm = arm.name;
+                row.strategy = strategy;
+                row.qualityGate = gate;
+                row.seed = seed;
+                if (r == 1) {  // round 0: the base checkpoint's scores, before any annotation
+                    row.score = m.evaluation.score();
+                    if (m.evaluation.heldOut().present()) row.heldOutScore = m.evaluation.heldOut().score();
+                    record(row);
                 }
-                const double human = m.annotation ? m.annotation->humanSeconds : 0.0;
-                run.humanSeconds += human;
-                run.machineSeconds += machineSeconds(m);
-                const QString decision = m.finetune ? key(m.finetune->decision) : QString();
-                const QString heldOutText = run.heldOut.empty() ? QString() : QString::number(run.heldOut.back().second, 'f', 4);
+                row.round = r;
+                row.annotations = double(r * budget);
+                row.score = m.assessment.score();
+                row.heldOutScore = m.assessment.heldOut().present() ? std::optional<double>(m.assessment.heldOut().score()) : std::nullopt;
+                row.decision = m.finetune ? key(m.finetune->decision) : QString();
+                row.humanSeconds = m.annotation ? m.annotation->humanSeconds : 0.0;
+                row.machineSeconds = machineSeconds(m);
+                if (m.gate) {
+                    row.acceptedLabels = m.gate->acceptedLabels;
+                    row.returnedByGate = m.gate->returned;
+                    row.droppedByGate = m.gate->dropped;
+                }
+                record(row);
+                finished = r;
+                humanSeconds += row.humanSeconds;
+                machineTotal += row.machineSeconds;
                 std::printf("%-20s seed %d round %d: score %.4f%s (%s), %.0f human-s, %.0f machine-s%s\n", qPrintable(arm.name),
-                            seed, r, run.curve.back().second,
-                            heldOutText.isEmpty() ? "" : qPrintable(QStringLiteral(", held-out ") + heldOutText),
-                            qPrintable(decision), human, machineSeconds(m), reused ? ", reused" : "");
+                            seed, r, row.score,
+                            row.heldOutScore ? qPrintable(QStringLiteral(", held-out %1").arg(*row.heldOutScore, 0, 'f', 4)) : "",
+                            qPrintable(row.decision), row.humanSeconds, row.machineSeconds, reused ? ", reused" : "");
                 std::fflush(stdout);
-                if (p.isSet("csv")) {
-                    csv << arm.name << ',' << strategy << ',' << (gate ? 1 : 0) << ',' << seed << ',' << r << ',' << r * budget << ','
-                        << QString::number(after.score(), 'f', 6) << ',' << heldOutText << ',' << decision << ','
-                        << QString::number(human, 'f', 0) << ',' << QString::number(machineSeconds(m), 'f', 1) << ','
-                        << (m.gate ? m.gate->acceptedLabels : 0) << ',' << (m.gate ? m.gate->returned : 0) << ','
-                        << (m.gate ? m.gate->dropped : 0) << '\n';
-                    csv.flush();
-                }
             }
-            run.complete = int(run.curve.size()) == rounds + 1;
-            if (!run.complete)
+            if (finished < rounds)
                 std::printf("%-20s seed %d: stopped after %d of %d rounds (--stop-after-minutes); --reuse continues it\n",
-                            qPrintable(arm.name), seed, int(run.curve.size()) - 1, rounds);
+                            qPrintable(arm.name), seed, finished, rounds);
             else
-                std::printf("%-20s seed %d: %.0f human-s, %.1f machine-min in all\n", qPrintable(arm.name), seed, run.humanSeconds,
-                            run.machineSeconds / 60.0);
-            runs[arm.name].push_back(run);
+                std::printf("%-20s seed %d: %.0f human-s, %.1f machine-min in all\n", qPrintable(arm.name), seed, humanSeconds,
+                            machineTotal / 60.0);
         }
     }
 
     const auto number = [&](const char* name) {
         return p.isSet(name) ? std::optional<double>(p.value(name).toDouble()) : std::nullopt;
     };
+    const loop::StrategyComparison comparison(rows);
+    using Score = loop::StrategyComparison::Score;
     std::vector<bench::CurvePanel> panels;
-    panels.push_back(report("evaluation sample (mined for failures by the engine)", runs, false, number("target"), number("target2")));
-    const bench::CurvePanel heldOut = report("held-out test images (never mined)", runs, true, std::nullopt, std::nullopt);
+    panels.push_back(report("evaluation sample (mined for failures by the engine)", comparison, Score::Evaluation,
+                            number("target"), number("target2")));
+    const bench::CurvePanel heldOut = report("held-out test images (never mined)", comparison, Score::HeldOut, std::nullopt, std::nullopt);
     if (!heldOut.curves.empty()) panels.push_back(heldOut);
     if (p.isSet("plot")) {
         const QString caption = QStringLiteral("%1 rounds of %2 annotations; mean over seeds, 95% band; dashed: quality gate off")

@@ -1,6 +1,9 @@
 // The sample-efficiency figures: mean curves with their 95% band, annotations to reach a
-// target, and the bootstrap interval of the ratio random / strategy.
+// target, the bootstrap interval of the ratio random / strategy, and the comparison's CSV.
 #include "loop/SampleEfficiency.h"
+#include "loop/StrategyComparison.h"
+
+#include <QTemporaryDir>
 
 #include <QtTest>
 #include <cmath>
@@ -13,6 +16,27 @@ LearningCurve linear(double start, double perRound, int rounds, double budget = 
     LearningCurve c;
     for (int r = 0; r <= rounds; ++r) c.emplace_back(r * budget, start + perRound * r);
     return c;
+}
+
+// The rows of one run: round 0 and `rounds` rounds of 100 annotations, 1000 human-s each.
+std::vector<ComparisonRound> runRows(const QString& arm, int seed, double start, double perRound, int rounds) {
+    std::vector<ComparisonRound> rows;
+    for (int r = 0; r <= rounds; ++r) {
+        ComparisonRound row;
+        row.arm = arm;
+        row.strategy = arm.section('-', 0, 0);
+        row.qualityGate = !arm.endsWith("-nogate");
+        row.seed = seed;
+        row.round = r;
+        row.annotations = 100.0 * r;
+        row.score = start + perRound * r;
+        row.heldOutScore = start + perRound * r / 2;
+        row.decision = r == 0 ? QString() : QStringLiteral("accepted");
+        row.humanSeconds = r == 0 ? 0 : 1000;
+        row.machineSeconds = r == 0 ? 0 : 60;
+        rows.push_back(row);
+    }
+    return rows;
 }
 }  // namespace
 
@@ -81,6 +105,86 @@ private slots:
         const auto back = sampleEfficiencyRatio(reference, strategy, 0.54, 200, 3);
         QCOMPARE(back.strategyMissed, 200);
         QCOMPARE(back.high, 0.0);
+    }
+
+    void comparisonRoundTripsThroughItsCsv() {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath("comparison.csv");
+        std::vector<ComparisonRound> rows = runRows("engine", 1, 0.5, 0.04, 2);
+        rows[1].heldOutScore.reset();
+        rows[2].decision = QStringLiteral("rolled back");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QTextStream out(&f);
+        out << comparison_csv::header() << '\n';
+        for (const auto& r : rows) out << comparison_csv::line(r) << '\n';
+        out.flush();
+        f.close();
+        const auto back = comparison_csv::read(path);
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message()));
+        QCOMPARE(int(back.value().size()), 3);
+        QCOMPARE(back.value()[2].decision, QStringLiteral("rolled back"));
+        QCOMPARE(back.value()[2].score, rows[2].score);
+        QVERIFY(!back.value()[1].heldOutScore);
+        QCOMPARE(*back.value()[2].heldOutScore, *rows[2].heldOutScore);
+        QCOMPARE(back.value()[1].humanSeconds, 1000.0);
+
+        // Errors name the file and the line.
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("engine,engine,1,2,0\n");
+        f.close();
+        const auto broken = comparison_csv::read(path);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().message().contains("comparison.csv") && broken.error().message().contains("line 5"),
+                 qPrintable(broken.error().message()));
+        QFile other(tmp.filePath("other.csv"));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("a,b\n");
+        other.close();
+        QVERIFY(!comparison_csv::read(other.fileName()).ok());
+    }
+
+    void comparisonSummarisesCompleteRunsAgainstRandom() {
+        std::vector<ComparisonRound> rows;
+        for (int seed = 1; seed <= 3; ++seed) {
+            for (const auto& r : runRows("engine", seed, 0.5, 0.04, 4)) rows.push_back(r);
+            for (const auto& r : runRows("random", seed, 0.5, 0.01, 4)) rows.push_back(r);
+            for (const auto& r : runRows("engine-nogate", seed, 0.5, 0.02, 4)) rows.push_back(r);
+            for (const auto& r : runRows("random-nogate", seed, 0.5, 0.01, 4)) rows.push_back(r);
+        }
+        // An unfinished run (two rounds of four) is left out of the curves.
+        for (const auto& r : runRows("engine", 4, 0.9, 0.1, 2)) rows.push_back(r);
+        const StrategyComparison comparison(rows);
+        QCOMPARE(comparison.rounds(), 4);
+        QCOMPARE(int(comparison.curves(StrategyComparison::Score::Evaluation).at("engine").size()), 3);
+
+        const auto s = comparison.summarise(StrategyComparison::Score::Evaluation);
+        QCOMPARE(int(s.arms.size()), 4);
+        QVERIFY(std::abs(s.baseScore - 0.5) < 1e-12);
+        QVERIFY(std::abs(s.targets[0] - 0.54) < 1e-12);  // random's final mean
+        QVERIFY(std::abs(s.targets[1] - 0.56) < 1e-12);  // base + 1.5 x random's gain
+        const auto& engine = s.arms[0];
+        QCOMPARE(engine.name, QStringLiteral("engine"));
+        QCOMPARE(engine.runs, 3);
+        QCOMPARE(engine.reference, QStringLiteral("random"));
+        QVERIFY(std::abs(*engine.ratios[0]->ratio - 4.0) < 1e-9);
+        QVERIFY(std::abs(*engine.needs[1] - 150.0) < 1e-9);
+        QVERIFY(!engine.ratios[1]->ratio);  // random never reaches 0.56
+        QCOMPARE(engine.humanSeconds, 4000.0);  // per complete run
+        QCOMPARE(engine.machineSeconds, 240.0);
+        const auto& nogate = s.arms[1];
+        QCOMPARE(nogate.name, QStringLiteral("engine-nogate"));
+        QCOMPARE(nogate.reference, QStringLiteral("random-nogate"));
+        QVERIFY(std::abs(*nogate.ratios[0]->ratio - 2.0) < 1e-9);
+        QVERIFY(!s.arms[2].ratios[0]);  // random against itself
+
+        // Held-out scores: half the gains, so the same ratio at random's final held-out mean.
+        const auto h = comparison.summarise(StrategyComparison::Score::HeldOut);
+        QVERIFY(std::abs(h.targets[0] - 0.52) < 1e-12);
+        QVERIFY(std::abs(*h.arms[0].ratios[0]->ratio - 4.0) < 1e-9);
+        // A rerun round (the last row wins) does not add a run.
+        rows.push_back(runRows("engine", 1, 0.5, 0.04, 4).back());
+        QCOMPARE(int(StrategyComparison(rows).curves(StrategyComparison::Score::Evaluation).at("engine").size()), 3);
     }
 };
 
