@@ -862,6 +862,14 @@ Darauf warten und die Runde starten, sobald er fertig ist? Die Statusleiste zeig
         <source>Cannot change the model: %1</source>
         <translation>Modell kann nicht gewechselt werden: %1</translation>
     </message>
+    <message>
+        <source>Strategy Comparison</source>
+        <translation>Strategievergleich</translation>
+    </message>
+    <message>
+        <source>Strategy Com&amp;parison</source>
+        <translation>Strategie&amp;vergleich</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::MainWindow</name>
@@ -2250,6 +2258,10 @@ Warum hier: %6</translation>
         <source>Show the checkpoints (built-in and TorchScript)</source>
         <translation>Checkpoints anzeigen (eingebaut und TorchScript)</translation>
     </message>
+    <message>
+        <source>Show a sample-efficiency comparison of strategies</source>
+        <translation>Einen Vergleich der Stichprobeneffizienz der Strategien zeigen</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::ShortcutsDialog</name>
@@ -2606,6 +2618,105 @@ Warum hier: %6</translation>
     <message>
         <source>Reviewer a&amp;nchoring:</source>
         <translation>Vera&amp;nkerung des Prüfers:</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::StrategyComparisonView</name>
+    <message>
+        <source>&amp;Open Comparison…</source>
+        <translation>Vergleich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Held-out test images (never mined)</source>
+        <translation>Zurückgehaltene Testbilder (nie ausgewertet)</translation>
+    </message>
+    <message>
+        <source>Evaluation sample (mined by the engine)</source>
+        <translation>Evaluierungsstichprobe (von der Engine ausgewertet)</translation>
+    </message>
+    <message>
+        <source>Which test score the curves and ratios are on</source>
+        <translation>Auf welchem Testwert die Kurven und Verhältnisse beruhen</translation>
+    </message>
+    <message>
+        <source>Open the CSV that bench_sample_efficiency --csv wrote</source>
+        <translation>Die CSV-Datei öffnen, die bench_sample_efficiency --csv geschrieben hat</translation>
+    </message>
+    <message>
+        <source>No comparison open. Run bench_sample_efficiency with --csv, then open its file here.</source>
+        <translation>Kein Vergleich geöffnet. Führen Sie bench_sample_efficiency mit --csv aus und öffnen Sie die Datei hier.</translation>
+    </message>
+    <message>
+        <source>Arm</source>
+        <translation>Arm</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Target 1: annotations</source>
+        <translation>Ziel 1: Annotationen</translation>
+    </message>
+    <message>
+        <source>Ratio [95%]</source>
+        <translation>Verhältnis [95 %]</translation>
+    </message>
+    <message>
+        <source>Target 2: annotations</source>
+        <translation>Ziel 2: Annotationen</translation>
+    </message>
+    <message>
+        <source>Human hours a run</source>
+        <translation>Personenstunden je Lauf</translation>
+    </message>
+    <message>
+        <source>Machine minutes a run</source>
+        <translation>Maschinenminuten je Lauf</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Open Strategy Comparison</source>
+        <translation>Strategievergleich öffnen</translation>
+    </message>
+    <message>
+        <source>Comparison CSV (*.csv)</source>
+        <translation>Vergleichs-CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Strategy Comparison</source>
+        <translation>Strategievergleich</translation>
+    </message>
+    <message>
+        <source>%1: no complete run has this score yet.</source>
+        <translation>%1: Noch kein vollständiger Lauf hat diesen Wert.</translation>
+    </message>
+    <message>
+        <source>%1: %2 rounds. Target 1 %3 (%4), target 2 %5 (%6), base %7. Ratios: annotations the reference needs over the arm&apos;s, 95% bootstrap interval over seeds.</source>
+        <translation>%1: %2 Runden. Ziel 1 %3 (%4), Ziel 2 %5 (%6), Basis %7. Verhältnisse: Annotationen, die die Referenz braucht, geteilt durch die des Arms, 95-%-Bootstrap-Intervall über die Seeds.</translation>
+    </message>
+    <message>
+        <source>annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>Ziel %1</translation>
     </message>
 </context>
 <context>

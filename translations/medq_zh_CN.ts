@@ -861,6 +861,14 @@ Wait for it and start the round when it finishes? The status bar shows the wait,
         <source>Cannot change the model: %1</source>
         <translation>无法更换模型：%1</translation>
     </message>
+    <message>
+        <source>Strategy Comparison</source>
+        <translation>策略比较</translation>
+    </message>
+    <message>
+        <source>Strategy Com&amp;parison</source>
+        <translation>策略比较(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::MainWindow</name>
@@ -2242,6 +2250,10 @@ Why here: %6</source>
         <source>Show the checkpoints (built-in and TorchScript)</source>
         <translation>显示检查点（内置和 TorchScript）</translation>
     </message>
+    <message>
+        <source>Show a sample-efficiency comparison of strategies</source>
+        <translation>显示各策略的样本效率比较</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::ShortcutsDialog</name>
@@ -2598,6 +2610,105 @@ Why here: %6</source>
     <message>
         <source>Reviewer a&amp;nchoring:</source>
         <translation>审核者锚定(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>medq::gui::StrategyComparisonView</name>
+    <message>
+        <source>&amp;Open Comparison…</source>
+        <translation>打开比较(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Held-out test images (never mined)</source>
+        <translation>保留的测试图像（从未挖掘）</translation>
+    </message>
+    <message>
+        <source>Evaluation sample (mined by the engine)</source>
+        <translation>评估样本（由引擎挖掘）</translation>
+    </message>
+    <message>
+        <source>Which test score the curves and ratios are on</source>
+        <translation>曲线和比值所依据的测试分数</translation>
+    </message>
+    <message>
+        <source>Open the CSV that bench_sample_efficiency --csv wrote</source>
+        <translation>打开 bench_sample_efficiency --csv 写出的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>No comparison open. Run bench_sample_efficiency with --csv, then open its file here.</source>
+        <translation>尚未打开比较。请用 --csv 运行 bench_sample_efficiency，然后在此打开其文件。</translation>
+    </message>
+    <message>
+        <source>Arm</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Target 1: annotations</source>
+        <translation>目标 1：标注数</translation>
+    </message>
+    <message>
+        <source>Ratio [95%]</source>
+        <translation>比值 [95%]</translation>
+    </message>
+    <message>
+        <source>Target 2: annotations</source>
+        <translation>目标 2：标注数</translation>
+    </message>
+    <message>
+        <source>Human hours a run</source>
+        <translation>每次运行人工小时</translation>
+    </message>
+    <message>
+        <source>Machine minutes a run</source>
+        <translation>每次运行机器分钟</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>分数：</translation>
+    </message>
+    <message>
+        <source>Open Strategy Comparison</source>
+        <translation>打开策略比较</translation>
+    </message>
+    <message>
+        <source>Comparison CSV (*.csv)</source>
+        <translation>比较 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Strategy Comparison</source>
+        <translation>策略比较</translation>
+    </message>
+    <message>
+        <source>%1: no complete run has this score yet.</source>
+        <translation>%1：尚无完整运行具有此分数。</translation>
+    </message>
+    <message>
+        <source>%1: %2 rounds. Target 1 %3 (%4), target 2 %5 (%6), base %7. Ratios: annotations the reference needs over the arm&apos;s, 95% bootstrap interval over seeds.</source>
+        <translation>%1：%2 轮。目标 1 %3（%4），目标 2 %5（%6），基线 %7。比值：参考组所需标注数除以该组所需标注数，种子间 95% 自助法区间。</translation>
+    </message>
+    <message>
+        <source>annotations</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参考</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
     </message>
 </context>
 <context>

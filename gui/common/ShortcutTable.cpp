@@ -60,6 +60,7 @@ const std::vector<ShortcutEntry>& shortcutTable() {
         t.push_back({"lab_engine", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), Shortcuts::tr("Show the engine jobs and logs"), Shortcuts::tr("Lab")});
         t.push_back({"lab_routing", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), Shortcuts::tr("Show the routing calibration"), Shortcuts::tr("Lab")});
         t.push_back({"lab_models", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), Shortcuts::tr("Show the checkpoints (built-in and TorchScript)"), Shortcuts::tr("Lab")});
+        t.push_back({"lab_comparison", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), Shortcuts::tr("Show a sample-efficiency comparison of strategies"), Shortcuts::tr("Lab")});
         t.push_back({"lab_start_round", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), Shortcuts::tr("Start a loop round (leads only)"), Shortcuts::tr("Lab")});
         t.push_back({"lab_refresh", QKeySequence(Qt::Key_F5), Shortcuts::tr("Refresh the lab views"), Shortcuts::tr("Lab")});
         return t;

@@ -10,6 +10,7 @@
 #include "lab/RoundsDashboard.h"
 #include "lab/RoutingCalibrationView.h"
 #include "lab/StartRoundDialog.h"
+#include "lab/StrategyComparisonView.h"
 #include "lab/TrainModelDialog.h"
 #include "learn/AddOwnModelJob.h"
 #include "learn/CheckpointRegistry.h"
@@ -37,12 +38,14 @@ namespace medq::gui {
 LabWorkbench::LabWorkbench(QMainWindow* window, jobs::JobEngine& engine)
     : QObject(window), m_window(window), m_jobs(engine), m_gallery(new PrototypeGallery(window)),
       m_dashboard(new RoundsDashboard(engine, window)), m_engine(new EnginePanel(engine, window)),
-      m_routing(new RoutingCalibrationView(window)), m_models(new ModelsView(window)) {
+      m_routing(new RoutingCalibrationView(window)), m_models(new ModelsView(window)),
+      m_comparison(new StrategyComparisonView(window)) {
     addDock(m_gallery, tr("Prototype Gallery"), QStringLiteral("LabGalleryDock"));
     addDock(m_dashboard, tr("Rounds Dashboard"), QStringLiteral("LabDashboardDock"));
     addDock(m_engine, tr("Engine"), QStringLiteral("LabEngineDock"));
     addDock(m_routing, tr("Routing Calibration"), QStringLiteral("LabRoutingDock"));
     addDock(m_models, tr("Models"), QStringLiteral("LabModelsDock"));
+    addDock(m_comparison, tr("Strategy Comparison"), QStringLiteral("LabComparisonDock"));
     for (int i = 1; i < m_docks.size(); ++i) m_window->tabifyDockWidget(m_docks.front(), m_docks[i]);
     for (QDockWidget* d : m_docks) d->hide();
 
@@ -83,6 +86,7 @@ QMenu* LabWorkbench::addMenu(QMenuBar* bar) {
     lab->addAction(tr("&Engine and Logs"), shortcutFor("lab_engine"), this, [this] { show(m_engine); });
     lab->addAction(tr("Routing &Calibration"), shortcutFor("lab_routing"), this, [this] { show(m_routing); });
     lab->addAction(tr("&Models"), shortcutFor("lab_models"), this, [this] { show(m_models); });
+    lab->addAction(tr("Strategy Com&parison"), shortcutFor("lab_comparison"), this, [this] { show(m_comparison); });
     lab->addSeparator();
     lab->addAction(tr("&Start Round…"), shortcutFor("lab_start_round"), this, [this] { startRound(); });
     lab->addAction(tr("Add Reference Set from &Annotations…"), this, [this] { addReferenceSet(); });

@@ -1,6 +1,6 @@
 #pragma once
 // The lab lead's views as docks of the main window (prototype gallery, rounds dashboard,
-// engine and logs, routing calibration, models) with a Lab menu and shortcuts, and the Start Round
+// engine and logs, routing calibration, models, strategy comparison) with a Lab menu and shortcuts, and the Start Round
 // and Train Model flows (leads only). The main window hands it the workspace and who is working.
 #include "learn/TrainModelJob.h"
 #include "loop/RoundOptions.h"
@@ -27,11 +27,12 @@ class ModelsView;
 class PrototypeGallery;
 class RoundsDashboard;
 class RoutingCalibrationView;
+class StrategyComparisonView;
 
 class LabWorkbench : public QObject {
     Q_OBJECT
 public:
-    // Adds the five docks (hidden until asked for) to `window`.
+    // Adds the six docks (hidden until asked for) to `window`.
     LabWorkbench(QMainWindow* window, jobs::JobEngine& engine);
 
     // Appends the Lab menu to `bar`.
@@ -65,6 +66,7 @@ public:
     EnginePanel* enginePanel() const { return m_engine; }
     RoutingCalibrationView* routing() const { return m_routing; }
     ModelsView* models() const { return m_models; }
+    StrategyComparisonView* comparison() const { return m_comparison; }
     QDockWidget* dockOf(QWidget* view) const;
 
 signals:
@@ -86,6 +88,7 @@ private:
     EnginePanel* m_engine;
     RoutingCalibrationView* m_routing;
     ModelsView* m_models;
+    StrategyComparisonView* m_comparison;
     QList<QDockWidget*> m_docks;
 };
 

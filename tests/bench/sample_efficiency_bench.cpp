@@ -133,7 +133,11 @@ bench::CurvePanel report(const char* title, const loop::StrategyComparison& comp
         for (const auto& arm : s.arms) {
             std::printf("  %-20s %s", qPrintable(arm.name),
                         arm.needs[t] ? qPrintable(QString::number(*arm.needs[t], 'f', 0)) : "not reached");
-            if (arm.ratios[t]) std::printf("   %s / arm %s", qPrintable(arm.reference), qPrintable(ratioText(*arm.ratios[t])));
+            if (arm.ratios[t]) {
+                std::printf("   %s / arm %s", qPrintable(arm.reference), qPrintable(ratioText(*arm.ratios[t])));
+                if (!arm.ratios[t]->referenceNeeds && arm.needs[t] && *arm.needs[t] > 0)  // censored: at least this
+                    std::printf(", at least %.2f", arm.mean.back().annotations / *arm.needs[t]);
+            }
             else if (arm.name != arm.reference && s.targets[t] <= s.baseScore) std::printf("   no ratio: the target is not above the base score");
             std::printf("\n");
         }

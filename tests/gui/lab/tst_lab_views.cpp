@@ -18,10 +18,12 @@
 #include "lab/RoundsTableModel.h"
 #include "lab/RoutingCalibrationView.h"
 #include "lab/StartRoundDialog.h"
+#include "lab/StrategyComparisonView.h"
 #include "lab/TrainModelDialog.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainRecipe.h"
 #include "loop/Routing.h"
+#include "loop/StrategyComparison.h"
 #include "shell/MainWindow.h"
 #include "store/LoopRepository.h"
 #include "viewer/SliceViewer.h"
@@ -44,6 +46,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -69,6 +72,30 @@ public:
         return {};
     }
 };
+
+// A comparison CSV: 3 seeds each of engine (+0.04 a round) and random (+0.01), 4 rounds of
+// 100; held-out scores rise half as fast. Random reaches its final mean 0.54 at 400, the
+// engine at 100: a ratio of 4.
+QString writeComparison(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    QTextStream out(&f);
+    out << loop::comparison_csv::header() << '\n';
+    for (const auto& [arm, gain] : {std::pair{"engine", 0.04}, std::pair{"random", 0.01}})
+        for (int seed = 1; seed <= 3; ++seed)
+            for (int r = 0; r <= 4; ++r) {
+                loop::ComparisonRound row;
+                row.arm = row.strategy = QString::fromLatin1(arm);
+                row.seed = seed;
+                row.round = r;
+                row.annotations = 100.0 * r;
+                row.score = 0.5 + gain * r + 0.002 * seed * (r > 0);
+                row.heldOutScore = 0.5 + gain * r / 2 + 0.001 * seed * (r > 0);
+                row.humanSeconds = r > 0 ? 3600 : 0;
+                out << loop::comparison_csv::line(row) << '\n';
+            }
+    return path;
+}
 
 bool notBlank(const QImage& image) {
     if (image.isNull() || image.width() < 50) return false;
@@ -675,6 +702,37 @@ private slots:
         QCOMPARE(registry.current(), before);
     }
 
+    void strategyComparisonShowsCurvesAndRatios() {
+        StrategyComparisonView* view = lab()->comparison();
+        QVERIFY(view->table()->rowCount() == 0);
+        QVERIFY(!view->load(m_tmp.filePath("missing.csv")).ok());
+        const QString path = writeComparison(m_tmp.filePath("comparison.csv"));
+        const Status loaded = view->load(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+        // Held-out scores first: two arms, the engine's ratio about 4 with its interval.
+        QCOMPARE(view->table()->rowCount(), 2);
+        QCOMPARE(view->table()->item(0, 0)->text(), QStringLiteral("engine"));
+        QCOMPARE(view->table()->item(0, 1)->text(), QStringLiteral("3"));
+        QVERIFY2(view->table()->item(0, 3)->text().startsWith("3.") || view->table()->item(0, 3)->text().startsWith("4."),
+                 qPrintable(view->table()->item(0, 3)->text()));
+        QCOMPARE(view->table()->item(1, 3)->text(), QStringLiteral("reference"));
+        QVERIFY2(view->table()->item(0, 5)->text().startsWith("> "), qPrintable(view->table()->item(0, 5)->text()));  // random never reaches target 2
+        QCOMPARE(view->table()->item(0, 6)->text(), QStringLiteral("4.0"));  // 4 rounds of an hour
+        QVERIFY(view->summaryText().contains("comparison.csv"));
+        QVERIFY(view->chartView()->chart()->series().size() >= 4);  // bands, means, targets
+        view->setScore(loop::StrategyComparison::Score::Evaluation);
+        QVERIFY(view->summaryText().contains("0.5440"));  // random's final mean on the evaluation sample
+        // A file that is not a comparison is refused by name; the view keeps what it showed.
+        QFile other(m_tmp.filePath("other.csv"));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("name,value\n");
+        other.close();
+        const Status refused = view->load(other.fileName());
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message().contains("other.csv"));
+        QCOMPARE(view->table()->rowCount(), 2);
+    }
+
     void viewsGrabForTheDocs() {
         // Each view renders something; MEDQ_LAB_SCREENSHOTS=folder keeps the pictures.
         const QString out = qEnvironmentVariable("MEDQ_LAB_SCREENSHOTS", m_tmp.filePath("shots"));
@@ -683,7 +741,10 @@ private slots:
                                                           {lab()->dashboard(), "lab-dashboard.png"},
                                                           {lab()->enginePanel(), "lab-engine.png"},
                                                           {lab()->routing(), "lab-routing.png"},
-                                                          {lab()->models(), "lab-models.png"}};
+                                                          {lab()->models(), "lab-models.png"},
+                                                          {lab()->comparison(), "lab-comparison.png"}};
+        if (lab()->comparison()->table()->rowCount() == 0)
+            QVERIFY(lab()->comparison()->load(writeComparison(m_tmp.filePath("shot.csv"))).ok());
         for (const auto& [view, name] : views) {
             QDockWidget* dock = lab()->dockOf(view);
             dock->show();
