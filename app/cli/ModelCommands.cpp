@@ -69,9 +69,11 @@ void printEvaluation(const QJsonObject& r) {
     const QJsonObject sources = r.value("bySource").toObject();
     const std::pair<const char*, const char*> kinds[] = {
         {"unseen", "  real, unseen sources"}, {"seen", "  real, seen sources"}, {"phantom", "  phantoms"}, {"site", "  site's own images"}};
+    const QJsonObject expertSources = r.value("expert").toObject().value("bySource").toObject();
     for (const auto& [key, label] : kinds)
         if (sources.contains(QLatin1String(key)))
-            row(QString::fromLatin1(label), sources.value(QLatin1String(key)).toObject().value("perception"), QJsonValue());
+            row(QString::fromLatin1(label), sources.value(QLatin1String(key)).toObject().value("perception"),
+                expertSources.value(QLatin1String(key)).toObject().value("perception"));
     out << QStringLiteral("%1 %2\n").arg("calibration error (ECE)", -28).arg(perception.value("expectedCalibrationError").toDouble(), 10, 'f', 3);
     for (const auto& [key, label] : kinds) {
         const QJsonObject kind = sources.value(QLatin1String(key)).toObject().value("perception").toObject();
@@ -83,9 +85,14 @@ void printEvaluation(const QJsonObject& r) {
                .arg(r.value("expert").toObject().value("mean_rubric_total").toDouble(), 10, 'f', 2);
     for (const auto& [key, label] : kinds) {
         const QJsonObject kind = sources.value(QLatin1String(key)).toObject();
+        const QJsonObject expertKind = expertSources.value(QLatin1String(key)).toObject();
         if (kind.value("descriptions").toInt() > 0)
-            out << QStringLiteral("%1 %2 (%3 items)\n").arg(QString::fromLatin1(label), -28)
-                       .arg(kind.value("meanRubricTotal").toDouble(), 10, 'f', 2).arg(kind.value("descriptions").toInt());
+            out << QStringLiteral("%1 %2 %3 (%4 items)\n").arg(QString::fromLatin1(label), -28)
+                       .arg(kind.value("meanRubricTotal").toDouble(), 10, 'f', 2)
+                       .arg(expertKind.value("descriptions").toInt() > 0
+                                ? QString::number(expertKind.value("meanRubricTotal").toDouble(), 'f', 2)
+                                : QStringLiteral("n/a"), 10)
+                       .arg(kind.value("descriptions").toInt());
     }
     out << QStringLiteral("%1 %2\n").arg("description ROUGE-L", -28).arg(description.value("meanRougeL").toDouble(), 10, 'f', 3);
     const QJsonObject head = r.value("attributeHead").toObject();

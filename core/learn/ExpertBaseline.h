@@ -6,12 +6,22 @@
 #include "synth/AnnotatorConfig.h"
 #include "train/PerceptionMetrics.h"
 
+#include <map>
+
 namespace medq::learn {
 
 struct BaselineReport {
     train::PerceptionSummary perception;
     double meanRubricTotal = 0;  // of 8
     int descriptions = 0;
+    // The same by where the items come from (dataset::sourceKindKey: "unseen", "phantom", ...),
+    // so the model's figures on sources it never saw stand beside the expert's on those items.
+    struct Part {
+        train::PerceptionSummary perception;
+        double meanRubricTotal = 0;
+        int descriptions = 0;
+    };
+    std::map<QString, Part> bySource;
     QJsonObject toJson() const;
 };
 

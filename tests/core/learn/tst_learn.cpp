@@ -345,6 +345,18 @@ private slots:
         // The expert line comes from the simulated annotator on the same split: far above chance.
         const double expert = report.result.value("expert").toObject().value("perception").toObject().value("accuracy").toDouble();
         QVERIFY2(expert > 0.7, qPrintable(QString::number(expert)));
+        // ... and by source kind, its parts adding up to the whole, so that the unseen figure
+        // stands beside the expert's on the same items.
+        const QJsonObject expertSources = report.result.value("expert").toObject().value("bySource").toObject();
+        QVERIFY2(expertSources.contains("phantom"), qPrintable(QJsonDocument(expertSources).toJson()));
+        int expertQuestions = 0, expertDescriptions = 0;
+        for (const auto& part : expertSources) {
+            expertQuestions += part.toObject().value("perception").toObject().value("total").toInt();
+            expertDescriptions += part.toObject().value("descriptions").toInt();
+            QVERIFY(part.toObject().value("perception").toObject().value("accuracy").toDouble() > 0.5);
+        }
+        QCOMPARE(expertQuestions, report.result.value("expert").toObject().value("perception").toObject().value("total").toInt());
+        QCOMPARE(expertDescriptions, report.result.value("expert").toObject().value("descriptions").toInt());
         // The attribute head is scored on the labelled images, next to answering "absent" everywhere.
         const QJsonObject head = report.result.value("attributeHead").toObject();
         QVERIFY(head.value("images").toInt() > 0);
