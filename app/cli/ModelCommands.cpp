@@ -6,6 +6,7 @@
 #include "common/Log.h"
 #include "ingest/WorkspaceJobs.h"
 #include "learn/CalibrateModelJob.h"
+#include "learn/AttributeRecallTable.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/EvaluateModelJob.h"
 #include "learn/OwnModelRegistration.h"
@@ -185,6 +186,8 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("split"), QStringLiteral("Split to evaluate (default test)."), QStringLiteral("SPLIT"), QStringLiteral("test")});
         p.addOption({QStringLiteral("limit"), QStringLiteral("Only the first N tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("json"), QStringLiteral("Write the full report to this file."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("attribute-table"), QStringLiteral("Write the attribute head's recall at each severity and its precision, attribute by attribute and by source kind, as a Markdown table to this file."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("from-report"), QStringLiteral("Print (and tabulate) an earlier --json report instead of evaluating."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("measures-alone"), QStringLiteral("Read every image's quality measures against the checkpoint's reference, as the workstation reads a single opened image, instead of within its source.")});
         p.addOption({QStringLiteral("align-sources"), QStringLiteral("Also score the attribute head with each source's mean reading moved onto the training split's (reads the train split too).")});
     } else if (sub == QLatin1String("calibrate")) {
@@ -341,15 +344,33 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
     o.limit = limit;
     o.alignHeadBySource = p.isSet(QStringLiteral("align-sources"));
     o.measuresAlone = p.isSet(QStringLiteral("measures-alone"));
-    const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::EvaluateModelJob>(dir, o)), g.quiet);
-    if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled"));
-    if (!outcome.ok()) return fail(outcome.message);
-    QTextStream(stdout) << outcome.message << Qt::endl;
-    printEvaluation(outcome.result);
+    QJsonObject result;
+    if (p.isSet(QStringLiteral("from-report"))) {
+        QFile f(p.value(QStringLiteral("from-report")));
+        if (!f.open(QIODevice::ReadOnly)) return fail(QStringLiteral("%1: %2").arg(f.fileName(), f.errorString()));
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+        if (!doc.isObject() || !doc.object().contains(QStringLiteral("perception")))
+            return fail(QStringLiteral("%1: not a report of medq model eval --json").arg(f.fileName()));
+        result = doc.object();
+    } else {
+        const auto outcome = runJobInConsole(ingest::recordedInWorkspace(dir, std::make_unique<learn::EvaluateModelJob>(dir, o)), g.quiet);
+        if (outcome.status == jobs::JobOutcome::Status::Cancelled) return fail(QStringLiteral("cancelled"));
+        if (!outcome.ok()) return fail(outcome.message);
+        QTextStream(stdout) << outcome.message << Qt::endl;
+        result = outcome.result;
+    }
+    printEvaluation(result);
     if (p.isSet(QStringLiteral("json"))) {
         QFile f(p.value(QStringLiteral("json")));
-        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(outcome.result).toJson()) < 0)
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(result).toJson()) < 0)
             return fail(QStringLiteral("%1: cannot write the report").arg(f.fileName()));
+    }
+    if (p.isSet(QStringLiteral("attribute-table"))) {
+        const QString table = learn::AttributeRecallTable::markdown(result);
+        if (table.isEmpty()) return fail(QStringLiteral("the report has no attribute head by source to tabulate"));
+        QFile f(p.value(QStringLiteral("attribute-table")));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Text) || f.write(table.toUtf8()) < 0)
+            return fail(QStringLiteral("%1: cannot write the table").arg(f.fileName()));
     }
     return Ok;
 }

@@ -105,12 +105,27 @@ private slots:
         QVERIFY2(trained.code == 0, qPrintable(trained.err));
         // The evaluation table names the chance lines and how often the guided token found
         // the attribute each question names; --align-sources adds the head aligned per source.
-        const auto evaluated = test::runMedq({"model", "eval", m_ws, "--split", "test", "--align-sources"});
+        const QString report = m_tmp.filePath("eval.json"), table = m_tmp.filePath("attributes.md");
+        const auto evaluated = test::runMedq({"model", "eval", m_ws, "--split", "test", "--align-sources", "--json", report,
+                                              "--attribute-table", table});
         QVERIFY2(evaluated.code == 0, qPrintable(evaluated.err));
         QVERIFY2(evaluated.out.contains("majority") && evaluated.out.contains("calibration error"), qPrintable(evaluated.out));
         QVERIFY2(evaluated.out.contains(QRegularExpression("guided token reads the named attribute's slot on [0-9.]+% of [1-9][0-9]* questions")),
                  qPrintable(evaluated.out));
         QVERIFY2(evaluated.out.contains(QRegularExpression("aligned head, [a-z, ]+ [1-9][0-9]* images: recall")), qPrintable(evaluated.out));
+        // The attribute table, and the same from the stored report without evaluating again.
+        QFile written(table);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString markdown = QString::fromUtf8(written.readAll());
+        QVERIFY2(markdown.startsWith("| attribute | ") && markdown.contains("| **all attributes** |"), qPrintable(markdown));
+        const QString again = m_tmp.filePath("again.md");
+        const auto reprinted = test::runMedq({"model", "eval", m_ws, "--from-report", report, "--attribute-table", again});
+        QVERIFY2(reprinted.code == 0, qPrintable(reprinted.err));
+        QVERIFY(reprinted.out.contains("calibration error"));
+        QFile second(again);
+        QVERIFY(second.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(second.readAll()), markdown);
+        QVERIFY(test::runMedq({"model", "eval", m_ws, "--from-report", table}).code != 0);  // not a report
     }
 
     void importKilledLeavesAllOrNothing() {

@@ -4,6 +4,7 @@
 #include "dataset/BenchmarkBuildJob.h"
 #include "learn/AttributeLabels.h"
 #include "learn/CalibrateModelJob.h"
+#include "learn/AttributeRecallTable.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/EvaluateModelJob.h"
 #include "learn/ExampleAssembler.h"
@@ -373,6 +374,13 @@ private slots:
                 QVERIFY(c.value("decoder").toDouble() >= 0 && c.value("decoder").toDouble() <= 1);
             }
         QVERIFY(headAnswers.value("phantom").toObject().contains("yesno") || headAnswers.value("unseen").toObject().contains("yesno"));
+        // The docs' table of it: one row per attribute, a column group per source kind.
+        const QString table = learn::AttributeRecallTable::markdown(report.result);
+        QVERIFY2(table.contains("phantom: present | mild | moderate | severe | precision"), qPrintable(table));
+        const QString firstAttribute = report.result.value("attributeHeadBySource").toObject().value("phantom").toObject()
+                                           .value("byAttribute").toObject().keys().value(0);
+        QVERIFY2(table.contains("| " + firstAttribute + " | "), qPrintable(table));
+        QVERIFY(learn::AttributeRecallTable::markdown(QJsonObject{}).isEmpty());
         // The head per source kind: the kinds' images add up to the whole.
         const QJsonObject headBySource = report.result.value("attributeHeadBySource").toObject();
         QVERIFY(headBySource.contains("phantom"));
