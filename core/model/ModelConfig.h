@@ -64,6 +64,10 @@ struct ModelConfig {
     static QString measureRouteWords();                                         // for errors and help
     bool headReadsMeasuresOnly() const { return sourceMeasures && measureRoute != MeasureRoute::Token; }
     bool prefixHasPixels() const { return !(sourceMeasures && measureRoute == MeasureRoute::Only); }
+    // Whether anything trained reads the pixel encoder's tokens. Not with MeasureRoute::Only:
+    // the network then skips the pixel encoder when answering and training (its weights
+    // stay as initialised), and only image embeddings for retrieval still run it.
+    bool readsPixels() const { return prefixHasPixels() || !headReadsMeasuresOnly(); }
 
     // Decoder-only language model over [visual tokens, text tokens].
     int lmWidth = 256;

@@ -183,15 +183,19 @@ VisionEncoderImpl::VisionEncoderImpl(const ModelConfig& c) {
                                                                        torch::nn::Linear(c.visionWidth, c.visionWidth)));
     m_patchSide = c.imageSize / c.patchSize;
     m_gridSide = c.visualGridSide();
+    m_readsPixels = c.readsPixels();
 }
 
 torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& images, const torch::Tensor& measures) {
+    // Nothing reads the pixel tokens (MeasureRoute::Only): skipping them saves most of the
+    // image's compute and changes no output.
+    const auto m = measures.defined() ? measures.to(images.device(), images.scalar_type())
+                                      : torch::zeros({images.size(0), int64_t(QualityMeasures::kCount)}, images.options());
+    if (!m_readsPixels) return m_measures->forward(m).unsqueeze(1);
     auto x = encodePixels(images);
     if (m_measures.is_empty()) return x;
     // After the blocks and the norm: the token carries the measures as they are, not mixed
     // into (or mixing) what the patches see.
-    const auto m = measures.defined() ? measures.to(x.device(), x.scalar_type())
-                                      : torch::zeros({x.size(0), int64_t(QualityMeasures::kCount)}, x.options());
     return torch::cat({x, m_measures->forward(m).unsqueeze(1)}, 1);
 }
 
@@ -357,9 +361,7 @@ torch::Tensor MultimodalNetworkImpl::imageSummary(const torch::Tensor& features)
 }
 
 torch::Tensor MultimodalNetworkImpl::embed(const torch::Tensor& images) {
-    auto features = vision(images);
-    if (config.sourceMeasures) features = features.slice(1, 0, features.size(1) - 1);
-    return F::normalize(features.mean(1), F::NormalizeFuncOptions().p(2).dim(-1));
+    return F::normalize(vision->encodePixels(images).mean(1), F::NormalizeFuncOptions().p(2).dim(-1));
 }
 
 void MultimodalNetworkImpl::attachLora(const LoraConfig& lora) {

@@ -111,17 +111,20 @@ public:
     // [B,3,S,S] -> [B, tokensPerImage, visionWidth]. measures: [B, QualityMeasures::kCount],
     // standardised per source (config.sourceMeasures); undefined reads as zeros, the
     // source's typical values.
+    // Without ModelConfig::readsPixels() only the measure token: [B, 1, visionWidth].
     torch::Tensor forward(const torch::Tensor& images, const torch::Tensor& measures = {});
+    // The pixel tokens alone (patches, pooled, + spectrum token), whatever reads them.
+    torch::Tensor encodePixels(const torch::Tensor& images);
 
 private:
     torch::nn::Conv2d m_patches{nullptr};
     torch::nn::Linear m_spectrum{nullptr};  // only with the quality front end
     torch::nn::Sequential m_measures{nullptr};  // only with config.sourceMeasures: measures -> last token
-    torch::Tensor encodePixels(const torch::Tensor& images);  // patches (+ spectrum token), pooled
     torch::Tensor m_positions;
     std::vector<TransformerBlock> m_blocks;
     Norm m_norm{nullptr};
     int64_t m_patchSide = 0, m_gridSide = 0;
+    bool m_readsPixels = true;
 };
 TORCH_MODULE(VisionEncoder);
 

@@ -554,8 +554,16 @@ private slots:
 
         config.measureRoute = ModelConfig::MeasureRoute::Only;
         QCOMPARE(config.tokensPerImage(), 3);  // measure, attribute and guided tokens
+        QVERIFY(!config.readsPixels() && head.config().readsPixels() && token.config().readsPixels());
         QualityModel only = QualityModel::create(config, testTokenizer()).take();
         QCOMPARE(answersFor(only, pixels[0]), answersFor(only, pixels[1]));
+        // Nothing trained reads the pixel encoder, so answering skips it; retrieval's image
+        // embeddings still come from it and tell the two images apart.
+        const auto embedded = only.embed({pixels[0], pixels[1]});
+        QVERIFY(embedded.ok());
+        QCOMPARE(int(embedded.value()[0].size()), only.embeddingDimension());
+        QVERIFY(embedded.value()[0] != embedded.value()[1]);
+        QVERIFY(std::isfinite(embedded.value()[0][0]));
         QVERIFY(only.describe({VisualInput{pixels[0], {}}}, GenerationOptions{}).ok());
         QTemporaryDir tmp;
         QVERIFY(only.save(tmp.filePath("ckpt")).ok());
