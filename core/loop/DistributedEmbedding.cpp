@@ -75,9 +75,10 @@ Status mergeChunk(const EmbedRun& run, qint64 c, const std::vector<store::Id>& i
 }  // namespace
 
 Result<QJsonObject> embedPoolDistributed(store::Workspace& ws, const model::QualityModel& embedder,
-                                         const QString& checkpointDir, const QString& tag, dist::Group& group,
+                                         const QString& checkpointDir, const QString& name, dist::Group& group,
                                          dist::TaskChannel& channel, const DistributedEmbeddingOptions& options,
                                          const jobs::Progress& progress) {
+    const QString tag = embeddingTag(name, embedder);
     const PoolIndexPaths paths = PoolIndexPaths::of(ws);
     QDir().mkpath(QFileInfo(paths.embeddings).absolutePath());
     QElapsedTimer clock;

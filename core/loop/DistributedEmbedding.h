@@ -50,12 +50,13 @@ struct DistributedEmbeddingOptions {
 };
 
 // Rank 0: embeds the pool items not yet in the embedding file with every rank of `group`
-// and `embedder` (loaded from `checkpointDir`, named `tag`), then updates the index.
+// and `embedder` (loaded from `checkpointDir`, named `name`; the file's tag is
+// embeddingTag(name, embedder)), then updates the index.
 // Returns PoolEmbedder::update's description with the distribution's figures ("ranks",
 // "chunks", "chunksByRank", "redoneChunks", "lostRanks"). Ranks that stopped answering are
 // excused from the task's report; the others must report success.
 Result<QJsonObject> embedPoolDistributed(store::Workspace& ws, const model::QualityModel& embedder,
-                                         const QString& checkpointDir, const QString& tag, dist::Group& group,
+                                         const QString& checkpointDir, const QString& name, dist::Group& group,
                                          dist::TaskChannel& channel, const DistributedEmbeddingOptions& options,
                                          const jobs::Progress& progress);
 

@@ -9,6 +9,7 @@
 #include "loop/PoolFileItems.h"
 #include "loop/PoolItems.h"
 #include "model/ImagePreprocessor.h"
+#include "model/QualityMeasures.h"
 #include "model/QualityModel.h"
 #include "store/Workspace.h"
 
@@ -19,6 +20,9 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 namespace medq::loop {
+PoolEmbedder::PoolEmbedder(store::Workspace& ws, const model::QualityModel& embedder, const QString& tag)
+    : m_ws(ws), m_model(embedder), m_tag(embeddingTag(tag, embedder)) {}
+
 PoolIndexPaths PoolIndexPaths::of(store::Workspace& ws) {
     return {ws.blobPath(QStringLiteral("indexes/pool.emb")), ws.blobPath(QStringLiteral("indexes/pool.faiss"))};
 }
@@ -38,12 +42,16 @@ std::vector<PoolEmbedder::ItemPixels> PoolEmbedder::pixelsEach(const std::vector
     // Rendering (CT forward projection) and decoding dominate; items are independent, so
     // every core works. Files are read at full size and scaled once, to the model's input.
     const QString siteBases = dataset::SiteBaseFile::folderOf(m_ws);
-    return QtConcurrent::blockingMapped<std::vector<ItemPixels>>(sources, [&pre, &siteBases](const Source& s) -> ItemPixels {
+    const model::MeasureReference* reference = m_model.config().sourceMeasures ? &m_model.measureReference() : nullptr;
+    return QtConcurrent::blockingMapped<std::vector<ItemPixels>>(sources, [&pre, &siteBases, reference](const Source& s) -> ItemPixels {
         const QString name = QStringLiteral("pool item %1").arg(s.item.id);
+        const bool knownModality = s.item.modality >= 0 && s.item.modality < int(kClinicalModalities.size());
+        const QString modality = knownModality ? modalityKey(kClinicalModalities[std::size_t(s.item.modality)]) : QString();
         Result<Image> image = Error{name, QStringLiteral("not in the pool")};
         if (s.item.kind == PoolItemKind::File) {
             if (!s.file) return {Error{name, QStringLiteral("no file registered")}, PoolFileStatus::Vanished};
-            auto read = readPoolFile(*s.file, pre.size());
+            // Measures are read at the file's own size, as training reads its images.
+            auto read = readPoolFile(*s.file, reference ? 0 : pre.size());
             if (!read.ok()) return {read.failure->error, read.failure->status};
             image = std::move(*read.value);
         } else if (const auto recipe = recipeOf(s.item)) {
@@ -54,7 +62,13 @@ std::vector<PoolEmbedder::ItemPixels> PoolEmbedder::pixelsEach(const std::vector
         if (!image) return {image.error(), std::nullopt};
         auto processed = pre.process(image.value());
         if (!processed) return {processed.error(), s.file ? std::optional(PoolFileStatus::Unreadable) : std::nullopt};
-        return {processed.take(), std::nullopt};
+        ItemPixels out{processed.take(), std::nullopt, {}, modality};
+        if (reference) {
+            auto raw = model::QualityMeasures::of(image.value());
+            if (!raw) return {raw.error(), s.file ? std::optional(PoolFileStatus::Unreadable) : std::nullopt};
+            out.measures = reference->standardise(modality, raw.value());
+        }
+        return out;
     });
 }
 
@@ -107,12 +121,13 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
         std::vector<store::Id> ids;
         for (const auto& p : page) ids.push_back(p.id);
         std::vector<store::Id> usable;
-        std::vector<std::vector<float>> pixels;
+        EmbeddingInputs inputs;
         auto each = pixelsEach(ids);
         for (std::size_t i = 0; i < ids.size(); ++i) {
             if (each[i].pixels) {
                 usable.push_back(ids[i]);
-                pixels.push_back(each[i].pixels.take());
+                inputs.pixels.push_back(each[i].pixels.take());
+                inputs.measures.push_back(std::move(each[i].measures));
             } else if (each[i].fileStatus) {
                 spdlog::warn("pool: {} (left out)", each[i].pixels.error().message().toStdString());
                 m_ws.poolFiles().markUnusable(ids[i], *each[i].fileStatus, each[i].pixels.error().reason, io::kReaderVersion);
@@ -122,7 +137,7 @@ Result<QJsonObject> PoolEmbedder::update(int limit, const jobs::Progress& progre
             }
         }
         if (!usable.empty()) {
-            const PixelSource ready = [&pixels](const std::vector<store::Id>&) { return Result(std::move(pixels)); };
+            const EmbeddingSource ready = [&inputs](const std::vector<store::Id>&) { return Result(std::move(inputs)); };
             if (Status s = appendEmbeddings(m_model, file, usable, ready); !s) return s.error();
         }
         done = file.count();

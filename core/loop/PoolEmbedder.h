@@ -24,9 +24,9 @@ struct PoolIndexPaths {
 
 class PoolEmbedder {
 public:
-    // `tag` names the embedder checkpoint; a file made by another one is rebuilt.
-    PoolEmbedder(store::Workspace& ws, const model::QualityModel& embedder, QString tag)
-        : m_ws(ws), m_model(embedder), m_tag(std::move(tag)) {}
+    // `tag` names the embedder checkpoint; a file made by another one (or in another space,
+    // embeddingTag) is rebuilt.
+    PoolEmbedder(store::Workspace& ws, const model::QualityModel& embedder, const QString& tag);
 
     // Embeds pool items (in id order, at most `limit` in the file; 0: all) and brings the
     // index up to date. Returns counts and timings.
@@ -36,10 +36,15 @@ public:
     // drafting); the first item that fails fails them all.
     Result<std::vector<std::vector<float>>> pixels(const std::vector<store::Id>& poolItemIds) const;
 
-    // The same item by item: a file item that failed says the state to mark it with.
+    // The same item by item: a file item that failed says the state to mark it with. For a
+    // model that reads measures (ModelConfig::sourceMeasures), each item's measures come
+    // standardised against the model's MeasureReference: a pool item is read alone, and its
+    // embedding must not depend on which other items share its batch.
     struct ItemPixels {
         Result<std::vector<float>> pixels;
         std::optional<PoolFileStatus> fileStatus;
+        std::vector<float> measures;
+        QString modality;  // modalityKey()
     };
     std::vector<ItemPixels> pixelsEach(const std::vector<store::Id>& poolItemIds) const;
 

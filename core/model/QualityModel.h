@@ -64,8 +64,14 @@ public:
     // Generates until EOS or the token limit (KV cache). Greedy, or temperature + top-p sampling.
     Result<std::vector<GeneratedDescription>> describe(const std::vector<VisualInput>& images,
                                                        const GenerationOptions& options) const;
-    // Mean-pooled vision features, L2-normalised: for clustering and retrieval.
-    Result<std::vector<std::vector<float>>> embed(const std::vector<std::vector<float>>& images) const;
+    // L2-normalised image embeddings for clustering and retrieval: the mean-pooled pixel
+    // tokens, or, for a model that reads measures and no pixels (embedsMeasures()), the
+    // measure token of `measures` (parallel to images, standardised as for
+    // attributeProbabilities; zeros when absent), so that neighbours share quality levels.
+    Result<std::vector<std::vector<float>>> embed(const std::vector<std::vector<float>>& images,
+                                                  const std::vector<std::vector<float>>* measures = nullptr) const;
+    // Whether embed() reads the measures (ModelConfig::sourceMeasures without readsPixels()).
+    bool embedsMeasures() const;
     int embeddingDimension() const;
     // The called severity (0 none, 1 mild, 2 moderate, 3 severe) of every attribute slot, per
     // image, from the auxiliary head (ModelConfig::attributeSlots; an error without it): the

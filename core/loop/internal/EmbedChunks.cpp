@@ -151,12 +151,13 @@ private:
                 const std::vector<store::Id> ids(m_ids.begin() + std::ptrdiff_t(start),
                                                  m_ids.begin() + std::ptrdiff_t(std::min(to, start + kEmbeddingBatch)));
                 std::vector<store::Id> usable;
-                std::vector<std::vector<float>> pixels;
+                EmbeddingInputs inputs;
                 auto each = pool.pixelsEach(ids);
                 for (std::size_t i = 0; i < ids.size(); ++i) {
                     if (each[i].pixels) {
                         usable.push_back(ids[i]);
-                        pixels.push_back(each[i].pixels.take());
+                        inputs.pixels.push_back(each[i].pixels.take());
+                        inputs.measures.push_back(std::move(each[i].measures));
                     } else if (each[i].fileStatus) {
                         leftOut.append(QJsonObject{{"id", qint64(ids[i])},
                                                    {"status", int(*each[i].fileStatus)},
@@ -167,7 +168,7 @@ private:
                     }
                 }
                 if (usable.empty()) continue;
-                const PixelSource ready = [&pixels](const std::vector<store::Id>&) { return Result(std::move(pixels)); };
+                const EmbeddingSource ready = [&inputs](const std::vector<store::Id>&) { return Result(std::move(inputs)); };
                 if (Status s = appendEmbeddings(m_model, file, usable, ready); !s) return s;
             }
         }

@@ -52,22 +52,26 @@ Status stepEvaluate(Round& r, const jobs::Progress& progress) {
     // keeping retrieval away from near-duplicates of the benchmark.
     const QString path = r.evalEmbeddingsPath();
     const auto images = splitImages(r.ws, r.options.evalSplit, r.options.evalLimit);
+    auto embedder = r.loadModel(r.embedder());
+    if (!embedder) return embedder.error();
+    const QString tag = embeddingTag(r.embedder(), embedder.value());
     auto existing = index::EmbeddingFile::open(path);
-    if (!existing || existing.value().count() != std::int64_t(images.size())) {
+    if (!existing || existing.value().count() != std::int64_t(images.size()) || existing.value().tag() != tag) {
         progress.report(0.85, QStringLiteral("Embedding %1 evaluation images").arg(images.size()));
-        auto embedder = r.loadModel(r.embedder());
-        if (!embedder) return embedder.error();
+        // Each image alone against the embedder's reference, as pool items are (PoolEmbedder).
         learn::ExampleAssembler assembler(r.ws, embedder.value().config());
+        assembler.setMeasuresAlone(true);
+        assembler.setFallbackReference(embedder.value().measureReference());
         const QString staging = path + QStringLiteral(".part");
-        auto file = index::EmbeddingFile::create(staging, embedder.value().embeddingDimension(), r.embedder());
+        auto file = index::EmbeddingFile::create(staging, embedder.value().embeddingDimension(), tag);
         if (!file) return file.error();
-        const PixelSource pixelsOf =
-            [&assembler](const std::vector<store::Id>& ids) -> Result<std::vector<std::vector<float>>> {
-            std::vector<std::vector<float>> out;
+        const EmbeddingSource inputsOf = [&assembler](const std::vector<store::Id>& ids) -> Result<EmbeddingInputs> {
+            EmbeddingInputs out;
             for (store::Id id : ids) {
                 auto px = assembler.pixels(id);
                 if (!px) return px.error();
-                out.push_back(px.take());
+                out.pixels.push_back(px.take());
+                out.measures.push_back(assembler.standardisedMeasures(id));
             }
             return out;
         };
@@ -76,7 +80,7 @@ Status stepEvaluate(Round& r, const jobs::Progress& progress) {
             const std::vector<store::Id> batch(images.begin() + std::ptrdiff_t(start),
                                                images.begin() +
                                                    std::ptrdiff_t(std::min(images.size(), start + kEmbeddingBatch)));
-            if (Status s = appendEmbeddings(embedder.value(), file.value(), batch, pixelsOf); !s) return s.error();
+            if (Status s = appendEmbeddings(embedder.value(), file.value(), batch, inputsOf); !s) return s.error();
         }
         QFile::remove(path);
         if (!QFile::rename(staging, path)) return Error{path, QStringLiteral("cannot move the embeddings into place")};
@@ -203,9 +207,8 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
     } else {
         auto net = r.loadModel(r.registry.current());
         if (!net) return net.error();
-        auto embedderModel = r.loadModel(r.embedder());
-        if (!embedderModel) return embedderModel.error();
-        PoolEmbedder renderer(r.ws, embedderModel.value(), r.embedder());
+        // Rendered for the drafting model: its image size and, when it reads them, its measures.
+        PoolEmbedder renderer(r.ws, net.value(), r.registry.current());
         auto s = retriever.uncertainty(
             [&](const std::vector<store::Id>& ids) -> Result<std::vector<double>> {
                 std::vector<double> scores;
@@ -220,7 +223,11 @@ Status stepRetrieve(Round& r, const jobs::Progress& progress) {
                     std::vector<model::VisualInput> visuals;
                     for (std::size_t k = 0; k < each.size(); ++k) {
                         if (each[k].pixels) {
-                            visuals.push_back({each[k].pixels.take(), {}});
+                            model::VisualInput v;
+                            v.first = each[k].pixels.take();
+                            v.firstMeasures = std::move(each[k].measures);
+                            v.modality = each[k].modality;
+                            visuals.push_back(std::move(v));
                         } else if (each[k].fileStatus) {
                             r.ws.poolFiles().markUnusable(chunk[k], *each[k].fileStatus, each[k].pixels.error().reason, io::kReaderVersion);
                         } else {

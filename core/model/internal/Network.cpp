@@ -360,8 +360,12 @@ torch::Tensor MultimodalNetworkImpl::imageSummary(const torch::Tensor& features)
     return features.slice(1, 0, last).mean(1) + features.select(1, last);
 }
 
-torch::Tensor MultimodalNetworkImpl::embed(const torch::Tensor& images) {
-    return F::normalize(vision->encodePixels(images).mean(1), F::NormalizeFuncOptions().p(2).dim(-1));
+torch::Tensor MultimodalNetworkImpl::embed(const torch::Tensor& images, const torch::Tensor& measures) {
+    // Measures as the only image input: the pixel encoder is untrained, a random projection
+    // of the pixels; the measure token is what the model reads quality from.
+    const auto features = config.sourceMeasures && !config.readsPixels() ? vision(images, measures).select(1, 0)
+                                                                          : vision->encodePixels(images).mean(1);
+    return F::normalize(features, F::NormalizeFuncOptions().p(2).dim(-1));
 }
 
 void MultimodalNetworkImpl::attachLora(const LoraConfig& lora) {

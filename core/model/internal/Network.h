@@ -187,7 +187,9 @@ public:
     torch::Tensor imageSummary(const torch::Tensor& features) const;
     // Mean of the encoder's patch features, L2-normalised: [B,3,S,S] -> [B, visionWidth].
     // Without the measure token: retrieval compares what images look like.
-    torch::Tensor embed(const torch::Tensor& images);
+    // Unit-length embeddings: mean pixel tokens, or the measure token (measures [B, kCount],
+    // undefined reads as zeros) when the model reads no pixels and has measures.
+    torch::Tensor embed(const torch::Tensor& images, const torch::Tensor& measures = {});
 
     void attachLora(const LoraConfig& lora);
     void mergeLora();

@@ -4,10 +4,14 @@
 // without duplicating anything; each strategy spends the same budget.
 #include "dataset/BenchmarkBuildJob.h"
 #include "dataset/PoolBuildJob.h"
+#include "index/EmbeddingFile.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainModelJob.h"
+#include "loop/PoolEmbedder.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
+#include "model/QualityMeasures.h"
+#include "model/QualityModel.h"
 #include "store/LoopRepository.h"
 #include "store/Workspace.h"
 
@@ -15,6 +19,8 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
+#include <cmath>
 
 using namespace medq;
 
@@ -25,6 +31,12 @@ jobs::JobOutcome run(jobs::Job& job, std::atomic<bool>* cancel = nullptr, std::f
     return job.run(jobs::Progress(cancel ? cancel : &never, [&](double, const QString& phrase) {
         if (onPhrase) onPhrase(phrase);
     }));
+}
+
+// QVERIFY2 builds its message before the check: an error's message only when there is one.
+template <typename T>
+QString whyNot(const Result<T>& r) {
+    return r.ok() ? QString() : r.error().message();
 }
 
 int count(store::Workspace& ws, const char* sql) {
@@ -55,10 +67,11 @@ class LoopTest : public QObject {
         o.goldRate = 0.25;
         return o;
     }
-    QString copyOfBase(const QString& name) {
+    QString copyOfBase(const QString& name, QString from = {}) {
+        if (from.isEmpty()) from = m_base;
         const QString dir = m_tmp.filePath(name);
         QDir().mkpath(dir + "/blobs");
-        for (const QString& f : QDir(m_base).entryList(QDir::Files)) QFile::copy(m_base + "/" + f, dir + "/" + f);
+        for (const QString& f : QDir(from).entryList(QDir::Files)) QFile::copy(from + "/" + f, dir + "/" + f);
         // Checkpoints and thumbnails are folders of files: copy them too.
         const std::function<void(const QString&, const QString&)> copyTree = [&](const QString& from, const QString& to) {
             QDir().mkpath(to);
@@ -67,7 +80,7 @@ class LoopTest : public QObject {
                 else QFile::copy(e.filePath(), to + "/" + e.fileName());
             }
         };
-        copyTree(m_base + "/blobs", dir + "/blobs");
+        copyTree(from + "/blobs", dir + "/blobs");
         return dir;
     }
 
@@ -295,6 +308,78 @@ private slots:
         }
         QCOMPARE(count(*ws, "SELECT COUNT(DISTINCT t.image_id) FROM model_outputs o JOIN tasks t ON t.id = o.task_id "
                             "WHERE t.split = 'test'"), 12);
+    }
+
+    // A model with the measures as its only image input (the default recipe) embeds pool and
+    // benchmark items by its measure token, each item's measures standardised against the
+    // checkpoint's reference; the files say so in their tag, and drafting pool candidates
+    // (uncertainty) reads the measures too.
+    void aModelThatReadsOnlyMeasuresRetrievesByThem() {
+        const QString dir = copyOfBase("measures");
+        learn::TrainOptions t;
+        t.preset = "tiny";
+        t.vocabSize = 400;
+        t.sourceMeasures = true;
+        t.measureRoute = model::ModelConfig::MeasureRoute::Only;
+        t.name = "measures-1";
+        t.config.maxSteps = 20;
+        t.config.batchSize = 16;
+        t.config.warmupSteps = 5;
+        t.config.threads = 1;
+        learn::TrainModelJob train(dir, t);
+        const auto trained = run(train);
+        QVERIFY2(trained.ok(), qPrintable(trained.message));
+        const QString uncertaintyDir = copyOfBase("measures-uncertainty", dir);
+
+        loop::RoundOptions o = smallRound(RetrievalStrategy::Engine);
+        o.fineTuneSteps = 0;
+        loop::LoopRoundJob job(dir, o);
+        const auto outcome = run(job);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        auto ws = store::Workspace::open(dir).take();
+        QCOMPARE(count(*ws, "SELECT COUNT(*) FROM round_selections"), 16);
+
+        auto loaded = model::QualityModel::load(learn::CheckpointRegistry(*ws).resolve("measures-1"));
+        QVERIFY2(loaded.ok(), qPrintable(whyNot(loaded)));
+        const model::QualityModel net = loaded.take();
+        QVERIFY(net.embedsMeasures());
+        QVERIFY(!net.measureReference().isEmpty());
+        auto poolFile = index::EmbeddingFile::open(loop::PoolIndexPaths::of(*ws).embeddings);
+        QVERIFY2(poolFile.ok(), qPrintable(whyNot(poolFile)));
+        const index::EmbeddingFile pool = poolFile.take();
+        QCOMPARE(pool.tag(), QStringLiteral("measures-1+measures"));
+        QCOMPARE(pool.count(), std::int64_t(160));
+        auto eval = index::EmbeddingFile::open(ws->blobPath("indexes/eval-test-measures-1.emb"));
+        QVERIFY2(eval.ok(), qPrintable(whyNot(eval)));
+        QCOMPARE(eval.value().tag(), QStringLiteral("measures-1+measures"));
+        // A pool item's row is its measure token, whatever else shared its batch.
+        const store::Id first = pool.ids()[5];
+        const loop::PoolEmbedder embedder(*ws, net, "measures-1");
+        auto item = embedder.pixelsEach({first});
+        QVERIFY(item[0].pixels.ok());
+        QCOMPARE(int(item[0].measures.size()), model::QualityMeasures::kCount);
+        QVERIFY(std::any_of(item[0].measures.begin(), item[0].measures.end(), [](float x) { return x != 0.0f; }));
+        const std::vector<std::vector<float>> measures{item[0].measures};
+        const auto embedded = net.embed({item[0].pixels.value()}, &measures);
+        QVERIFY2(embedded.ok(), qPrintable(whyNot(embedded)));
+        const auto alone = embedded.value().front();
+        for (int k = 0; k < pool.dim(); ++k) QVERIFY(std::abs(alone[std::size_t(k)] - pool.vectors()[5 * pool.dim() + k]) < 1e-5);
+        // Items of other quality sit elsewhere: the rows are not one vector.
+        double farthest = 1.0;
+        for (std::int64_t i = 0; i < pool.count(); ++i) {
+            double dot = 0;
+            for (int k = 0; k < pool.dim(); ++k) dot += double(alone[std::size_t(k)]) * pool.vectors()[i * pool.dim() + k];
+            farthest = std::min(farthest, dot);
+        }
+        QVERIFY2(farthest < 0.99, qPrintable(QString::number(farthest)));
+
+        loop::RoundOptions u = smallRound(RetrievalStrategy::Uncertainty);
+        u.fineTuneSteps = 0;
+        loop::LoopRoundJob uncertain(uncertaintyDir, u);
+        const auto drafted = run(uncertain);
+        QVERIFY2(drafted.ok(), qPrintable(drafted.message));
+        auto ws2 = store::Workspace::open(uncertaintyDir).take();
+        QCOMPARE(count(*ws2, "SELECT COUNT(*) FROM round_selections"), 16);
     }
 
     void refusesBadSettingsAndAnEmptyWorkspace() {

@@ -6,6 +6,7 @@
 #include "loop/ItemDrafter.h"
 #include "loop/KCenterGreedy.h"
 #include "loop/ModalityRegression.h"
+#include "loop/NeighbourAgreement.h"
 #include "loop/QualityGate.h"
 #include "loop/Retrieval.h"
 #include "loop/RoundOptions.h"
@@ -144,6 +145,33 @@ private slots:
         QCOMPARE(free[0].candidate, std::size_t(0));
         QCOMPARE(free[1].candidate, std::size_t(4));
         QVERIFY(kCenterGreedy(candidates, {}, 2, 0).empty());
+    }
+
+    void neighbourAgreementCountsSharedLabelsWithinAGroup() {
+        // Group 0: labels 1, 1, 2 at 0, 10 and 90 degrees; group 1: labels 1, 2 at 0 and 5
+        // degrees (near group 0's items, but never their neighbours).
+        auto at = [](double degrees) {
+            const double r = degrees * M_PI / 180.0;
+            return std::vector<float>{float(std::cos(r)), float(std::sin(r))};
+        };
+        std::vector<float> vectors;
+        for (double d : {0.0, 10.0, 90.0, 0.0, 5.0}) {
+            const auto v = at(d);
+            vectors.insert(vectors.end(), v.begin(), v.end());
+        }
+        const std::vector<int> labels{1, 1, 2, 1, 2}, groups{0, 0, 0, 1, 1};
+        const auto one = neighbourAgreement(vectors, 2, labels, groups, 1);
+        QCOMPARE(one.items, 5);
+        // Nearest: 0->1 (same), 1->0 (same), 2->1 (other), 3->4 (other), 4->3 (other).
+        QVERIFY(std::abs(one.agreement - 2.0 / 5.0) < 1e-9);
+        // Chance: 1/2, 1/2, 0, 0, 0 of the group's others share the label.
+        QVERIFY(std::abs(one.chance - 1.0 / 5.0) < 1e-9);
+        // k beyond a group's size takes all its others: agreement meets chance.
+        const auto all = neighbourAgreement(vectors, 2, labels, groups, 10);
+        QVERIFY(std::abs(all.agreement - all.chance) < 1e-9);
+        // An item alone in its group is not counted; mismatched inputs give nothing.
+        QCOMPARE(neighbourAgreement(vectors, 2, labels, {0, 0, 0, 1, 2}, 1).items, 3);
+        QCOMPARE(neighbourAgreement(vectors, 2, {1, 2}, groups, 1).items, 0);
     }
 
     void coresetCoversGroupsFarFromTheLabelledItems() {

@@ -557,13 +557,24 @@ private slots:
         QVERIFY(!config.readsPixels() && head.config().readsPixels() && token.config().readsPixels());
         QualityModel only = QualityModel::create(config, testTokenizer()).take();
         QCOMPARE(answersFor(only, pixels[0]), answersFor(only, pixels[1]));
-        // Nothing trained reads the pixel encoder, so answering skips it; retrieval's image
-        // embeddings still come from it and tell the two images apart.
-        const auto embedded = only.embed({pixels[0], pixels[1]});
+        // Nothing trained reads the pixel encoder, so answering skips it, and retrieval's
+        // embeddings come from the measure token: the same measures give the same vector
+        // whatever the pixels, other measures another one; without measures it is refused.
+        QVERIFY(only.embedsMeasures() && !head.embedsMeasures() && !token.embedsMeasures());
+        QVERIFY(!only.embed({pixels[0], pixels[1]}).ok());
+        std::vector<std::vector<float>> mixed = measures;
+        mixed.push_back(std::vector<float>(QualityMeasures::kCount, -1.0f));
+        const auto embedded = only.embed({pixels[0], pixels[1], pixels[0]}, &mixed);
         QVERIFY(embedded.ok());
         QCOMPARE(int(embedded.value()[0].size()), only.embeddingDimension());
-        QVERIFY(embedded.value()[0] != embedded.value()[1]);
-        QVERIFY(std::isfinite(embedded.value()[0][0]));
+        QCOMPARE(embedded.value()[0], embedded.value()[1]);
+        QVERIFY(embedded.value()[0] != embedded.value()[2]);
+        double norm = 0;
+        for (float x : embedded.value()[2]) norm += double(x) * x;
+        QVERIFY(std::abs(norm - 1.0) < 1e-4);
+        QVERIFY(!only.embed({pixels[0]}, &mixed).ok());  // one measure row per image
+        // The pixel routes still embed pixels: the measures change nothing there.
+        QVERIFY(head.embed({pixels[0], pixels[1]}).value()[0] != head.embed({pixels[0], pixels[1]}).value()[1]);
         QVERIFY(only.describe({VisualInput{pixels[0], {}}}, GenerationOptions{}).ok());
         QTemporaryDir tmp;
         QVERIFY(only.save(tmp.filePath("ckpt")).ok());
