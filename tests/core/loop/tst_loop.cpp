@@ -51,6 +51,17 @@ class LoopTest : public QObject {
     QTemporaryDir m_tmp;
     QString m_base;
 
+    // A tiny model trained from scratch in seconds.
+    static learn::TrainOptions tinyTraining(int steps) {
+        learn::TrainOptions t;
+        t.preset = "tiny";
+        t.vocabSize = 400;
+        t.config.maxSteps = steps;
+        t.config.batchSize = 16;
+        t.config.warmupSteps = 5;
+        t.config.threads = 1;
+        return t;
+    }
     static loop::RoundOptions smallRound(RetrievalStrategy strategy) {
         loop::RoundOptions o;
         o.strategy = strategy;
@@ -96,14 +107,7 @@ private slots:
         p.size = 240;
         dataset::PoolBuildJob pool(m_base, p);
         QVERIFY(run(pool).ok());
-        learn::TrainOptions t;
-        t.preset = "tiny";
-        t.vocabSize = 400;
-        t.config.maxSteps = 40;
-        t.config.batchSize = 16;
-        t.config.warmupSteps = 5;
-        t.config.threads = 1;
-        learn::TrainModelJob train(m_base, t);
+        learn::TrainModelJob train(m_base, tinyTraining(40));
         const auto trained = run(train);
         QVERIFY2(trained.ok(), qPrintable(trained.message));
     }
@@ -316,16 +320,10 @@ private slots:
     // (uncertainty) reads the measures too.
     void aModelThatReadsOnlyMeasuresRetrievesByThem() {
         const QString dir = copyOfBase("measures");
-        learn::TrainOptions t;
-        t.preset = "tiny";
-        t.vocabSize = 400;
+        learn::TrainOptions t = tinyTraining(20);
         t.sourceMeasures = true;
         t.measureRoute = model::ModelConfig::MeasureRoute::Only;
         t.name = "measures-1";
-        t.config.maxSteps = 20;
-        t.config.batchSize = 16;
-        t.config.warmupSteps = 5;
-        t.config.threads = 1;
         learn::TrainModelJob train(dir, t);
         const auto trained = run(train);
         QVERIFY2(trained.ok(), qPrintable(trained.message));
