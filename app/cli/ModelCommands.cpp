@@ -172,6 +172,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("encoder-epochs"), QStringLiteral("Encoder pretraining on attribute labels first (default 30 from scratch, 0 with --from)."), QStringLiteral("N")});
         p.addOption({QStringLiteral("lora"), QStringLiteral("Train LoRA adapters of this rank instead of all weights."), QStringLiteral("RANK")});
         p.addOption({QStringLiteral("source-measures"), QStringLiteral("From scratch: the network also reads hand-made quality measures standardised within each image's source.")});
+        p.addOption({QStringLiteral("validate-on-real-sources"), QStringLiteral("Early stopping and the kept weights by the validation split's real sources alone (at least 200 questions), not the whole split.")});
         p.addOption({QStringLiteral("measure-route"), QStringLiteral("With --source-measures, what reads them: token (a visual token beside the pixels; default), head (the attribute head reads only them) or only (no pixel token reaches the decoder either)."), QStringLiteral("ROUTE"), QStringLiteral("token")});
         p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
@@ -276,6 +277,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         o.preset = p.value(QStringLiteral("preset"));
         o.name = p.value(QStringLiteral("name"));
         o.sourceMeasures = p.isSet(QStringLiteral("source-measures"));
+        o.validateOnRealSources = p.isSet(QStringLiteral("validate-on-real-sources"));
         const auto route = model::ModelConfig::measureRouteNamed(p.value(QStringLiteral("measure-route")));
         if (!route) return fail(QStringLiteral("--measure-route: '%1' is not %2").arg(p.value(QStringLiteral("measure-route")), model::ModelConfig::measureRouteWords()));
         if (p.isSet(QStringLiteral("measure-route")) && !o.sourceMeasures) return fail(QStringLiteral("--measure-route needs --source-measures"));

@@ -53,7 +53,7 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     auto assembled = assembleTrainingData(ws, config, {m_options.trainSplit, m_options.validationSplit, m_options.limit},
                                           progress.sub(0.0, 0.3));
     if (!assembled) return {JobOutcome::Status::Failed, assembled.error().message(), {}};
-    const TrainingData& data = assembled.value();
+    TrainingData& data = assembled.value();
 
     if (!net.isValid()) {
         progress.report(0.3, QStringLiteral("Training the tokenizer"));
@@ -81,6 +81,8 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     const TemperatureQuestions temperature = TemperatureQuestions::choose(data.validation, SourceBreakdown::kindsOf(ws, data.validation));
     if (temperature.basis == TemperatureQuestions::Basis::RealSources)
         trainer.setTemperatureExamples(temperature.examples, TemperatureQuestions::key(temperature.basis));
+    const bool onRealSources = m_options.validateOnRealSources && temperature.basis == TemperatureQuestions::Basis::RealSources;
+    if (onRealSources) data.validation = temperature.examples;
     // Resume an interrupted run of the same checkpoint name instead of starting over.
     const bool resume = train::Trainer::hasResumeState(dir);
     Result<train::TrainReport> report = Error{};
@@ -106,6 +108,9 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     result.insert(QStringLiteral("checkpoint"), name);
     result.insert(QStringLiteral("train_examples"), int(data.training.size()));
     result.insert(QStringLiteral("validation_examples"), int(data.validation.size()));
+    result.insert(QStringLiteral("validation_basis"),
+                  TemperatureQuestions::key(onRealSources ? TemperatureQuestions::Basis::RealSources
+                                                          : TemperatureQuestions::Basis::AllHeldOut));
     if (m_options.group) result.insert(QStringLiteral("ranks"), m_options.group->worldSize());
     result.insert(QStringLiteral("parameters"), qint64(net.parameterCount()));
     result.insert(QStringLiteral("device"), net.deviceName());

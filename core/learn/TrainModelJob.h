@@ -30,6 +30,10 @@ struct TrainOptions {
     bool sourceMeasures = false;
     model::ModelConfig::MeasureRoute measureRoute = model::ModelConfig::MeasureRoute::Token;  // with sourceMeasures
     int limit = 0;                             // > 0: use only the first N training tasks
+    // Early stopping and the kept weights by the validation split's real sources alone
+    // (leave-source-out model selection) when they have TemperatureQuestions::kMinRealQuestions
+    // questions; else, and by default, by the whole validation split.
+    bool validateOnRealSources = false;
     train::TrainConfig config;
     QString actor = QStringLiteral("system");
     bool makeCurrent = true;

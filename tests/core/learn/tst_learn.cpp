@@ -460,10 +460,15 @@ private slots:
         o.sourceMeasures = true;
         o.config.maxSteps = 2;
         o.makeCurrent = false;
+        o.validateOnRealSources = true;
         learn::TrainModelJob train(m_ws, o);
         const auto trained = run(train);
         QVERIFY2(trained.ok(), qPrintable(trained.message));
         auto ws = store::Workspace::open(m_ws).take();
+        // Six items per modality hold far fewer than 200 questions on real sources: the run
+        // asked to validate on them keeps the whole validation split, and says so.
+        QCOMPARE(trained.result.value("validation_basis").toString(), QStringLiteral("all held-out"));
+        QCOMPARE(trained.result.value("validation_examples").toInt(), int(ws->tasks().inSplit("val").size()));
         learn::CheckpointRegistry registry(*ws);
         const auto loaded = model::QualityModel::load(registry.resolve("measures"));
         QVERIFY(loaded.ok());
