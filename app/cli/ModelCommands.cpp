@@ -114,10 +114,11 @@ void printEvaluation(const QJsonObject& r) {
         for (const auto& [key, label] : kinds) {
             const QJsonObject h = bySource.value(QLatin1String(key)).toObject();
             if (h.isEmpty()) continue;
-            out << QStringLiteral("%1 %2 images: recall %3%, precision %4%, presence %5% (all-absent %6%)\n")
+            out << QStringLiteral("%1 %2 images: recall %3%, precision %4%, presence %5% (all-absent %6%), mean AUC %7\n")
                        .arg(QString::fromLatin1(name) + QString::fromLatin1(label).trimmed(), -30).arg(h.value("images").toInt())
                        .arg(100 * h.value("presentRecall").toDouble(), 0, 'f', 1).arg(100 * h.value("presentPrecision").toDouble(), 0, 'f', 1)
-                       .arg(100 * h.value("presenceAccuracy").toDouble(), 0, 'f', 1).arg(100 * h.value("absentBaseline").toDouble(), 0, 'f', 1);
+                       .arg(100 * h.value("presenceAccuracy").toDouble(), 0, 'f', 1).arg(100 * h.value("absentBaseline").toDouble(), 0, 'f', 1)
+                       .arg(h.value("meanAuc").toDouble(-1), 0, 'f', 3);
         }
     // Attribute questions answered from the head's reading, beside the decoder's answers.
     const QJsonObject headAnswers = r.value("headAnswersBySource").toObject();
@@ -173,6 +174,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("lora"), QStringLiteral("Train LoRA adapters of this rank instead of all weights."), QStringLiteral("RANK")});
         p.addOption({QStringLiteral("source-measures"), QStringLiteral("From scratch: the network also reads hand-made quality measures standardised within each image's source.")});
         p.addOption({QStringLiteral("validate-on-real-sources"), QStringLiteral("Early stopping and the kept weights by the validation split's real sources alone (at least 200 questions), not the whole split.")});
+        p.addOption({QStringLiteral("measure-dropout"), QStringLiteral("With --source-measures, the probability that training drops each measure (default 0)."), QStringLiteral("P")});
         p.addOption({QStringLiteral("measure-route"), QStringLiteral("With --source-measures, what reads them: token (a visual token beside the pixels; default), head (the attribute head reads only them) or only (no pixel token reaches the decoder either)."), QStringLiteral("ROUTE"), QStringLiteral("token")});
         p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
         p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
@@ -282,6 +284,13 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         if (!route) return fail(QStringLiteral("--measure-route: '%1' is not %2").arg(p.value(QStringLiteral("measure-route")), model::ModelConfig::measureRouteWords()));
         if (p.isSet(QStringLiteral("measure-route")) && !o.sourceMeasures) return fail(QStringLiteral("--measure-route needs --source-measures"));
         o.measureRoute = *route;
+        if (p.isSet(QStringLiteral("measure-dropout"))) {
+            bool ok = false;
+            o.measureDropout = p.value(QStringLiteral("measure-dropout")).toDouble(&ok);
+            if (!ok || o.measureDropout < 0 || o.measureDropout >= 1)
+                return fail(QStringLiteral("--measure-dropout: '%1' is not a probability below 1").arg(p.value(QStringLiteral("measure-dropout"))));
+            if (!o.sourceMeasures) return fail(QStringLiteral("--measure-dropout needs --source-measures"));
+        }
         if (o.sourceMeasures && !o.fromCheckpoint.isEmpty())
             return fail(QStringLiteral("--source-measures only from scratch: a checkpoint keeps its own inputs"));
         int epochs = 6, steps = 0, rank = 0, limit = 0, seed = 1, batch = 32;

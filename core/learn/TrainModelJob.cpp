@@ -47,6 +47,7 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         if (m_options.sourceMeasures) {
             config.sourceMeasures = true;
             config.measureRoute = m_options.measureRoute;
+            config.measureDropout = m_options.measureDropout;
         }
     }
 

@@ -60,9 +60,9 @@ void MeasureReference::fit() {
 std::vector<float> MeasureReference::standardise(const QString& modality, const std::vector<float>& measures) const {
     std::vector<float> out(measures.size(), 0.0f);
     const auto it = m_levels.constFind(modality);
-    if (it == m_levels.cend() || it->median.size() != measures.size()) return out;
+    if (it == m_levels.cend() || it->median.size() > measures.size()) return out;
     const float clip = SourceStandardiser::kClip;
-    for (std::size_t k = 0; k < measures.size(); ++k)
+    for (std::size_t k = 0; k < it->median.size(); ++k)
         out[k] = std::clamp((measures[k] - it->median[k]) / it->spread[k], -clip, clip);
     return out;
 }

@@ -26,7 +26,8 @@ public:
     bool has(const QString& modality) const { return m_levels.contains(modality); }
     bool isEmpty() const { return m_levels.isEmpty(); }
     // (x - median) / spread, clipped as SourceStandardiser does; zeros for a modality
-    // without a reference or measures of another length.
+    // without a reference or measures shorter than it. A reference of an earlier generation
+    // (fewer measures) standardises the ones it knows and leaves the later ones zero.
     std::vector<float> standardise(const QString& modality, const std::vector<float>& measures) const;
 
     // {"CT": {"median": [...], "spread": [...], "sources": n}, ...}

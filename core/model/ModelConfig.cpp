@@ -70,6 +70,9 @@ Status ModelConfig::validate() const {
     if (visualTokenGrid < 0 || visualTokenGrid > imageSize / patchSize)
         return bad("visualTokenGrid", QStringLiteral("%1 is not between 0 and the patch grid %2").arg(visualTokenGrid).arg(imageSize / patchSize));
     if (attributeSlots < 0 || attributeSlots > 1024) return bad("attributeSlots", QStringLiteral("must be between 0 and 1024"));
+    if (!(measureDropout >= 0.0 && measureDropout < 1.0)) return bad("measureDropout", QStringLiteral("must be at least 0 and below 1"));
+    if (measureCount < 1 || measureCount > QualityMeasures::kCount)
+        return bad("measureCount", QStringLiteral("%1 is not between 1 and %2").arg(measureCount).arg(QualityMeasures::kCount));
     return {};
 }
 
@@ -78,6 +81,7 @@ bool ModelConfig::sameArchitecture(const ModelConfig& o) const {
            visionLayers == o.visionLayers && visionHeads == o.visionHeads && qualityFrontEnd == o.qualityFrontEnd && visualGridSide() == o.visualGridSide() &&
            attributeSlots == o.attributeSlots && hasGuidedToken() == o.hasGuidedToken() &&
            hasGuidedImageBias() == o.hasGuidedImageBias() && sourceMeasures == o.sourceMeasures &&
+           (!sourceMeasures || measureCount == o.measureCount) &&
            headReadsMeasuresOnly() == o.headReadsMeasuresOnly() && prefixHasPixels() == o.prefixHasPixels() && lmWidth == o.lmWidth &&
            lmLayers == o.lmLayers && lmHeads == o.lmHeads && mlpRatio == o.mlpRatio &&
            maxTextLength == o.maxTextLength && vocabSize == o.vocabSize && tieEmbeddings == o.tieEmbeddings;
@@ -126,6 +130,8 @@ const std::vector<JsonField<ModelConfig>>& fields() {
         enumField("measureRoute", &C::measureRoute,
                   {{C::MeasureRoute::Token, kRouteWords[0]}, {C::MeasureRoute::Head, kRouteWords[1]}, {C::MeasureRoute::Only, kRouteWords[2]}},
                   /*whenMissing*/ C::MeasureRoute::Token),
+        intField("measureCount", &C::measureCount, /*whenMissing*/ QualityMeasures::kFirstGenerationCount),
+        doubleField("measureDropout", &C::measureDropout, /*whenMissing*/ 0.0),
         intField("lmWidth", &C::lmWidth),
         intField("lmLayers", &C::lmLayers),
         intField("lmHeads", &C::lmHeads),

@@ -1,6 +1,7 @@
 #pragma once
 // Shape and run-time settings of the multimodal quality model, with JSON round-trip.
 #include "common/Result.h"
+#include "model/QualityMeasures.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -62,6 +63,13 @@ struct ModelConfig {
     MeasureRoute measureRoute = MeasureRoute::Token;
     static std::optional<MeasureRoute> measureRouteNamed(const QString& word);  // "token", "head", "only"
     static QString measureRouteWords();                                         // for errors and help
+    // How many of QualityMeasures' values the measure token reads (the first ones): a new
+    // network reads them all, checkpoints without the key the first generation's 30.
+    int measureCount = QualityMeasures::kCount;
+    // In training, each standardised measure is dropped (zeroed, the rest scaled up) with this
+    // probability, so the head cannot lean on one combination of measures that a new source
+    // breaks (docs/experiments.md, "Measure dropout"). Checkpoints without the key have none.
+    double measureDropout = 0.0;
     bool headReadsMeasuresOnly() const { return sourceMeasures && measureRoute != MeasureRoute::Token; }
     bool prefixHasPixels() const { return !(sourceMeasures && measureRoute == MeasureRoute::Only); }
     // Whether anything trained reads the pixel encoder's tokens. Not with MeasureRoute::Only:

@@ -1,6 +1,7 @@
 #include "model/QualityMeasures.h"
 
 #include "model/ImagePreprocessor.h"
+#include "model/internal/MeasurePlane.h"
 
 #include <algorithm>
 #include <array>
@@ -9,66 +10,9 @@
 
 namespace medq::model {
 
+using namespace internal;
+
 namespace {
-
-// A grey plane and its size.
-struct Plane {
-    std::vector<float> v;
-    int w = 0, h = 0;
-    float at(int x, int y) const { return v[std::size_t(y) * std::size_t(w) + std::size_t(x)]; }
-};
-
-Plane boxDown(const Plane& p, int factor) {
-    if (factor <= 1) return p;
-    Plane out{{}, std::max(1, p.w / factor), std::max(1, p.h / factor)};
-    out.v.assign(std::size_t(out.w) * std::size_t(out.h), 0.0f);
-    const float norm = 1.0f / float(factor * factor);
-    for (int y = 0; y < out.h; ++y)
-        for (int x = 0; x < out.w; ++x) {
-            float sum = 0;
-            for (int dy = 0; dy < factor; ++dy)
-                for (int dx = 0; dx < factor; ++dx)
-                    sum += p.at(std::min(p.w - 1, x * factor + dx), std::min(p.h - 1, y * factor + dy));
-            out.v[std::size_t(y) * std::size_t(out.w) + std::size_t(x)] = sum * norm;
-        }
-    return out;
-}
-
-// Separable Gaussian, edges clamped.
-Plane blur(const Plane& p, double sigma) {
-    const int radius = std::max(1, int(std::ceil(3 * sigma)));
-    std::vector<float> k(std::size_t(2 * radius + 1));
-    for (int i = -radius; i <= radius; ++i) k[std::size_t(i + radius)] = float(std::exp(-0.5 * i * i / (sigma * sigma)));
-    const float total = std::accumulate(k.begin(), k.end(), 0.0f);
-    for (float& x : k) x /= total;
-    Plane tmp{std::vector<float>(p.v.size()), p.w, p.h}, out{std::vector<float>(p.v.size()), p.w, p.h};
-    for (int y = 0; y < p.h; ++y)
-        for (int x = 0; x < p.w; ++x) {
-            float s = 0;
-            for (int i = -radius; i <= radius; ++i) s += k[std::size_t(i + radius)] * p.at(std::clamp(x + i, 0, p.w - 1), y);
-            tmp.v[std::size_t(y) * std::size_t(p.w) + std::size_t(x)] = s;
-        }
-    for (int y = 0; y < p.h; ++y)
-        for (int x = 0; x < p.w; ++x) {
-            float s = 0;
-            for (int i = -radius; i <= radius; ++i) s += k[std::size_t(i + radius)] * tmp.at(x, std::clamp(y + i, 0, p.h - 1));
-            out.v[std::size_t(y) * std::size_t(p.w) + std::size_t(x)] = s;
-        }
-    return out;
-}
-
-double percentile(std::vector<float> values, double q) {
-    if (values.empty()) return 0;
-    const auto k = std::size_t(std::clamp(q, 0.0, 1.0) * double(values.size() - 1));
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(k), values.end());
-    return values[k];
-}
-
-double mean(const std::vector<float>& v) {
-    return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
-}
-
-double logOf(double x, double floor) { return std::log10(std::max(x, 0.0) + floor); }
 
 // Mean-subtracted contrast-normalised coefficients (BRISQUE, Mittal et al. 2012) and the
 // moments of them and of their horizontal, vertical and diagonal neighbour products.
@@ -140,7 +84,7 @@ double otsu(const std::vector<float>& v) {
 }  // namespace
 
 const QStringList& QualityMeasures::names() {
-    static const QStringList list = {
+    static const QStringList list = QStringList{
         QStringLiteral("noise_haar_mad"),     QStringLiteral("laplacian_variance"), QStringLiteral("gradient_p50"),
         QStringLiteral("gradient_p90"),       QStringLiteral("gradient_p99"),       QStringLiteral("mscn_variance"),
         QStringLiteral("mscn_mean_abs"),      QStringLiteral("mscn_kurtosis"),      QStringLiteral("mscn_skew"),
@@ -151,7 +95,7 @@ const QStringList& QualityMeasures::names() {
         QStringLiteral("entropy_focus"),      QStringLiteral("foreground_cnr"),     QStringLiteral("foreground_snr"),
         QStringLiteral("low_frequency_cv"),   QStringLiteral("band_energy_1"),      QStringLiteral("band_energy_2"),
         QStringLiteral("band_energy_4"),      QStringLiteral("band_energy_8"),      QStringLiteral("colour_saturation"),
-    };
+    } + StructureMeasures::names();
     return list;
 }
 
@@ -270,6 +214,7 @@ std::vector<float> QualityMeasures::ofPlanes(const std::vector<float>& grey, int
         saturation /= double(std::max<std::size_t>(1, n));
     }
     out.push_back(float(saturation));
+    StructureMeasures::append(grey, width, height, rgb, out);
     for (float& x : out)
         if (!std::isfinite(x)) x = 0;
     return out;

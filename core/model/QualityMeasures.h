@@ -5,6 +5,7 @@
 // standardised within each source (SourceStandardiser). See docs/unseen-sources.md.
 #include "common/Result.h"
 #include "io/Image.h"
+#include "model/StructureMeasures.h"
 
 #include <QStringList>
 #include <vector>
@@ -14,7 +15,11 @@ namespace medq::model {
 class QualityMeasures {
 public:
     // Measures per image; the order of names() is the order of of()'s values.
-    static constexpr int kCount = 30;
+    // The first 30 (noise, sharpness, natural-scene statistics, blockiness, contrast, tails,
+    // band energies, saturation) and StructureMeasures' after them. A checkpoint records how
+    // many it reads (ModelConfig::measureCount); those from before StructureMeasures read 30.
+    static constexpr int kFirstGenerationCount = 30;
+    static constexpr int kCount = kFirstGenerationCount + StructureMeasures::kCount;
     static const QStringList& names();
 
     // The middle slice, windowed as ImagePreprocessor does (grey) or divided by 255 (RGB),

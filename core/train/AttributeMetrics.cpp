@@ -2,6 +2,7 @@
 
 #include "model/PresenceCall.h"
 #include "taxonomy/Severity.h"
+#include "train/RocAuc.h"
 
 #include <algorithm>
 #include <set>
@@ -22,11 +23,12 @@ QJsonObject AttributeHeadSummary::toJson(const QStringList& slotNames) const {
                       QJsonObject{{"labels", s.labels}, {"present", s.present},
                                   {"recall", s.present ? double(s.found) / s.present : 0.0},
                                   {"precision", s.called ? double(s.found) / s.called : 0.0},
-                                  {"recallBySeverity", bySeverity}});
+                                  {"recallBySeverity", bySeverity}, {"auc", s.auc}});
     }
     return QJsonObject{{"images", images}, {"labels", labels}, {"presenceAccuracy", presenceAccuracy},
                        {"severityAccuracy", severityAccuracy}, {"absentBaseline", absentBaseline},
-                       {"presentRecall", presentRecall}, {"presentPrecision", presentPrecision}, {"byAttribute", perAttribute}};
+                       {"presentRecall", presentRecall}, {"presentPrecision", presentPrecision}, {"meanAuc", meanAuc},
+                       {"byAttribute", perAttribute}};
 }
 
 std::vector<const TrainingExample*> labelledImages(const std::vector<TrainingExample>& examples,
@@ -64,6 +66,8 @@ AttributeHeadSummary scoreAttributeReadings(const std::vector<const TrainingExam
     AttributeHeadSummary s;
     s.images = int(distinct.size());
     int presenceRight = 0, severityRight = 0, absent = 0, present = 0, found = 0, called = 0, calledRight = 0;
+    std::vector<std::vector<double>> slotScores;
+    std::vector<std::vector<int>> slotLabels;
     for (std::size_t i = 0; i < distinct.size(); ++i) {
         const auto& targets = distinct[i]->attributeTargets;
         std::vector<int> guess;
@@ -73,7 +77,9 @@ AttributeHeadSummary scoreAttributeReadings(const std::vector<const TrainingExam
             if (targets[k] < 0) continue;
             ++s.labels;
             const bool isPresent = targets[k] > 0, saysPresent = guess[k] > 0;
-            if (s.bySlot.size() <= k) s.bySlot.resize(k + 1);
+            if (s.bySlot.size() <= k) s.bySlot.resize(k + 1), slotScores.resize(k + 1), slotLabels.resize(k + 1);
+            slotScores[k].push_back(1.0 - readings[i][k][0]);
+            slotLabels[k].push_back(isPresent ? 1 : 0);
             AttributeHeadSummary::Slot& slot = s.bySlot[k];
             ++slot.labels;
             slot.present += isPresent;
@@ -92,6 +98,13 @@ AttributeHeadSummary scoreAttributeReadings(const std::vector<const TrainingExam
             calledRight += isPresent && saysPresent;
         }
     }
+    double aucSum = 0;
+    int aucSlots = 0;
+    for (std::size_t k = 0; k < s.bySlot.size(); ++k) {
+        s.bySlot[k].auc = rocAuc(slotScores[k], slotLabels[k]);
+        if (s.bySlot[k].auc >= 0) aucSum += s.bySlot[k].auc, ++aucSlots;
+    }
+    s.meanAuc = aucSlots ? aucSum / aucSlots : -1;
     const double n = std::max(1, s.labels);
     s.presenceAccuracy = presenceRight / n;
     s.severityAccuracy = severityRight / n;

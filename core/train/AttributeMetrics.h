@@ -20,9 +20,13 @@ struct AttributeHeadSummary {
     double absentBaseline = 0;     // presence accuracy of answering "absent" everywhere
     double presentRecall = 0;      // share of present attributes the head finds
     double presentPrecision = 0;   // share of the head's "present" calls that are right
+    // Mean over slots with present and absent labels of the AUC of P(present) = 1 - P(none):
+    // how well the head ranks, whatever its thresholds; -1 when no slot has both.
+    double meanAuc = -1;
     struct Slot {
         int labels = 0, present = 0, found = 0, called = 0;  // found: present and called present
         int presentAt[4] = {0, 0, 0, 0}, foundAt[4] = {0, 0, 0, 0};  // by true severity (1 mild .. 3 severe)
+        double auc = -1;  // of P(present), -1 without both classes
     };
     std::vector<Slot> bySlot;  // per attribute slot
     // toJson names slots by `slotNames` when given (else by index); slots without labels are left

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace medq::bench {
 
@@ -61,24 +60,6 @@ double LogisticProbe::bestThreshold(const ProbeLabels& data) const {
         if (f1 > bestF1) bestF1 = f1, best = i + 1 < scored.size() ? 0.5 * (scored[i].first + scored[i + 1].first) : 0.0;
     }
     return best;
-}
-
-double rocAuc(const std::vector<double>& scores, const std::vector<int>& y) {
-    std::vector<std::size_t> order(scores.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
-    double rankSum = 0, positives = 0;
-    for (std::size_t i = 0; i < order.size();) {
-        std::size_t j = i;
-        while (j < order.size() && scores[order[j]] == scores[order[i]]) ++j;
-        const double rank = 0.5 * double(i + j + 1);  // mean 1-based rank of the tie group
-        for (std::size_t k = i; k < j; ++k)
-            if (y[order[k]]) rankSum += rank, positives += 1;
-        i = j;
-    }
-    const double negatives = double(scores.size()) - positives;
-    if (positives == 0 || negatives == 0) return -1;
-    return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
 }
 
 void PresenceCounts::add(bool predicted, bool present) {

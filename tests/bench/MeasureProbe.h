@@ -28,9 +28,6 @@ private:
     double m_b = 0;
 };
 
-// Area under the ROC curve of `scores` for labels `y` (ties count half); -1 without both classes.
-double rocAuc(const std::vector<double>& scores, const std::vector<int>& y);
-
 struct PresenceCounts {
     int truePositive = 0, falsePositive = 0, falseNegative = 0;
     void add(bool predicted, bool present);

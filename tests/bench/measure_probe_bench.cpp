@@ -1,4 +1,4 @@
-// Do the 30 per-source standardised measures carry each attribute to sources never seen?
+// Do the per-source standardised measures carry each attribute to sources never seen?
 // (issue "A model that reads image quality on sources it has never seen"). A linear probe
 // per modality and attribute (MeasureProbe.h) on a benchmark workspace's training split,
 // thresholds from its validation split, read on the test split's unseen real sources and
@@ -7,7 +7,7 @@
 // ranked before a 25-minute training run.
 //
 //   bench_measure_probe --workspace W --cache measures.csv [--phantom-sources lumped|generation]
-//                       [--jitter N] [--balanced] [--l2 0.001]
+//                       [--jitter N] [--balanced] [--l2 0.001] [--measures N]
 #include "MeasureProbe.h"
 #include "dataset/ImageSource.h"
 #include "dataset/SiteBaseFile.h"
@@ -17,6 +17,7 @@
 #include "model/QualityMeasures.h"
 #include "model/SourceStandardiser.h"
 #include "store/Workspace.h"
+#include "train/RocAuc.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -52,7 +53,10 @@ bool readCache(const QString& path, std::vector<ProbeImage>& out) {
     in.readLine();  // header
     while (!in.atEnd()) {
         const QStringList cells = in.readLine().split(QLatin1Char(','));
-        if (cells.size() != 6 + model::QualityMeasures::kCount) return false;
+        if (cells.size() != 6 + model::QualityMeasures::kCount) {  // another generation of measures: measure again
+            out.clear();
+            return false;
+        }
         ProbeImage im{cells[0].toLongLong(), cells[1], cells[2], cells[3], cells[4].toInt(),
                       cells[5].split(QLatin1Char(';'), Qt::SkipEmptyParts), {}};
         for (int k = 0; k < model::QualityMeasures::kCount; ++k) im.measures.push_back(cells[6 + k].toFloat());
@@ -194,6 +198,7 @@ int main(int argc, char** argv) {
     p.addOption({"jitter", "Training images standardised on a random subset of N of their source's images.", "N", "0"});
     p.addOption({"balanced", "Weigh present and absent labels equally in the probe's fit."});
     p.addOption({"l2", "The probe's l2 penalty (default 0.001).", "L", "0.001"});
+    p.addOption({"measures", "Read only the first N measures (30: those before StructureMeasures).", "N"});
     p.process(app);
 
     std::vector<ProbeImage> images;
@@ -208,6 +213,8 @@ int main(int argc, char** argv) {
     o.jitter = p.value("jitter").toInt();
     o.balanced = p.isSet("balanced");
     o.l2 = p.value("l2").toDouble();
+    if (p.isSet("measures"))
+        for (auto& im : images) im.measures.resize(std::size_t(std::clamp(p.value("measures").toInt(), 1, model::QualityMeasures::kCount)));
     const auto x = standardise(images, o);
 
     QMap<QString, QSet<QString>> attributesOf;  // modality -> keys present in training
@@ -241,7 +248,7 @@ int main(int argc, char** argv) {
                     (images[i].phantom() ? t->phantoms : t->unseen).add(s >= cut, present);
                 if (!images[i].phantom()) scores.push_back(s), labels.push_back(present ? 1 : 0);
             }
-            const double auc = bench::rocAuc(scores, labels);
+            const double auc = train::rocAuc(scores, labels);
             if (auc >= 0)
                 for (Totals* t : {&byModality[it.key()], &all}) t->aucSum += auc, ++t->aucCount;
         }

@@ -178,19 +178,23 @@ VisionEncoderImpl::VisionEncoderImpl(const ModelConfig& c) {
                                            TransformerBlock(c.visionWidth, c.visionHeads, c.mlpRatio, c.dropout, false)));
     m_norm = register_module("norm", Norm(c.visionWidth, false));
     if (c.sourceMeasures)
-        m_measures = register_module("measures", torch::nn::Sequential(torch::nn::Linear(QualityMeasures::kCount, c.visionWidth),
+        m_measures = register_module("measures", torch::nn::Sequential(torch::nn::Linear(c.measureCount, c.visionWidth),
                                                                        torch::nn::GELU(),
                                                                        torch::nn::Linear(c.visionWidth, c.visionWidth)));
     m_patchSide = c.imageSize / c.patchSize;
     m_gridSide = c.visualGridSide();
     m_readsPixels = c.readsPixels();
+    m_measureCount = c.measureCount;
+    m_measureDropout = c.measureDropout;
 }
 
 torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& images, const torch::Tensor& measures) {
     // Nothing reads the pixel tokens (MeasureRoute::Only): skipping them saves most of the
     // image's compute and changes no output.
-    const auto m = measures.defined() ? measures.to(images.device(), images.scalar_type())
-                                      : torch::zeros({images.size(0), int64_t(QualityMeasures::kCount)}, images.options());
+    // A checkpoint of an earlier generation reads the first m_measureCount measures.
+    auto m = measures.defined() ? measures.narrow(1, 0, m_measureCount).to(images.device(), images.scalar_type())
+                                : torch::zeros({images.size(0), m_measureCount}, images.options());
+    if (m_measureDropout > 0 && is_training()) m = torch::dropout(m, m_measureDropout, true);
     if (!m_readsPixels) return m_measures->forward(m).unsqueeze(1);
     auto x = encodePixels(images);
     if (m_measures.is_empty()) return x;

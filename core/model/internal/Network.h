@@ -125,6 +125,8 @@ private:
     Norm m_norm{nullptr};
     int64_t m_patchSide = 0, m_gridSide = 0;
     bool m_readsPixels = true;
+    int64_t m_measureCount = QualityMeasures::kCount;
+    double m_measureDropout = 0.0;
 };
 TORCH_MODULE(VisionEncoder);
 

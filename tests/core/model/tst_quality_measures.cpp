@@ -1,6 +1,7 @@
 // QualityMeasures respond to the degradations they are named after, and SourceStandardiser
 // removes a source's offset while keeping the ranking within it.
 #include "model/QualityMeasures.h"
+#include "model/MeasureReference.h"
 #include "model/SourceStandardiser.h"
 
 #include <QJsonArray>
@@ -105,6 +106,64 @@ private slots:
                 rgb.at(x, y, 0, 2) = 50;
             }
         QVERIFY(measure(rgb, "colour_saturation") > 0.7f);
+    }
+
+    // StructureMeasures: each rises with the structure it is named after, against the same
+    // image without it.
+    void structureMeasuresRespondToWhatTheyAreNamedAfter() {
+        const Image base = makeImage(0.01);
+        const auto at = [](Image& im, int x, int y) -> float& { return im.voxels[std::size_t(y * 128 + x)]; };
+        Image folded = base;  // aliasing: a faint copy half the field away
+        for (int y = 0; y < 128; ++y)
+            for (int x = 0; x < 128; ++x) at(folded, x, y) += 0.4f * base.voxels[std::size_t(((y + 64) % 128) * 128 + x)];
+        QVERIFY(measure(folded, "periodic_replication") > measure(base, "periodic_replication") + 0.1f);
+        Image rings = base;  // fine concentric rings about the centre
+        for (int y = 0; y < 128; ++y)
+            for (int x = 0; x < 128; ++x) at(rings, x, y) += 0.05f * float(std::sin(std::hypot(x - 63.5, y - 63.5) * 1.6));
+        QVERIFY(measure(rings, "ring_energy") > measure(base, "ring_energy") + 0.5f);
+        Image smeared = base;  // motion along x
+        for (int y = 0; y < 128; ++y)
+            for (int x = 0; x < 128; ++x) {
+                float sum = 0;
+                for (int d = -4; d <= 4; ++d) sum += base.voxels[std::size_t(y * 128 + std::clamp(x + d, 0, 127))];
+                at(smeared, x, y) = sum / 9;
+            }
+        QVERIFY(measure(smeared, "gradient_anisotropy") > measure(base, "gradient_anisotropy") + 0.5f);
+        Image tilted = base;  // a bias field from left to right
+        for (int y = 0; y < 128; ++y)
+            for (int x = 0; x < 128; ++x) at(tilted, x, y) *= 0.6f + 0.8f * float(x) / 127;
+        QVERIFY(measure(tilted, "illumination_tilt") > measure(base, "illumination_tilt") + 0.2f);
+        Image spotted = base;  // dark spots
+        for (int k = 0; k < 12; ++k)
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx) at(spotted, 40 + (k % 4) * 14 + dx, 40 + (k / 4) * 14 + dy) -= 0.4f;
+        QVERIFY(measure(spotted, "blob_share") > measure(base, "blob_share"));
+        // Colour: a red cast moves the red chromaticity; grey images read a neutral third.
+        QCOMPARE(measure(base, "chroma_red"), 1.0f / 3);
+        Image reddish(32, 32, 1, 3);
+        for (int y = 0; y < 32; ++y)
+            for (int x = 0; x < 32; ++x) reddish.at(x, y, 0, 0) = 200, reddish.at(x, y, 0, 1) = 120, reddish.at(x, y, 0, 2) = 120;
+        QVERIFY(measure(reddish, "chroma_red") > 0.4f);
+        QCOMPARE(measure(reddish, "chroma_outliers"), 0.0f);
+        for (int y = 0; y < 6; ++y)
+            for (int x = 0; x < 6; ++x) reddish.at(x, y, 0, 0) = 20, reddish.at(x, y, 0, 2) = 200;  // blue ink
+        QVERIFY(measure(reddish, "chroma_outliers") > 0.02f);
+    }
+
+    // A checkpoint of the first generation keeps its 30-wide reference: it standardises the
+    // measures it knows and leaves the later ones zero.
+    void anEarlierReferenceStandardisesTheMeasuresItKnows() {
+        model::MeasureReference reference;
+        const int first = QualityMeasures::kFirstGenerationCount;
+        reference.addSource(QStringLiteral("CT"), {std::vector<float>(std::size_t(first), 1.0f), std::vector<float>(std::size_t(first), 2.0f)});
+        reference.fit();
+        const auto out = reference.standardise(QStringLiteral("CT"), std::vector<float>(std::size_t(QualityMeasures::kCount), 3.0f));
+        QCOMPARE(int(out.size()), QualityMeasures::kCount);
+        QCOMPARE(out[0], 1.0f);
+        QCOMPARE(out[std::size_t(first - 1)], 1.0f);
+        QCOMPARE(out[std::size_t(first)], 0.0f);
+        QVERIFY(reference.standardise(QStringLiteral("CT"), std::vector<float>(std::size_t(first - 1), 3.0f)) ==
+                std::vector<float>(std::size_t(first - 1), 0.0f));
     }
 
     void rejectsEmptyAndOddChannelImages() {

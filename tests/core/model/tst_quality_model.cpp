@@ -474,6 +474,52 @@ private slots:
         });
     }
 
+    // A checkpoint from before StructureMeasures (no "measureCount") reads the first 30 of
+    // today's longer measure vectors and nothing after them.
+    void aFirstGenerationMeasureCheckpointReadsItsThirty() {
+        ModelConfig old = ModelConfig::fromPreset("tiny").value();
+        old.sourceMeasures = true;
+        QCOMPARE(old.measureCount, QualityMeasures::kCount);
+        old.measureCount = QualityMeasures::kFirstGenerationCount;
+        QVERIFY(!old.sameArchitecture([] { ModelConfig c = ModelConfig::fromPreset("tiny").value(); c.sourceMeasures = true; return c; }()));
+        checkOlderManifestLoads(old, {"measureCount"}, [](const ModelConfig& c) { QCOMPARE(c.measureCount, QualityMeasures::kFirstGenerationCount); });
+        QualityModel model = QualityModel::create(old, testTokenizer()).take();
+        const auto withMeasures = [&](float first, float later) {
+            auto q = queries(old.imageSize);
+            std::vector<float> m(std::size_t(QualityMeasures::kCount), later);
+            std::fill_n(m.begin(), QualityMeasures::kFirstGenerationCount, first);
+            for (auto& one : q) {
+                one.image.firstMeasures = m;
+                if (one.image.isPair()) one.image.secondMeasures = m;
+            }
+            return model.answer(q).take()[1].probabilities;
+        };
+        QCOMPARE(withMeasures(1.0f, 3.0f), withMeasures(1.0f, -3.0f));
+        QVERIFY(withMeasures(1.0f, 3.0f) != withMeasures(-1.0f, 3.0f));
+    }
+
+    // Measure dropout acts in training only: answers stay deterministic, and a manifest
+    // from before it reads none.
+    void measureDropoutIsATrainingOnlySetting() {
+        ModelConfig config = ModelConfig::fromPreset("tiny").value();
+        config.sourceMeasures = true;
+        config.measureDropout = 1.0;
+        QVERIFY(!config.validate());
+        config.measureDropout = 0.5;
+        QVERIFY(config.validate());
+        checkOlderManifestLoads(config, {"measureDropout"}, [](const ModelConfig& c) { QCOMPARE(c.measureDropout, 0.0); });
+        QualityModel model = QualityModel::create(config, testTokenizer()).take();
+        auto q = queries(config.imageSize);
+        for (auto& one : q) {
+            one.image.firstMeasures.assign(QualityMeasures::kCount, 2.0f);
+            if (one.image.isPair()) one.image.secondMeasures.assign(QualityMeasures::kCount, -2.0f);
+        }
+        QCOMPARE(model.answer(q).take()[1].probabilities, model.answer(q).take()[1].probabilities);
+        QTemporaryDir tmp;
+        QVERIFY(model.save(tmp.filePath("ckpt")).ok());
+        QCOMPARE(QualityModel::load(tmp.filePath("ckpt")).value().config().measureDropout, 0.5);
+    }
+
     void sourceMeasuresReachTheHeadAndTheAnswers() {
         ModelConfig config = ModelConfig::fromPreset("tiny").value();
         config.sourceMeasures = true;

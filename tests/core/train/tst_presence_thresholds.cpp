@@ -6,6 +6,7 @@
 #include "train/AttributeMetrics.h"
 #include "train/HeadAnswers.h"
 #include "train/PresenceThresholds.h"
+#include "train/RocAuc.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -66,6 +67,8 @@ private slots:
         const Heldout h = heldout(40);
         const auto before = scoreAttributeReadings(h.images(), h.readings);
         QCOMPARE(before.presentRecall, 0.0);  // every reading says "none" is most probable
+        QCOMPARE(before.meanAuc, 1.0);        // while its ranking is perfect in slots 0 and 1
+        QCOMPARE(before.bySlot[0].auc, 1.0);
 
         const PresenceFit fit = PresenceThresholds::fit(h.images(), h.readings, 3);
         QCOMPARE(int(fit.thresholds.size()), 3);
@@ -83,6 +86,12 @@ private slots:
         QVERIFY(after.presentRecall > 0.9 && after.presentPrecision > 0.9);
         // The severity within "present" is still the head's most probable one (mild here).
         QVERIFY(after.severityAccuracy < after.presenceAccuracy);
+    }
+
+    void rocAucCountsOrderedPairs() {
+        QCOMPARE(rocAuc({0.1, 0.4, 0.35, 0.8}, {0, 0, 1, 1}), 0.75);  // 3 of 4 present-absent pairs ordered
+        QCOMPARE(rocAuc({0.5, 0.5}, {1, 0}), 0.5);                     // a tie counts half
+        QCOMPARE(rocAuc({0.2, 0.9}, {1, 1}), -1.0);                    // one class only
     }
 
     // The head answers yes/no and "how" questions about one attribute of a single image by
