@@ -250,6 +250,7 @@ private slots:
         QCOMPARE(route->currentText(), QStringLiteral("only"));
         QVERIFY(dialog.options().sourceMeasures);
         QCOMPARE(dialog.options().measureRoute, model::ModelConfig::MeasureRoute::Only);
+        QCOMPARE(dialog.options().measureDropout, learn::TrainRecipe::kMeasureDropout);
         measures->setChecked(false);
         QVERIFY(!route->isEnabled());
         QVERIFY(!dialog.options().sourceMeasures);
