@@ -3,6 +3,7 @@
 #include "Commands.h"
 #include "ConsoleJobRunner.h"
 #include "GroupArguments.h"
+#include "TrainArguments.h"
 #include "common/Log.h"
 #include "ingest/WorkspaceJobs.h"
 #include "learn/CalibrateModelJob.h"
@@ -12,7 +13,6 @@
 #include "learn/OwnModelRegistration.h"
 #include "learn/ThreadCount.h"
 #include "learn/TrainModelJob.h"
-#include "learn/TrainRecipe.h"
 #include "loop/RoutingCalibrator.h"
 #include "store/Workspace.h"
 
@@ -163,22 +163,7 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
     p.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("Workspace folder."));
     if (sub == QLatin1String("train")) {
         p.setApplicationDescription(QStringLiteral("Train the quality model on a split of the workspace's benchmark."));
-        p.addOption({QStringLiteral("from-scratch"), QStringLiteral("New tokenizer and network (default).")});
-        p.addOption({QStringLiteral("from"), QStringLiteral("Fine-tune this checkpoint (name or path)."), QStringLiteral("CHECKPOINT")});
-        p.addOption({QStringLiteral("data"), QStringLiteral("Training split (default train)."), QStringLiteral("SPLIT"), QStringLiteral("train")});
-        p.addOption({QStringLiteral("preset"), QStringLiteral("Model size: tiny, default or base."), QStringLiteral("P"), QStringLiteral("default")});
-        p.addOption({QStringLiteral("epochs"), QStringLiteral("Passes over the data (default 6)."), QStringLiteral("N"), QStringLiteral("6")});
-        p.addOption({QStringLiteral("steps"), QStringLiteral("Optimizer steps (overrides --epochs)."), QStringLiteral("N")});
-        p.addOption({QStringLiteral("batch-size"), QStringLiteral("Examples per step (default 32: all questions of ~4 images)."), QStringLiteral("N"), QStringLiteral("32")});
-        p.addOption({QStringLiteral("encoder-epochs"), QStringLiteral("Encoder pretraining on attribute labels first (default 30 from scratch, 0 with --from)."), QStringLiteral("N")});
-        p.addOption({QStringLiteral("lora"), QStringLiteral("Train LoRA adapters of this rank instead of all weights."), QStringLiteral("RANK")});
-        p.addOption({QStringLiteral("source-measures"), QStringLiteral("From scratch: the network also reads hand-made quality measures standardised within each image's source.")});
-        p.addOption({QStringLiteral("validate-on-real-sources"), QStringLiteral("Early stopping and the kept weights by the validation split's real sources alone (at least 200 questions), not the whole split.")});
-        p.addOption({QStringLiteral("measure-dropout"), QStringLiteral("With --source-measures, the probability that training drops each measure (default 0)."), QStringLiteral("P")});
-        p.addOption({QStringLiteral("measure-route"), QStringLiteral("With --source-measures, what reads them: token (a visual token beside the pixels; default), head (the attribute head reads only them) or only (no pixel token reaches the decoder either)."), QStringLiteral("ROUTE"), QStringLiteral("token")});
-        p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
-        p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
-        p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S")});
+        addTrainOptions(p);
         // --threads, and with --world-size N > 1 rank 0 of a data-parallel run (docs/scale-out.md).
         addGroupOptions(p, false, QStringLiteral("1"));
     } else if (sub == QLatin1String("eval")) {
@@ -271,50 +256,13 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         return Ok;
     }
     if (sub == QLatin1String("train")) {
-        if (p.isSet(QStringLiteral("from")) && p.isSet(QStringLiteral("from-scratch")))
-            return fail(QStringLiteral("--from and --from-scratch exclude each other"));
         learn::TrainOptions o;
-        o.fromCheckpoint = p.value(QStringLiteral("from"));
-        o.trainSplit = p.value(QStringLiteral("data"));
-        o.preset = p.value(QStringLiteral("preset"));
-        o.name = p.value(QStringLiteral("name"));
-        o.sourceMeasures = p.isSet(QStringLiteral("source-measures"));
-        o.validateOnRealSources = p.isSet(QStringLiteral("validate-on-real-sources"));
-        const auto route = model::ModelConfig::measureRouteNamed(p.value(QStringLiteral("measure-route")));
-        if (!route) return fail(QStringLiteral("--measure-route: '%1' is not %2").arg(p.value(QStringLiteral("measure-route")), model::ModelConfig::measureRouteWords()));
-        if (p.isSet(QStringLiteral("measure-route")) && !o.sourceMeasures) return fail(QStringLiteral("--measure-route needs --source-measures"));
-        o.measureRoute = *route;
-        if (p.isSet(QStringLiteral("measure-dropout"))) {
-            bool ok = false;
-            o.measureDropout = p.value(QStringLiteral("measure-dropout")).toDouble(&ok);
-            if (!ok || o.measureDropout < 0 || o.measureDropout >= 1)
-                return fail(QStringLiteral("--measure-dropout: '%1' is not a probability below 1").arg(p.value(QStringLiteral("measure-dropout"))));
-            if (!o.sourceMeasures) return fail(QStringLiteral("--measure-dropout needs --source-measures"));
-        }
-        if (o.sourceMeasures && !o.fromCheckpoint.isEmpty())
-            return fail(QStringLiteral("--source-measures only from scratch: a checkpoint keeps its own inputs"));
-        int epochs = 6, steps = 0, rank = 0, limit = 0, seed = 1, batch = 32;
-        int encoderEpochs = o.fromCheckpoint.isEmpty() ? 30 : 0;
-        if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||
-            !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) ||
-            !intOption(p, "batch-size", 1, batch) || !intOption(p, "encoder-epochs", 0, encoderEpochs))
-            return fail(QStringLiteral("--epochs, --steps, --batch-size, --lora, --limit and --seed take positive integers"));
+        if (auto problem = trainOptions(p, o)) return fail(*problem);
         dist::GroupOptions groupSettings;
         if (auto problem = groupOptions(p, groupSettings)) return fail(*problem);
         if (groupSettings.worldSize > 1 && groupSettings.master.isEmpty())
             return fail(QStringLiteral("--master HOST:PORT is needed for a group of more than one process"));
         o.config.threads = groupSettings.threads;
-        o.config.batchSize = batch;
-        o.config.encoderEpochs = encoderEpochs;
-        o.config.epochs = epochs;
-        o.config.maxSteps = steps;
-        o.config.seed = std::uint64_t(seed);
-        o.limit = limit;
-        learn::TrainRecipe::setRunCadence(o.config);
-        if (rank > 0) {
-            o.config.useLora = true;
-            o.config.lora.rank = rank;
-        }
         if (Status valid = o.config.validate(); !valid) return fail(valid.error().message());
         std::optional<LeadGroup> lead;
         if (groupSettings.worldSize > 1) {

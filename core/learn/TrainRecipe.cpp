@@ -28,4 +28,16 @@ TrainOptions TrainRecipe::defaults() {
     return o;
 }
 
+TrainOptions TrainRecipe::fineTuning(const QString& checkpoint) {
+    TrainOptions o;
+    o.fromCheckpoint = checkpoint;
+    o.config.epochs = kFineTuneEpochs;
+    o.config.encoderEpochs = 0;
+    o.config.batchSize = kBatchSize;
+    o.config.threads = suggestedThreadCount();
+    o.config.seed = 1;
+    setRunCadence(o.config);
+    return o;
+}
+
 }  // namespace medq::learn

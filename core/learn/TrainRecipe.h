@@ -1,6 +1,6 @@
 #pragma once
 // The training recipe a lead starts without choosing anything: what `medq model train`
-// and Lab > Train Model share, and the default recipe the README and docs/experiments.md
+// (each option then changes its part) and Lab > Train Model share, and the default recipe the README and docs/experiments.md
 // report (from scratch, 20 encoder epochs, 1,200 steps of 32 examples, the per-source
 // standardised measures as the only image input).
 #include "learn/TrainModelJob.h"
@@ -15,6 +15,8 @@ struct TrainRecipe {
     // docs/experiments.md "The default recipe timed, and rerun" and "The 41 measures in the
     // full recipe"): what a lead is told before starting it.
     static constexpr int kMinutesOnTwoCores = 18;
+    // Passes over the data when fine-tuning a checkpoint and nobody says how long.
+    static constexpr int kFineTuneEpochs = 6;
 
     // Validation every 100 steps, early stopping after 4 checks without improvement, a
     // resume point every 100 steps: every run, from the command line or the workstation.
@@ -22,6 +24,9 @@ struct TrainRecipe {
     // From scratch with the default preset and the measures as the only image input (each
     // dropped with kMeasureDropout in training), on every core this machine has.
     static TrainOptions defaults();
+    // Fine-tuning `checkpoint`: kFineTuneEpochs passes, no encoder pretraining, the inputs the
+    // checkpoint was trained on, on every core.
+    static TrainOptions fineTuning(const QString& checkpoint);
 };
 
 }  // namespace medq::learn

@@ -49,8 +49,9 @@ int main(int argc, char** argv) {
     const QString ws = tmp.filePath(QStringLiteral("ws"));
     int code = 0;
     for (const QStringList& step : {QStringList{"init", ws}, QStringList{"synth", "bench", ws, "--per-modality", "8"},
+                                    // The pixel network, whose steps docs/scale-out.md's figures time.
                                     QStringList{"model", "train", ws, "--preset", preset, "--steps", "1", "--encoder-epochs",
-                                                "0", "--threads", "1", "--name", "base"}}) {
+                                                "0", "--no-source-measures", "--threads", "1", "--name", "base"}}) {
         const QString out = run(step, &code);
         if (code != 0) return std::fprintf(stderr, "%s\n", qPrintable(out)), 1;
     }

@@ -82,10 +82,13 @@ private slots:
         QCOMPARE(medq({"import", ws, "-m", "xray", test::pydicom("CT_small.dcm")}).code, 1);
         QCOMPARE(medq({"info", m_tmp.filePath("nothing-here")}).code, 1);
         // Measure dropout is a probability, and only for a network that reads measures.
-        const auto noMeasures = medq({"model", "train", ws, "--from-scratch", "--measure-dropout", "0.2"});
+        const auto noMeasures = medq({"model", "train", ws, "--from-scratch", "--no-source-measures", "--measure-dropout", "0.2"});
         QCOMPARE(noMeasures.code, 1);
-        QVERIFY2(noMeasures.err.contains("--measure-dropout needs --source-measures"), qPrintable(noMeasures.err));
-        const auto notAProbability = medq({"model", "train", ws, "--from-scratch", "--source-measures", "--measure-dropout", "1.5"});
+        QVERIFY2(noMeasures.err.contains("--measure-dropout needs a network that reads the measures"), qPrintable(noMeasures.err));
+        const auto fineTuned = medq({"model", "train", ws, "--from", "base-1", "--measure-route", "head"});
+        QCOMPARE(fineTuned.code, 1);
+        QVERIFY2(fineTuned.err.contains("--measure-route needs a network that reads the measures"), qPrintable(fineTuned.err));
+        const auto notAProbability = medq({"model", "train", ws, "--from-scratch", "--measure-dropout", "1.5"});
         QCOMPARE(notAProbability.code, 1);
         QVERIFY2(notAProbability.err.contains("'1.5' is not a probability below 1"), qPrintable(notAProbability.err));
     }

@@ -63,6 +63,13 @@ private slots:
         QCOMPARE(medq({"synth", "bench", m_ws, "--per-modality", "8"}).code, 0);
         auto train = medq({"model", "train", m_ws, "--preset", "tiny", "--steps", "40", "--encoder-epochs", "1"});
         QVERIFY2(train.code == 0, qPrintable(train.err));
+        // Without options on the inputs, `model train` trains the default recipe's network
+        // (learn::TrainRecipe): what a user assesses with below.
+        const QJsonObject config = QJsonDocument::fromJson(test::readFile(m_ws + "/blobs/checkpoints/base-1/manifest.json"))
+                                       .object().value("config").toObject();
+        QCOMPARE(config.value("sourceMeasures").toBool(), true);
+        QCOMPARE(config.value("measureRoute").toString(), QString("only"));
+        QCOMPARE(config.value("measureDropout").toDouble(), 0.2);  // TrainRecipe::kMeasureDropout
     }
 
     void gateExitCodesFollowTheLevels() {

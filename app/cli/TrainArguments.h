@@ -1,0 +1,17 @@
+#pragma once
+// The options of `medq model train` that say what to train and how long: each one changes its
+// part of the default recipe (from scratch) or of fine-tuning (--from), learn::TrainRecipe,
+// so the command without options runs what the README and docs/experiments.md report.
+#include "learn/TrainModelJob.h"
+
+#include <QCommandLineParser>
+#include <optional>
+
+namespace medq::cli {
+
+void addTrainOptions(QCommandLineParser& p);
+// The training options from the command line (all but the group's, GroupArguments.h), or what
+// is wrong with them.
+std::optional<QString> trainOptions(const QCommandLineParser& p, learn::TrainOptions& o);
+
+}  // namespace medq::cli
