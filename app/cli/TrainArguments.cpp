@@ -80,6 +80,10 @@ void addTrainOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("measure-route"),
                  QStringLiteral("What reads the measures: token (a visual token beside the pixels), head (the attribute head reads only them) or only (the recipe's: no pixel token reaches the decoder either)."),
                  QStringLiteral("ROUTE")});
+    p.addOption({QStringLiteral("other-modality-weight"),
+                 QStringLiteral("Weight of the other modalities' attribute slots, trained as absent, against an image's own in the head's loss (the recipe's %1).")
+                     .arg(TrainRecipe::defaults().config.attributeOtherModalityWeight),
+                 QStringLiteral("W")});
     p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
     p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")});
@@ -96,6 +100,12 @@ std::optional<QString> trainOptions(const QCommandLineParser& p, learn::TrainOpt
     o.validateOnRealSources = p.isSet(QStringLiteral("validate-on-real-sources"));
     if (auto problem = readMeasureOptions(p, o)) return problem;
 
+    if (p.isSet(QStringLiteral("other-modality-weight"))) {
+        bool ok = false;
+        o.config.attributeOtherModalityWeight = p.value(QStringLiteral("other-modality-weight")).toDouble(&ok);
+        if (!ok || o.config.attributeOtherModalityWeight < 0 || o.config.attributeOtherModalityWeight > 1)
+            return QStringLiteral("--other-modality-weight: '%1' is not a weight from 0 to 1").arg(p.value(QStringLiteral("other-modality-weight")));
+    }
     int epochs = o.config.epochs, steps = o.config.maxSteps, rank = 0, limit = 0, seed = int(o.config.seed);
     if (!readInt(p, "epochs", 1, epochs) || !readInt(p, "steps", 1, steps) || !readInt(p, "lora", 1, rank) ||
         !readInt(p, "limit", 1, limit) || !readInt(p, "seed", 0, seed) || !readInt(p, "batch-size", 1, o.config.batchSize) ||

@@ -107,7 +107,8 @@ BatchLoss lossOver(model::QualityModel::Impl& impl, const TrainConfig& config, c
             total = total.defined() ? total + scaled : scaled;
         }
         if (batch.attributeTargets.defined()) {
-            const auto aux = internal::attributeLossSum(network, first, batch.attributeTargets, config.attributePresentWeight);
+            const auto aux = internal::attributeLossSum(network, first, batch.attributeTargets, config.attributePresentWeight,
+                                                         config.attributeOtherModalityWeight);
             out.attributeSum += aux.item<double>();
             const auto scaled = aux * (config.attributeWeight / double(out.attributeImages));
             total = total.defined() ? total + scaled : scaled;

@@ -111,7 +111,7 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
             input = torch::stack(flipped);
             const auto targets = internal::attributeTargetMatrix(labels, slotCount, impl.device);
             // Divided by the whole batch's images: the ranks' gradients add up to the batch's.
-            const auto loss = internal::attributeLossSum(network, network.vision(input, internal::stackMeasures(measures, impl.device)), targets, m_config.presentWeight) / double(step.batch.size());
+            const auto loss = internal::attributeLossSum(network, network.vision(input, internal::stackMeasures(measures, impl.device)), targets, m_config.presentWeight, m_config.otherModalityWeight) / double(step.batch.size());
             loss.backward();
             stepLoss[0] = loss.item<double>();
         }

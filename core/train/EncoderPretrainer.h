@@ -32,6 +32,7 @@ struct EncoderPretrainConfig {
     double weightDecay = 0.01;
     std::uint64_t seed = 1;
     double presentWeight = 1.0;  // TrainConfig::attributePresentWeight
+    double otherModalityWeight = 1.0;  // TrainConfig::attributeOtherModalityWeight
 };
 
 class EncoderPretrainer {

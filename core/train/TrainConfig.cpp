@@ -33,6 +33,8 @@ Status TrainConfig::validate() const {
     if (perceptionWeight <= 0) return bad("perceptionWeight", "must be positive");
     if (attributeWeight < 0) return bad("attributeWeight", "must not be negative");
     if (attributePresentWeight <= 0) return bad("attributePresentWeight", "must be positive");
+    if (!(attributeOtherModalityWeight >= 0 && attributeOtherModalityWeight <= 1))
+        return bad("attributeOtherModalityWeight", "must be between 0 and 1");
     if (guidedSlotWeight < 0) return bad("guidedSlotWeight", "must not be negative");
     if (encoderEpochs < 0) return bad("encoderEpochs", "must not be negative");
     if (threads < 1) return bad("threads", "must be at least 1");
@@ -64,6 +66,7 @@ const std::vector<JsonField<TrainConfig>>& fields() {
         // No attribute loss, no slot loss, no image batches, no encoder pretraining.
         doubleField("attributeWeight", &C::attributeWeight, /*whenMissing*/ 0.0),
         doubleField("attributePresentWeight", &C::attributePresentWeight, /*whenMissing*/ 1.0),
+        doubleField("attributeOtherModalityWeight", &C::attributeOtherModalityWeight, /*whenMissing*/ 1.0),
         doubleField("guidedSlotWeight", &C::guidedSlotWeight, /*whenMissing*/ 0.0),
         boolField("batchByImage", &C::batchByImage, /*whenMissing*/ false),
         intField("encoderEpochs", &C::encoderEpochs, /*whenMissing*/ 0),

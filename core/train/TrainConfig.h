@@ -38,6 +38,11 @@ struct TrainConfig {
     double attributeWeight = 1.0;
     // Weight of present severities against "none" in that loss (and in encoder pretraining).
     double attributePresentWeight = 3.0;
+    // Weight of the other modalities' slots, trained as absent, against the image's own in that
+    // loss (and in encoder pretraining). At 1 (48 slots, ~8 of them the image's own) the head
+    // spends itself on saying "none" where no question looks, and ranks its own attributes
+    // worse on sources it never saw (docs/experiments.md, "The other modalities' slots").
+    double attributeOtherModalityWeight = 1.0;
     // Weight of the loss that teaches the question-guided token which slot a question names
     // (cross-entropy of its attention against TrainingExample::askedSlot, mean over the rows
     // that have one); 0 or a model without the token: off.

@@ -121,6 +121,7 @@ void TrainingRun::pretrainEncoder(const jobs::Progress& progress) {
     pc.epochs = m_config.encoderEpochs;
     pc.seed = m_config.seed;
     pc.presentWeight = m_config.attributePresentWeight;
+    pc.otherModalityWeight = m_config.attributeOtherModalityWeight;
     auto pretrained = EncoderPretrainer(m_model, pc).run(m_training, progress, &m_parallel);
     m_encoderPretraining = pretrained ? pretrained.value().toJson()
                                       : QJsonObject{{"skipped", pretrained.error().message()}};

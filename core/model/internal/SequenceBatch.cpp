@@ -157,7 +157,7 @@ torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int
         // which the question-guided token relies on when it reads every slot named "noise".
         for (int k = 0; k < slotCount; ++k) {
             const int value = k < int(t->size()) ? (*t)[std::size_t(k)] : -1;
-            flat[std::size_t(u * slotCount + k)] = std::max(0, value);
+            flat[std::size_t(u * slotCount + k)] = value < 0 ? kOtherModalitySlot : value;
         }
     }
     if (labelledImages) *labelledImages = labelled;
@@ -193,17 +193,22 @@ torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch&
 }
 
 torch::Tensor attributeLossSum(MultimodalNetworkImpl& network, const torch::Tensor& features, const torch::Tensor& targets,
-                               double presentWeight) {
+                               double presentWeight, double otherModalityWeight) {
     const auto logits = network.attributeLogits(features);  // [U, slots, 4]
     auto options = torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone).ignore_index(kIgnoreIndex);
     if (presentWeight != 1.0) {
         const float w = float(presentWeight);
         options = options.weight(torch::tensor({1.0f, w, w, w}, logits.options()));
     }
-    const auto perSlot = torch::nn::functional::cross_entropy(logits.reshape({-1, 4}), targets.reshape({-1}), options)
+    const auto other = targets.eq(kOtherModalitySlot);
+    const auto severities = targets.masked_fill(other, 0);
+    const auto perSlot = torch::nn::functional::cross_entropy(logits.reshape({-1, 4}), severities.reshape({-1}), options)
                              .view(targets.sizes());
-    const auto known = targets.ne(kIgnoreIndex).sum(1).to(perSlot.scalar_type());
-    return (perSlot.sum(1) / known.clamp_min(1.0)).sum();
+    // Each slot's weight in its image's mean: 1 for the image's own attributes, the other
+    // modalities' weight for theirs, 0 where unknown.
+    const auto slotWeights = targets.ne(kIgnoreIndex).to(perSlot.scalar_type()) -
+                             other.to(perSlot.scalar_type()) * (1.0 - otherModalityWeight);
+    return ((perSlot * slotWeights).sum(1) / slotWeights.sum(1).clamp_min(1e-12)).sum();
 }
 
 torch::Tensor guidedSlotLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,

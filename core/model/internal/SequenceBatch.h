@@ -33,6 +33,7 @@ struct SequenceBatch {
 };
 
 constexpr int64_t kIgnoreIndex = -100;  // torch's cross_entropy default
+constexpr int64_t kOtherModalitySlot = -2;  // attributeTargetMatrix: another modality's attribute
 
 // images[i] pairs with sequences[i]; every image must hold `imageSize` x `imageSize` x 3 floats.
 SequenceBatch makeSequenceBatch(const std::vector<const VisualInput*>& images,
@@ -51,7 +52,8 @@ std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInp
 
 // Attribute labels of U images as the head's targets: [U, slots] int64 severities. An image
 // without labels (labels[u] null or empty) is kIgnoreIndex throughout; a labelled image's
-// unknown slots (negative, or beyond its vector: other modalities' attributes) are absent (0).
+// unknown slots (negative, or beyond its vector: other modalities' attributes) are
+// kOtherModalitySlot, which attributeLossSum trains as absent with its own weight.
 // *labelledImages (when given) counts the images with a non-empty label vector.
 torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int8_t>*>& labels, int slotCount,
                                     const torch::Device& device, int* labelledImages = nullptr);
@@ -78,13 +80,15 @@ torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch&
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
                             const torch::Tensor& secondFeatures, const torch::Tensor& rowWeights);
 
-// Sum over images of the mean cross-entropy of the attribute head over each image's labelled
-// slots. features: vision() output [U,T,Wv]; targets: [U, slots] int64 severities, kIgnoreIndex
-// where unknown. Images without any labelled slot add nothing. presentWeight multiplies the
-// loss of slots whose attribute is present (severity > 0): about one slot in seven is, and
-// unweighted the head learns to say "none" everywhere.
+// Sum over images of the weighted mean cross-entropy of the attribute head over each image's
+// labelled slots. features: vision() output [U,T,Wv]; targets: [U, slots] int64 severities,
+// kIgnoreIndex where unknown, kOtherModalitySlot for another modality's attribute (trained as
+// absent, weighing otherModalityWeight against 1 for the image's own slots). Images without
+// any labelled slot add nothing. presentWeight multiplies the loss of slots whose attribute
+// is present (severity > 0): about one slot in seven is, and unweighted the head learns to say
+// "none" everywhere.
 torch::Tensor attributeLossSum(MultimodalNetworkImpl& network, const torch::Tensor& features, const torch::Tensor& targets,
-                               double presentWeight = 1.0);
+                               double presentWeight = 1.0, double otherModalityWeight = 1.0);
 
 // Sum over rows of the cross-entropy of the question-guided token's attention against the
 // slot of the attribute the row's question names: askedSlots [rows] int64, kIgnoreIndex for a

@@ -494,6 +494,41 @@ private slots:
         QVERIFY(!EncoderPretrainer(again, config).run(m_examples, kQuiet).ok());
     }
 
+    void otherModalitySlotsWeighWhatTheWeightSays() {
+        // Slot 2 and the slots beyond the label vectors stand for other modalities' attributes.
+        const std::vector<TrainingExample> labelled = withAttributeLabels(m_examples);
+        std::vector<std::vector<float>> pixels;
+        for (const TrainingExample& e : labelled) pixels.push_back(e.image.first);
+        // The mean P(none) on the other slots, and how many images' slot 0 is read right.
+        const auto readOtherSlots = [&](double weight) -> std::pair<double, int> {
+            EncoderPretrainConfig config;
+            config.epochs = 30;
+            config.batchImages = 8;
+            config.seed = 5;
+            config.presentWeight = 3.0;
+            config.otherModalityWeight = weight;
+            QualityModel model = freshModel();
+            if (!EncoderPretrainer(model, config).run(labelled, kQuiet).ok()) return {-1.0, 0};
+            const AttributeReadings readings = model.attributeProbabilities(pixels).take();
+            double sum = 0;
+            int n = 0, right = 0;
+            for (std::size_t i = 0; i < readings.size(); ++i) {
+                const auto& own = readings[i][0];
+                right += std::max_element(own.begin(), own.end()) - own.begin() == labelled[i].attributeTargets[0];
+                for (std::size_t k = 2; k < readings[i].size(); ++k) sum += readings[i][k][0], ++n;
+            }
+            return {sum / std::max(1, n), right};
+        };
+        const auto [weighed, rightWeighed] = readOtherSlots(1.0);
+        const auto [unweighed, rightUnweighed] = readOtherSlots(0.0);
+        qInfo("P(none) on the other modalities' slots: %.3f at weight 1, %.3f at weight 0; slot 0 right on %d and %d of %zu",
+              weighed, unweighed, rightWeighed, rightUnweighed, labelled.size());
+        QVERIFY2(weighed > 0.9, qPrintable(QString::number(weighed)));                        // trained as absent
+        QVERIFY2(unweighed >= 0 && unweighed < 0.6, qPrintable(QString::number(unweighed)));  // left as initialised
+        // Without them the head learns the image's own slot at least as well (here: better).
+        QVERIFY(rightUnweighed >= rightWeighed && rightUnweighed >= int(labelled.size()) * 8 / 10);
+    }
+
     void guidedSlotLossTeachesWhichSlotAQuestionNames() {
         // Yes/no questions name slot 5, "what" questions slot 9 (descriptions none): after
         // training with the slot loss, the guided token reads those slots for those questions.

@@ -219,6 +219,9 @@ private slots:
         bad.insert("batchSize", "many");
         QCOMPARE(TrainConfig::fromJson(bad).error().subject, QStringLiteral("batchSize"));
         bad = c.toJson();
+        bad.insert("attributeOtherModalityWeight", 1.5);
+        QCOMPARE(TrainConfig::fromJson(bad).error().subject, QStringLiteral("attributeOtherModalityWeight"));
+        bad = c.toJson();
         bad.insert("futureSetting", 1);  // unknown keys are ignored
         QVERIFY(TrainConfig::fromJson(bad).ok());
     }
@@ -227,12 +230,13 @@ private slots:
         // Keys written before these settings existed: no attribute or slot loss, no image
         // batches, no encoder pretraining, the "none" weight of the attribute loss.
         QJsonObject old = TrainConfig().toJson();
-        for (const char* key : {"attributeWeight", "attributePresentWeight", "guidedSlotWeight", "batchByImage",
-                                "encoderEpochs", "stopMetric", "lora"})
+        for (const char* key : {"attributeWeight", "attributePresentWeight", "attributeOtherModalityWeight", "guidedSlotWeight",
+                                "batchByImage", "encoderEpochs", "stopMetric", "lora"})
             old.remove(key);
         const TrainConfig c = TrainConfig::fromJson(old).value();
         QCOMPARE(c.attributeWeight, 0.0);
         QCOMPARE(c.attributePresentWeight, 1.0);
+        QCOMPARE(c.attributeOtherModalityWeight, 1.0);
         QCOMPARE(c.guidedSlotWeight, 0.0);
         QVERIFY(!c.batchByImage);
         QCOMPARE(c.encoderEpochs, 0);
