@@ -10,6 +10,9 @@ namespace medq::learn {
 struct TrainRecipe {
     static constexpr int kSteps = 1200, kEncoderEpochs = 20, kBatchSize = 32;
     static constexpr double kMeasureDropout = 0.2;
+    // TrainConfig::attributeOtherModalityWeight of every run a lead starts (from scratch, fine-
+    // tuning, a loop round's fine-tuning): the head trains the image's own modality's slots.
+    static constexpr double kOtherModalityWeight = 0.0;
     // Minutes the default recipe took on the 2 cores of the reference machine, preparing the
     // images included (17 min 10-15 s in three runs on the whole-catalogue benchmark,
     // docs/experiments.md "The default recipe timed, and rerun" and "The 41 measures in the

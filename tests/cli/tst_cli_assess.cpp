@@ -65,11 +65,14 @@ private slots:
         QVERIFY2(train.code == 0, qPrintable(train.err));
         // Without options on the inputs, `model train` trains the default recipe's network
         // (learn::TrainRecipe): what a user assesses with below.
-        const QJsonObject config = QJsonDocument::fromJson(test::readFile(m_ws + "/blobs/checkpoints/base-1/manifest.json"))
-                                       .object().value("config").toObject();
+        const QJsonObject manifest = QJsonDocument::fromJson(test::readFile(m_ws + "/blobs/checkpoints/base-1/manifest.json")).object();
+        const QJsonObject config = manifest.value("config").toObject();
         QCOMPARE(config.value("sourceMeasures").toBool(), true);
         QCOMPARE(config.value("measureRoute").toString(), QString("only"));
         QCOMPARE(config.value("measureDropout").toDouble(), 0.2);  // TrainRecipe::kMeasureDropout
+        const QJsonObject trainConfig = manifest.value("metrics").toObject().value("trainConfig").toObject();
+        QVERIFY2(trainConfig.contains("attributeOtherModalityWeight"), qPrintable(QJsonDocument(trainConfig).toJson()));
+        QCOMPARE(trainConfig.value("attributeOtherModalityWeight").toDouble(), 0.0);  // TrainRecipe::kOtherModalityWeight
     }
 
     void gateExitCodesFollowTheLevels() {

@@ -7,6 +7,7 @@
 #include "common/Random.h"
 #include "learn/DistributedTraining.h"
 #include "learn/ExampleAssembler.h"
+#include "learn/TrainRecipe.h"
 #include "loop/CheckpointGate.h"
 #include "loop/ModalityRegression.h"
 #include "train/Trainer.h"
@@ -112,6 +113,7 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
         config.checkpointEvery = 25;
         config.seed = r.options.seed + std::uint64_t(r.record.number);
         config.threads = r.threads();
+        config.attributeOtherModalityWeight = learn::TrainRecipe::kOtherModalityWeight;
         if (r.options.loraRank > 0) {
             config.useLora = true;
             config.lora.rank = r.options.loraRank;

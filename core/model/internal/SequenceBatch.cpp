@@ -204,11 +204,12 @@ torch::Tensor attributeLossSum(MultimodalNetworkImpl& network, const torch::Tens
     const auto severities = targets.masked_fill(other, 0);
     const auto perSlot = torch::nn::functional::cross_entropy(logits.reshape({-1, 4}), severities.reshape({-1}), options)
                              .view(targets.sizes());
-    // Each slot's weight in its image's mean: 1 for the image's own attributes, the other
-    // modalities' weight for theirs, 0 where unknown.
-    const auto slotWeights = targets.ne(kIgnoreIndex).to(perSlot.scalar_type()) -
-                             other.to(perSlot.scalar_type()) * (1.0 - otherModalityWeight);
-    return ((perSlot * slotWeights).sum(1) / slotWeights.sum(1).clamp_min(1e-12)).sum();
+    // Each slot's weight: 1 for the image's own attributes, the other modalities' weight for
+    // theirs, 0 where unknown. The mean stays over every labelled slot, so the weight does not
+    // change how much this loss counts against the text loss.
+    const auto labelled = targets.ne(kIgnoreIndex).to(perSlot.scalar_type());
+    const auto slotWeights = labelled - other.to(perSlot.scalar_type()) * (1.0 - otherModalityWeight);
+    return ((perSlot * slotWeights).sum(1) / labelled.sum(1).clamp_min(1.0)).sum();
 }
 
 torch::Tensor guidedSlotLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,

@@ -80,10 +80,10 @@ torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch&
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
                             const torch::Tensor& secondFeatures, const torch::Tensor& rowWeights);
 
-// Sum over images of the weighted mean cross-entropy of the attribute head over each image's
-// labelled slots. features: vision() output [U,T,Wv]; targets: [U, slots] int64 severities,
+// Sum over images of the mean cross-entropy of the attribute head over each image's labelled
+// slots. features: vision() output [U,T,Wv]; targets: [U, slots] int64 severities,
 // kIgnoreIndex where unknown, kOtherModalitySlot for another modality's attribute (trained as
-// absent, weighing otherModalityWeight against 1 for the image's own slots). Images without
+// absent, its loss multiplied by otherModalityWeight; it still counts in the mean). Images without
 // any labelled slot add nothing. presentWeight multiplies the loss of slots whose attribute
 // is present (severity > 0): about one slot in seven is, and unweighted the head learns to say
 // "none" everywhere.

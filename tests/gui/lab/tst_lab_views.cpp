@@ -251,6 +251,7 @@ private slots:
         QVERIFY(dialog.options().sourceMeasures);
         QCOMPARE(dialog.options().measureRoute, model::ModelConfig::MeasureRoute::Only);
         QCOMPARE(dialog.options().measureDropout, learn::TrainRecipe::kMeasureDropout);
+        QCOMPARE(dialog.options().config.attributeOtherModalityWeight, learn::TrainRecipe::kOtherModalityWeight);
         measures->setChecked(false);
         QVERIFY(!route->isEnabled());
         QVERIFY(!dialog.options().sourceMeasures);
