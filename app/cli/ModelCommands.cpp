@@ -28,15 +28,6 @@ int fail(const QString& message) {
     return UserError;
 }
 
-bool intOption(const QCommandLineParser& p, const QString& name, int minimum, int& out) {
-    if (!p.isSet(name)) return true;
-    bool ok = false;
-    const int v = p.value(name).toInt(&ok);
-    if (!ok || v < minimum) return false;
-    out = v;
-    return true;
-}
-
 void printEvaluation(const QJsonObject& r) {
     QTextStream out(stdout);
     const QJsonObject perception = r.value("perception").toObject();

@@ -8,16 +8,6 @@ namespace {
 
 using learn::TrainRecipe;
 
-// False when `name` is set to something other than an integer of at least `minimum`.
-bool readInt(const QCommandLineParser& p, const QString& name, int minimum, int& out) {
-    if (!p.isSet(name)) return true;
-    bool ok = false;
-    const int v = p.value(name).toInt(&ok);
-    if (!ok || v < minimum) return false;
-    out = v;
-    return true;
-}
-
 // The measure options on top of the recipe's: --source-measures or --no-source-measures, the
 // route and the dropout, only for a network that reads the measures.
 std::optional<QString> readMeasureOptions(const QCommandLineParser& p, learn::TrainOptions& o) {
@@ -53,6 +43,15 @@ std::optional<QString> readMeasureOptions(const QCommandLineParser& p, learn::Tr
 }
 
 }  // namespace
+
+bool intOption(const QCommandLineParser& p, const QString& name, int minimum, int& out) {
+    if (!p.isSet(name)) return true;
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok || v < minimum) return false;
+    out = v;
+    return true;
+}
 
 void addTrainOptions(QCommandLineParser& p) {
     const QString recipe = QStringLiteral(" (from scratch the recipe's %1").arg(TrainRecipe::kSteps);
@@ -107,9 +106,9 @@ std::optional<QString> trainOptions(const QCommandLineParser& p, learn::TrainOpt
             return QStringLiteral("--other-modality-weight: '%1' is not a weight from 0 to 1").arg(p.value(QStringLiteral("other-modality-weight")));
     }
     int epochs = o.config.epochs, steps = o.config.maxSteps, rank = 0, limit = 0, seed = int(o.config.seed);
-    if (!readInt(p, "epochs", 1, epochs) || !readInt(p, "steps", 1, steps) || !readInt(p, "lora", 1, rank) ||
-        !readInt(p, "limit", 1, limit) || !readInt(p, "seed", 0, seed) || !readInt(p, "batch-size", 1, o.config.batchSize) ||
-        !readInt(p, "encoder-epochs", 0, o.config.encoderEpochs))
+    if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||
+        !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) || !intOption(p, "batch-size", 1, o.config.batchSize) ||
+        !intOption(p, "encoder-epochs", 0, o.config.encoderEpochs))
         return QStringLiteral("--epochs, --steps, --batch-size, --lora, --limit and --seed take positive integers");
     // Passes asked for without steps: the recipe's step count no longer bounds the run.
     if (p.isSet(QStringLiteral("epochs")) && !p.isSet(QStringLiteral("steps"))) steps = 0;

@@ -9,6 +9,10 @@
 
 namespace medq::cli {
 
+// False when option `name` is set to something other than an integer of at least `minimum`;
+// else `out` takes its value when set. Shared by the `medq model` commands.
+bool intOption(const QCommandLineParser& p, const QString& name, int minimum, int& out);
+
 void addTrainOptions(QCommandLineParser& p);
 // The training options from the command line (all but the group's, GroupArguments.h), or what
 // is wrong with them.
