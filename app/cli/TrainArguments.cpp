@@ -8,6 +8,18 @@ namespace {
 
 using learn::TrainRecipe;
 
+// The value of option `name` when it is a number from `low` to `high` (nullopt when unset);
+// else `problem` says why not.
+std::optional<double> doubleOption(const QCommandLineParser& p, const QString& name, double low, double high,
+                                   const QString& what, std::optional<QString>& problem) {
+    if (!p.isSet(name)) return std::nullopt;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (ok && v >= low && v <= high) return v;
+    problem = QStringLiteral("--%1: '%2' is not %3").arg(name, p.value(name), what);
+    return std::nullopt;
+}
+
 // The measure options on top of the recipe's: --source-measures or --no-source-measures, the
 // route and the dropout, only for a network that reads the measures.
 std::optional<QString> readMeasureOptions(const QCommandLineParser& p, learn::TrainOptions& o) {
@@ -72,6 +84,8 @@ void addTrainOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("source-measures"),
                  QStringLiteral("From scratch: the network reads hand-made quality measures standardised within each image's source (the recipe does).")});
     p.addOption({QStringLiteral("no-source-measures"), QStringLiteral("From scratch: the network reads the pixels alone.")});
+    p.addOption({QStringLiteral("own-modality-slots"),
+                 QStringLiteral("From scratch: the decoder and the question-guided token read only the attribute slots of the image's own modality.")});
     p.addOption({QStringLiteral("validate-on-real-sources"), QStringLiteral("Early stopping and the kept weights by the validation split's real sources alone (at least 200 questions), not the whole split.")});
     p.addOption({QStringLiteral("measure-dropout"),
                  QStringLiteral("The probability that training drops each measure (the recipe's %1).").arg(TrainRecipe::kMeasureDropout),
@@ -82,6 +96,10 @@ void addTrainOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("other-modality-weight"),
                  QStringLiteral("Weight of the other modalities' attribute slots, trained as absent, against an image's own in the head's loss (the recipe's %1).")
                      .arg(TrainRecipe::defaults().config.attributeOtherModalityWeight),
+                 QStringLiteral("W")});
+    p.addOption({QStringLiteral("attribute-weight"),
+                 QStringLiteral("Weight of the attribute head's loss against the answers' and descriptions' (the recipe's %1).")
+                     .arg(TrainRecipe::defaults().config.attributeWeight),
                  QStringLiteral("W")});
     p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
     p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
@@ -97,14 +115,18 @@ std::optional<QString> trainOptions(const QCommandLineParser& p, learn::TrainOpt
     o.preset = p.value(QStringLiteral("preset"));
     o.name = p.value(QStringLiteral("name"));
     o.validateOnRealSources = p.isSet(QStringLiteral("validate-on-real-sources"));
+    if (p.isSet(QStringLiteral("own-modality-slots"))) {
+        if (!o.fromCheckpoint.isEmpty()) return QStringLiteral("--own-modality-slots only from scratch: a checkpoint keeps its own reading");
+        o.ownModalitySlots = true;
+    }
     if (auto problem = readMeasureOptions(p, o)) return problem;
 
-    if (p.isSet(QStringLiteral("other-modality-weight"))) {
-        bool ok = false;
-        o.config.attributeOtherModalityWeight = p.value(QStringLiteral("other-modality-weight")).toDouble(&ok);
-        if (!ok || o.config.attributeOtherModalityWeight < 0 || o.config.attributeOtherModalityWeight > 1)
-            return QStringLiteral("--other-modality-weight: '%1' is not a weight from 0 to 1").arg(p.value(QStringLiteral("other-modality-weight")));
-    }
+    std::optional<QString> problem;
+    if (const auto w = doubleOption(p, QStringLiteral("other-modality-weight"), 0.0, 1.0, QStringLiteral("a weight from 0 to 1"), problem))
+        o.config.attributeOtherModalityWeight = *w;
+    if (const auto w = doubleOption(p, QStringLiteral("attribute-weight"), 0.0, 100.0, QStringLiteral("a weight from 0 to 100"), problem))
+        o.config.attributeWeight = *w;
+    if (problem) return problem;
     int epochs = o.config.epochs, steps = o.config.maxSteps, rank = 0, limit = 0, seed = int(o.config.seed);
     if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||
         !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) || !intOption(p, "batch-size", 1, o.config.batchSize) ||

@@ -44,6 +44,7 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         if (!preset) return {JobOutcome::Status::Failed, preset.error().message(), {}};
         config = preset.take();
         if (m_options.maxTextLength > 0) config.maxTextLength = m_options.maxTextLength;
+        config.ownModalitySlots = m_options.ownModalitySlots;
         if (m_options.sourceMeasures) {
             config.sourceMeasures = true;
             config.measureRoute = m_options.measureRoute;

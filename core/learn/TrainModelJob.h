@@ -30,6 +30,7 @@ struct TrainOptions {
     bool sourceMeasures = false;
     model::ModelConfig::MeasureRoute measureRoute = model::ModelConfig::MeasureRoute::Token;  // with sourceMeasures
     double measureDropout = 0.0;  // with sourceMeasures: ModelConfig::measureDropout
+    bool ownModalitySlots = false;  // from scratch: ModelConfig::ownModalitySlots
     int limit = 0;                             // > 0: use only the first N training tasks
     // Early stopping and the kept weights by the validation split's real sources alone
     // (leave-source-out model selection) when they have TemperatureQuestions::kMinRealQuestions

@@ -100,9 +100,10 @@ QString ModelConfig::summary() const {
                                                     : QStringLiteral(" + source-standardised measures (the only image input)")))
         .arg(imageSize).arg(patchSize).arg(tokensPerImage()).arg(maxTextLength).arg(vocabSize)
         .arg(attributeSlots > 0 ? QStringLiteral(", attribute head %1%2").arg(attributeSlots)
-                                      .arg(hasGuidedImageBias() ? QStringLiteral(" + question-guided token (image-biased)")
-                                           : hasGuidedToken()   ? QStringLiteral(" + question-guided token")
-                                                                : QString())
+                                      .arg(QString(hasGuidedImageBias() ? QStringLiteral(" + question-guided token (image-biased)")
+                                                   : hasGuidedToken()   ? QStringLiteral(" + question-guided token")
+                                                                        : QString()) +
+                                           (hasOwnModalitySlots() ? QStringLiteral(", own modality's slots only") : QString()))
                                 : QString());
 }
 
@@ -132,6 +133,7 @@ const std::vector<JsonField<ModelConfig>>& fields() {
                   /*whenMissing*/ C::MeasureRoute::Token),
         intField("measureCount", &C::measureCount, /*whenMissing*/ QualityMeasures::kFirstGenerationCount),
         doubleField("measureDropout", &C::measureDropout, /*whenMissing*/ 0.0),
+        boolField("ownModalitySlots", &C::ownModalitySlots, /*whenMissing*/ false),
         intField("lmWidth", &C::lmWidth),
         intField("lmLayers", &C::lmLayers),
         intField("lmHeads", &C::lmHeads),

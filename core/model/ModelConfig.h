@@ -70,6 +70,14 @@ struct ModelConfig {
     // probability, so the head cannot lean on one combination of measures that a new source
     // breaks (docs/experiments.md, "Measure dropout"). Checkpoints without the key have none.
     double measureDropout = 0.0;
+    // The decoder's attribute token and the guided token read only the slots of the image's
+    // own modality (VisualInput::modality; every slot when it is unknown): the other
+    // modalities' slots read "none" and the guided token cannot attend to them. With the
+    // other slots left out of training (TrainConfig::attributeOtherModalityWeight 0) they
+    // would otherwise pass untrained readings on. No parameters: weights load either way.
+    // Checkpoints without the key read every slot.
+    bool ownModalitySlots = false;
+    bool hasOwnModalitySlots() const { return ownModalitySlots && attributeSlots > 0; }
     bool headReadsMeasuresOnly() const { return sourceMeasures && measureRoute != MeasureRoute::Token; }
     bool prefixHasPixels() const { return !(sourceMeasures && measureRoute == MeasureRoute::Only); }
     // Whether anything trained reads the pixel encoder's tokens. Not with MeasureRoute::Only:

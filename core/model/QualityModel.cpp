@@ -207,10 +207,11 @@ Result<std::vector<PerceptionAnswer>> QualityModel::answer(const std::vector<Per
                 for (std::size_t r = 0; r < group.size(); ++r)
                     (*headReadings)[group[r]] = read[std::size_t(batch.rowImage[r])];
             }
-            const auto prefix = network.rowPrefix(first, second, batch.rowImageIndex, batch.tokens, batch.promptLengths);
+            const auto prefix =
+                network.rowPrefix(first, second, batch.rowImageIndex, batch.tokens, batch.promptLengths, batch.slotMask);
             std::vector<int64_t> guidedSlots(group.size(), -1);
             if (config.hasGuidedToken() && !second.defined()) {
-                const auto best = network.guidedSlotLogits(first, batch.rowImageIndex, batch.tokens, batch.promptLengths)
+                const auto best = network.guidedSlotLogits(first, batch.rowImageIndex, batch.tokens, batch.promptLengths, batch.slotMask)
                                       .argmax(-1).to(torch::kCPU, torch::kInt64).contiguous();
                 std::copy_n(best.data_ptr<int64_t>(), group.size(), guidedSlots.begin());
             }

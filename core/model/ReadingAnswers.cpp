@@ -35,10 +35,8 @@ std::vector<double> normalised(std::vector<double> w) {
 
 std::vector<int> ReadingAnswers::modalitySlots(Modality modality) const {
     std::vector<int> out;
-    for (const QualityAttribute& a : Taxonomy::instance().attributes(modality)) {
-        const int slot = attributeSlot(modality, a.key);
+    for (int slot : attributeSlotsOf(modality))
         if (reads(slot)) out.push_back(slot);
-    }
     return out;
 }
 

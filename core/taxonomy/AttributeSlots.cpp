@@ -13,6 +13,12 @@ int attributeSlot(Modality modality, const QString& key) {
     return -1;
 }
 
+std::vector<int> attributeSlotsOf(Modality modality) {
+    std::vector<int> out;
+    for (const QualityAttribute& a : Taxonomy::instance().attributes(modality)) out.push_back(attributeSlot(modality, a.key));
+    return out;
+}
+
 int askedAttributeSlot(Modality modality, const QString& question) {
     const QualityAttribute* best = nullptr;
     for (const QualityAttribute& a : Taxonomy::instance().attributes(modality))

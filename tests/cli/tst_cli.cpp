@@ -91,6 +91,13 @@ private slots:
         const auto notAProbability = medq({"model", "train", ws, "--from-scratch", "--measure-dropout", "1.5"});
         QCOMPARE(notAProbability.code, 1);
         QVERIFY2(notAProbability.err.contains("'1.5' is not a probability below 1"), qPrintable(notAProbability.err));
+        // The head's weights are numbers in their ranges, named in the error.
+        const auto otherWeight = medq({"model", "train", ws, "--from-scratch", "--other-modality-weight", "2"});
+        QCOMPARE(otherWeight.code, 1);
+        QVERIFY2(otherWeight.err.contains("--other-modality-weight: '2' is not a weight from 0 to 1"), qPrintable(otherWeight.err));
+        const auto attributeWeight = medq({"model", "train", ws, "--from-scratch", "--attribute-weight", "heavy"});
+        QCOMPARE(attributeWeight.code, 1);
+        QVERIFY2(attributeWeight.err.contains("--attribute-weight: 'heavy' is not a weight from 0 to 100"), qPrintable(attributeWeight.err));
     }
 
     void demoBuildsWorkspaceFromSamples() {

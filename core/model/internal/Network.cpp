@@ -301,13 +301,29 @@ std::pair<torch::Tensor, torch::Tensor> MultimodalNetworkImpl::encode(const torc
     return {both.slice(0, 0, batch), both.slice(0, batch)};
 }
 
-torch::Tensor MultimodalNetworkImpl::prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second) {
+torch::Tensor MultimodalNetworkImpl::ownSlots(const torch::Tensor& slotMask) const {
+    if (!config.hasOwnModalitySlots() || !slotMask.defined()) return {};
+    const int64_t slotCount = config.attributeSlots, given = slotMask.size(1);
+    // Slots beyond the taxonomy's belong to no modality.
+    return given >= slotCount ? slotMask.slice(1, 0, slotCount)
+                              : F::pad(slotMask, F::PadFuncOptions(std::vector<int64_t>{0, slotCount - given}));
+}
+
+torch::Tensor MultimodalNetworkImpl::prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second,
+                                                        const torch::Tensor& slotMask) {
+    const auto own = ownSlots(slotMask);
     auto tokens = [&](const torch::Tensor& features, int segment) {
         // Without pixel tokens in the prefix only the measure token (last) is projected.
         auto out = projector->forward(config.prefixHasPixels() ? features : features.slice(1, features.size(1) - 1));
         if (!attributeHead.is_empty()) {
-            const auto distribution = torch::softmax(attributeLogits(features), -1).flatten(1);  // [B, slots * 4]
-            out = torch::cat({out, attributeProjector->forward(distribution).unsqueeze(1)}, 1);
+            auto distribution = torch::softmax(attributeLogits(features), -1);  // [B, slots, 4]
+            if (own.defined()) {
+                // Another modality's slot reads "none" for certain, whatever the head says there.
+                const auto none = torch::tensor({1.0, 0.0, 0.0, 0.0}, distribution.options());
+                const auto m = own.unsqueeze(-1).to(distribution.scalar_type());
+                distribution = distribution * m + none * (1 - m);
+            }
+            out = torch::cat({out, attributeProjector->forward(distribution.flatten(1)).unsqueeze(1)}, 1);
         }
         return out + m_imageSegment[segment];
     };
@@ -326,24 +342,29 @@ torch::Tensor MultimodalNetworkImpl::guidedQueryLogits(const torch::Tensor& toke
 }
 
 torch::Tensor MultimodalNetworkImpl::withImageBias(const torch::Tensor& queryLogits, const torch::Tensor& features,
-                                                   const torch::Tensor& rowImage) {
-    if (guidedImageBias.is_empty()) return queryLogits;
-    return queryLogits + guidedImageBias(imageSummary(features)).index_select(0, rowImage);
+                                                   const torch::Tensor& rowImage, const torch::Tensor& own) {
+    auto logits = guidedImageBias.is_empty() ? queryLogits
+                                             : queryLogits + guidedImageBias(imageSummary(features)).index_select(0, rowImage);
+    // Large and finite: a row's softmax stays defined, other modalities' slots get no weight.
+    if (own.defined()) logits = logits.masked_fill(own.index_select(0, rowImage).eq(0), -1e4);
+    return logits;
 }
 
 torch::Tensor MultimodalNetworkImpl::guidedSlotLogits(const torch::Tensor& features, const torch::Tensor& rowImage,
-                                                      const torch::Tensor& tokens, const torch::Tensor& promptLengths) {
-    return withImageBias(guidedQueryLogits(tokens, promptLengths), features, rowImage);
+                                                      const torch::Tensor& tokens, const torch::Tensor& promptLengths,
+                                                      const torch::Tensor& slotMask) {
+    return withImageBias(guidedQueryLogits(tokens, promptLengths), features, rowImage, ownSlots(slotMask));
 }
 
 torch::Tensor MultimodalNetworkImpl::rowPrefix(const torch::Tensor& firstFeatures, const torch::Tensor& secondFeatures,
                                                const torch::Tensor& rowImage, const torch::Tensor& tokens,
-                                               const torch::Tensor& promptLengths) {
-    const auto prefix = prefixFromFeatures(firstFeatures, secondFeatures).index_select(0, rowImage);
+                                               const torch::Tensor& promptLengths, const torch::Tensor& slotMask) {
+    const auto prefix = prefixFromFeatures(firstFeatures, secondFeatures, slotMask).index_select(0, rowImage);
     if (!config.hasGuidedToken()) return prefix;
     const auto queryLogits = guidedQueryLogits(tokens, promptLengths);
+    const auto own = ownSlots(slotMask);
     auto guided = [&](const torch::Tensor& features, int segment) {
-        const auto attention = torch::softmax(withImageBias(queryLogits, features, rowImage), -1);      // [B,slots]
+        const auto attention = torch::softmax(withImageBias(queryLogits, features, rowImage, own), -1);  // [B,slots]
         const auto severity = torch::softmax(attributeLogits(features), -1).index_select(0, rowImage);  // [B,slots,4]
         const auto read = (attention.unsqueeze(-1) * severity).sum(1);                                  // [B,4]
         return (guidedProjector(read) + attention.matmul(guidedValues) + m_imageSegment[segment]).unsqueeze(1);

@@ -166,19 +166,23 @@ public:
                                                    const torch::Tensor& firstMeasures = {},
                                                    const torch::Tensor& secondMeasures = {});
     // The visual tokens of U images (or pairs) from encoder features -> [U, P0, lmWidth]. With
-    // an attribute head every image's tokens end with its attribute token.
-    torch::Tensor prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second);
+    // an attribute head every image's tokens end with its attribute token. slotMask: the
+    // images' SequenceBatch::slotMask (with config.hasOwnModalitySlots(); undefined: every slot).
+    torch::Tensor prefixFromFeatures(const torch::Tensor& first, const torch::Tensor& second,
+                                     const torch::Tensor& slotMask = {});
     // The decoder's prefix of B rows: rowImage [B] picks each row's image among the U whose
     // features are given, and with config.hasGuidedToken() one question-guided token per image
     // follows, read for the row's prompt (the first promptLengths[b] of tokens[b]) -> [B, P, lmWidth].
     torch::Tensor rowPrefix(const torch::Tensor& firstFeatures, const torch::Tensor& secondFeatures,
-                            const torch::Tensor& rowImage, const torch::Tensor& tokens, const torch::Tensor& promptLengths);
+                            const torch::Tensor& rowImage, const torch::Tensor& tokens, const torch::Tensor& promptLengths,
+                            const torch::Tensor& slotMask = {});
     // The guided token's attention logits over the attribute slots for B rows: from the row's
     // prompt (the first promptLengths[b] of tokens[b]), plus, with config.hasGuidedImageBias(),
-    // the bias of the row's image (rowImage [B] indexes the U images of features [U,T,Wv])
-    // -> [B, slots]. Only with config.hasGuidedToken().
+    // the bias of the row's image (rowImage [B] indexes the U images of features [U,T,Wv]),
+    // and with config.hasOwnModalitySlots() a large negative one on the slots of other
+    // modalities -> [B, slots]. Only with config.hasGuidedToken().
     torch::Tensor guidedSlotLogits(const torch::Tensor& features, const torch::Tensor& rowImage, const torch::Tensor& tokens,
-                                   const torch::Tensor& promptLengths);
+                                   const torch::Tensor& promptLengths, const torch::Tensor& slotMask = {});
     // Severity logits of every attribute slot from encoder features: [B,T,Wv] -> [B, slots, 4].
     // Only when config.attributeSlots > 0.
     torch::Tensor attributeLogits(const torch::Tensor& features);
@@ -212,8 +216,13 @@ public:
 private:
     // The prompt's part of guidedSlotLogits: [B,T] tokens -> [B, slots].
     torch::Tensor guidedQueryLogits(const torch::Tensor& tokens, const torch::Tensor& promptLengths);
-    // queryLogits plus the bias of each row's image (when the model has one).
-    torch::Tensor withImageBias(const torch::Tensor& queryLogits, const torch::Tensor& features, const torch::Tensor& rowImage);
+    // slotMask as [U, config.attributeSlots] when the model reads only its own modality's
+    // slots and the mask is given; else undefined.
+    torch::Tensor ownSlots(const torch::Tensor& slotMask) const;
+    // queryLogits plus the bias of each row's image (when the model has one), and a large
+    // negative one where `own` (ownSlots(), [U, slots]) is 0.
+    torch::Tensor withImageBias(const torch::Tensor& queryLogits, const torch::Tensor& features, const torch::Tensor& rowImage,
+                                const torch::Tensor& own);
 
     torch::Tensor m_imageSegment;  // [2, lmWidth]: tells the first image of a pair from the second
 };

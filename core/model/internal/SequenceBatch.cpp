@@ -3,6 +3,7 @@
 #include "model/internal/SequenceBatch.h"
 
 #include "model/QualityMeasures.h"
+#include "taxonomy/AttributeSlots.h"
 
 #include <algorithm>
 #include <cstring>
@@ -30,6 +31,22 @@ torch::Tensor stackMeasures(const std::vector<const std::vector<float>*>& measur
     return out.to(device);
 }
 
+torch::Tensor stackSlotMasks(const std::vector<const VisualInput*>& images, const torch::Device& device) {
+    const int64_t slotCount = attributeSlotCount();
+    auto out = torch::ones({int64_t(images.size()), slotCount});
+    auto mask = out.accessor<float, 2>();
+    bool anyKnown = false;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const auto modality = modalityFromString(images[i]->modality);
+        const std::vector<int> own = modality ? attributeSlotsOf(*modality) : std::vector<int>();
+        if (own.empty()) continue;
+        anyKnown = true;
+        for (int64_t k = 0; k < slotCount; ++k) mask[int64_t(i)][k] = 0.0f;
+        for (int slot : own) mask[int64_t(i)][slot] = 1.0f;
+    }
+    return anyKnown ? out.to(device) : torch::Tensor();
+}
+
 namespace {
 
 // FNV-1a over a strided sample of the pixels: a cheap key; equal keys are confirmed by a
@@ -44,9 +61,11 @@ std::uint64_t sampleHash(const std::vector<float>& pixels) {
     return h;
 }
 
-bool samePixels(const VisualInput& a, const VisualInput& b) {
+// Rows may share an encoding only when everything the network reads of their image is the
+// same, the modality included (it picks the slots a network with own-modality slots reads).
+bool sameInput(const VisualInput& a, const VisualInput& b) {
     return a.first == b.first && a.second == b.second && a.firstMeasures == b.firstMeasures &&
-           a.secondMeasures == b.secondMeasures;
+           a.secondMeasures == b.secondMeasures && a.modality == b.modality;
 }
 
 }  // namespace
@@ -102,7 +121,7 @@ std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInp
         const std::uint64_t key = sampleHash(image->first) * 31 + sampleHash(image->second);
         int64_t index = -1;
         for (auto [it, end] = byHash.equal_range(key); it != end && index < 0; ++it)
-            if (samePixels(*distinct[std::size_t(it->second)], *image)) index = it->second;
+            if (sameInput(*distinct[std::size_t(it->second)], *image)) index = it->second;
         if (index < 0) {
             index = int64_t(distinct.size());
             distinct.push_back(image);
@@ -123,6 +142,7 @@ std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInp
     const torch::Tensor secondImages = second.empty() ? torch::Tensor() : stackImages(second, imageSize, device);
     const torch::Tensor firstMeasureRows = stackMeasures(firstMeasures, device);
     const torch::Tensor secondMeasureRows = second.empty() ? torch::Tensor() : stackMeasures(secondMeasures, device);
+    const torch::Tensor slotMasks = stackSlotMasks(distinct, device);
 
     std::vector<SequenceBatch> out(std::size_t(std::max(1, parts)));
     for (std::size_t p = 0; p < out.size(); ++p) {
@@ -131,6 +151,7 @@ std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInp
         batch.second = secondImages;
         batch.firstMeasures = firstMeasureRows;
         batch.secondMeasures = secondMeasureRows;
+        batch.slotMask = slotMasks;
         std::vector<const TokenSequence*> rows;
         for (std::size_t i = 0; i < sequences.size(); ++i)
             if (std::size_t(part[i]) == p) {
@@ -166,7 +187,7 @@ torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int
 
 torch::Tensor rowPrefix(MultimodalNetworkImpl& network, const SequenceBatch& batch) {
     const auto [first, second] = network.encode(batch.first, batch.second, batch.firstMeasures, batch.secondMeasures);
-    return network.rowPrefix(first, second, batch.rowImageIndex, batch.tokens, batch.promptLengths);
+    return network.rowPrefix(first, second, batch.rowImageIndex, batch.tokens, batch.promptLengths, batch.slotMask);
 }
 
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& rowWeights) {
@@ -176,7 +197,8 @@ torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch&
 
 torch::Tensor targetLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
                             const torch::Tensor& secondFeatures, const torch::Tensor& rowWeights) {
-    const auto prefix = network.rowPrefix(firstFeatures, secondFeatures, batch.rowImageIndex, batch.tokens, batch.promptLengths);
+    const auto prefix =
+        network.rowPrefix(firstFeatures, secondFeatures, batch.rowImageIndex, batch.tokens, batch.promptLengths, batch.slotMask);
     const auto hidden = network.lm->forward(prefix, batch.tokens, nullptr);
     // The output head only at positions that have a target: a perception row has one among
     // ~20, and the head (vocab x width) is the widest matrix of the decoder.
@@ -214,7 +236,7 @@ torch::Tensor attributeLossSum(MultimodalNetworkImpl& network, const torch::Tens
 
 torch::Tensor guidedSlotLossSum(MultimodalNetworkImpl& network, const SequenceBatch& batch, const torch::Tensor& firstFeatures,
                                 const torch::Tensor& askedSlots) {
-    const auto logits = network.guidedSlotLogits(firstFeatures, batch.rowImageIndex, batch.tokens, batch.promptLengths);
+    const auto logits = network.guidedSlotLogits(firstFeatures, batch.rowImageIndex, batch.tokens, batch.promptLengths, batch.slotMask);
     return torch::nn::functional::cross_entropy(
         logits, askedSlots.to(logits.device()),
         torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum).ignore_index(kIgnoreIndex));

@@ -21,6 +21,10 @@ struct SequenceBatch {
     // [U, QualityMeasures::kCount] standardised measures of first/second; undefined when no
     // image of the batch has any (the model reads zeros).
     torch::Tensor firstMeasures, secondMeasures;
+    // [U, attributeSlotCount()] 1 at the slots of each image's modality (a pair shares one), 1
+    // everywhere when it is unknown; undefined when no image's modality is known. Read by a
+    // network with ModelConfig::hasOwnModalitySlots().
+    torch::Tensor slotMask;
     std::vector<int64_t> rowImage;  // row -> index into first/second
     torch::Tensor rowImageIndex;    // the same as a [B] int64 tensor on the batch's device
     torch::Tensor tokens;         // [B,T] int64, padded with the pad id
@@ -61,6 +65,9 @@ torch::Tensor attributeTargetMatrix(const std::vector<const std::vector<std::int
 // Stacks images' measures into [B, kCount] on `device` (zeros for an image without); undefined
 // when none has any.
 torch::Tensor stackMeasures(const std::vector<const std::vector<float>*>& measures, const torch::Device& device);
+
+// The slotMask of SequenceBatch for these images.
+torch::Tensor stackSlotMasks(const std::vector<const VisualInput*>& images, const torch::Device& device);
 
 // Stacks preprocessed CHW images into [B,3,S,S] on `device`.
 torch::Tensor stackImages(const std::vector<const std::vector<float>*>& images, int imageSize, const torch::Device& device);

@@ -5,6 +5,7 @@
 #include "model/PromptFormat.h"
 #include "model/QualityModel.h"
 #include "model/QualityMeasures.h"
+#include "taxonomy/AttributeSlots.h"
 
 #include <QDir>
 #include <QFile>
@@ -452,6 +453,44 @@ private slots:
         QualityModel unbiased = QualityModel::create(unbiasedConfig, testTokenizer()).take();
         QCOMPARE(guided.parameterCount() - unbiased.parameterCount(),
                  std::int64_t(guided.config().attributeSlots) * (guided.config().visionWidth + 1));
+    }
+
+    // With ownModalitySlots the guided token attends only to the slots of the image's
+    // modality; an image of unknown modality reads every slot, and a manifest from before
+    // the key reads every slot too.
+    void ownModalitySlotsKeepTheGuidedTokenInTheImagesModality() {
+        ModelConfig config = ModelConfig::fromPreset("tiny").value();
+        config.ownModalitySlots = true;
+        QVERIFY(config.hasOwnModalitySlots());
+        ModelConfig everySlot = config;
+        everySlot.ownModalitySlots = false;
+        QVERIFY(config.sameArchitecture(everySlot));  // no parameters of its own
+        // The same seed: the same weights, read two ways.
+        QualityModel own = QualityModel::create(config, testTokenizer()).take();
+        QualityModel every = QualityModel::create(everySlot, testTokenizer()).take();
+        std::vector<PerceptionQuery> q;
+        for (Modality m : kClinicalModalities)
+            for (PerceptionQuery one : queries(config.imageSize))
+                if (!one.image.isPair()) {
+                    one.image.modality = modalityKey(m);
+                    q.push_back(one);
+                }
+        const auto ownAnswers = own.answer(q).take(), everyAnswers = every.answer(q).take();
+        int outside = 0;
+        for (std::size_t i = 0; i < q.size(); ++i) {
+            const std::vector<int> owned = attributeSlotsOf(*modalityFromString(q[i].image.modality));
+            const auto in = [&](int slot) { return std::find(owned.begin(), owned.end(), slot) != owned.end(); };
+            QVERIFY2(in(ownAnswers[i].guidedSlot), qPrintable(QStringLiteral("%1: slot %2").arg(q[i].image.modality).arg(ownAnswers[i].guidedSlot)));
+            outside += in(everyAnswers[i].guidedSlot) ? 0 : 1;
+        }
+        QVERIFY2(outside > 0, "reading every slot, the untrained guided token never left the image's modality");
+        // The attribute token too: the answers differ once the modality is known...
+        QVERIFY(ownAnswers[0].probabilities != everyAnswers[0].probabilities);
+        // ...and not without it.
+        const auto unknown = queries(config.imageSize);
+        const auto ownUnknown = own.answer(unknown).take(), everyUnknown = every.answer(unknown).take();
+        for (std::size_t i = 0; i < unknown.size(); ++i) QCOMPARE(ownUnknown[i].probabilities, everyUnknown[i].probabilities);
+        checkOlderManifestLoads(config, {"ownModalitySlots"}, [](const ModelConfig& c) { QVERIFY(!c.hasOwnModalitySlots()); });
     }
 
     void checkpointBeforeTheImageBiasLoads() {
