@@ -1,5 +1,7 @@
 #include "io/DicomHeaderParser.h"
 
+#include "io/internal/DicomBytes.h"
+
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -7,96 +9,7 @@
 namespace medq {
 namespace {
 
-constexpr std::uint32_t tagOf(std::uint16_t group, std::uint16_t element) {
-    return std::uint32_t(group) << 16 | element;
-}
-constexpr std::uint32_t kGroupLength = tagOf(0x0002, 0x0000);
-constexpr std::uint32_t kTransferSyntax = tagOf(0x0002, 0x0010);
-constexpr std::uint32_t kSopInstanceUid = tagOf(0x0008, 0x0018);
-constexpr std::uint32_t kModality = tagOf(0x0008, 0x0060);
-constexpr std::uint32_t kSeriesInstanceUid = tagOf(0x0020, 0x000E);
-constexpr std::uint32_t kNumberOfFrames = tagOf(0x0028, 0x0008);
-constexpr std::uint32_t kRows = tagOf(0x0028, 0x0010);
-constexpr std::uint32_t kColumns = tagOf(0x0028, 0x0011);
-constexpr std::uint32_t kPixelData = tagOf(0x7FE0, 0x0010);
-constexpr std::uint32_t kItem = tagOf(0xFFFE, 0xE000);
-constexpr std::uint32_t kItemEnd = tagOf(0xFFFE, 0xE00D);
-constexpr std::uint32_t kSequenceEnd = tagOf(0xFFFE, 0xE0DD);
-constexpr std::uint16_t kDelimiterGroup = 0xFFFE;
-constexpr std::uint32_t kUndefinedLength = 0xFFFFFFFFu;
-constexpr int kMaxNesting = 16;
-constexpr std::size_t kPreambleEnd = 132;  // 128-byte preamble + "DICM"
-
-constexpr std::uint16_t vrCode(char a, char b) {
-    return std::uint16_t(std::uint16_t(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b));
-}
-constexpr std::uint16_t kVrUI = vrCode('U', 'I'), kVrCS = vrCode('C', 'S'), kVrUS = vrCode('U', 'S'),
-                        kVrIS = vrCode('I', 'S'), kVrSQ = vrCode('S', 'Q'), kVrUN = vrCode('U', 'N'),
-                        kVrOB = vrCode('O', 'B'), kVrOW = vrCode('O', 'W');
-
-enum class VrLength { Invalid, Short, Long };
-
-// PS3.5 7.1.2: these VRs have 2 reserved bytes and a 4-byte length; the others a 2-byte length.
-constexpr std::string_view kShortLengthVrs = "AEASATCSDADSDTFLFDISLOLTPNSHSLSSSTTMUIULUS";
-constexpr std::string_view kLongLengthVrs = "OBODOFOLOVOWSQSVUCUNURUTUV";
-
-struct VrTable {
-    VrLength kinds[26 * 26] = {};  // indexed by the two letters A..Z
-};
-constexpr VrTable makeVrTable() {
-    VrTable t;
-    for (std::size_t i = 0; i + 1 < kShortLengthVrs.size(); i += 2)
-        t.kinds[(kShortLengthVrs[i] - 'A') * 26 + (kShortLengthVrs[i + 1] - 'A')] = VrLength::Short;
-    for (std::size_t i = 0; i + 1 < kLongLengthVrs.size(); i += 2)
-        t.kinds[(kLongLengthVrs[i] - 'A') * 26 + (kLongLengthVrs[i + 1] - 'A')] = VrLength::Long;
-    return t;
-}
-constexpr VrTable kVrTable = makeVrTable();
-
-VrLength vrLength(std::uint16_t vr) {
-    const unsigned a = unsigned(vr >> 8) - 'A', b = unsigned(vr & 0xFF) - 'A';
-    return a < 26 && b < 26 ? kVrTable.kinds[a * 26 + b] : VrLength::Invalid;
-}
-
-std::uint16_t le16(const unsigned char* p) { return std::uint16_t(p[0] | p[1] << 8); }
-std::uint32_t le32(const unsigned char* p) {
-    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
-}
-
-QString tagText(std::uint32_t tag) {
-    return QStringLiteral("(%1,%2)")
-        .arg(tag >> 16, 4, 16, QLatin1Char('0'))
-        .arg(tag & 0xFFFF, 4, 16, QLatin1Char('0'))
-        .toUpper();
-}
-
-QString vrText(std::uint16_t vr) {
-    const char a = char(vr >> 8), b = char(vr & 0xFF);
-    if (a >= 0x20 && a < 0x7F && b >= 0x20 && b < 0x7F)
-        return QStringLiteral("'%1%2'").arg(QChar(QLatin1Char(a))).arg(QChar(QLatin1Char(b)));
-    return QStringLiteral("0x%1").arg(vr, 4, 16, QLatin1Char('0'));
-}
-
-// A string value up to its first NUL: DicomReader hands DCMTK's value through c_str().
-std::size_t lengthBeforeNul(const unsigned char* p, std::size_t n) {
-    const void* nul = std::memchr(p, 0, n);
-    return nul ? std::size_t(static_cast<const unsigned char*>(nul) - p) : n;
-}
-
-std::string_view trimmedView(const unsigned char* p, std::size_t n) {
-    std::size_t begin = 0, end = lengthBeforeNul(p, n);
-    while (begin < end && p[begin] == ' ') ++begin;
-    while (end > begin && p[end - 1] == ' ') --end;
-    return {reinterpret_cast<const char*>(p) + begin, end - begin};
-}
-
-struct ElementHeader {
-    std::uint32_t tag = 0;
-    std::uint16_t vr = 0;  // the two VR characters; 0 in implicit VR and for item tags
-    std::uint32_t length = 0;
-    std::size_t offset = 0;  // of the tag
-    std::size_t value = 0;   // of the value
-};
+using namespace dicom_bytes;
 
 // One pass over the buffer. Every step returns true to go on, false once the result is decided.
 class HeaderWalk {
