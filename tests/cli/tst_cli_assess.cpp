@@ -73,6 +73,7 @@ private slots:
         const QJsonObject trainConfig = manifest.value("metrics").toObject().value("trainConfig").toObject();
         QVERIFY2(trainConfig.contains("attributeOtherModalityWeight"), qPrintable(QJsonDocument(trainConfig).toJson()));
         QCOMPARE(trainConfig.value("attributeOtherModalityWeight").toDouble(), 0.0);  // TrainRecipe::kOtherModalityWeight
+        QCOMPARE(trainConfig.value("attributeWeight").toDouble(), 3.0);              // TrainRecipe::kAttributeWeight
     }
 
     void gateExitCodesFollowTheLevels() {

@@ -113,7 +113,7 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
         config.checkpointEvery = 25;
         config.seed = r.options.seed + std::uint64_t(r.record.number);
         config.threads = r.threads();
-        config.attributeOtherModalityWeight = learn::TrainRecipe::kOtherModalityWeight;
+        learn::TrainRecipe::setHeadLoss(config);
         if (r.options.loraRank > 0) {
             config.useLora = true;
             config.lora.rank = r.options.loraRank;

@@ -252,6 +252,7 @@ private slots:
         QCOMPARE(dialog.options().measureRoute, model::ModelConfig::MeasureRoute::Only);
         QCOMPARE(dialog.options().measureDropout, learn::TrainRecipe::kMeasureDropout);
         QCOMPARE(dialog.options().config.attributeOtherModalityWeight, learn::TrainRecipe::kOtherModalityWeight);
+        QCOMPARE(dialog.options().config.attributeWeight, learn::TrainRecipe::kAttributeWeight);
         measures->setChecked(false);
         QVERIFY(!route->isEnabled());
         QVERIFY(!dialog.options().sourceMeasures);
