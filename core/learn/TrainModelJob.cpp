@@ -8,6 +8,7 @@
 #include "learn/TemperatureQuestions.h"
 #include "learn/TrainingData.h"
 #include "model/QualityModel.h"
+#include "train/ResumeState.h"
 #include "train/Trainer.h"
 
 #include <QDir>
@@ -16,6 +17,24 @@
 #include <algorithm>
 
 namespace medq::learn {
+
+namespace {
+
+// The newest interrupted run named `prefix`-N whose resume state a run on these examples
+// with `config` can continue (a rerun after a crash resumes instead of starting a new name
+// beside it); empty when there is none.
+QString resumableRun(const CheckpointRegistry& registry, const QString& prefix, const QString& dataHash,
+                     const train::TrainConfig& config) {
+    const QStringList interrupted = registry.interrupted();  // oldest first
+    for (auto it = interrupted.rbegin(); it != interrupted.rend(); ++it) {
+        if (!it->startsWith(prefix + QLatin1Char('-'))) continue;
+        const auto state = train::ResumeState::read(train::Trainer::resumeDir(registry.resolve(*it)));
+        if (state && !state.value().mismatch(dataHash, config.toJson())) return *it;
+    }
+    return {};
+}
+
+}  // namespace
 
 jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     using jobs::JobOutcome;
@@ -68,9 +87,10 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         net = created.take();
     }
     if (config.sourceMeasures && net.measureReference().isEmpty()) net.setMeasureReference(data.measureReference);
-    const QString name = m_options.name.isEmpty()
-                             ? registry.nextName(m_options.fromCheckpoint.isEmpty() ? QStringLiteral("base") : QStringLiteral("ft"))
-                             : m_options.name;
+    const QString prefix = m_options.fromCheckpoint.isEmpty() ? QStringLiteral("base") : QStringLiteral("ft");
+    QString name = m_options.name;
+    if (name.isEmpty()) name = resumableRun(registry, prefix, train::trainingDataHash(data.training), m_options.config);
+    if (name.isEmpty()) name = registry.nextName(prefix);
     const QString dir = registry.resolve(name);
     if (QFileInfo::exists(dir + QStringLiteral("/manifest.json")))
         return {JobOutcome::Status::Failed, QStringLiteral("checkpoint '%1' already exists").arg(name), {}};

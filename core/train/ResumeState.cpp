@@ -9,6 +9,18 @@
 
 namespace medq::train {
 
+std::optional<QString> ResumeState::mismatch(const QString& otherDataHash, const QJsonObject& otherConfig) const {
+    if (dataHash != otherDataHash) return QStringLiteral("resume state belongs to other training data");
+    // Threads are the machine's, not the run's: a run resumes with another count, and the
+    // ranks of a data-parallel run each have their own.
+    const auto withoutThreads = [](QJsonObject config) {
+        config.remove(QStringLiteral("threads"));
+        return config;
+    };
+    if (withoutThreads(trainConfig) != withoutThreads(otherConfig)) return QStringLiteral("resume state belongs to another training config");
+    return std::nullopt;
+}
+
 QJsonObject ResumeState::toJson() const {
     QJsonArray lossArray;
     for (double l : losses) lossArray.append(l);

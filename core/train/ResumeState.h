@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace medq::train {
@@ -32,6 +33,10 @@ struct ResumeState {
     // EncoderPretrainReport of the run: a resume point at step 0 is the one saved right after
     // encoder pretraining, so a resumed run neither repeats it nor loses its figures.
     QJsonObject encoderPretraining;
+
+    // Why a run on examples of `dataHash` with `trainConfig` cannot continue from this state
+    // (other data, another config; the thread count does not count); nullopt when it can.
+    std::optional<QString> mismatch(const QString& dataHash, const QJsonObject& trainConfig) const;
 
     QJsonObject toJson() const;
     static Result<ResumeState> read(const QString& dir);

@@ -91,17 +91,8 @@ void TrainingRun::startFresh() {
 Status TrainingRun::restore() {
     auto saved = ResumeState::read(m_resumePath);
     if (!saved) return saved.error();
-    const QString statePath = QDir(m_resumePath).filePath(ResumeState::fileName());
-    if (saved.value().dataHash != m_state.dataHash)
-        return Error{statePath, QStringLiteral("resume state belongs to other training data")};
-    // Threads are the machine's, not the run's: a run resumes with another count, and the
-    // ranks of a data-parallel run each have their own.
-    const auto withoutThreads = [](QJsonObject config) {
-        config.remove(QStringLiteral("threads"));
-        return config;
-    };
-    if (withoutThreads(saved.value().trainConfig) != withoutThreads(m_state.trainConfig))
-        return Error{statePath, QStringLiteral("resume state belongs to another training config")};
+    if (const auto why = saved.value().mismatch(m_state.dataHash, m_state.trainConfig))
+        return Error{QDir(m_resumePath).filePath(ResumeState::fileName()), *why};
     m_state = saved.take();
     m_resumed = true;
     m_startStep = m_state.nextStep;
