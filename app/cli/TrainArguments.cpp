@@ -101,6 +101,13 @@ void addTrainOptions(QCommandLineParser& p) {
                  QStringLiteral("Weight of the attribute head's loss against the answers' and descriptions' (the recipe's %1).")
                      .arg(TrainRecipe::defaults().config.attributeWeight),
                  QStringLiteral("W")});
+    p.addOption({QStringLiteral("weight-average"),
+                 QStringLiteral("Validate, stop early on and keep an exponential moving average of the weights with this decay, e.g. 0.995 (the recipe's %1; 0: off).")
+                     .arg(TrainRecipe::defaults().config.weightAverageDecay),
+                 QStringLiteral("D")});
+    p.addOption({QStringLiteral("stop-on"),
+                 QStringLiteral("What early stopping and the kept weights go by on the validation questions: loss (the recipe's) or accuracy."),
+                 QStringLiteral("METRIC")});
     p.addOption({QStringLiteral("limit"), QStringLiteral("Use only the first N training tasks."), QStringLiteral("N")});
     p.addOption({QStringLiteral("name"), QStringLiteral("Checkpoint name."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")});
@@ -126,7 +133,18 @@ std::optional<QString> trainOptions(const QCommandLineParser& p, learn::TrainOpt
         o.config.attributeOtherModalityWeight = *w;
     if (const auto w = doubleOption(p, QStringLiteral("attribute-weight"), 0.0, 100.0, QStringLiteral("a weight from 0 to 100"), problem))
         o.config.attributeWeight = *w;
+    if (const auto d = doubleOption(p, QStringLiteral("weight-average"), 0.0, 0.9999, QStringLiteral("a decay from 0 to 0.9999"), problem))
+        o.config.weightAverageDecay = *d;
     if (problem) return problem;
+    if (p.isSet(QStringLiteral("stop-on"))) {
+        const QString metric = p.value(QStringLiteral("stop-on"));
+        if (metric == QLatin1String("loss"))
+            o.config.stopMetric = train::TrainConfig::StopMetric::ValidationLoss;
+        else if (metric == QLatin1String("accuracy"))
+            o.config.stopMetric = train::TrainConfig::StopMetric::ValidationAccuracy;
+        else
+            return QStringLiteral("--stop-on: '%1' is not loss or accuracy").arg(metric);
+    }
     int epochs = o.config.epochs, steps = o.config.maxSteps, rank = 0, limit = 0, seed = int(o.config.seed);
     if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||
         !intOption(p, "limit", 1, limit) || !intOption(p, "seed", 0, seed) || !intOption(p, "batch-size", 1, o.config.batchSize) ||

@@ -18,6 +18,7 @@ namespace {
 const QString kWeights = QStringLiteral("weights.pt");
 const QString kOptimizer = QStringLiteral("optimizer.pt");
 const QString kBest = QStringLiteral("best.pt");
+const QString kAverage = QStringLiteral("average.pt");
 
 Result<QByteArray> readFile(const QString& path) {
     QFile file(path);
@@ -26,12 +27,20 @@ Result<QByteArray> readFile(const QString& path) {
     return file.readAll();
 }
 
-// The best weights under the parameters' names.
-NamedTensors namedBest(const ResumeTensors& tensors) {
-    NamedTensors named;
-    for (std::size_t i = 0; i < tensors.parameters.size(); ++i)
-        named.emplace_back(tensors.parameters[i].first, tensors.best[i]);
-    return named;
+// Weights in the parameters' order under the parameters' names.
+NamedTensors named(const ResumeTensors& tensors, const std::vector<torch::Tensor>& weights) {
+    NamedTensors out;
+    for (std::size_t i = 0; i < tensors.parameters.size(); ++i) out.emplace_back(tensors.parameters[i].first, weights[i]);
+    return out;
+}
+
+// Reads `file` of the folder into `into`, sized like the parameters first.
+Status readWeights(const QDir& dir, const QString& file, const ResumeTensors& tensors, std::vector<torch::Tensor>& into) {
+    auto bytes = readFile(dir.filePath(file));
+    if (!bytes) return bytes.error();
+    into.clear();
+    for (const auto& [name, p] : tensors.parameters) into.push_back(p.detach().clone());
+    return internal::loadTensorsInto(bytes.value(), dir.filePath(file), named(tensors, into));
 }
 
 }  // namespace
@@ -49,13 +58,15 @@ Status writeResumeFolder(const QString& path, const ResumeTensors& tensors, cons
         !s)
         return s;
     if (!tensors.best.empty())
-        if (Status s = put(kBest, internal::serializeTensors(namedBest(tensors))); !s) return s;
+        if (Status s = put(kBest, internal::serializeTensors(named(tensors, tensors.best))); !s) return s;
+    if (!tensors.average.empty())
+        if (Status s = put(kAverage, internal::serializeTensors(named(tensors, tensors.average))); !s) return s;
     if (Status s = state.write(staged.value().path()); !s) return s;
     return staged.value().commit();
 }
 
 Status readResumeTensors(const QString& path, const ResumeTensors& tensors, const torch::Device& device,
-                         bool withBest) {
+                         bool withBest, bool withAverage) {
     const QDir dir(path);
     auto weights = readFile(dir.filePath(kWeights));
     if (!weights) return weights.error();
@@ -71,12 +82,11 @@ Status readResumeTensors(const QString& path, const ResumeTensors& tensors, cons
             device);
         !s)
         return s;
-    if (!withBest) return {};
-    auto bestBytes = readFile(dir.filePath(kBest));
-    if (!bestBytes) return bestBytes.error();
-    tensors.best.clear();
-    for (const auto& [name, p] : tensors.parameters) tensors.best.push_back(p.detach().clone());
-    return internal::loadTensorsInto(bestBytes.value(), dir.filePath(kBest), namedBest(tensors));
+    if (withBest)
+        if (Status s = readWeights(dir, kBest, tensors, tensors.best); !s) return s;
+    if (withAverage)
+        if (Status s = readWeights(dir, kAverage, tensors, tensors.average); !s) return s;
+    return {};
 }
 
 }  // namespace medq::train

@@ -37,6 +37,7 @@ Status TrainConfig::validate() const {
         return bad("attributeOtherModalityWeight", "must be between 0 and 1");
     if (guidedSlotWeight < 0) return bad("guidedSlotWeight", "must not be negative");
     if (encoderEpochs < 0) return bad("encoderEpochs", "must not be negative");
+    if (!(weightAverageDecay >= 0 && weightAverageDecay < 1)) return bad("weightAverageDecay", "must be in [0, 1)");
     if (threads < 1) return bad("threads", "must be at least 1");
     if (useLora)
         if (Status s = lora.validate(); !s) return s;
@@ -77,6 +78,7 @@ const std::vector<JsonField<TrainConfig>>& fields() {
         doubleField("minDelta", &C::minDelta),
         boolField("useLora", &C::useLora),
         objectField("lora", &C::lora),
+        doubleField("weightAverageDecay", &C::weightAverageDecay, /*whenMissing*/ 0.0),
         intField("checkpointEvery", &C::checkpointEvery),
         boolField("calibrateAnswers", &C::calibrateAnswers, /*whenMissing: runs before it existed*/ false),
         uint64Field("seed", &C::seed),

@@ -66,6 +66,11 @@ struct TrainConfig {
     bool useLora = false;
     model::LoraConfig lora;
 
+    // Exponential moving average of the weights (train::WeightAverage): validation, early
+    // stopping and the saved checkpoint read the average; its decay ramps up from 0.1 as
+    // (1 + step) / (10 + step) to this. 0: off, the last step's (or the best) weights.
+    double weightAverageDecay = 0.0;
+
     int checkpointEvery = 0;  // resume state every N steps (0: never)
     // When training ends, fit ModelConfig::answerTemperature on the validation split's
     // perception questions (train::AnswerTemperature); off: the model's temperature stays.

@@ -45,7 +45,7 @@ TrainingRun::TrainingRun(model::QualityModel& model, const TrainConfig& config,
       m_validationImageOf(imageGroups(validation)),
       m_totalSteps(config.totalSteps(int(training.size()))),
       m_stepsPerEpoch(config.stepsPerEpoch(int(training.size()))), m_schedule(config, m_totalSteps),
-      m_parameters(allParameters(m_impl)) {
+      m_parameters(allParameters(m_impl)), m_average(config.weightAverageDecay) {
     const model::PromptFormat format(m_impl.tokenizer, m_impl.config.maxTextLength);
     m_sequences = encode(training, format, config.perceptionWholeAnswer);
     m_validationSequences = encode(validation, format, config.perceptionWholeAnswer);
@@ -99,7 +99,10 @@ Status TrainingRun::restore() {
     m_encoderPretraining = m_state.encoderPretraining;
     // Best weights are only kept for early stopping.
     const bool withBest = m_config.patience > 0 && m_state.bestStep >= 0;
-    return readResumeTensors(m_resumePath, {m_parameters, *m_optimizer, m_best}, m_impl.device, withBest);
+    // The average starts with the first step: a run interrupted before it has none yet.
+    const bool withAverage = m_average.enabled() && m_state.nextStep > 0;
+    return readResumeTensors(m_resumePath, {m_parameters, *m_optimizer, m_best, m_average.tensors()}, m_impl.device,
+                             withBest, withAverage);
 }
 
 bool TrainingRun::pretrainsEncoder() const {
@@ -194,6 +197,7 @@ Result<TrainingLoop::Next> TrainingRun::afterStep(const TrainingStep& step) {
     const int done = step.index + 1;
     m_state.losses.push_back(m_stepLoss);
     m_state.nextStep = done;
+    m_average.update(m_parameters, done);
     const bool evaluateNow = !m_validation.empty() &&
                              (m_config.evaluateEvery > 0 ? done % m_config.evaluateEvery == 0 : step.endsEpoch);
     if (evaluateNow && recordEvaluation(evaluate(step.index))) {
@@ -221,6 +225,7 @@ bool TrainingRun::recordEvaluation(const ValidationPoint& point) {
 ValidationPoint TrainingRun::evaluate(int step) {
     torch::NoGradGuard noGrad;
     m_impl.network->eval();
+    const AveragedWeightsInPlace averaged(m_average, m_parameters);  // validates what would be saved
     ValidationPoint point;
     point.step = step;
     std::vector<std::size_t> all(m_validation.size());
@@ -253,11 +258,15 @@ ValidationPoint TrainingRun::evaluate(int step) {
 
 void TrainingRun::keepAsBest() {
     m_best.clear();
+    if (!m_average.empty()) {
+        for (const torch::Tensor& t : m_average.tensors()) m_best.push_back(t.detach().clone());
+        return;
+    }
     for (const auto& [name, p] : m_parameters) m_best.push_back(p.detach().clone());
 }
 
 Status TrainingRun::saveResume() {
-    return writeResumeFolder(m_resumePath, {m_parameters, *m_optimizer, m_best}, m_state);
+    return writeResumeFolder(m_resumePath, {m_parameters, *m_optimizer, m_best, m_average.tensors()}, m_state);
 }
 
 void TrainingRun::removeResumeState() {
@@ -283,9 +292,14 @@ QJsonObject TrainingRun::calibrateAnswers() {
 
 Result<TrainReport> TrainingRun::finish(const model::CheckpointInfo& info) {
     torch::NoGradGuard noGrad;
-    // Early stopping keeps the best weights seen on validation.
+    // Early stopping keeps the best weights seen on validation; without it, a run that
+    // averages keeps the average. Either way the average is spent: what follows reads the
+    // parameters as they will be saved.
     if (m_config.patience > 0 && !m_best.empty())
         for (std::size_t i = 0; i < m_parameters.size(); ++i) m_parameters[i].second.copy_(m_best[i]);
+    else
+        m_average.applyTo(m_parameters);
+    m_average.tensors().clear();
     m_impl.network->eval();
     TrainReport report;
     report.startStep = m_startStep;

@@ -11,6 +11,7 @@
 #include "train/ResumeState.h"
 #include "train/Trainer.h"
 #include "train/TrainingLoop.h"
+#include "train/WeightAverage.h"
 
 #include <memory>
 #include <vector>
@@ -82,7 +83,8 @@ private:
     std::vector<torch::Tensor> m_trainable;
     std::unique_ptr<torch::optim::AdamW> m_optimizer;
     ResumeState m_state;
-    std::vector<torch::Tensor> m_best;  // weights at m_state.bestStep (early stopping)
+    std::vector<torch::Tensor> m_best;  // weights at m_state.bestStep (early stopping); the average's when averaging
+    WeightAverage m_average;  // TrainConfig::weightAverageDecay; off at 0
     bool m_resumed = false;
     int m_startStep = 0;
     double m_stepLoss = 0;  // of the step running

@@ -98,6 +98,12 @@ private slots:
         const auto attributeWeight = medq({"model", "train", ws, "--from-scratch", "--attribute-weight", "heavy"});
         QCOMPARE(attributeWeight.code, 1);
         QVERIFY2(attributeWeight.err.contains("--attribute-weight: 'heavy' is not a weight from 0 to 100"), qPrintable(attributeWeight.err));
+        const auto average = medq({"model", "train", ws, "--from-scratch", "--weight-average", "1"});
+        QCOMPARE(average.code, 1);
+        QVERIFY2(average.err.contains("--weight-average: '1' is not a decay from 0 to 0.9999"), qPrintable(average.err));
+        const auto stopOn = medq({"model", "train", ws, "--from-scratch", "--stop-on", "rubric"});
+        QCOMPARE(stopOn.code, 1);
+        QVERIFY2(stopOn.err.contains("--stop-on: 'rubric' is not loss or accuracy"), qPrintable(stopOn.err));
     }
 
     void demoBuildsWorkspaceFromSamples() {

@@ -260,6 +260,62 @@ private slots:
         QVERIFY(!Trainer(resumed, config).resume(m_examples, validation, dir, kQuiet).ok());  // nothing left to resume
     }
 
+    void weightAverageIsWhatTheRunKeepsAndResumes() {
+        QTemporaryDir tmp;
+        TrainConfig config = fastConfig(12);
+        config.batchSize = 8;  // three batches an epoch, validated after each epoch
+        config.checkpointEvery = 4;
+        config.weightAverageDecay = 0.9;
+        std::vector<TrainingExample> validation(m_examples.begin(), m_examples.begin() + 4);
+        const auto queries = queriesOf(m_examples);
+        const auto largestDifference = [&](QualityModel& x, QualityModel& y) {
+            const auto a = x.answer(queries).take();
+            const auto b = y.answer(queries).take();
+            double largest = 0;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                for (std::size_t k = 0; k < a[i].probabilities.size(); ++k)
+                    largest = std::max(largest, std::abs(a[i].probabilities[k] - b[i].probabilities[k]));
+            return largest;
+        };
+
+        TrainConfig plain = config;
+        plain.weightAverageDecay = 0;
+        QualityModel lastStep = freshModel();
+        auto withoutAverage = Trainer(lastStep, plain).train(m_examples, validation, tmp.filePath("plain"), kQuiet);
+        QVERIFY(withoutAverage.ok());
+        QualityModel averaged = freshModel();
+        auto full = Trainer(averaged, config).train(m_examples, validation, tmp.filePath("a"), kQuiet);
+        QVERIFY2(full.ok(), qPrintable(full.ok() ? QString() : full.error().message()));
+        // Validating on the average swaps it in and out again: the steps train the same weights.
+        QCOMPARE(full.value().losses, withoutAverage.value().losses);
+        QVERIFY(full.value().validation.size() >= 3);
+        // What is kept is the average, not the last step's weights ...
+        QVERIFY2(largestDifference(averaged, lastStep) > 1e-3, qPrintable(QString::number(largestDifference(averaged, lastStep))));
+        QCOMPARE(QualityModel::load(tmp.filePath("a")).value().answer(queries).take()[0].probabilities,
+                 averaged.answer(queries).take()[0].probabilities);
+        // ... and an average that forgets at once keeps the last step's.
+        TrainConfig forgetful = config;
+        forgetful.weightAverageDecay = 1e-12;
+        QualityModel forgetting = freshModel();
+        QVERIFY(Trainer(forgetting, forgetful).train(m_examples, validation, QString(), kQuiet).ok());
+        QVERIFY(largestDifference(forgetting, lastStep) < 1e-5);
+
+        // Interrupted after its first resume point, the run resumes its average too.
+        QualityModel crashing = freshModel();
+        int reports = 0;
+        Progress crash(nullptr, [&](double, const QString&) {
+            if (++reports == 6) throw std::runtime_error("power cut");
+        });
+        const QString dir = tmp.filePath("b");
+        QVERIFY(!Trainer(crashing, config).train(m_examples, validation, dir, crash).ok());
+        QVERIFY(QFileInfo::exists(QDir(Trainer::resumeDir(dir)).filePath("average.pt")));
+        QualityModel resumed = freshModel(99);
+        auto rest = Trainer(resumed, config).resume(m_examples, validation, dir, kQuiet);
+        QVERIFY2(rest.ok(), qPrintable(rest.ok() ? QString() : rest.error().message()));
+        QCOMPARE(rest.value().startStep, 4);
+        QVERIFY(largestDifference(resumed, averaged) < 1e-6);
+    }
+
     void resumeAfterPretrainingSkipsIt() {
         QTemporaryDir tmp;
         const std::vector<TrainingExample> labelled = withAttributeLabels(m_examples);
