@@ -138,12 +138,9 @@ std::optional<QString> trainOptions(const QCommandLineParser& p, learn::TrainOpt
     if (problem) return problem;
     if (p.isSet(QStringLiteral("stop-on"))) {
         const QString metric = p.value(QStringLiteral("stop-on"));
-        if (metric == QLatin1String("loss"))
-            o.config.stopMetric = train::TrainConfig::StopMetric::ValidationLoss;
-        else if (metric == QLatin1String("accuracy"))
-            o.config.stopMetric = train::TrainConfig::StopMetric::ValidationAccuracy;
-        else
-            return QStringLiteral("--stop-on: '%1' is not loss or accuracy").arg(metric);
+        const auto stop = train::TrainConfig::stopMetricFromWord(metric);
+        if (!stop) return QStringLiteral("--stop-on: '%1' is not one of %2").arg(metric, train::TrainConfig::stopMetricWords());
+        o.config.stopMetric = *stop;
     }
     int epochs = o.config.epochs, steps = o.config.maxSteps, rank = 0, limit = 0, seed = int(o.config.seed);
     if (!intOption(p, "epochs", 1, epochs) || !intOption(p, "steps", 1, steps) || !intOption(p, "lora", 1, rank) ||

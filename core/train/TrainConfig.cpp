@@ -2,7 +2,9 @@
 
 #include "common/JsonFields.h"
 
+#include <QStringList>
 #include <algorithm>
+#include <utility>
 
 namespace medq::train {
 
@@ -46,6 +48,10 @@ Status TrainConfig::validate() const {
 
 namespace {
 
+// StopMetric's stored words.
+constexpr std::pair<TrainConfig::StopMetric, const char*> kStopMetricWords[] = {
+    {TrainConfig::StopMetric::ValidationLoss, "loss"}, {TrainConfig::StopMetric::ValidationAccuracy, "accuracy"}};
+
 const std::vector<JsonField<TrainConfig>>& fields() {
     using C = TrainConfig;
     // whenMissing: what configs written before a setting existed trained with.
@@ -74,7 +80,7 @@ const std::vector<JsonField<TrainConfig>>& fields() {
         intField("evaluateEvery", &C::evaluateEvery),
         intField("patience", &C::patience),
         enumField("stopMetric", &C::stopMetric,
-                  {{C::StopMetric::ValidationLoss, "loss"}, {C::StopMetric::ValidationAccuracy, "accuracy"}}),
+                  {kStopMetricWords[0], kStopMetricWords[1]}),
         doubleField("minDelta", &C::minDelta),
         boolField("useLora", &C::useLora),
         objectField("lora", &C::lora),
@@ -88,6 +94,18 @@ const std::vector<JsonField<TrainConfig>>& fields() {
 }
 
 }  // namespace
+
+std::optional<TrainConfig::StopMetric> TrainConfig::stopMetricFromWord(const QString& word) {
+    for (const auto& [metric, text] : kStopMetricWords)
+        if (word == QLatin1String(text)) return metric;
+    return std::nullopt;
+}
+
+QString TrainConfig::stopMetricWords() {
+    QStringList words;
+    for (const auto& entry : kStopMetricWords) words << QLatin1String(entry.second);
+    return words.join(QStringLiteral(", "));
+}
 
 QJsonObject TrainConfig::toJson() const { return fieldsToJson(*this, fields()); }
 

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <cstdint>
+#include <optional>
 
 namespace medq::train {
 
@@ -60,6 +61,9 @@ struct TrainConfig {
     int evaluateEvery = 0;
     int patience = 0;
     StopMetric stopMetric = StopMetric::ValidationLoss;
+    // Its stored word ("loss", "accuracy"), as in the JSON and `medq model train --stop-on`.
+    static std::optional<StopMetric> stopMetricFromWord(const QString& word);
+    static QString stopMetricWords();  // "loss, accuracy", for error messages
     double minDelta = 1e-4;
 
     // LoRA: when on, adapters are attached (if the model has none) and only they train.

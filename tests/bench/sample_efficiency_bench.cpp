@@ -7,7 +7,9 @@
 // seeds (loop/SampleEfficiency.h). With `heldOutLimit` in the options it does all of that
 // twice: on the evaluation sample (whose failures the engine mines) and on held-out test
 // images no strategy ever looked at. Every round of every run goes to --csv; --plot draws
-// the curves.
+// the curves. For engine runs it prints, and writes to --retrieval-csv, each round's
+// retrieval diagnosis (loop/RetrievalDiagnostics.h): prototype purity and the retrieval
+// precision of their failure modes against chance.
 //
 // The set is built up over several sittings: --reuse keeps the rounds a run has finished
 // (made from the same base checkpoint and settings) and continues it; --stop-after-minutes
@@ -17,10 +19,11 @@
 //   bench_sample_efficiency --workspace BASE [--rounds 6] [--budget 170]
 //       [--arms engine:5,random:5,uncertainty:3,coreset:3] [--options round.json]
 //       [--target S] [--target2 S] [--out DIR [--reuse]] [--csv FILE] [--plot FILE.png]
-//       [--stop-after-minutes M]
+//       [--stop-after-minutes M] [--retrieval-csv FILE]
 #include "LearningCurvePlot.h"
 #include "learn/CheckpointRegistry.h"
 #include "loop/PoolEmbedder.h"
+#include "loop/RetrievalDiagnostics.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
 #include "loop/StrategyComparison.h"
@@ -169,6 +172,7 @@ int main(int argc, char** argv) {
     p.addOption({"csv", "Write every round of every run here.", "FILE"});
     p.addOption({"plot", "Draw the mean curves with their bands into this PNG.", "FILE"});
     p.addOption({"stop-after-minutes", "Start no round after this many minutes; report what is complete.", "M"});
+    p.addOption({"retrieval-csv", "Write each engine round's prototype purity and retrieval precision here.", "FILE"});
     p.process(app);
     const QString base = p.value("workspace");
     if (base.isEmpty() || !store::Workspace::exists(base)) {
@@ -184,6 +188,7 @@ int main(int argc, char** argv) {
     // Embed and index the pool once in the base, so every run starts from the same index.
     QString baseCheckpoint;
     int baseRounds = 0;  // finished rounds the base already has
+    loop::AttributeShares poolShares;  // what a uniform draw finds, for the retrieval diagnosis
     {
         auto ws = store::Workspace::open(base);
         if (!ws) return std::fprintf(stderr, "%s\n", qPrintable(ws.error().message())), 1;
@@ -204,6 +209,7 @@ int main(int argc, char** argv) {
         clock.start();
         auto info = pool.update(json.value("poolEmbedLimit").toInt(3000), jobs::Progress(&never, {}));
         if (!info) return std::fprintf(stderr, "%s\n", qPrintable(info.error().message())), 1;
+        poolShares = loop::poolAttributeShares(*ws.value());
         std::printf("pool index: %s (%.0f s)\n", QJsonDocument(info.value()).toJson(QJsonDocument::Compact).constData(),
                     clock.elapsed() / 1000.0);
     }
@@ -222,6 +228,38 @@ int main(int argc, char** argv) {
             return std::fprintf(stderr, "cannot write %s\n", qPrintable(csvFile.fileName())), 1;
         csv << loop::comparison_csv::header() << '\n';
     }
+    QFile retrievalFile(p.value("retrieval-csv"));
+    QTextStream retrievalCsv(&retrievalFile);
+    if (p.isSet("retrieval-csv")) {
+        if (!retrievalFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return std::fprintf(stderr, "cannot write %s\n", qPrintable(retrievalFile.fileName())), 1;
+        retrievalCsv << "arm,seed,round,prototypes,purity,retrieved,precision,chance,lift\n";
+    }
+    // An engine round's retrieval diagnosis, printed and written to --retrieval-csv.
+    auto diagnose = [&](const QString& dir, const QString& arm, int seed, int round, int number) {
+        auto ws = store::Workspace::open(dir);
+        if (!ws) return;
+        const auto record = ws.value()->rounds().byNumber(number);
+        if (!record) return;
+        const loop::RetrievalDiagnosis d = loop::diagnoseRound(*ws.value(), record->id, poolShares);
+        if (d.prototypes.empty()) return;
+        std::printf("%-20s seed %d round %d: %zu prototypes, purity %.3f; retrieval precision %.3f of %d items "
+                    "against chance %.3f (lift %.2f)\n",
+                    qPrintable(arm), seed, round, d.prototypes.size(), d.purity, d.precision, d.retrieved, d.chance, d.lift());
+        if (p.isSet("retrieval-csv")) {
+            retrievalCsv << QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9\n")
+                                .arg(arm)
+                                .arg(seed)
+                                .arg(round)
+                                .arg(d.prototypes.size())
+                                .arg(d.purity, 0, 'f', 4)
+                                .arg(d.retrieved)
+                                .arg(d.precision, 0, 'f', 4)
+                                .arg(d.chance, 0, 'f', 4)
+                                .arg(d.lift(), 0, 'f', 3);
+            retrievalCsv.flush();
+        }
+    };
     std::vector<loop::ComparisonRound> rows;
     auto record = [&](const loop::ComparisonRound& row) {
         rows.push_back(row);
@@ -298,6 +336,7 @@ int main(int argc, char** argv) {
                             seed, r, row.score,
                             row.heldOutScore ? qPrintable(QStringLiteral(", held-out %1").arg(*row.heldOutScore, 0, 'f', 4)) : "",
                             qPrintable(row.decision), row.humanSeconds, row.machineSeconds, reused ? ", reused" : "");
+                if (options.value().strategy == RetrievalStrategy::Engine) diagnose(dir, arm.name, seed, r, baseRounds + r);
                 std::fflush(stdout);
             }
             if (finished < rounds)

@@ -103,7 +103,7 @@ private slots:
         QVERIFY2(average.err.contains("--weight-average: '1' is not a decay from 0 to 0.9999"), qPrintable(average.err));
         const auto stopOn = medq({"model", "train", ws, "--from-scratch", "--stop-on", "rubric"});
         QCOMPARE(stopOn.code, 1);
-        QVERIFY2(stopOn.err.contains("--stop-on: 'rubric' is not loss or accuracy"), qPrintable(stopOn.err));
+        QVERIFY2(stopOn.err.contains("--stop-on: 'rubric' is not one of loss, accuracy"), qPrintable(stopOn.err));
     }
 
     void demoBuildsWorkspaceFromSamples() {

@@ -9,6 +9,7 @@
 #include "loop/NeighbourAgreement.h"
 #include "loop/QualityGate.h"
 #include "loop/Retrieval.h"
+#include "loop/RetrievalDiagnostics.h"
 #include "loop/RoundOptions.h"
 #include "loop/Routing.h"
 #include "train/DescriptionScorer.h"
@@ -172,6 +173,37 @@ private slots:
         // An item alone in its group is not counted; mismatched inputs give nothing.
         QCOMPARE(neighbourAgreement(vectors, 2, labels, {0, 0, 0, 1, 2}, 1).items, 3);
         QCOMPARE(neighbourAgreement(vectors, 2, {1, 2}, groups, 1).items, 0);
+    }
+
+    void retrievalDiagnosisCountsFailureModesAgainstChance() {
+        // Prototype 1 (ct, 10 members, 6 missed metal_streak) retrieved 4 items, 3 with
+        // metal streaks (one of them a CT item also noisy); prototype 2 (mri, 5 members, 5
+        // missed aliasing) retrieved 2, none with aliasing. An item of another prototype,
+        // and an MRI item that carries the CT mode's key, never count for prototype 1.
+        const std::vector<FailureMode> modes{{1, "ct", "metal_streak", 10, 6}, {2, "mri", "aliasing", 5, 5}};
+        const std::vector<RetrievedItem> items{{1, "ct", {"metal_streak"}}, {1, "ct", {"noise", "metal_streak"}},
+                                               {1, "ct", {"metal_streak"}},  {1, "ct", {"noise"}},
+                                               {2, "mri", {"noise"}},        {2, "mri", {"metal_streak"}},
+                                               {3, "ct", {"metal_streak"}}};
+        const AttributeShares shares{{"ct", {{"metal_streak", 0.25}, {"noise", 0.5}}}, {"mri", {{"aliasing", 0.1}}}};
+        const RetrievalDiagnosis d = diagnoseRetrieval(modes, items, shares);
+        QCOMPARE(int(d.prototypes.size()), 2);
+        QCOMPARE(d.prototypes[0].retrieved, 4);
+        QCOMPARE(d.prototypes[0].withMode, 3);
+        QVERIFY(std::abs(d.prototypes[0].purity() - 0.6) < 1e-12);
+        QVERIFY(std::abs(d.prototypes[0].precision() - 0.75) < 1e-12);
+        QVERIFY(std::abs(d.prototypes[0].chance - 0.25) < 1e-12);
+        QCOMPARE(d.prototypes[1].withMode, 0);
+        // Pooled: 11 of 15 members, 3 of 6 retrieved; chance (4 x 0.25 + 2 x 0.1) / 6.
+        QVERIFY(std::abs(d.purity - 11.0 / 15.0) < 1e-12);
+        QCOMPARE(d.retrieved, 6);
+        QVERIFY(std::abs(d.precision - 0.5) < 1e-12);
+        QVERIFY(std::abs(d.chance - 1.2 / 6.0) < 1e-12);
+        QVERIFY(std::abs(d.lift() - 2.5) < 1e-12);
+        // A mode the pool never carries has chance 0 and no lift.
+        const RetrievalDiagnosis none = diagnoseRetrieval({{4, "fundus", "blur", 3, 3}}, {{4, "fundus", {"noise"}}}, shares);
+        QCOMPARE(none.chance, 0.0);
+        QCOMPARE(none.lift(), 0.0);
     }
 
     void coresetCoversGroupsFarFromTheLabelledItems() {
