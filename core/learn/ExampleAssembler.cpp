@@ -2,6 +2,7 @@
 
 #include "dataset/ImageSource.h"
 #include "dataset/SiteBaseFile.h"
+#include "dataset/SynthRecipe.h"
 #include "learn/AttributeLabels.h"
 #include "learn/SourceBreakdown.h"
 #include "model/QualityMeasures.h"
@@ -11,9 +12,28 @@
 
 namespace medq::learn {
 
+namespace {
+
+// Whether the image's content hash fixes its pixels for as long as the process runs: a
+// synthetic recipe's hash is of its text, which fixes the pixels unless it renders on a site
+// base (a workspace's own file, which another workspace may number the same). Files are read
+// anew every time, so that one changed or gone since is noticed.
+bool pixelsFollowFromHash(const store::ImageRecord& record) {
+    static const QString synthetic = QStringLiteral("synth:");
+    if (!record.path.startsWith(synthetic)) return false;
+    const auto recipe = dataset::SynthRecipe::fromText(record.path.mid(synthetic.size()));
+    return recipe && !recipe->isSiteBase();
+}
+
+}  // namespace
+
 Result<ExampleAssembler::Prepared> ExampleAssembler::prepare(const store::ImageRecord& record, const QStringList& files,
                                                              const QString& siteBases, const model::ImagePreprocessor& pre,
                                                              bool withMeasures) {
+    PreparedImageCache& cache = PreparedImageCache::shared();
+    const QString key = pixelsFollowFromHash(record) ? PreparedImageCache::key(record.contentHash, pre.size(), withMeasures)
+                                                     : QString();
+    if (auto hit = cache.get(key)) return std::move(*hit);
     auto image = dataset::ImageSource::load(record, files, siteBases);
     if (!image) return image.error();
     Prepared out;
@@ -25,6 +45,7 @@ Result<ExampleAssembler::Prepared> ExampleAssembler::prepare(const store::ImageR
         if (!measures) return measures.error();
         out.measures = measures.take();
     }
+    cache.put(key, out);
     return out;
 }
 

@@ -3,6 +3,7 @@
 // it for the model, and pairs it with the question (options, answer) or the description.
 #include "common/Result.h"
 #include "jobs/Progress.h"
+#include "learn/PreparedImageCache.h"
 #include "model/ImagePreprocessor.h"
 #include "model/ModelConfig.h"
 #include "model/SourceStandardiser.h"
@@ -61,10 +62,9 @@ public:
     void setMeasuresAlone(bool alone) { m_measuresAlone = alone; }
 
 private:
-    struct Prepared {
-        std::vector<float> pixels, measures;
-    };
-    // Loads and preprocesses one image (and measures it with setSourceMeasures).
+    using Prepared = PreparedImage;
+    // Loads and preprocesses one image (and measures it with setSourceMeasures), or takes it
+    // from the process's PreparedImageCache when its content hash alone fixes its pixels.
     static Result<Prepared> prepare(const store::ImageRecord& record, const QStringList& files, const QString& siteBases,
                                     const model::ImagePreprocessor& pre, bool withMeasures);
     void keep(store::Id imageId, const store::ImageRecord& record, Prepared prepared);
