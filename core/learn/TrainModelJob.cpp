@@ -8,6 +8,7 @@
 #include "learn/TemperatureQuestions.h"
 #include "learn/TrainingData.h"
 #include "model/QualityModel.h"
+#include "store/LoopRepository.h"
 #include "train/ResumeState.h"
 #include "train/Trainer.h"
 
@@ -94,6 +95,13 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
     const QString dir = registry.resolve(name);
     if (QFileInfo::exists(dir + QStringLiteral("/manifest.json")))
         return {JobOutcome::Status::Failed, QStringLiteral("checkpoint '%1' already exists").arg(name), {}};
+    // Drafts are stored by checkpoint name: none made by an earlier checkpoint of this name
+    // (deleted by hand) may stand for the one trained now.
+    {
+        store::Transaction tx(ws.db());
+        store::LoopRepository(ws.db()).removeOutputsOf(name);
+        tx.commit();
+    }
 
     model::CheckpointInfo info;
     info.parentCheckpoint = parent.isEmpty() ? QString() : QFileInfo(parent).fileName();

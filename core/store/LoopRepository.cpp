@@ -146,4 +146,11 @@ std::vector<ModelOutputRecord> LoopRepository::outputsFor(const std::vector<Id>&
     return out;
 }
 
+int LoopRepository::removeOutputsOf(const QString& version) {
+    Statement s = m_db.prepare("DELETE FROM model_outputs WHERE model_version=?");
+    s.bind(1, version);
+    s.run();
+    return m_db.changes();
+}
+
 }  // namespace medq::store

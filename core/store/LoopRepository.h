@@ -66,6 +66,10 @@ public:
 
     // Latest model output for each task of `version` (absent tasks are left out).
     std::vector<ModelOutputRecord> outputsFor(const std::vector<Id>& taskIds, const QString& version) const;
+    // Forgets every output of `version`. Outputs are found again by the checkpoint's name, so
+    // a checkpoint trained anew under the name of an earlier (deleted) one must not inherit
+    // that one's drafts. Returns how many were removed.
+    int removeOutputsOf(const QString& version);
 
 private:
     SqliteConnection& m_db;

@@ -118,6 +118,13 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
             config.useLora = true;
             config.lora.rank = r.options.loraRank;
         }
+        // Drafts are stored by checkpoint name: none made by an earlier checkpoint of this name
+        // (deleted by hand) may stand for the one trained now.
+        {
+            store::Transaction tx(r.ws.db());
+            store::LoopRepository(r.ws.db()).removeOutputsOf(name);
+            tx.commit();
+        }
         model::CheckpointInfo ci;
         ci.parentCheckpoint = base;
         ci.trainingDataHash = train::trainingDataHash(data.training);

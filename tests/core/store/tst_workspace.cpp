@@ -1,5 +1,6 @@
 // Workspace store: layout, migrations, transactions, append-only tables, repositories,
 // and a reader that proceeds while a writer holds a transaction (WAL).
+#include "store/LoopRepository.h"
 #include "store/Schema.h"
 #include "store/Workspace.h"
 
@@ -211,6 +212,17 @@ private slots:
         o.entropy = 1.09;
         ws->outputs().insert(o);
         QCOMPARE(*ws->outputs().latestForTask(ids[0])->entropy, 1.09);
+        // A checkpoint trained anew under an old name drops that name's drafts, no other's.
+        ModelOutputRecord other = o;
+        other.modelVersion = "base-2";
+        other.entropy = 0.5;
+        ws->outputs().insert(other);
+        ws->outputs().insert(o);
+        QCOMPARE(LoopRepository(ws->db()).removeOutputsOf("base-1"), 2);
+        QCOMPARE(ws->outputs().count(), 1);
+        QCOMPARE(*ws->outputs().latestForTask(ids[0])->entropy, 0.5);
+        QCOMPARE(LoopRepository(ws->db()).removeOutputsOf("base-1"), 0);
+        ws->outputs().insert(o);
 
         const Id round = ws->rounds().start(1, RetrievalStrategy::Engine, 100);
         ws->rounds().update(round, RunStatus::Done, RoundStep::Finetune, QJsonObject{{"accuracy", 0.7}}, "ckpt-2");
