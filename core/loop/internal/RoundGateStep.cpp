@@ -1,6 +1,7 @@
 // Round step gate: gold items, double annotation and consistency checks on the round's annotations.
 #include "loop/internal/RoundSteps.h"
 
+#include "loop/GoldTrust.h"
 #include "loop/HeadlessAnnotation.h"
 #include "loop/QualityGate.h"
 
@@ -37,15 +38,21 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
                                  QStringLiteral("%1 of %2 answers right").arg(correct).arg(answered)});
         }
         QSet<QString> untrusted;
+        const GoldTrust trust(r.options.minGoldAccuracy);
         for (auto it = gold.begin(); it != gold.end(); ++it) {
-            const double accuracy = it.value().second ? double(it.value().first) / it.value().second : 0.0;
-            if (it.value().second > 0 && accuracy < r.options.minGoldAccuracy) {
-                untrusted.insert(it.key());
-                metrics.flagged.append(QJsonObject{{"annotator", it.key()}, {"goldAccuracy", accuracy}});
-                r.ws.audit().append(
-                    r.options.actor, QStringLiteral("annotator.flag"), QStringLiteral("annotators"), std::nullopt,
-                    QJsonObject{{"annotator", it.key()}, {"goldAccuracy", accuracy}, {"round", r.record.number}});
-            }
+            const auto [correct, answered] = it.value();
+            if (!trust.flags(correct, answered)) continue;
+            const double accuracy = double(correct) / answered;
+            const double upper = GoldTrust::wilsonUpper(correct, answered, GoldTrust::kDefaultZ);
+            untrusted.insert(it.key());
+            metrics.flagged.append(QJsonObject{{"annotator", it.key()}, {"goldAccuracy", accuracy}, {"upperBound", upper}});
+            r.ws.audit().append(r.options.actor, QStringLiteral("annotator.flag"), QStringLiteral("annotators"),
+                                std::nullopt,
+                                QJsonObject{{"annotator", it.key()},
+                                            {"goldAccuracy", accuracy},
+                                            {"upperBound", upper},
+                                            {"answered", answered},
+                                            {"round", r.record.number}});
         }
         for (const auto& q : queue) {
             if (q.isGold) continue;

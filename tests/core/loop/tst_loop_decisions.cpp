@@ -4,6 +4,7 @@
 // stored form.
 #include "loop/CheckpointGate.h"
 #include "loop/DegenerateDraft.h"
+#include "loop/GoldTrust.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoutingCalibrator.h"
 #include "store/Permissions.h"
@@ -110,6 +111,27 @@ private slots:
 
     // The bug fixed on the way: stored thresholds were reused whenever the checkpoint and the
     // target error matched, even after expertErrorRate or calibrationLimit changed.
+    void goldFlagsAnAnnotatorOnlyWhenConfidentlyBelowTheThreshold() {
+        const GoldTrust trust(0.70);
+        // 0.67 on 110 answers: below 0.70, but the interval reaches 0.74 (the case that
+        // returned whole rounds under the bare rule).
+        QVERIFY(!trust.flags(74, 110));
+        QVERIFY(GoldTrust::wilsonUpper(74, 110, GoldTrust::kDefaultZ) > 0.70);
+        // Clearly below on the same number of answers: flagged.
+        QVERIFY(trust.flags(55, 110));
+        // The same rate on many more answers is confidently below: flagged.
+        QVERIFY(trust.flags(670, 1000));
+        QVERIFY(!trust.flags(0, 0));
+        QVERIFY(!trust.flags(110, 110));
+        // z = 0 is the bare rule.
+        QVERIFY(GoldTrust(0.70, 0.0).flags(74, 110));
+        QVERIFY(!GoldTrust(0.70, 0.0).flags(77, 110));
+        // Wilson: 0 of 10 still leaves room above zero; the bound never passes 1.
+        const double upper = GoldTrust::wilsonUpper(0, 10, GoldTrust::kDefaultZ);
+        QVERIFY(upper > 0.1 && upper < 0.3);
+        QCOMPARE(GoldTrust::wilsonUpper(10, 10, GoldTrust::kDefaultZ), 1.0);
+    }
+
     void storedThresholdsApplyOnlyUnderTheSettingsTheyWereCalibratedWith() {
         Workspace w;
         RoutingCalibrator calibrator(*w.ws);
