@@ -1,6 +1,7 @@
 #include "loop/ItemDrafter.h"
 
 #include "learn/ExampleAssembler.h"
+#include "learn/SourceBreakdown.h"
 #include "loop/DegenerateDraft.h"
 #include "loop/ItemTruth.h"
 #include "model/QualityModel.h"
@@ -210,6 +211,9 @@ void ItemDrafter::finish(std::vector<ItemDraft>& items) const {
 
 QJsonObject summariseDrafts(store::Workspace& ws, const std::vector<ItemDraft>& drafts) {
     std::vector<train::PerceptionOutcome> outcomes;
+    // The same outcomes grouped by where the image comes from (phantom, a real source training
+    // saw or never saw, the site's own), so a round shows which kinds its data moved.
+    std::vector<train::PerceptionOutcome> bySourceKind;
     QMap<QString, std::pair<int, int>> byAttribute;  // attribute asked -> (correct, total)
     QMap<QString, std::pair<double, int>> rubricByModality;
     double rubricSum = 0, uncertaintySum = 0;
@@ -220,6 +224,8 @@ QJsonObject summariseDrafts(store::Workspace& ws, const std::vector<ItemDraft>& 
         std::vector<store::TaskRecord> tasks;
         for (const TaskDraft& d : item.tasks) tasks.push_back(d.task);
         if (const auto image = ws.images().get(item.imageId)) truth = itemTruth(*image);
+        const QString sourceKind = item.tasks.empty() ? QString()
+            : dataset::sourceKindKey(learn::SourceBreakdown::kindOfTask(ws, item.tasks.front().task.id));
         for (const TaskDraft& d : item.tasks) {
             if (d.isPerception() && d.truth >= 0) {
                 train::PerceptionOutcome o;
@@ -233,6 +239,8 @@ QJsonObject summariseDrafts(store::Workspace& ws, const std::vector<ItemDraft>& 
                 o.entropy = d.output.entropy.value_or(0);
                 o.optionCount = int(d.task.options.size());
                 outcomes.push_back(o);
+                bySourceKind.push_back(o);
+                bySourceKind.back().group = sourceKind;
                 if (truth) {
                     const synth::PerceptionQuestion* q = questionFor(*truth, tasks, d.task);
                     if (q && !q->attributeKey.isEmpty()) {
@@ -261,6 +269,8 @@ QJsonObject summariseDrafts(store::Workspace& ws, const std::vector<ItemDraft>& 
         rubricModality.insert(it.key(), it.value().first / std::max(1, it.value().second));
     QJsonObject perception = train::summarisePerception(outcomes).toJson();
     perception.insert(QStringLiteral("byAttribute"), attributes);
+    perception.insert(QStringLiteral("bySourceKind"),
+                      train::summarisePerception(bySourceKind).toJson().value(QStringLiteral("byGroup")));
     return QJsonObject{{"items", int(drafts.size())},
                        {"perception", perception},
                        {"description", QJsonObject{{"total", rubricCount},

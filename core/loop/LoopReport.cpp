@@ -161,20 +161,34 @@ Status writeLoopReport(store::Workspace& ws, const QString& htmlPath) {
     }
     out << "</table>\n";
 
-    out << "<h2>Test perception by modality</h2><table><tr><th>round</th>";
-    QStringList groups;
-    for (const RoundMetrics& m : metrics)
-        for (const auto& [group, accuracy] : m.assessment.accuracyByModality())
-            if (!groups.contains(group)) groups << group;
-    for (const QString& g : groups) out << "<th>" << esc(g) << "</th>";
-    out << "</tr>\n";
-    for (std::size_t i = 0; i < rounds.size(); ++i) {
-        out << "<tr><td>" << rounds[i].number << "</td>";
-        const auto by = metrics[i].assessment.accuracyByModality();
-        for (const QString& g : groups) out << "<td>" << QString::number(100 * valueOr(by, g), 'f', 1) << "%</td>";
+    // One table a grouping: rows are rounds, columns the groups any round has; "-" where a
+    // round has none of a group (rounds assessed before source kinds were recorded).
+    const auto groupTable = [&](const QString& title, auto accuracyBy) {
+        QStringList groups;
+        for (const RoundMetrics& m : metrics)
+            for (const auto& [group, accuracy] : accuracyBy(m.assessment))
+                if (!groups.contains(group)) groups << group;
+        if (groups.isEmpty()) return;
+        out << "<h2>" << esc(title) << "</h2><table><tr><th>round</th>";
+        for (const QString& g : groups) out << "<th>" << esc(g) << "</th>";
         out << "</tr>\n";
-    }
-    out << "</table>\n";
+        for (std::size_t i = 0; i < rounds.size(); ++i) {
+            out << "<tr><td>" << rounds[i].number << "</td>";
+            const auto by = accuracyBy(metrics[i].assessment);
+            for (const QString& g : groups) {
+                const auto it = by.find(g);
+                out << "<td>" << (it == by.end() ? QStringLiteral("-") : QString::number(100 * it->second, 'f', 1) + "%")
+                    << "</td>";
+            }
+            out << "</tr>\n";
+        }
+        out << "</table>\n";
+    };
+    groupTable(QStringLiteral("Test perception by modality"),
+               [](const EvaluationSummary& a) { return a.accuracyByModality(); });
+    // Where a round's data helped: phantoms, real sources training saw or never saw, the site's own.
+    groupTable(QStringLiteral("Test perception by source kind"),
+               [](const EvaluationSummary& a) { return a.accuracyBySourceKind(); });
 
     for (const auto& r : rounds) {
         const auto prototypes = ws.prototypes().forRound(r.id);

@@ -11,6 +11,14 @@ std::map<QString, double> numbers(const QJsonObject& o) {
     return out;
 }
 
+// {group: {accuracy, ...}} -> {group: accuracy}
+std::map<QString, double> accuracies(const QJsonObject& cells) {
+    std::map<QString, double> out;
+    for (auto it = cells.begin(); it != cells.end(); ++it)
+        out[it.key()] = it.value().toObject().value(QStringLiteral("accuracy")).toDouble();
+    return out;
+}
+
 QJsonObject numbersJson(const std::map<QString, double>& values) {
     QJsonObject o;
     for (const auto& [k, v] : values) o.insert(k, v);
@@ -159,11 +167,10 @@ double EvaluationSummary::score() const { return json.value(QStringLiteral("scor
 QString EvaluationSummary::checkpoint() const { return json.value(QStringLiteral("checkpoint")).toString(); }
 
 std::map<QString, double> EvaluationSummary::accuracyByModality() const {
-    std::map<QString, double> out;
-    const QJsonObject byGroup = object(object(json, "perception"), "byGroup");
-    for (auto it = byGroup.begin(); it != byGroup.end(); ++it)
-        out[it.key()] = it.value().toObject().value(QStringLiteral("accuracy")).toDouble();
-    return out;
+    return accuracies(object(object(json, "perception"), "byGroup"));
+}
+std::map<QString, double> EvaluationSummary::accuracyBySourceKind() const {
+    return accuracies(object(object(json, "perception"), "bySourceKind"));
 }
 std::map<QString, double> EvaluationSummary::rubricByModality() const {
     return numbers(object(object(json, "description"), "byGroup"));

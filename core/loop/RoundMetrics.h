@@ -27,6 +27,9 @@ struct EvaluationSummary {
     double score() const;     // combined score (combinedScore)
     QString checkpoint() const;
     std::map<QString, double> accuracyByModality() const;
+    // Perception accuracy by the images' source kind (dataset::sourceKindKey: phantom, seen,
+    // unseen, site); empty for rounds assessed before it was recorded.
+    std::map<QString, double> accuracyBySourceKind() const;
     std::map<QString, double> rubricByModality() const;
     EvaluationSummary heldOut() const;  // empty when there are no held-out images
     // The real reference test set (expert labels of the site's images), scored apart from

@@ -332,10 +332,15 @@ int main(int argc, char** argv) {
                 finished = r;
                 humanSeconds += row.humanSeconds;
                 machineTotal += row.machineSeconds;
-                std::printf("%-20s seed %d round %d: score %.4f%s (%s), %.0f human-s, %.0f machine-s%s\n", qPrintable(arm.name),
+                // Where the round's data helped: held-out answers by the images' source kind.
+                QStringList byKind;
+                for (const auto& [kind, accuracy] : m.assessment.heldOut().accuracyBySourceKind())
+                    byKind << QStringLiteral("%1 %2%").arg(kind).arg(100 * accuracy, 0, 'f', 1);
+                std::printf("%-20s seed %d round %d: score %.4f%s (%s), %.0f human-s, %.0f machine-s%s%s\n", qPrintable(arm.name),
                             seed, r, row.score,
                             row.heldOutScore ? qPrintable(QStringLiteral(", held-out %1").arg(*row.heldOutScore, 0, 'f', 4)) : "",
-                            qPrintable(row.decision), row.humanSeconds, row.machineSeconds, reused ? ", reused" : "");
+                            qPrintable(row.decision), row.humanSeconds, row.machineSeconds, reused ? ", reused" : "",
+                            byKind.isEmpty() ? "" : qPrintable(QStringLiteral("; held-out answers: ") + byKind.join(QStringLiteral(", "))));
                 if (options.value().strategy == RetrievalStrategy::Engine) diagnose(dir, arm.name, seed, r, baseRounds + r);
                 std::fflush(stdout);
             }

@@ -7,6 +7,7 @@
 #include "index/EmbeddingFile.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainModelJob.h"
+#include "loop/LoopReport.h"
 #include "loop/PoolEmbedder.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
@@ -16,6 +17,7 @@
 #include "store/Workspace.h"
 
 #include <QDir>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -309,7 +311,26 @@ private slots:
             const QJsonObject heldOut = summary.value("heldOut").toObject();
             QCOMPARE(heldOut.value("items").toInt(), 4);
             QVERIFY(heldOut.value("score").toDouble() > 0);
+            // Every answer counted once more by its image's source kind.
+            const QJsonObject perception = summary.value("perception").toObject();
+            const QJsonObject kinds = perception.value("bySourceKind").toObject();
+            QVERIFY(!kinds.isEmpty());
+            int total = 0;
+            for (auto it = kinds.begin(); it != kinds.end(); ++it) {
+                QVERIFY2(QStringList({"seen", "unseen", "phantom", "site"}).contains(it.key()), qPrintable(it.key()));
+                total += it.value().toObject().value("total").toInt();
+            }
+            QCOMPARE(total, perception.value("total").toInt());
         }
+        // The loop report tabulates the round's answers by source kind.
+        const QString html = QDir(dir).filePath("report.html");
+        QVERIFY(loop::writeLoopReport(*ws, html));
+        QFile report(html);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(report.readAll());
+        QVERIFY(text.contains("Test perception by source kind"));
+        const QJsonObject kinds = m.value("assessment").toObject().value("perception").toObject().value("bySourceKind").toObject();
+        QVERIFY(text.contains("<th>" + kinds.keys().front() + "</th>"));
         QCOMPARE(count(*ws, "SELECT COUNT(DISTINCT t.image_id) FROM model_outputs o JOIN tasks t ON t.id = o.task_id "
                             "WHERE t.split = 'test'"), 12);
     }
@@ -403,5 +424,10 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(LoopTest)
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");  // the loop report draws its charts' text; no window
+    QGuiApplication app(argc, argv);
+    LoopTest test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_loop.moc"

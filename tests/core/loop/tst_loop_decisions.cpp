@@ -285,7 +285,10 @@ private slots:
             {"score", 0.4},
             {"checkpoint", "base"},
             {"perception",
-             QJsonObject{{"accuracy", 0.6}, {"byGroup", QJsonObject{{"ct", QJsonObject{{"accuracy", 0.7}}}}}}},
+             QJsonObject{{"accuracy", 0.6},
+                         {"byGroup", QJsonObject{{"ct", QJsonObject{{"accuracy", 0.7}}}}},
+                         {"bySourceKind", QJsonObject{{"phantom", QJsonObject{{"accuracy", 0.65}}},
+                                                      {"unseen", QJsonObject{{"accuracy", 0.5}}}}}}},
             {"description", QJsonObject{{"meanRubricTotal", 3.5}, {"byGroup", QJsonObject{{"ct", 3.0}}}}}};
         m.retrieval = RetrievalMetrics{"engine", 16, 2, 0};
         RoutingMetrics routing;
@@ -322,6 +325,9 @@ private slots:
         QCOMPARE(back.toJson(), json);
         QCOMPARE(back.evaluation.accuracy(), 0.6);
         QCOMPARE(back.evaluation.accuracyByModality().at("ct"), 0.7);
+        QCOMPARE(back.evaluation.accuracyBySourceKind().at("unseen"), 0.5);
+        QCOMPARE(back.evaluation.accuracyBySourceKind().size(), std::size_t(2));
+        QVERIFY(back.assessment.accuracyBySourceKind().empty());  // older rounds: none recorded
         QCOMPARE(back.evaluation.rubricByModality().at("ct"), 3.0);
         QCOMPARE(back.routing->counts.at(Queue::Verify), 10);
         QCOMPARE(back.routing->noDraft, 2);
