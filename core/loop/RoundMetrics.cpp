@@ -122,6 +122,7 @@ QJsonObject finetuneJson(const FinetuneMetrics& m) {
                   {"replayExamples", m.replayExamples},
                   {"decision", key(m.decision)},
                   {"reason", m.reason}};
+    if (!m.trainedFrom.isEmpty()) o.insert(QStringLiteral("trainedFrom"), m.trainedFrom);
     if (m.steps) {
         o.insert(QStringLiteral("steps"), *m.steps);
         o.insert(QStringLiteral("finalLoss"), m.finalLoss);
@@ -136,6 +137,7 @@ FinetuneMetrics finetuneFrom(const QJsonObject& o) {
     FinetuneMetrics m;
     m.base = o.value(QStringLiteral("base")).toString();
     m.candidate = o.value(QStringLiteral("candidate")).toString();
+    m.trainedFrom = o.value(QStringLiteral("trainedFrom")).toString();
     m.newExamples = o.value(QStringLiteral("newExamples")).toInt();
     m.replayExamples = o.value(QStringLiteral("replayExamples")).toInt();
     if (o.contains(QStringLiteral("steps"))) m.steps = o.value(QStringLiteral("steps")).toInt();

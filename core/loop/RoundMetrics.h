@@ -67,7 +67,8 @@ struct GateMetrics {
 };
 
 struct FinetuneMetrics {
-    QString base, candidate;
+    QString base, candidate;  // base: the checkpoint the candidate is measured against
+    QString trainedFrom;      // where the candidate started, when not `base` (fineTuneFromBase)
     int newExamples = 0, replayExamples = 0;
     std::optional<int> steps;  // set when a candidate was trained in this round
     double finalLoss = -1, samplesPerSecond = 0;

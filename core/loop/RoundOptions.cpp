@@ -40,6 +40,8 @@ const std::vector<JsonField<RoundOptions>>& fields() {
         enumField("annotator", &RoundOptions::annotator),
         textField("annotatorConfig", &RoundOptions::annotatorConfig),
         intField("fineTuneSteps", &RoundOptions::fineTuneSteps),
+        doubleField("fineTuneEpochs", &RoundOptions::fineTuneEpochs),
+        boolField("fineTuneFromBase", &RoundOptions::fineTuneFromBase),
         doubleField("learningRate", &RoundOptions::learningRate),
         intField("batchSize", &RoundOptions::batchSize),
         doubleField("replayRatio", &RoundOptions::replayRatio),
@@ -83,6 +85,7 @@ Status RoundOptions::validate() const {
     if (!isRate(doubleRate)) return bad("doubleRate", QStringLiteral("must be in [0, 1]"));
     if (!isRate(minGoldAccuracy)) return bad("minGoldAccuracy", QStringLiteral("must be in [0, 1]"));
     if (fineTuneSteps < 0) return bad("fineTuneSteps", QStringLiteral("cannot be negative"));
+    if (fineTuneEpochs < 0 || fineTuneEpochs > 100) return bad("fineTuneEpochs", QStringLiteral("must be in [0, 100]"));
     if (learningRate <= 0 || learningRate > 1) return bad("learningRate", QStringLiteral("must be in (0, 1]"));
     if (batchSize < 1) return bad("batchSize", QStringLiteral("must be at least 1"));
     if (replayRatio < 0) return bad("replayRatio", QStringLiteral("cannot be negative"));

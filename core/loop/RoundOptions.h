@@ -80,7 +80,12 @@ struct RoundOptions {
     QString annotatorConfig;           // JSON (resources/annotator.json); empty: defaults
 
     // 8. Fine-tuning.
-    int fineTuneSteps = 120;
+    int fineTuneSteps = 120;      // at least this many steps (0: no fine-tuning)...
+    double fineTuneEpochs = 0;    // ...or this many passes over the set when more (FinetuneSchedule.h)
+    // Train each round's candidate from the checkpoint the workspace's first round started
+    // from, on everything accepted so far, instead of from the current checkpoint; the
+    // candidate is still measured against the current one.
+    bool fineTuneFromBase = false;
     double learningRate = 3e-4;
     int batchSize = 16;
     double replayRatio = 1.0;     // base training examples per new example (forgetting guard)

@@ -9,6 +9,7 @@
 #include "learn/ExampleAssembler.h"
 #include "learn/TrainRecipe.h"
 #include "loop/CheckpointGate.h"
+#include "loop/FinetuneSchedule.h"
 #include "loop/ModalityRegression.h"
 #include "train/Trainer.h"
 
@@ -84,9 +85,19 @@ Result<FinetuneSet> finetuneSet(Round& r, learn::ExampleAssembler& assembler) {
 
 }  // namespace
 
+// The checkpoint the workspace's first round started from: where fineTuneFromBase trains from.
+QString firstRoundsCheckpoint(Round& r) {
+    for (const auto& round : r.ws.rounds().all()) {
+        const QString before = RoundMetrics::fromJson(round.metrics).checkpointBefore;
+        if (!before.isEmpty()) return before;
+    }
+    return r.registry.current();
+}
+
 Status stepFinetune(Round& r, const jobs::Progress& progress) {
     const QString base = r.registry.current();
-    auto net = r.loadModel(base);
+    const QString start = r.options.fineTuneFromBase ? firstRoundsCheckpoint(r) : base;
+    auto net = r.loadModel(start);
     if (!net) return net.error();
     learn::ExampleAssembler assembler(r.ws, net.value().config());
     assembler.setAttributeSlots(net.value().config().attributeSlots);
@@ -101,15 +112,18 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
     const QString dir = r.registry.resolve(name);
     FinetuneMetrics info;
     info.base = base;
+    if (start != base) info.trainedFrom = start;
     info.candidate = name;
     info.newExamples = fresh;
     info.replayExamples = replay;
-    if (!QFile::exists(dir + QStringLiteral("/manifest.json")) && r.options.fineTuneSteps > 0 && fresh > 0) {
+    const int steps = FinetuneSchedule{r.options.fineTuneSteps, r.options.fineTuneEpochs, r.options.batchSize}.steps(
+        fresh > 0 ? int(data.training.size()) : 0);
+    if (!QFile::exists(dir + QStringLiteral("/manifest.json")) && steps > 0) {
         train::TrainConfig config;
-        config.maxSteps = r.options.fineTuneSteps;
+        config.maxSteps = steps;
         config.batchSize = r.options.batchSize;
         config.learningRate = r.options.learningRate;
-        config.warmupSteps = std::min(10, r.options.fineTuneSteps / 5);
+        config.warmupSteps = std::min(10, steps / 5);
         config.checkpointEvery = 25;
         config.seed = r.options.seed + std::uint64_t(r.record.number);
         config.threads = r.threads();
@@ -126,7 +140,7 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
             tx.commit();
         }
         model::CheckpointInfo ci;
-        ci.parentCheckpoint = base;
+        ci.parentCheckpoint = start;
         ci.trainingDataHash = train::trainingDataHash(data.training);
         train::Trainer trainer(net.value(), config);
         QDir().mkpath(r.registry.root());

@@ -11,6 +11,7 @@
 #include "loop/PoolEmbedder.h"
 #include "loop/RoundMetrics.h"
 #include "loop/RoundRunner.h"
+#include "model/CheckpointManifest.h"
 #include "model/QualityMeasures.h"
 #include "model/QualityModel.h"
 #include "store/LoopRepository.h"
@@ -290,6 +291,43 @@ private slots:
         QCOMPARE(gates[false].returned, 0);
         QCOMPARE(gates[false].dropped, 0);
         QVERIFY(!gates[false].flagged.isEmpty());  // flagged, but nothing follows from it
+    }
+
+    // With fineTuneFromBase a round's candidate starts from the checkpoint the first round
+    // started from, whatever is current, on every accepted label so far; with fineTuneEpochs
+    // its steps grow with that set. Without, it starts from the current checkpoint.
+    void aRoundCanFineTuneFromTheBaseForLongerAsTheSetGrows() {
+        for (const bool fromBase : {true, false}) {
+            const QString dir = copyOfBase(fromBase ? "from-base" : "from-current");
+            loop::RoundOptions o = smallRound(RetrievalStrategy::Random);
+            o.fineTuneSteps = 20;
+            o.fineTuneEpochs = 1;
+            o.fineTuneFromBase = fromBase;
+            QString first, other;
+            {
+                loop::LoopRoundJob job(dir, o);
+                QVERIFY(run(job).ok());
+                auto ws = store::Workspace::open(dir).take();
+                const auto m = loop::RoundMetrics::fromJson(ws->rounds().byNumber(1)->metrics);
+                first = m.checkpointBefore;
+                other = m.finetune->candidate;
+                // Whatever the gate decided, make the round-1 candidate current.
+                learn::CheckpointRegistry(*ws).setCurrent(other, "test");
+            }
+            loop::LoopRoundJob job(dir, o);
+            QVERIFY(run(job).ok());
+            auto ws = store::Workspace::open(dir).take();
+            const auto m = loop::RoundMetrics::fromJson(ws->rounds().byNumber(2)->metrics);
+            const auto manifest = model::CheckpointManifest::read(learn::CheckpointRegistry(*ws).resolve(m.finetune->candidate));
+            QVERIFY2(manifest, qPrintable(manifest ? QString() : manifest.error().message()));
+            QCOMPARE(QFileInfo(manifest.value().info.parentCheckpoint).fileName(), fromBase ? first : other);
+            QCOMPARE(m.finetune->base, other);  // measured against the current checkpoint either way
+            QCOMPARE(m.finetune->trainedFrom, fromBase ? first : QString());
+            // One pass over both rounds' labels plus replay: more than the floor of 20 steps.
+            const int examples = m.finetune->newExamples + m.finetune->replayExamples;
+            QCOMPARE(*m.finetune->steps, std::max(20, int(std::ceil(examples / 16.0))));
+            QVERIFY(*m.finetune->steps > 20);
+        }
     }
 
     // Held-out test images are scored before and after the round, apart from the evaluation

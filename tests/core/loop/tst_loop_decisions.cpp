@@ -4,8 +4,10 @@
 // stored form.
 #include "loop/CheckpointGate.h"
 #include "loop/DegenerateDraft.h"
+#include "loop/FinetuneSchedule.h"
 #include "loop/GoldTrust.h"
 #include "loop/RoundMetrics.h"
+#include "loop/RoundOptions.h"
 #include "loop/RoutingCalibrator.h"
 #include "store/Permissions.h"
 #include "store/Workspace.h"
@@ -130,6 +132,30 @@ private slots:
         const double upper = GoldTrust::wilsonUpper(0, 10, GoldTrust::kDefaultZ);
         QVERIFY(upper > 0.1 && upper < 0.3);
         QCOMPARE(GoldTrust::wilsonUpper(10, 10, GoldTrust::kDefaultZ), 1.0);
+    }
+
+    void fineTuneStepsGrowWithTheSetOnlyWhenEpochsAreGiven() {
+        // The fixed default: 120 steps whatever the set.
+        QCOMPARE((FinetuneSchedule{120, 0, 16}.steps(2700)), 120);
+        QCOMPARE((FinetuneSchedule{120, 0, 16}.steps(10000)), 120);
+        // Two passes: 10,000 examples of 16 a step is 1,250 steps; a small set keeps the floor.
+        QCOMPARE((FinetuneSchedule{120, 2, 16}.steps(10000)), 1250);
+        QCOMPARE((FinetuneSchedule{120, 2, 16}.steps(500)), 120);
+        QCOMPARE((FinetuneSchedule{120, 1, 16}.steps(10001)), 626);  // rounded up
+        // Off, or nothing to learn from.
+        QCOMPARE((FinetuneSchedule{0, 2, 16}.steps(10000)), 0);
+        QCOMPARE((FinetuneSchedule{120, 2, 16}.steps(0)), 0);
+        // Stored with the round and checked.
+        RoundOptions o;
+        o.fineTuneEpochs = 1.5;
+        o.fineTuneFromBase = true;
+        const auto back = RoundOptions::fromJson(o.toJson());
+        QVERIFY(back);
+        QCOMPARE(back.value().fineTuneEpochs, 1.5);
+        QVERIFY(back.value().fineTuneFromBase);
+        o.fineTuneEpochs = -1;
+        QVERIFY(!o.validate());
+        QVERIFY(o.validate().error().message().contains("fineTuneEpochs"));
     }
 
     void storedThresholdsApplyOnlyUnderTheSettingsTheyWereCalibratedWith() {
