@@ -20,15 +20,29 @@ CheckpointVerdict CheckpointGate::decide(double before, double after,
             v.worst = modality + QLatin1Char(' ') + d.what;
         }
     }
-    const bool accept = v.gain > 0 && v.worst.isEmpty();
+    const bool withinMargin = v.gain > -m_margin;
+    const bool accept = withinMargin && v.worst.isEmpty();
     v.decision = accept ? CheckpointDecision::Accepted : CheckpointDecision::RolledBack;
-    if (accept)
+    if (accept && v.gain > 0)
         v.reason = QStringLiteral("validation score %1 -> %2 (+%3); largest modality drop %4")
                        .arg(before, 0, 'f', 4)
                        .arg(after, 0, 'f', 4)
                        .arg(v.gain, 0, 'f', 4)
                        .arg(largest, 0, 'f', 3);
-    else if (v.gain <= 0)
+    else if (accept)
+        v.reason = QStringLiteral("validation score %1 -> %2 (%3, within the non-inferiority margin %4); "
+                                  "largest modality drop %5")
+                       .arg(before, 0, 'f', 4)
+                       .arg(after, 0, 'f', 4)
+                       .arg(v.gain, 0, 'f', 4)
+                       .arg(m_margin, 0, 'f', 4)
+                       .arg(largest, 0, 'f', 3);
+    else if (!withinMargin && m_margin > 0)
+        v.reason = QStringLiteral("validation score fell by more than the non-inferiority margin %3 (%1 -> %2)")
+                       .arg(before, 0, 'f', 4)
+                       .arg(after, 0, 'f', 4)
+                       .arg(m_margin, 0, 'f', 4);
+    else if (!withinMargin)
         v.reason =
             QStringLiteral("validation score did not improve (%1 -> %2)").arg(before, 0, 'f', 4).arg(after, 0, 'f', 4);
     else

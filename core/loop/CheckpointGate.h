@@ -1,9 +1,14 @@
 #pragma once
 // Where a fine-tuned checkpoint is accepted or rolled back (step 8 of a round): the candidate
-// becomes current only if its validation score beats the base's and no modality got worse
-// beyond the tolerance AND beyond chance (answers: exact McNemar; descriptions: sign test on
-// rubric totals; ModalityRegression.h). A round without new annotations, or with fine-tuning
-// off, trains nothing and the decision is Skipped.
+// becomes current only if its validation score beats the base's (or, with a non-inferiority
+// margin, falls short of it by less than the margin) and no modality got worse beyond the
+// tolerance AND beyond chance (answers: exact McNemar; descriptions: sign test on rubric
+// totals; ModalityRegression.h). A round without new annotations, or with fine-tuning off,
+// trains nothing and the decision is Skipped.
+//
+// Why a margin: the base was itself accepted for beating its predecessor on these same
+// validation images, so its score there carries the luck that got it accepted; a candidate
+// trained on more annotations must beat that luck too (docs/loop.md §8).
 #include "common/Vocabulary.h"
 #include "loop/ModalityRegression.h"
 
@@ -25,8 +30,10 @@ struct CheckpointVerdict {
 
 class CheckpointGate {
 public:
-    // tolerance: the largest drop a modality may show; alpha: below this p a drop is not chance.
-    CheckpointGate(double tolerance, double alpha) : m_tolerance(tolerance), m_alpha(alpha) {}
+    // tolerance: the largest drop a modality may show; alpha: below this p a drop is not chance;
+    // margin: how far the candidate's score may fall below the base's (0: it must be higher).
+    CheckpointGate(double tolerance, double alpha, double margin = 0)
+        : m_tolerance(tolerance), m_alpha(alpha), m_margin(margin) {}
 
     // The decision on a trained candidate, from the validation scores of base and candidate
     // and their paired per-modality changes.
@@ -36,7 +43,7 @@ public:
     static CheckpointVerdict skipped(int newExamples);
 
 private:
-    double m_tolerance, m_alpha;
+    double m_tolerance, m_alpha, m_margin;
 };
 
 }  // namespace medq::loop

@@ -48,6 +48,7 @@ const std::vector<JsonField<RoundOptions>>& fields() {
         intField("validationLimit", &RoundOptions::validationLimit),
         doubleField("tolerance", &RoundOptions::tolerance),
         doubleField("regressionAlpha", &RoundOptions::regressionAlpha),
+        doubleField("nonInferiorityMargin", &RoundOptions::nonInferiorityMargin),
         intField("loraRank", &RoundOptions::loraRank),
         intField("threads", &RoundOptions::threads),
         textField("actor", &RoundOptions::actor),
@@ -91,6 +92,7 @@ Status RoundOptions::validate() const {
     if (replayRatio < 0) return bad("replayRatio", QStringLiteral("cannot be negative"));
     if (!isRate(tolerance)) return bad("tolerance", QStringLiteral("must be in [0, 1]"));
     if (!isRate(regressionAlpha)) return bad("regressionAlpha", QStringLiteral("must be in [0, 1]"));
+    if (!isRate(nonInferiorityMargin)) return bad("nonInferiorityMargin", QStringLiteral("must be in [0, 1]"));
     if (loraRank < 0) return bad("loraRank", QStringLiteral("cannot be negative"));
     if (threads < 0) return bad("threads", QStringLiteral("cannot be negative"));
     return {};

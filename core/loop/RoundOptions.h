@@ -92,6 +92,9 @@ struct RoundOptions {
     int validationLimit = 400;    // validation tasks for the accept/rollback decision
     double tolerance = 0.03;      // largest drop allowed in any modality...
     double regressionAlpha = 0.05;  // ...unless a paired test cannot tell it from chance (ModalityRegression.h)
+    // Accept a candidate whose validation score falls short of the current checkpoint's by
+    // less than this (non-inferiority; 0: it must score higher). CheckpointGate.h says why.
+    double nonInferiorityMargin = 0;
     int loraRank = 0;             // > 0: fine-tune LoRA adapters of this rank
     int threads = 0;              // 0: suggested by load
 

@@ -53,7 +53,7 @@ void drawPanel(QPainter& p, const QRectF& area, const CurvePanel& panel) {
     p.drawText(QRectF(plot.left(), plot.bottom() + 24, plot.width(), 20), Qt::AlignHCenter, QStringLiteral("annotations"));
     for (std::size_t i = 0; i < panel.targets.size(); ++i) {
         const auto& [name, y] = panel.targets[i];
-        p.setPen(QPen(Qt::gray, 1, Qt::DashLine));
+        p.setPen(QPen(Qt::gray, 1, Qt::DotLine));
         p.drawLine(at(0, y), at(xMax, y));
         // Alternate ends, so that targets close together stay readable.
         const QPointF label = i % 2 == 0 ? at(0, y) + QPointF(4, -3) : at(xMax, y) + QPointF(-70, -3);

@@ -364,7 +364,7 @@ int main(int argc, char** argv) {
     const bench::CurvePanel heldOut = report("held-out test images (never mined)", comparison, Score::HeldOut, std::nullopt, std::nullopt);
     if (!heldOut.curves.empty()) panels.push_back(heldOut);
     if (p.isSet("plot")) {
-        const QString caption = QStringLiteral("%1 rounds of %2 annotations; mean over seeds, 95% band; dashed: quality gate off")
+        const QString caption = QStringLiteral("%1 rounds of %2 annotations; mean over seeds, 95% band; dotted grey: targets; dashed: quality gate off")
                                     .arg(rounds).arg(budget);
         if (!bench::writeLearningCurvePlot(p.value("plot"), panels, caption))
             return std::fprintf(stderr, "cannot write %s\n", qPrintable(p.value("plot"))), 1;

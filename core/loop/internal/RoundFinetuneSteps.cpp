@@ -177,7 +177,8 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
         return {};
     }
 
-    // Accept only if validation improves and no modality drops beyond the tolerance and chance.
+    // Accept only if validation improves (or falls short by less than the non-inferiority margin)
+    // and no modality drops beyond the tolerance and chance.
     RoundOptions valOptions = r.options;
     valOptions.evalSplit = r.options.validationSplit;
     valOptions.evalLimit = r.options.validationLimit;
@@ -189,8 +190,9 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
     auto after = assess(validation, name, progress.sub(0.85, 1.0), true, &draftsAfter);
     if (!after) return after.error();
     const auto changes = compareByModality(draftsBefore, draftsAfter);
-    const CheckpointVerdict verdict = CheckpointGate(r.options.tolerance, r.options.regressionAlpha)
-                                          .decide(before.value().score(), after.value().score(), changes);
+    const CheckpointVerdict verdict =
+        CheckpointGate(r.options.tolerance, r.options.regressionAlpha, r.options.nonInferiorityMargin)
+            .decide(before.value().score(), after.value().score(), changes);
     info.validationBefore = before.value();
     info.validationAfter = after.value();
     info.modalityChanges = toJson(changes);

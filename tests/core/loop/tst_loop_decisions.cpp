@@ -105,6 +105,38 @@ private slots:
         QCOMPARE(CheckpointGate(0.10, 0.05).decide(0.50, 0.60, changes).decision, CheckpointDecision::Accepted);
     }
 
+    void gateWithAMarginAcceptsASmallLossButNotALargeOneNorASignificantModalityDrop() {
+        const CheckpointGate gate(0.03, 0.05, 0.005);
+        // 0.6199 -> 0.6175 (round 6 of random seed 1 at 3e-5): 0.24 points short, inside 0.5.
+        const CheckpointVerdict small = gate.decide(0.6199, 0.6175, {});
+        QCOMPARE(small.decision, CheckpointDecision::Accepted);
+        QVERIFY2(small.reason.contains("within the non-inferiority margin 0.0050"), qPrintable(small.reason));
+        // A gain is still reported as one.
+        QVERIFY(gate.decide(0.60, 0.61, {}).reason.startsWith("validation score 0.6000 -> 0.6100 (+0.0100)"));
+        // 0.5 points or more short: rolled back, and the reason names the margin.
+        for (const double after : {0.6149, 0.6097}) {
+            const CheckpointVerdict v = gate.decide(0.6199, after, {});
+            QCOMPARE(v.decision, CheckpointDecision::RolledBack);
+            QVERIFY2(v.reason.startsWith("validation score fell by more than the non-inferiority margin 0.0050"),
+                     qPrintable(v.reason));
+        }
+        // Within the margin, a modality that dropped significantly still rolls back.
+        const CheckpointVerdict drop = gate.decide(0.6199, 0.6190, {{"ct", change(200, 10, 3)}});
+        QCOMPARE(drop.decision, CheckpointDecision::RolledBack);
+        QCOMPARE(drop.worst, QStringLiteral("ct answers"));
+        // Margin 0 is the plain rule: an equal score is not a gain.
+        QCOMPARE(CheckpointGate(0.03, 0.05, 0).decide(0.60, 0.60, {}).decision, CheckpointDecision::RolledBack);
+        // Stored with the round and checked.
+        RoundOptions o;
+        o.nonInferiorityMargin = 0.005;
+        const auto back = RoundOptions::fromJson(o.toJson());
+        QVERIFY(back);
+        QCOMPARE(back.value().nonInferiorityMargin, 0.005);
+        o.nonInferiorityMargin = -0.01;
+        QVERIFY(!o.validate());
+        QVERIFY(o.validate().error().message().contains("nonInferiorityMargin"));
+    }
+
     void gateSkipsWhenNothingWasTrained() {
         QCOMPARE(CheckpointGate::skipped(0).decision, CheckpointDecision::Skipped);
         QCOMPARE(CheckpointGate::skipped(0).reason, QStringLiteral("no accepted annotations"));
