@@ -12,8 +12,10 @@
 // precision of their failure modes against chance.
 //
 // The set is built up over several sittings: --reuse keeps the rounds a run has finished
-// (made from the same base checkpoint and settings) and continues it; --stop-after-minutes
-// starts no new round after that long and reports what is there. Runs go seed by seed
+// (made from the same base checkpoint and settings) and continues it, and refuses a run
+// folder made otherwise rather than delete hours of rounds; --stop-after-minutes starts no
+// new round after that long and reports what is there. Per arm it also prints what the
+// fine-tune gate accepted and rolled back, in answers and descriptions (FinetuneAnatomy). Runs go seed by seed
 // across the arms, so a set stopped early stays balanced.
 //
 //   bench_sample_efficiency --workspace BASE [--rounds 6] [--budget 170]
@@ -22,6 +24,7 @@
 //       [--stop-after-minutes M] [--retrieval-csv FILE]
 #include "LearningCurvePlot.h"
 #include "learn/CheckpointRegistry.h"
+#include "loop/FinetuneAnatomy.h"
 #include "loop/PoolEmbedder.h"
 #include "loop/RetrievalDiagnostics.h"
 #include "loop/RoundMetrics.h"
@@ -72,26 +75,38 @@ std::vector<Arm> parseArms(const QString& text, int defaultSeeds) {
 }
 
 // The rounds a run in `dir` has finished, made from the base checkpoint with these very
-// settings; nothing when it was made otherwise (then it starts over).
-// A run's rounds follow the base's own `baseRounds` finished rounds.
-std::optional<std::vector<loop::RoundMetrics>> finishedRounds(const QString& dir, const QString& baseCheckpoint,
-                                                              const loop::RoundOptions& options, int baseRounds, int rounds) {
-    if (!store::Workspace::exists(dir)) return std::nullopt;
+// settings (stored settings are read with today's defaults for the fields they lack, so a
+// new option left at its default does not set a run apart); an error naming what differs
+// when the run was made otherwise. A run's rounds follow the base's own `baseRounds`
+// finished rounds; no workspace there, no rounds.
+Result<std::vector<loop::RoundMetrics>> finishedRounds(const QString& dir, const QString& baseCheckpoint,
+                                                       const loop::RoundOptions& options, int baseRounds, int rounds) {
+    if (!store::Workspace::exists(dir)) return std::vector<loop::RoundMetrics>{};  // nothing worth keeping
     auto ws = store::Workspace::open(dir);
-    if (!ws) return std::nullopt;
+    if (!ws) return ws.error();
+    const QJsonObject wanted = options.toJson();
+    auto differs = [&](const QJsonObject& stored, int round) -> std::optional<Error> {
+        auto read = loop::RoundOptions::fromJson(stored);
+        if (!read) return Error{dir, QStringLiteral("round %1's settings cannot be read: %2").arg(round).arg(read.error().message())};
+        const QJsonObject made = read.value().toJson();
+        QStringList fields;
+        for (auto it = wanted.begin(); it != wanted.end(); ++it)
+            if (made.value(it.key()) != it.value()) fields << it.key();
+        if (fields.isEmpty()) return std::nullopt;
+        return Error{dir, QStringLiteral("round %1 was made with other settings (%2)").arg(round).arg(fields.join(", "))};
+    };
     std::vector<loop::RoundMetrics> metrics;
     for (int r = 1; r <= rounds; ++r) {
         const auto round = ws.value()->rounds().byNumber(baseRounds + r);
         if (!round) break;
-        if (round->status != RunStatus::Done) {
-            // An interrupted round resumes under its stored settings: they must be these.
-            if (loop::RoundMetrics::fromJson(round->metrics).options != options.toJson()) return std::nullopt;
-            break;
-        }
-        metrics.push_back(loop::RoundMetrics::fromJson(round->metrics));
-        if (metrics.back().options != options.toJson()) return std::nullopt;
+        const loop::RoundMetrics m = loop::RoundMetrics::fromJson(round->metrics);
+        // An interrupted round resumes under its stored settings: they must be these too.
+        if (auto e = differs(m.options, r)) return *e;
+        if (round->status != RunStatus::Done) break;
+        metrics.push_back(m);
     }
-    if (!metrics.empty() && metrics.front().checkpointBefore != baseCheckpoint) return std::nullopt;
+    if (!metrics.empty() && metrics.front().checkpointBefore != baseCheckpoint)
+        return Error{dir, QStringLiteral("its first round started from %1, not %2").arg(metrics.front().checkpointBefore, baseCheckpoint)};
     return metrics;
 }
 
@@ -269,6 +284,7 @@ int main(int argc, char** argv) {
         }
     };
 
+    std::map<QString, loop::FinetuneAnatomy> anatomy;  // by arm, over its seeds
     int maxSeeds = 0;
     for (const Arm& a : arms) maxSeeds = std::max(maxSeeds, a.seeds);
     for (int seed = 1; seed <= maxSeeds; ++seed) {
@@ -284,19 +300,26 @@ int main(int argc, char** argv) {
             o.insert("qualityGate", gate);
             auto options = loop::RoundOptions::fromJson(o);
             if (!options) return std::fprintf(stderr, "%s: %s\n", qPrintable(arm.name), qPrintable(options.error().message())), 1;
-            auto done = p.isSet("reuse") ? finishedRounds(dir, baseCheckpoint, options.value(), baseRounds, rounds) : std::nullopt;
-            if (!done) {
+            std::vector<loop::RoundMetrics> done;
+            if (p.isSet("reuse")) {
+                auto finished = finishedRounds(dir, baseCheckpoint, options.value(), baseRounds, rounds);
+                if (!finished)
+                    return std::fprintf(stderr, "%s; remove the folder or choose another --out\n",
+                                        qPrintable(finished.error().message())),
+                           1;
+                done = finished.take();
+            }
+            if (done.empty()) {
                 QDir(dir).removeRecursively();
                 if (!copyTree(base, dir)) return std::fprintf(stderr, "cannot copy %s\n", qPrintable(base)), 1;
-                done.emplace();
             }
             int finished = 0;
             double humanSeconds = 0, machineTotal = 0;
             for (int r = 1; r <= rounds; ++r) {
                 loop::RoundMetrics m;
-                const bool reused = r <= int(done->size());
+                const bool reused = r <= int(done.size());
                 if (reused) {
-                    m = (*done)[std::size_t(r - 1)];
+                    m = done[std::size_t(r - 1)];
                 } else {
                     if (stopAfterMs >= 0 && session.elapsed() > stopAfterMs) break;
                     std::atomic<bool> never{false};
@@ -329,6 +352,7 @@ int main(int argc, char** argv) {
                     row.droppedByGate = m.gate->dropped;
                 }
                 record(row);
+                if (m.finetune) anatomy[arm.name].add(*m.finetune);
                 finished = r;
                 humanSeconds += row.humanSeconds;
                 machineTotal += row.machineSeconds;
@@ -352,6 +376,9 @@ int main(int argc, char** argv) {
                             machineTotal / 60.0);
         }
     }
+
+    std::printf("\nfine-tune gate, validation change of candidates by decision:\n");
+    for (const auto& [arm, a] : anatomy) std::printf("%-20s %s\n", qPrintable(arm), qPrintable(a.text()));
 
     const auto number = [&](const char* name) {
         return p.isSet(name) ? std::optional<double>(p.value(name).toDouble()) : std::nullopt;

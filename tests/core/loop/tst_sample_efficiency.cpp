@@ -1,5 +1,6 @@
 // The sample-efficiency figures: mean curves with their 95% band, annotations to reach a
 // target, the bootstrap interval of the ratio random / strategy, and the comparison's CSV.
+#include "loop/FinetuneAnatomy.h"
 #include "loop/SampleEfficiency.h"
 #include "loop/StrategyComparison.h"
 
@@ -9,6 +10,7 @@
 #include <cmath>
 
 using namespace medq::loop;
+using medq::CheckpointDecision;
 
 namespace {
 // A curve rising linearly by `perRound` over `rounds` rounds of `budget` from `start`.
@@ -38,11 +40,50 @@ std::vector<ComparisonRound> runRows(const QString& arm, int seed, double start,
     }
     return rows;
 }
+// A trained candidate's fine-tune record: validation answers and rubric before and after.
+FinetuneMetrics finetune(CheckpointDecision decision, double answersBefore, double answersAfter, double rubricBefore,
+                         double rubricAfter) {
+    auto summary = [](double accuracy, double rubric) {
+        return EvaluationSummary{QJsonObject{{"perception", QJsonObject{{"accuracy", accuracy}}},
+                                             {"description", QJsonObject{{"meanRubricTotal", rubric}}}}};
+    };
+    FinetuneMetrics f;
+    f.steps = 120;
+    f.decision = decision;
+    f.validationBefore = summary(answersBefore, rubricBefore);
+    f.validationAfter = summary(answersAfter, rubricAfter);
+    return f;
+}
 }  // namespace
 
 class SampleEfficiencyTest : public QObject {
     Q_OBJECT
 private slots:
+    void finetuneAnatomySplitsTheGatesDecisionsIntoAnswersAndDescriptions() {
+        FinetuneAnatomy anatomy;
+        QCOMPARE(anatomy.text(), QStringLiteral("no candidate trained"));
+        anatomy.add(finetune(CheckpointDecision::Accepted, 0.60, 0.62, 4.5, 4.6));
+        anatomy.add(finetune(CheckpointDecision::RolledBack, 0.62, 0.625, 4.6, 4.0));
+        anatomy.add(finetune(CheckpointDecision::RolledBack, 0.62, 0.61, 4.6, 4.4));
+        // A round that trained nothing does not count.
+        FinetuneMetrics skipped;
+        skipped.decision = CheckpointDecision::Skipped;
+        anatomy.add(skipped);
+        QCOMPARE(anatomy.accepted().candidates, 1);
+        QVERIFY(std::abs(anatomy.accepted().answers - 0.02) < 1e-12);
+        QCOMPARE(anatomy.rolledBack().candidates, 2);
+        QVERIFY(std::abs(anatomy.rolledBack().answers - (-0.0025)) < 1e-12);
+        QVERIFY(std::abs(anatomy.rolledBack().rubric - (-0.4)) < 1e-12);
+        QCOMPARE(anatomy.rolledBack().rubricFell, 2);
+        QCOMPARE(anatomy.rolledBack().answersFell, 1);
+        QCOMPARE(anatomy.all().candidates, 3);
+        QCOMPARE(anatomy.all().rubricFell, 2);
+        QVERIFY2(anatomy.text() ==
+                     QStringLiteral("accepted 1 of 3 (answers +2.00 points, rubric +0.100 of 8), rolled back 2 "
+                                    "(answers -0.25 points, rubric -0.400 of 8); rubric fell in 2, answers in 1"),
+                 qPrintable(anatomy.text()));
+    }
+
     void meanCurveHasATIntervalOverRuns() {
         const auto m = meanCurve({{{0, 0.5}, {100, 0.6}}, {{0, 0.5}, {100, 0.7}}});
         QCOMPARE(int(m.size()), 2);
