@@ -14,9 +14,9 @@
 // The set is built up over several sittings: --reuse keeps the rounds a run has finished
 // (made from the same base checkpoint and settings) and continues it, and refuses a run
 // folder made otherwise rather than delete hours of rounds; --stop-after-minutes starts no
-// new round after that long and reports what is there. Per arm it also prints what the
-// fine-tune gate accepted and rolled back, in answers and descriptions (FinetuneAnatomy). Runs go seed by seed
-// across the arms, so a set stopped early stays balanced.
+// new round after that long and reports what is there. Runs go seed by seed across the
+// arms, so a set stopped early stays balanced. Per arm it also prints what the fine-tune
+// gate accepted and rolled back, in answers and descriptions (loop/FinetuneAnatomy.h).
 //
 //   bench_sample_efficiency --workspace BASE [--rounds 6] [--budget 170]
 //       [--arms engine:5,random:5,uncertainty:3,coreset:3] [--options round.json]
@@ -81,7 +81,7 @@ std::vector<Arm> parseArms(const QString& text, int defaultSeeds) {
 // finished rounds; no workspace there, no rounds.
 Result<std::vector<loop::RoundMetrics>> finishedRounds(const QString& dir, const QString& baseCheckpoint,
                                                        const loop::RoundOptions& options, int baseRounds, int rounds) {
-    if (!store::Workspace::exists(dir)) return std::vector<loop::RoundMetrics>{};  // nothing worth keeping
+    if (!store::Workspace::exists(dir)) return std::vector<loop::RoundMetrics>{};
     auto ws = store::Workspace::open(dir);
     if (!ws) return ws.error();
     const QJsonObject wanted = options.toJson();
@@ -301,7 +301,9 @@ int main(int argc, char** argv) {
             auto options = loop::RoundOptions::fromJson(o);
             if (!options) return std::fprintf(stderr, "%s: %s\n", qPrintable(arm.name), qPrintable(options.error().message())), 1;
             std::vector<loop::RoundMetrics> done;
-            if (p.isSet("reuse")) {
+            // A kept run may have no finished round yet and one under way, which resumes.
+            const bool keep = p.isSet("reuse") && store::Workspace::exists(dir);
+            if (keep) {
                 auto finished = finishedRounds(dir, baseCheckpoint, options.value(), baseRounds, rounds);
                 if (!finished)
                     return std::fprintf(stderr, "%s; remove the folder or choose another --out\n",
@@ -309,7 +311,7 @@ int main(int argc, char** argv) {
                            1;
                 done = finished.take();
             }
-            if (done.empty()) {
+            if (!keep) {
                 QDir(dir).removeRecursively();
                 if (!copyTree(base, dir)) return std::fprintf(stderr, "cannot copy %s\n", qPrintable(base)), 1;
             }
