@@ -1,11 +1,14 @@
 // Round step gate: gold items, double annotation and consistency checks on the round's annotations.
 #include "loop/internal/RoundSteps.h"
 
+#include "loop/GoldPlacement.h"
 #include "loop/GoldTrust.h"
 #include "loop/HeadlessAnnotation.h"
 #include "loop/QualityGate.h"
 
 #include <QJsonArray>
+#include <map>
+#include <set>
 
 namespace medq::loop::round {
 
@@ -15,6 +18,8 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
     HeadlessAnnotator fixer(r.ws, kSecondary, annotatorConfig(r, 1));
     const QString checkpoint = r.registry.current();
     QHash<QString, std::pair<int, int>> gold;  // annotator -> (correct, answered)
+    // (annotator, the gold's queue) -> (correct, answered): trust per way of working (GoldPlacement.h)
+    std::map<std::pair<QString, Queue>, std::pair<int, int>> goldByWay;
     std::vector<std::pair<QString, QString>> levels;
     GateMetrics metrics;
     r.commit(RoundStep::Gate, [&] {
@@ -33,22 +38,29 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
             const auto [correct, answered] = goldAnswers(r.ws, task->imageId, who);
             gold[who].first += correct;
             gold[who].second += answered;
+            auto& way = goldByWay[{who, GoldPlacement::measuredBy(q.queue)}];
+            way.first += correct;
+            way.second += answered;
             r.loop.addGateCheck({0, r.record.id, task->imageId, who, GateCheckKind::Gold,
                                  answered > 0 && double(correct) / answered >= r.options.minGoldAccuracy,
                                  QStringLiteral("%1 of %2 answers right").arg(correct).arg(answered)});
         }
-        QSet<QString> untrusted;
+        std::set<std::pair<QString, Queue>> untrusted;
         const GoldTrust trust(r.options.minGoldAccuracy);
-        for (auto it = gold.begin(); it != gold.end(); ++it) {
-            const auto [correct, answered] = it.value();
+        for (const auto& [way, counts] : goldByWay) {
+            const auto [correct, answered] = counts;
             if (!trust.flags(correct, answered)) continue;
             const double accuracy = double(correct) / answered;
             const double upper = GoldTrust::wilsonUpper(correct, answered, GoldTrust::kDefaultZ);
-            untrusted.insert(it.key());
-            metrics.flagged.append(QJsonObject{{"annotator", it.key()}, {"goldAccuracy", accuracy}, {"upperBound", upper}});
+            untrusted.insert(way);
+            metrics.flagged.append(QJsonObject{{"annotator", way.first},
+                                               {"queue", key(way.second)},
+                                               {"goldAccuracy", accuracy},
+                                               {"upperBound", upper}});
             r.ws.audit().append(r.options.actor, QStringLiteral("annotator.flag"), QStringLiteral("annotators"),
                                 std::nullopt,
-                                QJsonObject{{"annotator", it.key()},
+                                QJsonObject{{"annotator", way.first},
+                                            {"queue", key(way.second)},
                                             {"goldAccuracy", accuracy},
                                             {"upperBound", upper},
                                             {"answered", answered},
@@ -75,7 +87,8 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
             if (human)
                 r.loop.addGateCheck(
                     {0, r.record.id, image, who, GateCheckKind::Consistency, verdict.passed, verdict.detail});
-            if (human && r.options.qualityGate && (!verdict.passed || untrusted.contains(who))) {
+            const bool distrusted = untrusted.count({who, GoldPlacement::measuredBy(q.queue)}) > 0;
+            if (human && r.options.qualityGate && (!verdict.passed || distrusted)) {
                 // Back to a queue: an expert (here the second annotator) redoes the item.
                 ++metrics.returned;
                 r.ws.queues().setStatus(q.id, ItemStatus::Returned);
@@ -84,8 +97,9 @@ Status stepGate(Round& r, const jobs::Progress& progress) {
                 again.spotCheck = false;
                 again.status = ItemStatus::Done;
                 again.reason = QStringLiteral("returned by the quality gate: %1")
-                                   .arg(untrusted.contains(who) ? QStringLiteral("annotator below the gold threshold")
-                                                                : verdict.detail);
+                                   .arg(distrusted ? QStringLiteral("annotator below the gold threshold in the %1 queue")
+                                                         .arg(key(GoldPlacement::measuredBy(q.queue)))
+                                                   : verdict.detail);
                 r.ws.queues().enqueue({again});
                 auto redo = fixer.annotate(image, false, checkpoint, r.options.seed * 13 + std::uint64_t(image));
                 if (!redo) throw std::runtime_error(redo.error().message().toStdString());

@@ -5,6 +5,7 @@
 #include "learn/ExampleAssembler.h"
 #include "loop/DegenerateDraft.h"
 #include "loop/FailurePrototypes.h"
+#include "loop/GoldPlacement.h"
 #include "loop/HeadlessAnnotation.h"
 #include "loop/Retrieval.h"
 #include "loop/Routing.h"
@@ -75,6 +76,7 @@ Status stepRoute(Round& r, const jobs::Progress& progress) {
     r.commit(RoundStep::Route, [&] {
         ItemDrafter::save(r.ws, drafts.value());
         std::vector<store::QueueItemRecord> queue;
+        int reviewed = 0, written = 0;  // the round's human work, which the gold items follow
         for (std::size_t i = 0; i < drafts.value().size(); ++i) {
             const ItemDraft& d = drafts.value()[i];
             const bool isGold = i >= images.size();
@@ -86,8 +88,12 @@ Status stepRoute(Round& r, const jobs::Progress& progress) {
             q.uncertainty = d.uncertainty;
             q.isGold = isGold;
             if (isGold) {
-                q.queue = Queue::Verify;
-                q.reason = QStringLiteral("gold item (known answers) mixed in by the quality gate");
+                // Items come first, gold after them: the counts are complete here.
+                const int expertGold = GoldPlacement::expertGold(int(gold.size()), reviewed, written);
+                q.queue = int(i - images.size()) < expertGold ? Queue::Expert : Queue::Verify;
+                q.reason = q.queue == Queue::Expert
+                               ? QStringLiteral("gold item (known answers) mixed in by the quality gate, written from scratch")
+                               : QStringLiteral("gold item (known answers) mixed in by the quality gate, reviewed from a draft");
             } else {
                 const store::SelectionRecord& s = selections[i];
                 q.prototypeId = s.prototypeId;
@@ -107,6 +113,8 @@ Status stepRoute(Round& r, const jobs::Progress& progress) {
                 r.loop.setRoute(r.record.id, s.poolItemId, q.queue, d.uncertainty);
                 routing.counts[q.queue] += 1;
                 if (q.spotCheck) routing.spotChecks += 1;
+                if (q.queue == Queue::Expert) ++written;
+                else if (q.queue == Queue::Verify || q.spotCheck) ++reviewed;
             }
             queue.push_back(q);
         }

@@ -7,6 +7,7 @@
 #include "index/EmbeddingFile.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainModelJob.h"
+#include "loop/GoldPlacement.h"
 #include "loop/LoopReport.h"
 #include "loop/PoolEmbedder.h"
 #include "loop/RoundMetrics.h"
@@ -282,12 +283,28 @@ private slots:
             gates[gateOn] = *loop::RoundMetrics::fromJson(ws->rounds().byNumber(1)->metrics).gate;
             const int returned = count(*ws, "SELECT COUNT(*) FROM queue_items WHERE reason LIKE 'returned%'");
             QCOMPARE(returned, gates[gateOn].returned);
+            // Gold items follow the round's human work (GoldPlacement).
+            const auto routing = *loop::RoundMetrics::fromJson(ws->rounds().byNumber(1)->metrics).routing;
+            const int reviewed = routing.counts.at(Queue::Verify) + routing.spotChecks;
+            QCOMPARE(count(*ws, "SELECT COUNT(*) FROM queue_items WHERE is_gold=1 AND queue='expert'"),
+                     loop::GoldPlacement::expertGold(routing.gold, reviewed, routing.counts.at(Queue::Expert)));
+            QSet<QString> flaggedQueues;
+            for (const QJsonValue v : gates[gateOn].flagged) flaggedQueues << v.toObject().value("queue").toString();
+            for (const Queue q : {Queue::Verify, Queue::Expert})
+                if (!flaggedQueues.contains(key(q)))
+                    QCOMPARE(count(*ws, qPrintable(QStringLiteral("SELECT COUNT(*) FROM queue_items WHERE reason "
+                                                                  "LIKE '%below the gold threshold in the %1 queue'")
+                                                       .arg(key(q)))),
+                             0);
             // The checks are recorded either way.
             QVERIFY(count(*ws, "SELECT COUNT(*) FROM gate_checks WHERE check_kind='gold'") > 0);
             if (!gateOn)  // every selected item's labels, as the annotator gave them
                 QCOMPARE(count(*ws, "SELECT COUNT(DISTINCT t.image_id) FROM accepted_labels a JOIN tasks t ON t.id = a.task_id"), 16);
         }
         QVERIFY2(gates[true].returned > 0, "the sloppy annotator passed the gate: the test shows nothing");
+        // Trust is per way of working: every flag names the gold's queue, and an item sent
+        // back for its annotator was done the way that was flagged.
+        for (const QJsonValue v : gates[true].flagged) QVERIFY(!v.toObject().value("queue").toString().isEmpty());
         QCOMPARE(gates[false].returned, 0);
         QCOMPARE(gates[false].dropped, 0);
         QVERIFY(!gates[false].flagged.isEmpty());  // flagged, but nothing follows from it

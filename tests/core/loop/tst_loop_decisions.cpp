@@ -3,6 +3,7 @@
 // override), DegenerateDraft (a description that is no draft) and the typed round metrics'
 // stored form.
 #include "loop/CheckpointGate.h"
+#include "loop/GoldPlacement.h"
 #include "loop/DegenerateDraft.h"
 #include "loop/FinetuneSchedule.h"
 #include "loop/GoldTrust.h"
@@ -164,6 +165,20 @@ private slots:
         const double upper = GoldTrust::wilsonUpper(0, 10, GoldTrust::kDefaultZ);
         QVERIFY(upper > 0.1 && upper < 0.3);
         QCOMPARE(GoldTrust::wilsonUpper(10, 10, GoldTrust::kDefaultZ), 1.0);
+    }
+
+    void goldFollowsTheRoundsHumanWorkAndMeasuresItemsDoneTheSameWay() {
+        // 160 written from scratch, 10 reviewed: 16 of 17 gold items are written too.
+        QCOMPARE(GoldPlacement::expertGold(17, 10, 160), 16);
+        QCOMPARE(GoldPlacement::expertGold(4, 8, 8), 2);
+        QCOMPARE(GoldPlacement::expertGold(17, 0, 170), 17);
+        QCOMPARE(GoldPlacement::expertGold(17, 170, 0), 0);
+        QCOMPARE(GoldPlacement::expertGold(0, 10, 160), 0);
+        QCOMPARE(GoldPlacement::expertGold(5, 0, 0), 0);  // nobody works: all verify
+        // Reviews (verify, spot-checked auto-accept) are measured by verify gold.
+        QCOMPARE(GoldPlacement::measuredBy(Queue::Expert), Queue::Expert);
+        QCOMPARE(GoldPlacement::measuredBy(Queue::Verify), Queue::Verify);
+        QCOMPARE(GoldPlacement::measuredBy(Queue::AutoAccept), Queue::Verify);
     }
 
     void fineTuneStepsGrowWithTheSetOnlyWhenEpochsAreGiven() {
