@@ -20,6 +20,7 @@ QString actionName(Action action) {
     case Action::ChangeThresholds: return QStringLiteral("change routing thresholds");
     case Action::AcceptCheckpoint: return QStringLiteral("accept a checkpoint");
     case Action::DefineReference: return QStringLiteral("define a reference set");
+    case Action::SeeQualityChecks: return QStringLiteral("see which items are quality checks");
     }
     return QStringLiteral("unknown action");
 }

@@ -19,6 +19,7 @@ enum class Action {
     ChangeThresholds,  // move the routing thresholds
     AcceptCheckpoint,  // promote a fine-tuned checkpoint
     DefineReference,   // turn annotations into a reference set the model is measured on
+    SeeQualityChecks,  // tell the quality gate's gold items from the rest (annotate::QueueItemDisclosure)
 };
 
 QString roleKey(Role role);                              // "annotator" | "lead"

@@ -1,5 +1,6 @@
 #include "annotation/AnnotationPanel.h"
 
+#include "annotate/QueueItemDisclosure.h"
 #include "annotate/SubmissionRules.h"
 #include "annotation/DraftRendering.h"
 #include "annotation/StateChangeCommand.h"
@@ -147,7 +148,8 @@ void AnnotationPanel::open(const annotate::WorkItem& item, const AttributeChoice
                          .arg(modalityName(item.image.modality).toHtmlEscaped(),
                               questionTypeName(item.task.questionType).toHtmlEscaped(),
                               queueName(item.item.queue).toHtmlEscaped());
-    if (!item.item.reason.isEmpty()) header += tr("<br>Why here: %1").arg(item.item.reason.toHtmlEscaped());
+    const QString why = annotate::QueueItemDisclosure::of(item.item, m_session ? m_session->role() : QString()).reason;
+    if (!why.isEmpty()) header += tr("<br>Why here: %1").arg(why.toHtmlEscaped());
     if (item.restoredFromAutosave) header += tr("<br><span style='color:#d08a00'>Restored your unsubmitted work.</span>");
     // De-identification cannot clean pixels: the DICOM BurnedInAnnotation flag is shown here.
     if (item.image.metadata.value(QStringLiteral("burned_in_annotation")).toBool())

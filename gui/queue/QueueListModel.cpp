@@ -1,5 +1,6 @@
 #include "queue/QueueListModel.h"
 
+#include "annotate/QueueItemDisclosure.h"
 #include "common/DisplayNames.h"
 
 #include <QFileInfo>
@@ -41,19 +42,20 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const {
     const QueueRow* r = row(index.row());
     if (!r) return {};
     const QString modality = modalityName(r->image.modality);
+    const auto shown = annotate::QueueItemDisclosure::of(r->item, m_viewerRole);
     switch (role) {
     case Qt::DisplayRole: {
         QString line = QStringLiteral("%1 · %2").arg(modality, questionTypeName(r->task.questionType));
-        if (r->item.uncertainty) line += tr(" · uncertainty %1").arg(*r->item.uncertainty, 0, 'f', 2);
-        if (r->item.isGold) line += tr(" · gold");
+        if (shown.uncertainty) line += tr(" · uncertainty %1").arg(*shown.uncertainty, 0, 'f', 2);
+        if (shown.gold) line += tr(" · gold");
         if (r->item.status != ItemStatus::Pending) line += QStringLiteral(" · ") + statusName(r->item.status);
-        return line + QLatin1Char('\n') + r->item.reason;
+        return line + QLatin1Char('\n') + shown.reason;
     }
     case Qt::DecorationRole: return r->thumbnail;
     case Qt::ToolTipRole:
         return tr("%1\n%2x%3x%4 %5\nWhy here: %6")
             .arg(r->image.path).arg(r->image.width).arg(r->image.height).arg(r->image.depth).arg(modality)
-            .arg(r->item.reason.isEmpty() ? tr("(not recorded)") : r->item.reason);
+            .arg(shown.reason.isEmpty() ? tr("(not recorded)") : shown.reason);
     case Qt::ForegroundRole:
         if (r->item.status != ItemStatus::Pending) return QColor(Qt::gray);
         return {};

@@ -1,6 +1,7 @@
 #pragma once
-// The items of one review queue, read from the workspace, with thumbnail, modality,
-// uncertainty and the reason the item is there.
+// The items of one review queue, read from the workspace, with thumbnail, modality and the
+// reason the item is there, as annotate::QueueItemDisclosure lets the viewer's role see it
+// (the uncertainty and the gold mark for leads only).
 #include "store/Workspace.h"
 
 #include <QAbstractListModel>
@@ -24,6 +25,8 @@ public:
 
     // Re-reads `queue` from the workspace.
     void load(store::Workspace* ws, Queue queue);
+    // The role of who looks ("annotator" or "lead"); takes effect at the next load.
+    void setViewerRole(const QString& role) { m_viewerRole = role; }
     void reload() { load(m_ws, m_queue); }
     Queue queue() const { return m_queue; }
     const QueueRow* row(int r) const { return r >= 0 && r < int(m_rows.size()) ? &m_rows[std::size_t(r)] : nullptr; }
@@ -35,6 +38,7 @@ public:
 private:
     store::Workspace* m_ws = nullptr;
     Queue m_queue = Queue::Expert;
+    QString m_viewerRole;
     std::vector<QueueRow> m_rows;
 };
 

@@ -48,8 +48,9 @@ QueuePanel::QueuePanel(QWidget* parent)
     });
 }
 
-void QueuePanel::setWorkspace(store::Workspace* ws) {
+void QueuePanel::setWorkspace(store::Workspace* ws, const QString& viewerRole) {
     m_ws = ws;
+    m_model->setViewerRole(viewerRole);
     refresh();
 }
 

@@ -16,7 +16,8 @@ class QueuePanel : public QWidget {
 public:
     explicit QueuePanel(QWidget* parent = nullptr);
 
-    void setWorkspace(store::Workspace* ws);
+    // `viewerRole` ("annotator" or "lead") decides what the list tells of each item.
+    void setWorkspace(store::Workspace* ws, const QString& viewerRole = {});
     // Re-reads counts and items, keeping the selection where possible.
     void refresh();
     QueueListModel* model() const { return m_model; }

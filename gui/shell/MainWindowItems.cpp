@@ -56,7 +56,7 @@ bool MainWindow::openWorkspace(const QString& dir) {
     m_ws->audit().append(m_annotator, QStringLiteral("workspace.open"), {}, std::nullopt, QJsonObject{{"role", m_role}});
     setWindowTitle(tr("%1 — %2 (%3) — MedQ-Engine Workstation").arg(m_ws->dir().dirName(), m_annotator, m_role));
     rememberRecent(m_ws->dir().absolutePath());
-    m_queues->setWorkspace(m_ws.get());
+    m_queues->setWorkspace(m_ws.get(), m_role);
     m_lab->setWorkspace(m_ws.get(), m_annotator);
     m_browser->setWorkspace(m_ws.get());
     m_pool->setWorkspace(m_ws.get(), m_annotator);

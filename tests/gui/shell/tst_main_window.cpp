@@ -1,6 +1,7 @@
 // The workstation window driven like a radiologist would: keys and clicks on the real
 // widgets over a workspace of real images; results checked in the store.
 #include "GuiTestWorkspace.h"
+#include "annotate/QueueItemDisclosure.h"
 #include "annotation/AnnotationPanel.h"
 #include "common/ShortcutTable.h"
 #include "queue/QueuePanel.h"
@@ -153,6 +154,68 @@ private slots:
         item.image.metadata.insert("burned_in_annotation", true);
         panel.open(item, {}, "none");
         QVERIFY(panel.findChild<QLabel*>()->text().contains("burned into the pixels"));
+    }
+
+    // The quality gate measures people with gold items; an annotator who could tell them
+    // from the rest would be measured on their best behaviour. A lead sees which they are.
+    void goldItemsLookLikeTheirQueueToAnnotators() {
+        auto* ws = m_window->workspace();
+        const store::Id round = ws->rounds().start(1, RetrievalStrategy::Engine, 2);
+        const auto images = ws->images().list(0, 2);
+        QCOMPARE(images.size(), std::size_t(2));
+        std::vector<store::QueueItemRecord> items;
+        for (int i = 0; i < 2; ++i) {
+            store::TaskRecord t;
+            t.imageId = images[std::size_t(i)].id;
+            t.kind = TaskKind::Perception;
+            t.questionType = QuestionType::YesNo;
+            t.question = "Is there blur in this image?";
+            t.options = QJsonArray{"yes", "no"};
+            store::QueueItemRecord q;
+            q.taskId = ws->tasks().insert(t);
+            q.queue = Queue::Verify;
+            q.roundId = round;
+            q.isGold = i == 1;
+            q.uncertainty = i == 1 ? 0.93 : 0.41;
+            q.reason = i == 1 ? "gold item (known answers) mixed in by the quality gate, reviewed from a draft"
+                              : "retrieved by prototype 4; uncertainty 0.410 between the thresholds";
+            items.push_back(q);
+        }
+        ws->queues().enqueue(items);
+        m_window->queuePanel()->setQueue(Queue::Verify);
+        m_window->queuePanel()->refresh();
+        auto* model = m_window->queuePanel()->model();
+        auto textOf = [&](int taskIndex, int role) {
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->row(r)->task.id == (taskIndex == 0 ? items[0].taskId : items[1].taskId))
+                    return model->index(r).data(role).toString();
+            return QString("(missing)");
+        };
+        const QString ordinary = textOf(0, Qt::DisplayRole), gold = textOf(1, Qt::DisplayRole);
+        QVERIFY2(!gold.contains("gold") && !gold.contains("0.93") && !gold.contains("known answers"), qPrintable(gold));
+        QCOMPARE(gold.section("·", 1), ordinary.section("·", 1));  // after the modality: the same words
+        QVERIFY(gold.contains(annotate::QueueItemDisclosure::blindReason(Queue::Verify, false)));
+        QCOMPARE(textOf(1, Qt::ToolTipRole).section("Why here:", 1), textOf(0, Qt::ToolTipRole).section("Why here:", 1));
+
+        // The annotation panel's "Why here" says the same.
+        const auto goldItem = ws->queues().items(Queue::Verify, true);
+        store::Id goldId = 0;
+        for (const auto& q : goldItem)
+            if (q.isGold) goldId = q.id;
+        QVERIFY(goldId != 0);
+        m_window->openItem(goldId);
+        const QString header = m_window->annotationPanel()->findChild<QLabel*>()->text();
+        QVERIFY2(header.contains("Why here: check the model") && !header.contains("gold"), qPrintable(header));
+
+        // A lead sees the stored reason, the uncertainty and the gold mark.
+        model->setViewerRole("lead");
+        model->reload();
+        const QString forLead = textOf(1, Qt::DisplayRole);
+        QVERIFY2(forLead.contains(" · gold") && forLead.contains("0.93") && forLead.contains("known answers"),
+                 qPrintable(forLead));
+        QVERIFY(textOf(0, Qt::DisplayRole).contains("retrieved by prototype 4"));
+        model->setViewerRole("annotator");
+        model->reload();
     }
 
     void cleanupTestCase() { m_window.reset(); }
