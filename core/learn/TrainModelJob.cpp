@@ -97,11 +97,7 @@ jobs::JobOutcome TrainModelJob::run(const jobs::Progress& progress) {
         return {JobOutcome::Status::Failed, QStringLiteral("checkpoint '%1' already exists").arg(name), {}};
     // Drafts are stored by checkpoint name: none made by an earlier checkpoint of this name
     // (deleted by hand) may stand for the one trained now.
-    {
-        store::Transaction tx(ws.db());
-        store::LoopRepository(ws.db()).removeOutputsOf(name);
-        tx.commit();
-    }
+    store::LoopRepository(ws.db()).removeOutputsOf(name);
 
     model::CheckpointInfo info;
     info.parentCheckpoint = parent.isEmpty() ? QString() : QFileInfo(parent).fileName();

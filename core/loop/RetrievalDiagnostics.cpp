@@ -6,6 +6,7 @@
 #include "store/Workspace.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <algorithm>
 #include <optional>
 
@@ -108,19 +109,6 @@ RetrievalDiagnosis diagnoseRound(store::Workspace& ws, store::Id roundId, const 
         items.push_back({*s.prototypeId, modalityKey(recipe->modality), attributeKeys(*recipe)});
     }
     return diagnoseRetrieval(modes, items, shares);
-}
-
-QJsonObject RetrievalDiagnosis::toJson() const {
-    QJsonArray rows;
-    for (const PrototypeRetrieval& p : prototypes)
-        rows.append(QJsonObject{{"prototype", double(p.mode.prototypeId)},
-                                {"mode", p.mode.modality + QLatin1Char('.') + p.mode.attribute},
-                                {"purity", p.purity()},
-                                {"retrieved", p.retrieved},
-                                {"precision", p.precision()},
-                                {"chance", p.chance}});
-    return QJsonObject{{"purity", purity},       {"retrieved", retrieved}, {"precision", precision},
-                       {"chance", chance},       {"lift", lift()},         {"prototypes", rows}};
 }
 
 }  // namespace medq::loop

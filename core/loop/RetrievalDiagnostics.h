@@ -8,7 +8,6 @@
 // known truth (synthetic recipes) count; a site's own files carry none.
 #include "store/Records.h"
 
-#include <QJsonObject>
 #include <QString>
 #include <map>
 #include <vector>
@@ -55,7 +54,6 @@ struct RetrievalDiagnosis {
     // precision / chance (0 when chance is 0): how many times more often retrieval finds
     // the failure mode than a uniform draw from the same modalities.
     double lift() const { return chance > 0 ? precision / chance : 0.0; }
-    QJsonObject toJson() const;
 };
 
 RetrievalDiagnosis diagnoseRetrieval(const std::vector<FailureMode>& modes, const std::vector<RetrievedItem>& items,

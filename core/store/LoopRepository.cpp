@@ -147,10 +147,13 @@ std::vector<ModelOutputRecord> LoopRepository::outputsFor(const std::vector<Id>&
 }
 
 int LoopRepository::removeOutputsOf(const QString& version) {
+    WriteScope scope(m_db);
     Statement s = m_db.prepare("DELETE FROM model_outputs WHERE model_version=?");
     s.bind(1, version);
     s.run();
-    return m_db.changes();
+    const int removed = m_db.changes();
+    scope.commit();
+    return removed;
 }
 
 }  // namespace medq::store

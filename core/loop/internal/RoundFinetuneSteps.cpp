@@ -134,11 +134,7 @@ Status stepFinetune(Round& r, const jobs::Progress& progress) {
         }
         // Drafts are stored by checkpoint name: none made by an earlier checkpoint of this name
         // (deleted by hand) may stand for the one trained now.
-        {
-            store::Transaction tx(r.ws.db());
-            store::LoopRepository(r.ws.db()).removeOutputsOf(name);
-            tx.commit();
-        }
+        store::LoopRepository(r.ws.db()).removeOutputsOf(name);
         model::CheckpointInfo ci;
         ci.parentCheckpoint = start;
         ci.trainingDataHash = train::trainingDataHash(data.training);
