@@ -20,7 +20,7 @@ QStringList poolModalityKeys() {
 
 // What the name column shows: a file's name, or the recipe of a benchmark item.
 QString displayName(const store::CatalogEntry& e) {
-    if (e.source == store::CatalogSource::Synth) return e.path.section(QLatin1Char(':'), 0, 1);
+    if (e.source == store::CatalogSource::Synth) return imageLocationName(e.path);
     return QFileInfo(e.path).fileName();
 }
 
@@ -117,8 +117,8 @@ QVariant ImageCatalogModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole)
         return phiRisk ? tr("%1\n%2: text was found in the pixels, which may identify the patient. "
                             "The image is kept out of exports; check it before sharing it.")
-                             .arg(e->path, phiRiskMarker())
-                       : e->path;
+                             .arg(imageLocationName(e->path), phiRiskMarker())
+                       : imageLocationName(e->path);
     // The whole row in red and a warning sign before the name: the status column, which
     // names the risk, is off screen at the dock's usual width.
     if (role == Qt::ForegroundRole && phiRisk) return QColor(0xc6, 0x28, 0x28);

@@ -64,4 +64,9 @@ QString questionTypeName(QuestionType questionType) {
     return key(questionType);
 }
 
+QString imageLocationName(const QString& storedPath) {
+    if (storedPath.startsWith(QLatin1String("synth:"))) return storedPath.section(QLatin1Char('|'), 0, 0);
+    return storedPath;
+}
+
 }  // namespace medq::gui

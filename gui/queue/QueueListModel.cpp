@@ -54,7 +54,7 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole: return r->thumbnail;
     case Qt::ToolTipRole:
         return tr("%1\n%2x%3x%4 %5\nWhy here: %6")
-            .arg(r->image.path).arg(r->image.width).arg(r->image.height).arg(r->image.depth).arg(modality)
+            .arg(imageLocationName(r->image.path)).arg(r->image.width).arg(r->image.height).arg(r->image.depth).arg(modality)
             .arg(shown.reason.isEmpty() ? tr("(not recorded)") : shown.reason);
     case Qt::ForegroundRole:
         if (r->item.status != ItemStatus::Pending) return QColor(Qt::gray);

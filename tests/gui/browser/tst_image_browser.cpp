@@ -4,6 +4,7 @@
 // model drafts it on the engine thread. The catalogue model fetches rows page by page.
 #include "annotation/AnnotationPanel.h"
 #include "browser/ImageBrowser.h"
+#include "browser/ImageCatalogModel.h"
 #include "dataset/BenchmarkBuildJob.h"
 #include "learn/TrainModelJob.h"
 #include "queue/QueuePanel.h"
@@ -132,6 +133,10 @@ private slots:
         search("ct|1000001|");  // SynthRecipe::siteBase(1): the first site base
         QTRY_VERIFY_WITH_TIMEOUT(browser()->model()->rowCount() > 0, 5000);
         QCOMPARE(browser()->model()->entry(0)->modality, QString("ct"));
+        // Its recipe names the degradations, the answers: the name and tooltip show its kind only.
+        const QModelIndex name = browser()->model()->index(0, ImageCatalogModel::NameColumn);
+        QCOMPARE(name.data().toString(), QString("synth:ct"));
+        QCOMPARE(name.data(Qt::ToolTipRole).toString(), QString("synth:ct"));
         QTableView* table = browser()->table();
         table->setFocus();
         table->setCurrentIndex(browser()->model()->index(0, 0));
