@@ -18,15 +18,14 @@ QStringList poolModalityKeys() {
     return keys;
 }
 
-// What the name column shows: a file's name, or the recipe of a benchmark item.
-QString displayName(const store::CatalogEntry& e) {
-    if (e.source == store::CatalogSource::Synth) return imageLocationName(e.path);
-    return QFileInfo(e.path).fileName();
-}
-
 }  // namespace
 
 ImageCatalogModel::ImageCatalogModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+QString ImageCatalogModel::displayName(const store::CatalogEntry& e) {
+    if (e.source == store::CatalogSource::Synth) return imageLocationName(e.path);
+    return QFileInfo(e.path).fileName();
+}
 
 QString ImageCatalogModel::sourceName(store::CatalogSource source) {
     switch (source) {

@@ -37,6 +37,8 @@ public:
     void fetchMore(const QModelIndex& parent) override;
 
     static QString sourceName(store::CatalogSource source);
+    // What the name column shows: a file's name, or a benchmark item's kind ("synth:ct").
+    static QString displayName(const store::CatalogEntry& e);
     static QString statusName(store::CatalogStatus status);
     // The marker of an image in which the burned-in text scan found text (kept out of exports).
     static QString phiRiskMarker();

@@ -74,7 +74,7 @@ void MainWindow::viewOutsideQueue(const store::ImageRecord& record, const QStrin
     auto loaded = m_loader.load(record, files);
     // A series is named by its series; a single file by its name.
     const QString name = entry.depth > 1 && !entry.series.isEmpty() ? tr("series %1").arg(entry.series)
-                                                                    : QFileInfo(entry.path).fileName();
+                                                                    : ImageCatalogModel::displayName(entry);
     QString header = tr("<b>%1</b> · %2 · %3 · %4")
                          .arg(name.toHtmlEscaped(), modalityName(entry.modality),
                               ImageCatalogModel::sourceName(entry.source), ImageCatalogModel::statusName(entry.status));

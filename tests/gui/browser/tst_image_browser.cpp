@@ -16,6 +16,7 @@
 
 #include <QComboBox>
 #include <QDirIterator>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -143,6 +144,8 @@ private slots:
         QTest::keyClick(table, Qt::Key_Return);
         QVERIFY(m_window->viewer()->image() != nullptr);
         QCOMPARE(m_window->viewer()->image()->width, 256);
+        const QString header = m_window->annotationPanel()->findChild<QLabel*>()->text();
+        QVERIFY2(header.contains("synth:ct") && !header.contains("|"), qPrintable(header));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->annotationPanel()->draftText().contains("Overall quality"), 60000);
         QCoreApplication::processEvents();
         keepScreenshot(m_window.get(), "browser-site-base-item");
