@@ -25,11 +25,13 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -211,7 +213,15 @@ void MainWindow::handleKey(int n) {
 
 void MainWindow::restoreLayout() {
     QSettings s;
-    if (!restoreGeometry(s.value(QStringLiteral("ui/geometry")).toByteArray())) resize(1500, 920);
+    // The lab's docks were laid out before they were hidden, and the window keeps the minimum
+    // size of that layout (about 2500 x 1220) until the layout runs again: without this a
+    // first start opened wider than the screen, the annotation panel and progress off it.
+    layout()->activate();
+    if (!restoreGeometry(s.value(QStringLiteral("ui/geometry")).toByteArray())) {
+        // First start: a comfortable size, but never more than the screen offers.
+        const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1500, 920);
+        resize(QSize(1500, 920).boundedTo(room));
+    }
     restoreState(s.value(QStringLiteral("ui/state")).toByteArray());
 }
 

@@ -11,6 +11,8 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QLayout>
+#include <QScreen>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
@@ -51,6 +53,25 @@ private slots:
         QApplication::setActiveWindow(m_window.get());
         QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget*>(m_window.get()));
         QVERIFY(m_window->openWorkspace(m_data.dir));
+    }
+
+    // A first start (no stored layout) opens within the screen, and the window can shrink to a
+    // 1366 x 768 laptop screen. It opened at 2505 x 1221 on any screen: the lab's docks, laid
+    // out before they were hidden, left their minimum size on the window.
+    void firstStartFitsTheScreen() {
+        MainWindow fresh;
+        const QSize room = fresh.screen()->availableGeometry().size();
+        QVERIFY2(fresh.width() <= room.width() && fresh.height() <= room.height(),
+                 qPrintable(QStringLiteral("%1x%2 on a screen of %3x%4")
+                                .arg(fresh.width()).arg(fresh.height()).arg(room.width()).arg(room.height())));
+        QVERIFY2(fresh.minimumWidth() <= 1366 && fresh.minimumHeight() <= 768,
+                 qPrintable(QStringLiteral("least %1x%2").arg(fresh.minimumWidth()).arg(fresh.minimumHeight())));
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        QVERIFY(fresh.frameGeometry().width() <= room.width());
+        const QSize least = m_window->layout()->minimumSize();
+        QVERIFY2(least.width() <= 1366 && least.height() <= 768,
+                 qPrintable(QStringLiteral("with a workspace open: least %1x%2").arg(least.width()).arg(least.height())));
     }
 
     void opensFirstPendingItemWithImage() {
