@@ -10,6 +10,7 @@
 #include <faiss/index_io.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <QFile>
 #include <QFileInfo>
@@ -217,9 +218,19 @@ std::vector<std::vector<SearchHit>> PoolIndex::search(const float* queries, int 
 Status PoolIndex::save(const QString& path) const {
     if (!m_impl->index) return Error{path, QStringLiteral("no index to save")};
     const QByteArray finalPath = QFile::encodeName(path);
-    const QByteArray stagedPath = finalPath + ".tmp";
-    FILE* f = std::fopen(stagedPath.constData(), "wb");
-    if (!f) return Error{path, QStringLiteral("cannot create %1: %2").arg(QFile::decodeName(stagedPath), std::strerror(errno))};
+    // A staged name of its own for each writer: two processes indexing one workspace (a bench
+    // beside the workstation) must not rename each other's half-written file away.
+    QByteArray stagedPath = finalPath + ".XXXXXX";
+    const int fd = ::mkstemp(stagedPath.data());
+    if (fd < 0) return Error{path, QStringLiteral("cannot create %1: %2").arg(QFile::decodeName(stagedPath), std::strerror(errno))};
+    ::fchmod(fd, 0644);  // mkstemp's 0600 would hide the index from a second account on a shared site
+    FILE* f = ::fdopen(fd, "wb");
+    if (!f) {
+        const QString reason = std::strerror(errno);
+        ::close(fd);
+        std::remove(stagedPath.constData());
+        return Error{path, QStringLiteral("cannot create %1: %2").arg(QFile::decodeName(stagedPath), reason)};
+    }
     try {
         faiss::write_index(m_impl->index.get(), f);
     } catch (const faiss::FaissException& e) {

@@ -20,8 +20,10 @@ CheckpointVerdict CheckpointGate::decide(double before, double after,
             v.worst = modality + QLatin1Char(' ') + d.what;
         }
     }
+    v.drafts = pooledDrafts(changes);
+    const bool draftsHeld = !(v.drafts.drop() > m_tolerance && v.drafts.pValue() < m_alpha);
     const bool withinMargin = v.gain > -m_margin;
-    const bool accept = withinMargin && v.worst.isEmpty();
+    const bool accept = withinMargin && v.worst.isEmpty() && draftsHeld;
     v.decision = accept ? CheckpointDecision::Accepted : CheckpointDecision::RolledBack;
     if (accept && v.gain > 0)
         v.reason = QStringLiteral("validation score %1 -> %2 (+%3); largest modality drop %4")
@@ -45,12 +47,20 @@ CheckpointVerdict CheckpointGate::decide(double before, double after,
     else if (!withinMargin)
         v.reason =
             QStringLiteral("validation score did not improve (%1 -> %2)").arg(before, 0, 'f', 4).arg(after, 0, 'f', 4);
-    else
+    else if (!v.worst.isEmpty())
         v.reason = QStringLiteral("%1 dropped by %2 (tolerance %3, paired test p = %4)")
                        .arg(v.worst)
                        .arg(v.worstDrop, 0, 'f', 3)
                        .arg(m_tolerance, 0, 'f', 3)
                        .arg(v.worstP, 0, 'g', 2);
+    else
+        v.reason = QStringLiteral("%1 of %2 validation descriptions lost their draft, %3 gained one "
+                                  "(tolerance %4, paired test p = %5)")
+                       .arg(v.drafts.lost)
+                       .arg(v.drafts.drafted)
+                       .arg(v.drafts.gained)
+                       .arg(m_tolerance, 0, 'f', 3)
+                       .arg(v.drafts.pValue(), 0, 'g', 2);
     return v;
 }
 

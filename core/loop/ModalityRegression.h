@@ -30,6 +30,11 @@ struct ModalityChange {
     int worse = 0;         // rubric total lower after
     int better = 0;        // rubric total higher after
     int rubricLoss = 0;    // sum over descriptions of (total before - total after)
+    // Drafts, whether or not a reference exists: a degenerate text (DegenerateDraft.h) is no
+    // draft at all for a person, whatever the rubric makes of its words.
+    int drafted = 0;       // descriptions both checkpoints wrote
+    int draftsLost = 0;    // a usable draft before, a degenerate one after
+    int draftsGained = 0;  // the other way round
 
     double drop() const { return questions > 0 ? double(lost - gained) / double(questions) : 0.0; }
     double pValue() const { return signTestP(lost, gained); }  // exact McNemar
@@ -50,8 +55,17 @@ struct ModalityChange {
 // Per modality, paired by task over the items both draft sets hold.
 std::map<QString, ModalityChange> compareByModality(const std::vector<ItemDraft>& before, const std::vector<ItemDraft>& after);
 
+// Drafts lost against gained over all modalities together: a generator that stops writing
+// usable text does so across modalities, and pooling gives the sign test its power.
+struct DraftChange {
+    int drafted = 0, lost = 0, gained = 0;
+    double drop() const { return drafted > 0 ? double(lost - gained) / double(drafted) : 0.0; }
+    double pValue() const { return signTestP(lost, gained); }
+};
+DraftChange pooledDrafts(const std::map<QString, ModalityChange>& changes);
+
 // {modality: {questions, lost, gained, drop, p, descriptions, worse, better, descriptionDrop,
-// descriptionP}} for the round's record.
+// descriptionP, drafted, draftsLost, draftsGained}} for the round's record.
 QJsonObject toJson(const std::map<QString, ModalityChange>& changes);
 
 }  // namespace medq::loop

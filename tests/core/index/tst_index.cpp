@@ -6,6 +6,7 @@
 #include "index/KMeansClustering.h"
 #include "index/PoolIndex.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <cmath>
 #include <set>
+#include <thread>
 
 using namespace medq;
 using namespace medq::index;
@@ -264,7 +266,7 @@ private slots:
         const QString path = dir.filePath("pool.faiss");
         const Status saved = pool.save(path);
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? "" : saved.error().message()));
-        QVERIFY(!QFile::exists(path + ".tmp"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"pool.faiss"});  // no staged file left
         auto loaded = PoolIndex::load(path);
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? "" : loaded.error().message()));
         QCOMPARE(loaded.value().kind(), pool.kind());
@@ -280,6 +282,30 @@ private slots:
                 QCOMPARE(a[std::size_t(i)][j].similarity, b[std::size_t(i)][j].similarity);
             }
         }
+    }
+
+    // Two writers of one workspace (a bench beside the workstation) each saved through the
+    // same staged name, so one renamed the other's file away and failed.
+    void concurrentSavesToOnePathAllSucceed() {
+        const int n = 3000, dim = 16;
+        const auto x = clustered(n, dim, 20, 1.0, 13);
+        const auto ids = idsFrom(5, n);
+        const PoolIndex pool = PoolIndex::build(x.data(), ids.data(), n, dim, PoolIndex::Kind::Flat, quiet()).take();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("pool.faiss");
+        std::atomic<int> failures{0};
+        std::vector<std::thread> writers;
+        for (int w = 0; w < 4; ++w)
+            writers.emplace_back([&] {
+                for (int i = 0; i < 8; ++i)
+                    if (!pool.save(path).ok()) ++failures;
+            });
+        for (auto& t : writers) t.join();
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"pool.faiss"});
+        auto loaded = PoolIndex::load(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? "" : loaded.error().message()));
+        QCOMPARE(loaded.value().size(), std::int64_t(n));
     }
 
     void loadingGarbageGivesError() {

@@ -447,6 +447,42 @@ private slots:
         QCOMPARE(toJson({{"fundus", c}}).value("fundus").toObject().value("worse").toInt(), 12);
     }
 
+    void draftsLostAndGainedArePairedByTaskWithOrWithoutAReference() {
+        // 30 mri descriptions, half without a reference (no rubric): the candidate writes
+        // `lost` of them degenerate where the base wrote a draft, and mends `gained` the base
+        // had left degenerate.
+        auto drafts = [](int lost, int gained, bool afterFine) {
+            ItemDraft item;
+            item.modality = "mri";
+            for (int i = 0; i < 30; ++i) {
+                TaskDraft d;
+                d.task.id = 500 + i;
+                d.task.kind = medq::TaskKind::Description;
+                if (i % 2 == 0) d.rubric = medq::train::RubricScore{1, 1, 1, 1};
+                const bool isLost = i < lost, isGained = i >= lost && i < lost + gained;
+                if ((afterFine && isLost) || (!afterFine && isGained)) d.output.draftProblem = medq::DraftProblem::RepeatedToken;
+                item.tasks.push_back(d);
+            }
+            return std::vector<ItemDraft>{item};
+        };
+        const auto c = compareByModality(drafts(7, 2, false), drafts(7, 2, true)).at("mri");
+        QCOMPARE(c.drafted, 30);
+        QCOMPARE(c.draftsLost, 7);
+        QCOMPARE(c.draftsGained, 2);
+        QCOMPARE(c.descriptions, 15);  // the rubric pairs only those with a reference
+        const DraftChange pooled = pooledDrafts({{"mri", c}, {"ct", c}});
+        QCOMPARE(pooled.drafted, 60);
+        QCOMPARE(pooled.lost, 14);
+        QCOMPARE(pooled.gained, 4);
+        QCOMPARE(pooled.drop(), 10 / 60.0);
+        QCOMPARE(pooled.pValue(), signTestP(14, 4));
+        QCOMPARE(toJson({{"mri", c}}).value("mri").toObject().value("draftsLost").toInt(), 7);
+        // A description only one side wrote is not paired.
+        auto half = drafts(7, 2, true);
+        half.front().tasks.resize(10);
+        QCOMPARE(compareByModality(drafts(7, 2, false), half).at("mri").drafted, 10);
+    }
+
     void kappaIsOneForAgreementAndZeroForChance() {
         std::vector<std::pair<QString, QString>> same{{"good", "good"}, {"reject", "reject"}, {"usable", "usable"}};
         QCOMPARE(cohensKappa(same), 1.0);
