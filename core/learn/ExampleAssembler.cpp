@@ -192,6 +192,16 @@ Result<train::TrainingExample> ExampleAssembler::example(const store::TaskRecord
 
 Result<AssembledSet> ExampleAssembler::split(const QString& split, const jobs::Progress& progress, int limit) {
     const auto tasks = m_ws.tasks().inSplit(split);
+    if (tasks.empty()) {
+        // Most often a misspelt name ("validation" for "val"): say which splits there are.
+        QStringList names;
+        for (const QString& splitKind : m_ws.tasks().countBySplitAndKind().keys()) {
+            const QString name = splitKind.section(QLatin1Char('/'), 0, 0);
+            if (name != QLatin1String("none") && !names.contains(name)) names << name;
+        }
+        return Error{split, names.isEmpty() ? QStringLiteral("no such split: the workspace has no benchmark (run `medq synth bench` first)")
+                                            : QStringLiteral("no such split; the workspace has: %1").arg(names.join(QStringLiteral(", ")))};
+    }
     AssembledSet out;
     const int n = limit > 0 ? std::min<int>(limit, int(tasks.size())) : int(tasks.size());
     std::vector<store::Id> images;

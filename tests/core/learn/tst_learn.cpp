@@ -105,7 +105,12 @@ private slots:
             if (e.kind == train::TrainingExample::Kind::Perception) QVERIFY(e.answerIndex >= 0 && e.answerIndex < e.options.size());
             else QVERIFY(e.targetText.contains("Overall"));
         }
-        QVERIFY(!assembler.split("nonexistent", jobs::Progress(&never, {})).ok());
+        // A misspelt split names the ones there are.
+        const auto missing = assembler.split("validation", jobs::Progress(&never, {}));
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().message().contains("validation") && missing.error().message().contains("no such split") &&
+                     missing.error().message().contains("train") && missing.error().message().contains("val"),
+                 qPrintable(missing.error().message()));
     }
 
     // For a model with source measures every image carries them, standardised within its

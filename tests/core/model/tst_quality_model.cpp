@@ -189,6 +189,37 @@ private slots:
         }
     }
 
+    // By default a description may use all the room training gave the references: what the
+    // config's maxTextLength leaves after the prompt (a fixed 64 cut long references off).
+    void generationByDefaultUsesTheRoomTrainingGaveTheReferences() {
+        ModelConfig config = ModelConfig::fromPreset("tiny").value();
+        config.maxTextLength = 120;
+        QualityModel model = QualityModel::create(config, testTokenizer()).take();
+        std::vector<VisualInput> inputs;
+        for (const auto& image : images(config.imageSize)) inputs.push_back({image, {}});
+        inputs.push_back({inputs[0].first, inputs[1].first});  // a pair: its own, longer prompt
+        GenerationOptions options;
+        options.mode = GenerationOptions::Mode::Sample;
+        options.noRepeatNgram = 0;  // an untrained model then seldom picks EOS among ~800 tokens
+        const PromptFormat format(model.tokenizer(), config.maxTextLength);
+        int runToTheLimit = 0;
+        for (const std::uint64_t seed : {1, 2, 3}) {
+            options.seed = seed;
+            const auto out = model.describe(inputs, options).take();
+            for (std::size_t i = 0; i < inputs.size(); ++i) {
+                const int room = config.maxTextLength - int(format.description(inputs[i].isPair()).ids.size());
+                QVERIFY(room > 64);
+                if (out[i].stoppedAtEos) {
+                    QVERIFY(int(out[i].tokens.size()) < room);
+                } else {
+                    QCOMPARE(int(out[i].tokens.size()), room);
+                    ++runToTheLimit;
+                }
+            }
+        }
+        QVERIFY2(runToTheLimit > 0, "an untrained model should run to the limit at least once");
+    }
+
     void sameSeedGivesSameWeights() {
         const auto q = queries(32);
         auto a = tinyModel(3).answer(q).take();
