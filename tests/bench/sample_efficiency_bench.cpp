@@ -25,6 +25,7 @@
 #include "LearningCurvePlot.h"
 #include "learn/CheckpointRegistry.h"
 #include "loop/FinetuneAnatomy.h"
+#include "jobs/WorkspaceJobLock.h"
 #include "loop/PoolEmbedder.h"
 #include "loop/RetrievalDiagnostics.h"
 #include "loop/RoundMetrics.h"
@@ -200,11 +201,17 @@ int main(int argc, char** argv) {
         if (!f.open(QIODevice::ReadOnly)) return std::fprintf(stderr, "cannot read %s\n", qPrintable(f.fileName())), 1;
         json = QJsonDocument::fromJson(f.readAll()).object();
     }
-    // Embed and index the pool once in the base, so every run starts from the same index.
+    // Embed and index the pool once in the base, so every run starts from the same index. Under
+    // the workspace's job lock, waited for: arms run as separate processes on one base embed
+    // and save its index one after the other.
     QString baseCheckpoint;
     int baseRounds = 0;  // finished rounds the base already has
     loop::AttributeShares poolShares;  // what a uniform draw finds, for the retrieval diagnosis
     {
+        std::atomic<bool> neverCancelled{false};
+        const auto baseLock = jobs::WorkspaceJobLock::acquireWaiting(
+            base, QStringLiteral("bench_sample_efficiency: the base's pool index"), jobs::Progress(&neverCancelled, {}));
+        if (!baseLock) return std::fprintf(stderr, "%s\n", qPrintable(baseLock.error().message())), 1;
         auto ws = store::Workspace::open(base);
         if (!ws) return std::fprintf(stderr, "%s\n", qPrintable(ws.error().message())), 1;
         learn::CheckpointRegistry registry(*ws.value());
