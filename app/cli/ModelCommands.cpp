@@ -87,6 +87,10 @@ void printEvaluation(const QJsonObject& r) {
                        .arg(kind.value("descriptions").toInt());
     }
     out << QStringLiteral("%1 %2\n").arg("description ROUGE-L", -28).arg(description.value("meanRougeL").toDouble(), 10, 'f', 3);
+    if (const int total = description.value("total").toInt(); total > 0)
+        out << QStringLiteral("%1 %2 (%3 of %4)\n").arg("names another modality", -28)
+                   .arg(QStringLiteral("%1%").arg(100.0 * description.value("namesAnotherModality").toInt() / total, 0, 'f', 1), 10)
+                   .arg(description.value("namesAnotherModality").toInt()).arg(total);
     const QJsonObject head = r.value("attributeHead").toObject();
     if (!head.isEmpty())
         out << QStringLiteral("attribute head on %1 images: presence %2% (all-absent baseline %3%), severity %4%, "

@@ -142,6 +142,7 @@ const std::vector<JsonField<ModelConfig>>& fields() {
         intField("vocabSize", &C::vocabSize),
         boolField("tieEmbeddings", &C::tieEmbeddings),
         doubleField("answerTemperature", &C::answerTemperature, /*whenMissing*/ 1.0),
+        boolField("modalityInPrompt", &C::modalityInPrompt, /*whenMissing*/ false),
         doubleField("dropout", &C::dropout),
         uint64Field("seed", &C::seed),
         intField("threads", &C::threads),

@@ -99,6 +99,10 @@ struct ModelConfig {
     // entropies change, the chosen option never. Checkpoints without the key read 1.
     double answerTemperature = 1.0;
 
+    // The description prompt names the item's modality (PromptFormat). Checkpoints without
+    // the key were trained on the prompt without it.
+    bool modalityInPrompt = true;
+
     double dropout = 0.0;
     std::uint64_t seed = 1234;
     int threads = 2;  // torch intra-op threads on CPU

@@ -1,11 +1,31 @@
 #include "model/PromptFormat.h"
 
+#include "io/Modality.h"
+
 #include <algorithm>
 
 namespace medq::model {
 
-PromptFormat::PromptFormat(const Tokenizer& tokenizer, int maxTextLength)
-    : m_tokenizer(tokenizer), m_maxLength(maxTextLength) {}
+namespace {
+
+// The words the benchmark's reference descriptions use for each modality ("This MRI image
+// shows ..."), so that the prompt and the text it leads to share their pieces.
+QString modalityWord(const QString& key) {
+    switch (modalityFromString(key).value_or(Modality::Other)) {
+    case Modality::CT: return QStringLiteral("CT");
+    case Modality::MRI: return QStringLiteral("MRI");
+    case Modality::Endoscopy: return QStringLiteral("endoscopy");
+    case Modality::Fundus: return QStringLiteral("fundus");
+    case Modality::Histopathology: return QStringLiteral("histopathology");
+    case Modality::Other: break;
+    }
+    return {};
+}
+
+}  // namespace
+
+PromptFormat::PromptFormat(const Tokenizer& tokenizer, int maxTextLength, bool namesModality)
+    : m_tokenizer(tokenizer), m_maxLength(maxTextLength), m_namesModality(namesModality) {}
 
 QString PromptFormat::perceptionText(const QString& question, const QStringList& options) {
     QString text = QStringLiteral("Question: %1 Options:").arg(question.simplified());
@@ -14,9 +34,13 @@ QString PromptFormat::perceptionText(const QString& question, const QStringList&
     return text + QStringLiteral(" Answer:");
 }
 
-QString PromptFormat::descriptionText(bool pair) {
-    return pair ? QStringLiteral("Compare the quality of the two images.")
-                : QStringLiteral("Describe the quality of this image.");
+QString PromptFormat::descriptionText(bool pair, const QString& modalityKey) {
+    const QString word = modalityWord(modalityKey);
+    if (word.isEmpty())
+        return pair ? QStringLiteral("Compare the quality of the two images.")
+                    : QStringLiteral("Describe the quality of this image.");
+    return pair ? QStringLiteral("Compare the quality of the two %1 images.").arg(word)
+                : QStringLiteral("Describe the quality of this %1 image.").arg(word);
 }
 
 TokenSequence PromptFormat::perception(const QString& question, const QStringList& options, int answerIndex,
@@ -43,9 +67,9 @@ TokenSequence PromptFormat::perception(const QString& question, const QStringLis
     return seq;
 }
 
-TokenSequence PromptFormat::description(bool pair, const QString& target) const {
+TokenSequence PromptFormat::description(bool pair, const QString& target, const QString& modalityKey) const {
     TokenSequence seq{{m_tokenizer.bosId()}, 0};
-    const auto prompt = m_tokenizer.encode(descriptionText(pair));
+    const auto prompt = m_tokenizer.encode(descriptionText(pair, m_namesModality ? modalityKey : QString()));
     seq.ids.insert(seq.ids.end(), prompt.begin(), prompt.end());
     if (int(seq.ids.size()) > m_maxLength) seq.ids.resize(std::size_t(m_maxLength));
     seq.targetStart = int(seq.ids.size());

@@ -17,6 +17,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <map>
 
 namespace medq::model {
 
@@ -257,11 +258,23 @@ Result<std::vector<GeneratedDescription>> QualityModel::describe(const std::vect
         torch::NoGradGuard noGrad;
         m_impl->network->eval();
         internal::TextGenerator generator(*m_impl, options);
-        for (const auto& group : internal::groupByLayout(pointers, std::size_t(m_batchRows))) {
-            std::vector<const VisualInput*> rows;
-            for (std::size_t i : group) rows.push_back(pointers[i]);
-            auto generated = generator.generate(rows, group);
-            for (std::size_t r = 0; r < group.size(); ++r) out[group[r]] = std::move(generated[r]);
+        // Rows of one batch share the prompt: by layout, and by modality when the prompt names it.
+        std::map<QString, std::vector<std::size_t>> byPrompt;
+        for (std::size_t i = 0; i < pointers.size(); ++i)
+            byPrompt[m_impl->config.modalityInPrompt ? pointers[i]->modality : QString()].push_back(i);
+        for (const auto& [modality, indices] : byPrompt) {
+            std::vector<const VisualInput*> same;
+            for (std::size_t i : indices) same.push_back(pointers[i]);
+            for (const auto& group : internal::groupByLayout(same, std::size_t(m_batchRows))) {
+                std::vector<const VisualInput*> rows;
+                std::vector<std::size_t> items;
+                for (std::size_t g : group) {
+                    rows.push_back(same[g]);
+                    items.push_back(indices[g]);
+                }
+                auto generated = generator.generate(rows, items);
+                for (std::size_t r = 0; r < items.size(); ++r) out[items[r]] = std::move(generated[r]);
+            }
         }
     } catch (const std::exception& e) {
         return Error{QString(), QStringLiteral("description generation failed: %1").arg(firstLine(e.what()))};

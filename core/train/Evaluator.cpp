@@ -1,5 +1,7 @@
 #include "train/Evaluator.h"
 
+#include "train/ModalityMention.h"
+
 #include <QJsonArray>
 #include <algorithm>
 
@@ -11,6 +13,11 @@ QJsonObject DescriptionSummary::toJson() const {
         byGroup.insert(it.key().isEmpty() ? QStringLiteral("(none)") : it.key(), it.value());
     QJsonObject json{{"total", total}, {"meanRougeL", meanRougeL}, {"rougeLByGroup", byGroup}, {"meanEntropy", meanEntropy}};
     if (meanRubricTotal) json.insert("meanRubricTotal", *meanRubricTotal);
+    QJsonObject another;
+    for (auto it = namesAnotherModalityByGroup.begin(); it != namesAnotherModalityByGroup.end(); ++it)
+        another.insert(it.key(), it.value());
+    json.insert("namesAnotherModality", namesAnotherModality);
+    json.insert("namesAnotherModalityByGroup", another);
     return json;
 }
 
@@ -75,6 +82,10 @@ Result<EvaluationReport> Evaluator::evaluate(const std::vector<TrainingExample>&
             if (m_scorer) {
                 o.rubric = m_scorer->score(g.text, e.targetText, e.group, e.image.isPair());
                 rubricSum += o.rubric->total();
+            }
+            if (!e.image.isPair() && ModalityMention::namesAnother(g.text, e.image.modality)) {
+                ++report.description.namesAnotherModality;
+                ++report.description.namesAnotherModalityByGroup[e.image.modality];
             }
             rougeSum += o.rouge.f;
             entropySum += o.meanEntropy;

@@ -31,6 +31,10 @@ struct DescriptionSummary {
     QMap<QString, double> rougeLByGroup;
     std::optional<double> meanRubricTotal;  // of 8, when a scorer was given
     double meanEntropy = 0;
+    // Descriptions of a known modality that name another one first (ModalityMention), and
+    // of those checked, per modality key.
+    int namesAnotherModality = 0;
+    QMap<QString, int> namesAnotherModalityByGroup;
     QJsonObject toJson() const;
 };
 

@@ -24,7 +24,7 @@ std::vector<model::TokenSequence> encode(const std::vector<TrainingExample>& exa
     for (const TrainingExample& e : examples)
         out.push_back(e.kind == TrainingExample::Kind::Perception
                           ? format.perception(e.question, e.options, e.answerIndex, wholeAnswer)
-                          : format.description(e.image.isPair(), e.targetText));
+                          : format.description(e.image.isPair(), e.targetText, e.image.modality));
     return out;
 }
 
@@ -46,7 +46,7 @@ TrainingRun::TrainingRun(model::QualityModel& model, const TrainConfig& config,
       m_totalSteps(config.totalSteps(int(training.size()))),
       m_stepsPerEpoch(config.stepsPerEpoch(int(training.size()))), m_schedule(config, m_totalSteps),
       m_parameters(allParameters(m_impl)), m_average(config.weightAverageDecay) {
-    const model::PromptFormat format(m_impl.tokenizer, m_impl.config.maxTextLength);
+    const model::PromptFormat format(m_impl.tokenizer, m_impl.config.maxTextLength, m_impl.config.modalityInPrompt);
     m_sequences = encode(training, format, config.perceptionWholeAnswer);
     m_validationSequences = encode(validation, format, config.perceptionWholeAnswer);
     setUpOptimizer();

@@ -67,7 +67,8 @@ std::vector<GeneratedDescription> TextGenerator::generate(const std::vector<cons
     const Tokenizer& tokenizer = m_model.tokenizer;
     auto& network = *m_model.network;
     const int64_t rows = int64_t(images.size());
-    const TokenSequence prompt = PromptFormat(tokenizer, config.maxTextLength).description(images[0]->isPair());
+    const TokenSequence prompt = PromptFormat(tokenizer, config.maxTextLength, config.modalityInPrompt)
+                                     .description(images[0]->isPair(), {}, images[0]->modality);
     const int maxNew = std::clamp(m_options.maxTokens, 0, config.maxTextLength - int(prompt.ids.size()));
 
     std::vector<const TokenSequence*> sequences(std::size_t(rows), &prompt);

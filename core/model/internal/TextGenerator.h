@@ -14,7 +14,8 @@ namespace medq::model::internal {
 class TextGenerator {
 public:
     TextGenerator(QualityModel::Impl& model, const GenerationOptions& options);
-    // images: one layout (all single or all pairs). items[r] is row r's index in the
+    // images: one layout (all single or all pairs) and, for a model whose prompt names the
+    // modality, one modality: the rows share one prompt. items[r] is row r's index in the
     // caller's list: it seeds the row's random stream, so batching does not change draws.
     std::vector<GeneratedDescription> generate(const std::vector<const VisualInput*>& images,
                                                const std::vector<std::size_t>& items);

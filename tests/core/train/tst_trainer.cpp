@@ -11,6 +11,8 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
@@ -156,6 +158,50 @@ private slots:
         const auto cut = m_trained.describe({images[0]}, greedy).take();
         QCOMPARE(int(cut[0].tokens.size()), 3);
         QVERIFY(!cut[0].stoppedAtEos);
+    }
+
+    // Images the decoder cannot tell apart (the same pixels; a measures-only decoder reads
+    // no modality either) described by their modality: with the modality in the prompt the
+    // model writes each one's own; without it, one text for both.
+    void descriptionsNameTheModalityThePromptGives() {
+        const int size = ModelConfig::fromPreset("tiny").value().imageSize;
+        const QMap<QString, QString> target{{"mri", "The MRI image is good."}, {"ct", "The CT image is good."}};
+        std::vector<TrainingExample> examples;
+        for (int i = 0; i < 6; ++i) {
+            const QString modality = i % 2 ? "ct" : "mri";
+            VisualInput image{testing::patternPixels(Pattern::Square, 1u, size), {}};
+            image.modality = modality;
+            TrainingExample e = TrainingExample::description(image, target[modality]);
+            e.group = modality;
+            examples.push_back(e);
+        }
+        QStringList corpus = tokenizerCorpus(examples);
+        corpus << PromptFormat::descriptionText(false, "mri") << PromptFormat::descriptionText(false, "ct");
+        const Tokenizer tokenizer = Tokenizer::train(corpus, 300).take();
+        QCOMPARE(PromptFormat::descriptionText(false, "mri"), QStringLiteral("Describe the quality of this MRI image."));
+        QCOMPARE(PromptFormat::descriptionText(true, "ct"), QStringLiteral("Compare the quality of the two CT images."));
+        QCOMPARE(PromptFormat::descriptionText(false, "other"), PromptFormat::descriptionText(false));
+        for (const bool named : {true, false}) {
+            ModelConfig config = ModelConfig::fromPreset("tiny").value();
+            config.modalityInPrompt = named;
+            QualityModel model = QualityModel::create(config, tokenizer).take();
+            TrainConfig train = fastConfig(120);
+            train.batchSize = 6;
+            QVERIFY(Trainer(model, train).train(examples, {}, QString(), kQuiet).ok());
+            std::vector<VisualInput> images{examples[0].image, examples[1].image, examples[2].image};
+            const auto texts = model.describe(images, GenerationOptions{}).take();
+            if (named) {
+                for (std::size_t i = 0; i < texts.size(); ++i)
+                    QCOMPARE(texts[i].text, target[images[i].modality]);
+            } else {
+                QCOMPARE(texts[0].text, texts[1].text);  // nothing tells the two apart
+            }
+        }
+        // Checkpoints written before the key existed were trained without the modality.
+        QJsonObject old = ModelConfig::fromPreset("tiny").value().toJson();
+        old.remove("modalityInPrompt");
+        QVERIFY(!ModelConfig::fromJson(old).value().modalityInPrompt);
+        QVERIFY(ModelConfig::fromPreset("default").value().modalityInPrompt);
     }
 
     void evaluatorScoresTheTrainedModel() {

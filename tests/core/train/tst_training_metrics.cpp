@@ -1,5 +1,6 @@
 // Plain parts of core/train: metrics, learning-rate schedule, configs and data hashes.
 #include "train/LearningRateSchedule.h"
+#include "train/ModalityMention.h"
 #include "train/PerceptionMetrics.h"
 #include "train/RougeL.h"
 #include "train/TrainConfig.h"
@@ -88,6 +89,26 @@ private slots:
         QCOMPARE(s.byGroup["mri"].correct, 1);
         QVERIFY(std::abs(s.meanEntropy - 0.2) < 1e-12);
         QCOMPARE(s.toJson().value("byType").toObject().value("how").toObject().value("accuracy").toDouble(), 1.0);
+    }
+
+    // base300's drafts: "This fundus image shows …" for 75% of the images of every modality.
+    void aDescriptionNamingAnotherModalityIsCaught() {
+        using medq::Modality;
+        QCOMPARE(ModalityMention::first("This fundus image shows a clean appearance."), Modality::Fundus);
+        QCOMPARE(ModalityMention::first("The MR image presents moderate noise."), Modality::MRI);
+        QCOMPARE(ModalityMention::first("This MRI image shows clear contrast."), Modality::MRI);
+        QCOMPARE(ModalityMention::first("The CT scan shows streaks."), Modality::CT);
+        QCOMPARE(ModalityMention::first("The endoscopic frame is blurred."), Modality::Endoscopy);
+        QCOMPARE(ModalityMention::first("This histopathology slide is out of focus."), Modality::Histopathology);
+        // The first one named counts; words that merely contain the letters do not.
+        QCOMPARE(ModalityMention::first("Unlike a CT, this fundus photograph is sharp."), Modality::CT);
+        QCOMPARE(ModalityMention::first("The image is strict, with a faint act of noise."), std::nullopt);
+        QCOMPARE(ModalityMention::first("The image has mild noise."), std::nullopt);
+        QVERIFY(ModalityMention::namesAnother("This fundus image shows a clean appearance.", "mri"));
+        QVERIFY(!ModalityMention::namesAnother("This MRI image shows clear contrast.", "mri"));
+        QVERIFY(!ModalityMention::namesAnother("The image has mild noise.", "ct"));      // names none
+        QVERIFY(!ModalityMention::namesAnother("This fundus image is sharp.", ""));      // modality unknown
+        QVERIFY(!ModalityMention::namesAnother("This fundus image is sharp.", "other"));
     }
 
     void rougeLIsTheLcsFMeasure_data() {

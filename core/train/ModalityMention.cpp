@@ -1,0 +1,48 @@
+#include "train/ModalityMention.h"
+
+#include <QRegularExpression>
+
+namespace medq::train {
+namespace {
+
+struct Pattern {
+    Modality modality;
+    QRegularExpression expression;
+};
+
+const std::vector<Pattern>& patterns() {
+    static const std::vector<Pattern> list = {
+        {Modality::CT, QRegularExpression(QStringLiteral("\\bCT\\b"))},
+        {Modality::MRI, QRegularExpression(QStringLiteral("\\bMRI?\\b|\\bmagnetic resonance\\b"),
+                                           QRegularExpression::CaseInsensitiveOption)},
+        {Modality::Endoscopy, QRegularExpression(QStringLiteral("\\bendoscop"), QRegularExpression::CaseInsensitiveOption)},
+        {Modality::Fundus, QRegularExpression(QStringLiteral("\\bfundus\\b"), QRegularExpression::CaseInsensitiveOption)},
+        {Modality::Histopathology, QRegularExpression(QStringLiteral("\\bhisto(patholog|log)|\\bslide\\b"),
+                                                      QRegularExpression::CaseInsensitiveOption)},
+    };
+    return list;
+}
+
+}  // namespace
+
+std::optional<Modality> ModalityMention::first(const QString& text) {
+    std::optional<Modality> found;
+    qsizetype at = -1;
+    for (const Pattern& p : patterns()) {
+        const QRegularExpressionMatch m = p.expression.match(text);
+        if (m.hasMatch() && (at < 0 || m.capturedStart() < at)) {
+            at = m.capturedStart();
+            found = p.modality;
+        }
+    }
+    return found;
+}
+
+bool ModalityMention::namesAnother(const QString& text, const QString& modalityKey) {
+    const auto own = modalityFromString(modalityKey);
+    if (!own || *own == Modality::Other) return false;
+    const auto named = first(text);
+    return named && *named != *own;
+}
+
+}  // namespace medq::train
