@@ -91,6 +91,9 @@ void printEvaluation(const QJsonObject& r) {
         out << QStringLiteral("%1 %2 (%3 of %4)\n").arg("names another modality", -28)
                    .arg(QStringLiteral("%1%").arg(100.0 * description.value("namesAnotherModality").toInt() / total, 0, 'f', 1), 10)
                    .arg(description.value("namesAnotherModality").toInt()).arg(total);
+    if (r.contains("keepToModality"))  // reports written before the guard existed were unguarded
+        out << (r.value("keepToModality").toBool() ? QStringLiteral("  (guarded: drafts keep to their image's modality)\n")
+                                                   : QStringLiteral("  (unguarded: --unguarded)\n"));
     const QJsonObject head = r.value("attributeHead").toObject();
     if (!head.isEmpty())
         out << QStringLiteral("attribute head on %1 images: presence %2% (all-absent baseline %3%), severity %4%, "
@@ -168,10 +171,11 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
         p.addOption({QStringLiteral("checkpoint"), QStringLiteral("Checkpoint (default: the current one)."), QStringLiteral("C")});
         p.addOption({QStringLiteral("split"), QStringLiteral("Split to evaluate (default test)."), QStringLiteral("SPLIT"), QStringLiteral("test")});
         p.addOption({QStringLiteral("limit"), QStringLiteral("Only the first N tasks."), QStringLiteral("N")});
-        p.addOption({QStringLiteral("json"), QStringLiteral("Write the full report to this file."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("json"), QStringLiteral("Write the full report to this file, every description beside its reference included."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("attribute-table"), QStringLiteral("Write the attribute head's recall at each severity and its precision, attribute by attribute and by source kind, as a Markdown table to this file."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("from-report"), QStringLiteral("Print (and tabulate) an earlier --json report instead of evaluating."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("measures-alone"), QStringLiteral("Read every image's quality measures against the checkpoint's reference, as the workstation reads a single opened image, instead of within its source.")});
+        p.addOption({QStringLiteral("unguarded"), QStringLiteral("Let descriptions name any modality: turn off the guard that keeps a draft to its image's modality, to see what the decoder writes alone.")});
         p.addOption({QStringLiteral("align-sources"), QStringLiteral("Also score the attribute head with each source's mean reading moved onto the training split's (reads the train split too).")});
     } else if (sub == QLatin1String("calibrate")) {
         p.setApplicationDescription(QStringLiteral(
@@ -298,6 +302,8 @@ int cmdModel(const QStringList& args, const GlobalOptions& g) {
     o.limit = limit;
     o.alignHeadBySource = p.isSet(QStringLiteral("align-sources"));
     o.measuresAlone = p.isSet(QStringLiteral("measures-alone"));
+    o.keepToModality = !p.isSet(QStringLiteral("unguarded"));
+    o.listDescriptions = p.isSet(QStringLiteral("json"));  // the report file lists every description
     QJsonObject result;
     if (p.isSet(QStringLiteral("from-report"))) {
         QFile f(p.value(QStringLiteral("from-report")));

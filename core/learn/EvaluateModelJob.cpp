@@ -124,7 +124,9 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
     }
     auto data = assembler.split(m_options.split, progress.sub(0.0, 0.3), m_options.limit);
     if (!data) return {JobOutcome::Status::Failed, data.error().message(), {}};
-    train::Evaluator evaluator(net.value());
+    model::GenerationOptions generation;
+    generation.keepToModality = m_options.keepToModality;
+    train::Evaluator evaluator(net.value(), generation);
     const eval::RubricScorer scorer;
     evaluator.setDescriptionScorer(&scorer);
     auto report = evaluator.evaluate(data.value().examples, progress.sub(0.3, 0.95));
@@ -133,6 +135,22 @@ jobs::JobOutcome EvaluateModelJob::run(const jobs::Progress& progress) {
     QJsonObject result = report.value().toJson();
     result.insert(QStringLiteral("checkpoint"), name);
     result.insert(QStringLiteral("split"), m_options.split);
+    result.insert(QStringLiteral("keepToModality"), m_options.keepToModality);
+    if (m_options.listDescriptions) {
+        QJsonArray descriptions;
+        for (const train::DescriptionOutcome& o : report.value().descriptionItems) {
+            QJsonObject item{{"id", o.id}, {"group", o.group}, {"generated", o.generated}, {"reference", o.reference},
+                             {"rougeL", o.rouge.f}, {"meanEntropy", o.meanEntropy}};
+            if (o.rubric)
+                item.insert(QStringLiteral("rubric"), QJsonObject{{"completeness", o.rubric->completeness},
+                                                                  {"preciseness", o.rubric->preciseness},
+                                                                  {"consistency", o.rubric->consistency},
+                                                                  {"qualityAccuracy", o.rubric->qualityAccuracy},
+                                                                  {"total", o.rubric->total()}});
+            descriptions.append(item);
+        }
+        result.insert(QStringLiteral("descriptions"), descriptions);
+    }
     result.insert(QStringLiteral("bySource"), SourceBreakdown::of(ws, report.value()));
     if (net.value().config().attributeSlots > 0) {
         if (auto head = train::evaluateAttributeHead(net.value(), data.value().examples))

@@ -18,6 +18,12 @@ struct EvaluateOptions {
     // the checkpoint's reference instead, as a single opened image gets them (no effect on
     // other models).
     bool measuresAlone = false;
+    // Off: descriptions may name any modality (GenerationOptions::keepToModality), to measure
+    // what the decoder writes without the guard.
+    bool keepToModality = true;
+    // Also list every description beside its reference and scores in the result
+    // ("descriptions"), for a report file that people read (`medq model eval --json`).
+    bool listDescriptions = false;
     QString annotatorConfig;  // JSON file; empty: built-in defaults
 };
 

@@ -1,6 +1,6 @@
 #include "train/Evaluator.h"
 
-#include "train/ModalityMention.h"
+#include "model/ModalityMention.h"
 
 #include <QJsonArray>
 #include <algorithm>
@@ -83,7 +83,7 @@ Result<EvaluationReport> Evaluator::evaluate(const std::vector<TrainingExample>&
                 o.rubric = m_scorer->score(g.text, e.targetText, e.group, e.image.isPair());
                 rubricSum += o.rubric->total();
             }
-            if (!e.image.isPair() && ModalityMention::namesAnother(g.text, e.image.modality)) {
+            if (!e.image.isPair() && model::ModalityMention::namesAnother(g.text, e.image.modality)) {
                 ++report.description.namesAnotherModality;
                 ++report.description.namesAnotherModalityByGroup[e.image.modality];
             }

@@ -3,6 +3,7 @@
 #include "model/internal/TextGenerator.h"
 
 #include "model/Entropy.h"
+#include "model/ModalityMention.h"
 #include "model/PromptFormat.h"
 #include "model/RepeatedNgrams.h"
 #include "model/internal/SequenceBatch.h"
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace medq::model::internal {
 
@@ -23,6 +25,18 @@ std::uint64_t splitMix(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 double uniform01(std::uint64_t& state) { return double(splitMix(state) >> 11) * 0x1.0p-53; }
+
+// A row's own clinical modality when the guard holds its description to it.
+std::optional<Modality> guardedModality(const GenerationOptions& options, const VisualInput& image) {
+    if (!options.keepToModality) return std::nullopt;
+    const auto modality = modalityFromString(image.modality);
+    if (!modality || *modality == Modality::Other) return std::nullopt;
+    return modality;
+}
+
+// Picks refused by the guard before a row is ended instead: each refusal removes one token,
+// and a description that wants nothing but other modalities' words is better cut short.
+constexpr int kGuardRefusals = 16;
 }  // namespace
 
 TextGenerator::TextGenerator(QualityModel::Impl& model, const GenerationOptions& options)
@@ -92,8 +106,19 @@ std::vector<GeneratedDescription> TextGenerator::generate(const std::vector<cons
         for (int64_t r = 0; r < rows; ++r) {
             if (done[std::size_t(r)]) continue;
             GeneratedDescription& d = out[std::size_t(r)];
-            auto [token, entropy] =
-                pick(std::vector<double>(data + r * vocab, data + (r + 1) * vocab), d.tokens, rng[std::size_t(r)]);
+            std::vector<double> row(data + r * vocab, data + (r + 1) * vocab);
+            auto [token, entropy] = pick(row, d.tokens, rng[std::size_t(r)]);
+            if (const auto own = guardedModality(m_options, *images[std::size_t(r)])) {
+                int refused = 0;
+                std::vector<int> candidate = d.tokens;
+                while (token != tokenizer.eosId()) {
+                    candidate.push_back(token);
+                    if (!ModalityMention::namesOtherThan(tokenizer.decode(candidate), *own)) break;
+                    candidate.pop_back();
+                    row[std::size_t(token)] = -INFINITY;
+                    token = ++refused < kGuardRefusals ? pick(row, d.tokens, rng[std::size_t(r)]).first : tokenizer.eosId();
+                }
+            }
             d.tokenEntropies.push_back(entropy);
             if (token == tokenizer.eosId()) {
                 d.stoppedAtEos = true;

@@ -341,6 +341,7 @@ private slots:
 
         learn::EvaluateOptions e;
         e.limit = 60;
+        e.listDescriptions = true;
         learn::EvaluateModelJob evaluate(m_ws, e);
         const auto report = run(evaluate);
         QVERIFY2(report.ok(), qPrintable(report.message));
@@ -348,6 +349,18 @@ private slots:
         QVERIFY(perception.value("total").toInt() > 0);
         QVERIFY(perception.contains("expectedCalibrationError"));
         QVERIFY(report.result.value("description").toObject().contains("meanRubricTotal"));
+        // Every description beside its reference, for the people who read the report file.
+        QVERIFY(report.result.value("keepToModality").toBool());
+        const QJsonArray descriptions = report.result.value("descriptions").toArray();
+        QVERIFY(!descriptions.isEmpty());
+        QCOMPARE(descriptions.size(), report.result.value("description").toObject().value("total").toInt());
+        for (const auto& d : descriptions) {
+            const QJsonObject item = d.toObject();
+            QVERIFY(!item.value("reference").toString().isEmpty());
+            QVERIFY(item.contains("generated"));
+            const int rubric = item.value("rubric").toObject().value("total").toInt(-1);
+            QVERIFY2(rubric >= 0 && rubric <= 8, qPrintable(QJsonDocument(item).toJson()));
+        }
         // The expert line comes from the simulated annotator on the same split: far above chance.
         const double expert = report.result.value("expert").toObject().value("perception").toObject().value("accuracy").toDouble();
         QVERIFY2(expert > 0.7, qPrintable(QString::number(expert)));

@@ -1,6 +1,7 @@
 // Trainer, EncoderPretrainer and Evaluator on a tiny model: overfitting a small synthetic set, generation
 // after training, cancel, crash + resume, LoRA (merged == unmerged), early stopping.
 #include "SyntheticImages.h"
+#include "model/ModalityMention.h"
 #include "model/PromptFormat.h"
 #include "model/QualityModel.h"
 #include "train/AttributeMetrics.h"
@@ -194,7 +195,17 @@ private slots:
                 for (std::size_t i = 0; i < texts.size(); ++i)
                     QCOMPARE(texts[i].text, target[images[i].modality]);
             } else {
-                QCOMPARE(texts[0].text, texts[1].text);  // nothing tells the two apart
+                // Nothing tells the two apart: unguarded, one text for both, so one of them
+                // names the other's modality; the guard (the default) keeps each to its own.
+                GenerationOptions unguarded;
+                unguarded.keepToModality = false;
+                const auto free = model.describe(images, unguarded).take();
+                QCOMPARE(free[0].text, free[1].text);
+                QVERIFY(ModalityMention::namesAnother(free[0].text, "ct") || ModalityMention::namesAnother(free[0].text, "mri"));
+                for (std::size_t i = 0; i < texts.size(); ++i) {
+                    QVERIFY2(!ModalityMention::namesAnother(texts[i].text, images[i].modality), qPrintable(texts[i].text));
+                    QVERIFY(!texts[i].text.isEmpty());
+                }
             }
         }
         // Checkpoints written before the key existed were trained without the modality.

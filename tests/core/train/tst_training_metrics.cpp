@@ -1,6 +1,6 @@
 // Plain parts of core/train: metrics, learning-rate schedule, configs and data hashes.
 #include "train/LearningRateSchedule.h"
-#include "train/ModalityMention.h"
+#include "model/ModalityMention.h"
 #include "train/PerceptionMetrics.h"
 #include "train/RougeL.h"
 #include "train/TrainConfig.h"
@@ -94,6 +94,7 @@ private slots:
     // base300's drafts: "This fundus image shows …" for 75% of the images of every modality.
     void aDescriptionNamingAnotherModalityIsCaught() {
         using medq::Modality;
+        using medq::model::ModalityMention;
         QCOMPARE(ModalityMention::first("This fundus image shows a clean appearance."), Modality::Fundus);
         QCOMPARE(ModalityMention::first("The MR image presents moderate noise."), Modality::MRI);
         QCOMPARE(ModalityMention::first("This MRI image shows clear contrast."), Modality::MRI);
@@ -109,6 +110,18 @@ private slots:
         QVERIFY(!ModalityMention::namesAnother("The image has mild noise.", "ct"));      // names none
         QVERIFY(!ModalityMention::namesAnother("This fundus image is sharp.", ""));      // modality unknown
         QVERIFY(!ModalityMention::namesAnother("This fundus image is sharp.", "other"));
+        // The decoder's guard: any other modality, anywhere; its own and none pass.
+        QVERIFY(ModalityMention::namesOtherThan("This MRI image, unlike a CT, is sharp.", Modality::MRI));
+        QVERIFY(ModalityMention::namesOtherThan("This MRI image shows clear contrast.", Modality::CT));
+        QVERIFY(ModalityMention::namesOtherThan("The endoscop", Modality::Fundus));  // a word under way counts
+        QVERIFY(!ModalityMention::namesOtherThan("This MRI image shows clear contrast.", Modality::MRI));
+        QVERIFY(!ModalityMention::namesOtherThan("The image is strict, with a faint act of noise.", Modality::MRI));
+        QVERIFY(!ModalityMention::namesOtherThan("This MR", Modality::MRI));
+        // The stain names histopathology (base300's guarded endoscopy drafts: "This H&E image").
+        QCOMPARE(ModalityMention::first("This H&E image shows a clean appearance."), Modality::Histopathology);
+        QCOMPARE(ModalityMention::first("The histopathology tile is sharp."), Modality::Histopathology);
+        QVERIFY(ModalityMention::namesOtherThan("This H&", Modality::Endoscopy));
+        QVERIFY(!ModalityMention::namesOtherThan("This H&E image", Modality::Histopathology));
     }
 
     void rougeLIsTheLcsFMeasure_data() {

@@ -1,8 +1,8 @@
-#include "train/ModalityMention.h"
+#include "model/ModalityMention.h"
 
 #include <QRegularExpression>
 
-namespace medq::train {
+namespace medq::model {
 namespace {
 
 struct Pattern {
@@ -17,8 +17,11 @@ const std::vector<Pattern>& patterns() {
                                            QRegularExpression::CaseInsensitiveOption)},
         {Modality::Endoscopy, QRegularExpression(QStringLiteral("\\bendoscop"), QRegularExpression::CaseInsensitiveOption)},
         {Modality::Fundus, QRegularExpression(QStringLiteral("\\bfundus\\b"), QRegularExpression::CaseInsensitiveOption)},
-        {Modality::Histopathology, QRegularExpression(QStringLiteral("\\bhisto(patholog|log)|\\bslide\\b"),
+        {Modality::Histopathology, QRegularExpression(QStringLiteral("\\bhisto(patholog|log)|\\bslide\\b|\\btiles?\\b"),
                                                       QRegularExpression::CaseInsensitiveOption)},
+        // "H&E" (the stain) names the modality in the references; the bare "H&" is caught so
+        // that the guard refuses the stain before its last letter.
+        {Modality::Histopathology, QRegularExpression(QStringLiteral("\\bH&"))},
     };
     return list;
 }
@@ -45,4 +48,10 @@ bool ModalityMention::namesAnother(const QString& text, const QString& modalityK
     return named && *named != *own;
 }
 
-}  // namespace medq::train
+bool ModalityMention::namesOtherThan(const QString& text, Modality own) {
+    for (const Pattern& p : patterns())
+        if (p.modality != own && p.expression.match(text).hasMatch()) return true;
+    return false;
+}
+
+}  // namespace medq::model
