@@ -75,6 +75,20 @@ std::pair<int, double> TextGenerator::pick(std::vector<double> logits, const std
     return {order[count - 1], entropy};
 }
 
+int TextGenerator::keepToModality(int token, Modality own, std::vector<double> logits, const std::vector<int>& generated,
+                                  std::uint64_t& rngState) const {
+    const int eos = m_model.tokenizer.eosId();
+    std::vector<int> candidate = generated;
+    for (int refused = 0; token != eos; ++refused) {
+        candidate.push_back(token);
+        if (!ModalityMention::namesOtherThan(m_model.tokenizer.decode(candidate), own)) return token;
+        candidate.pop_back();
+        logits[std::size_t(token)] = -INFINITY;
+        token = refused + 1 < kGuardRefusals ? pick(logits, generated, rngState).first : eos;
+    }
+    return token;
+}
+
 std::vector<GeneratedDescription> TextGenerator::generate(const std::vector<const VisualInput*>& images,
                                                           const std::vector<std::size_t>& items) {
     const ModelConfig& config = m_model.config;
@@ -108,17 +122,8 @@ std::vector<GeneratedDescription> TextGenerator::generate(const std::vector<cons
             GeneratedDescription& d = out[std::size_t(r)];
             std::vector<double> row(data + r * vocab, data + (r + 1) * vocab);
             auto [token, entropy] = pick(row, d.tokens, rng[std::size_t(r)]);
-            if (const auto own = guardedModality(m_options, *images[std::size_t(r)])) {
-                int refused = 0;
-                std::vector<int> candidate = d.tokens;
-                while (token != tokenizer.eosId()) {
-                    candidate.push_back(token);
-                    if (!ModalityMention::namesOtherThan(tokenizer.decode(candidate), *own)) break;
-                    candidate.pop_back();
-                    row[std::size_t(token)] = -INFINITY;
-                    token = ++refused < kGuardRefusals ? pick(row, d.tokens, rng[std::size_t(r)]).first : tokenizer.eosId();
-                }
-            }
+            if (const auto own = guardedModality(m_options, *images[std::size_t(r)]))
+                token = keepToModality(token, *own, std::move(row), d.tokens, rng[std::size_t(r)]);
             d.tokenEntropies.push_back(entropy);
             if (token == tokenizer.eosId()) {
                 d.stoppedAtEos = true;

@@ -4,6 +4,7 @@
 #ifndef TORCH_VERSION_MAJOR
 #error "model/internal/TextGenerator.h needs <torch/torch.h> included first"
 #endif
+#include "io/Modality.h"
 #include "model/QualityQueries.h"
 #include "model/internal/ModelState.h"
 
@@ -26,6 +27,11 @@ private:
     // `generated` is the row's description so far (for GenerationOptions::noRepeatNgram).
     std::pair<int, double> pick(std::vector<double> logits, const std::vector<int>& generated,
                                 std::uint64_t& rngState) const;
+    // `token`, or while it would make the description name a modality other than `own`
+    // (GenerationOptions::keepToModality) the next pick from `logits` without it; EOS after
+    // a few refusals.
+    int keepToModality(int token, Modality own, std::vector<double> logits, const std::vector<int>& generated,
+                       std::uint64_t& rngState) const;
 
     QualityModel::Impl& m_model;
     GenerationOptions m_options;
