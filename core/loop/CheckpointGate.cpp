@@ -21,7 +21,7 @@ CheckpointVerdict CheckpointGate::decide(double before, double after,
         }
     }
     v.drafts = pooledDrafts(changes);
-    const bool draftsHeld = !(v.drafts.drop() > m_tolerance && v.drafts.pValue() < m_alpha);
+    const bool draftsHeld = !v.drafts.dropped(m_tolerance, m_alpha);
     const bool withinMargin = v.gain > -m_margin;
     const bool accept = withinMargin && v.worst.isEmpty() && draftsHeld;
     v.decision = accept ? CheckpointDecision::Accepted : CheckpointDecision::RolledBack;

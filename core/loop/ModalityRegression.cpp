@@ -17,8 +17,8 @@ double signTestP(int against, int forIt) {
 
 ModalityChange::Drop ModalityChange::significantDrop(double tolerance, double alpha) const {
     Drop out;
-    if (drop() > tolerance && pValue() < alpha) out = {drop(), pValue(), QStringLiteral("answers")};
-    if (descriptionDrop() > tolerance && descriptionPValue() < alpha && descriptionDrop() > out.amount)
+    if (beyondToleranceAndChance(drop(), pValue(), tolerance, alpha)) out = {drop(), pValue(), QStringLiteral("answers")};
+    if (beyondToleranceAndChance(descriptionDrop(), descriptionPValue(), tolerance, alpha) && descriptionDrop() > out.amount)
         out = {descriptionDrop(), descriptionPValue(), QStringLiteral("descriptions")};
     return out;
 }

@@ -22,6 +22,12 @@ namespace medq::loop {
 // P(X >= against), X ~ Binomial(against + forIt, 1/2): the one-sided exact sign test.
 double signTestP(int against, int forIt);
 
+// A drop counts when it is beyond the tolerance and a paired test cannot put it down to
+// chance (p below alpha): the one rule for answers, descriptions and drafts.
+inline bool beyondToleranceAndChance(double drop, double p, double tolerance, double alpha) {
+    return drop > tolerance && p < alpha;
+}
+
 struct ModalityChange {
     int questions = 0;  // perception questions both checkpoints answered with a known truth
     int lost = 0;       // right before, wrong after
@@ -61,6 +67,7 @@ struct DraftChange {
     int drafted = 0, lost = 0, gained = 0;
     double drop() const { return drafted > 0 ? double(lost - gained) / double(drafted) : 0.0; }
     double pValue() const { return signTestP(lost, gained); }
+    bool dropped(double tolerance, double alpha) const { return beyondToleranceAndChance(drop(), pValue(), tolerance, alpha); }
 };
 DraftChange pooledDrafts(const std::map<QString, ModalityChange>& changes);
 

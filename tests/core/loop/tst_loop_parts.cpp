@@ -476,6 +476,9 @@ private slots:
         QCOMPARE(pooled.gained, 4);
         QCOMPARE(pooled.drop(), 10 / 60.0);
         QCOMPARE(pooled.pValue(), signTestP(14, 4));
+        QVERIFY(pooled.dropped(0.05, 0.05));   // 16.7 points, p = 0.015
+        QVERIFY(!pooled.dropped(0.2, 0.05));   // within a 20-point tolerance
+        QVERIFY(!pooled.dropped(0.05, 0.01));  // not beyond chance at alpha 0.01
         QCOMPARE(toJson({{"mri", c}}).value("mri").toObject().value("draftsLost").toInt(), 7);
         // A description only one side wrote is not paired.
         auto half = drafts(7, 2, true);
