@@ -444,6 +444,10 @@
         <translation>&lt;p&gt;Wahrscheinlich liegt kein Qualitätsmerkmal vor.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p style=&apos;color:#9a6700&apos;&gt;&lt;b&gt;The description concludes %1, the rated level is %2&lt;/b&gt;: the two readings disagree; judge the image yourself.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#9a6700&apos;&gt;&lt;b&gt;Laut Beschreibung ist die Qualität %1, die bewertete Stufe ist %2&lt;/b&gt;: Die beiden Einschätzungen widersprechen sich; beurteilen Sie das Bild selbst.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;color:gray&apos;&gt;Uncertainty %1 (0 sure, 1 lost)&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;Unsicherheit %1 (0 sicher, 1 ratlos)&lt;/p&gt;</translation>
     </message>

@@ -444,6 +444,10 @@
         <translation>&lt;p&gt;很可能不存在任何质量属性问题。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p style=&apos;color:#9a6700&apos;&gt;&lt;b&gt;The description concludes %1, the rated level is %2&lt;/b&gt;: the two readings disagree; judge the image yourself.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#9a6700&apos;&gt;&lt;b&gt;描述的结论为%1，评定等级为%2&lt;/b&gt;：两种判断不一致，请自行判读图像。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;color:gray&apos;&gt;Uncertainty %1 (0 sure, 1 lost)&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;不确定性 %1（0 确定，1 无把握）&lt;/p&gt;</translation>
     </message>

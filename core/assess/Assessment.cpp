@@ -43,6 +43,7 @@ QJsonObject Assessment::toJson() const {
                                                 {"routing", uncertainty}}}};
     if (description) out.insert(QStringLiteral("description"), *description);
     if (descriptionProblem) out.insert(QStringLiteral("descriptionProblem"), key(*descriptionProblem));
+    if (descriptionConclusion) out.insert(QStringLiteral("descriptionConclusion"), qualityLevelKey(*descriptionConclusion));
     if (route) out.insert(QStringLiteral("route"), key(*route));
     return out;
 }
@@ -84,6 +85,8 @@ std::optional<Assessment> Assessment::fromJson(const QJsonObject& json) {
     if (json.contains(QStringLiteral("description"))) a.description = json.value(QStringLiteral("description")).toString();
     if (json.contains(QStringLiteral("descriptionProblem")))
         a.descriptionProblem = fromKey<DraftProblem>(json.value(QStringLiteral("descriptionProblem")).toString());
+    if (json.contains(QStringLiteral("descriptionConclusion")))
+        a.descriptionConclusion = qualityLevelFromString(json.value(QStringLiteral("descriptionConclusion")).toString());
     if (json.contains(QStringLiteral("route"))) a.route = fromKey<Queue>(json.value(QStringLiteral("route")).toString());
     return a;
 }

@@ -35,6 +35,14 @@ struct Assessment {
     // Set when the generated description was no draft at all (loop::DegenerateDraft); then
     // `description` is absent: a row of periods is never passed on as the model's verdict.
     std::optional<DraftProblem> descriptionProblem;
+    // The overall level the description states in its own words ("Overall, the quality of
+    // this image is usable", read by eval::FindingExtractor), when it states one. The level
+    // question and the decoder are two readings that can disagree (base300 rated a NIfTI
+    // sample reject and wrote "… is good"); the reader is told instead of shown both.
+    std::optional<QualityLevel> descriptionConclusion;
+    bool descriptionContradictsLevel() const {
+        return description && descriptionConclusion && *descriptionConclusion != level;
+    }
     double answerUncertainty = 0, textUncertainty = 0, uncertainty = 0;  // loop::routingUncertainty
     std::optional<Queue> route;  // where the loop's calibrated thresholds would send it
     QImage thumbnail;            // what the model saw, small; not serialised

@@ -70,6 +70,9 @@ void worstCards(QTextStream& out, const AssessmentSummary& s) {
                     << QString::number(attribute.probabilities[std::size_t(attribute.severity)], 'f', 2) << ")</li>";
         out << "</ul>";
         if (a.description) out << "<div class=desc>" << esc(*a.description) << "</div>";
+        if (a.descriptionContradictsLevel())
+            out << "<div class=warn>The description concludes " << qualityLevelKey(*a.descriptionConclusion)
+                << ", the rated level is " << qualityLevelKey(a.level) << ": the two readings disagree.</div>";
         out << "</div>\n";
     }
 }
@@ -94,7 +97,7 @@ QString AssessmentReport::html(const AssessmentSummary& s, const ReportContext& 
            ".card{display:inline-block;width:220px;margin:6px;padding:6px;border:1px solid #ccc;vertical-align:top;"
            "font-size:12px}.card img{width:96px;height:96px;background:#000}.path{word-break:break-all;color:#555}"
            ".desc{margin-top:4px;font-style:italic}.good{color:#1a7f37}.usable{color:#9a6700}.reject{color:#cf222e;"
-           "font-weight:bold}ul{margin:4px 0;padding-left:16px}</style></head><body>\n";
+           "font-weight:bold}.warn{margin-top:4px;color:#9a6700}ul{margin:4px 0;padding-left:16px}</style></head><body>\n";
     out << "<h1>Image quality summary</h1><p>" << s.assessed() << " images assessed with the model <code>"
         << esc(context.checkpoint) << "</code> on " << QDateTime::currentDateTime().toString(Qt::ISODate) << ".";
     if (!context.inputs.isEmpty()) out << " Inputs: <code>" << esc(context.inputs.join(QStringLiteral(", "))) << "</code>.";

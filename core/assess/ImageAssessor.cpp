@@ -1,5 +1,6 @@
 #include "assess/ImageAssessor.h"
 
+#include "eval/FindingExtractor.h"
 #include "learn/AttributeLabels.h"
 #include "loop/DegenerateDraft.h"
 #include "loop/ItemDrafter.h"
@@ -129,7 +130,10 @@ Result<std::vector<Assessment>> ImageAssessor::assess(std::vector<AssessInput> i
         if (m_options.describe) {
             const model::GeneratedDescription& g = descriptions[i];
             a.descriptionProblem = loop::DegenerateDraft::problem(g.text, g.tokens, g.stoppedAtEos);
-            if (!a.descriptionProblem) a.description = g.text;
+            if (!a.descriptionProblem) {
+                a.description = g.text;
+                a.descriptionConclusion = eval::FindingExtractor::extract(g.text, a.modality).conclusion;
+            }
             textEntropies.push_back(g.meanEntropy);
         }
         const loop::RoutingUncertainty u = loop::routingUncertainty(answerEntropies, textEntropies);

@@ -60,6 +60,10 @@ QString renderAssessmentHtml(const assess::Assessment& a, const QString& checkpo
         html += QStringLiteral("</table>");
     }
     if (a.description) html += QStringLiteral("<p>%1</p>").arg(a.description->toHtmlEscaped());
+    if (a.descriptionContradictsLevel())
+        html += DraftRendering::tr("<p style='color:#9a6700'><b>The description concludes %1, the rated level is %2</b>: "
+                                   "the two readings disagree; judge the image yourself.</p>")
+                    .arg(levelNames[2 - int(*a.descriptionConclusion)], levelNames[2 - int(a.level)]);
     if (a.descriptionProblem)
         html += DraftRendering::tr("<p><b>The model could not describe this image</b>: %1.</p>")
                     .arg(draftProblemText(*a.descriptionProblem));

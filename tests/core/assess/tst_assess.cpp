@@ -9,6 +9,7 @@
 #include "assess/MeasureSources.h"
 #include "dataset/BaseLibrary.h"
 #include "dataset/BenchmarkBuildJob.h"
+#include "eval/FindingExtractor.h"
 #include "learn/CheckpointRegistry.h"
 #include "learn/TrainModelJob.h"
 #include "io/ImageReader.h"
@@ -303,6 +304,12 @@ private slots:
         if (a.descriptionProblem) QCOMPARE(json["descriptionProblem"].toString(), key(*a.descriptionProblem));
         QCOMPARE(json["route"].toString(), key(*a.route));
         QCOMPARE(json["levelProbabilities"].toObject().size(), 3);
+        // The level the description states, read as the rubric reads it, and whether it
+        // contradicts the rated level.
+        if (a.description) {
+            QCOMPARE(a.descriptionConclusion, eval::FindingExtractor::extract(*a.description, Modality::Fundus).conclusion);
+            QCOMPARE(a.descriptionContradictsLevel(), a.descriptionConclusion && *a.descriptionConclusion != a.level);
+        }
         // What the workstation reads back from the job's result is what was assessed.
         const auto back = assess::Assessment::fromJson(json);
         QVERIFY(back);
@@ -348,6 +355,32 @@ private slots:
         QVERIFY(html.indexOf(">reject<") >= 0);
         QVERIFY(html.indexOf("x.dcm") > html.indexOf("Worst images first"));
         QVERIFY(html.contains("2 images at that level or worse"));
+        QVERIFY(!html.contains("readings disagree"));
+    }
+
+    // base300 rated a NIfTI sample reject and wrote "… Overall, the quality of this image is
+    // good.": the reader is told that the two readings disagree.
+    void aDescriptionThatContradictsTheLevelIsFlagged() {
+        assess::Assessment a = fakeAssessment("r", 0.1, 0.2, 0.7);
+        QVERIFY(!a.descriptionContradictsLevel());  // no description
+        a.description = QStringLiteral("The CT image presents no noticeable noise. Overall, the quality of this image is good.");
+        a.descriptionConclusion = eval::FindingExtractor::extract(*a.description, Modality::CT).conclusion;
+        QCOMPARE(a.descriptionConclusion, std::optional<QualityLevel>(QualityLevel::Good));
+        QVERIFY(a.descriptionContradictsLevel());
+        const auto back = assess::Assessment::fromJson(a.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->descriptionConclusion, a.descriptionConclusion);
+        QCOMPARE(back->toJson(), a.toJson());
+        assess::AssessmentSummary summary(2);
+        summary.add(a);
+        const QString html = assess::AssessmentReport::html(summary, {"ckpt", {"in"}, "r.jsonl", std::nullopt});
+        QVERIFY2(html.contains("The description concludes good, the rated level is reject"), qPrintable(html));
+        // Agreeing, or stating no level, is no contradiction.
+        a.descriptionConclusion = QualityLevel::Reject;
+        QVERIFY(!a.descriptionContradictsLevel());
+        a.descriptionConclusion.reset();
+        QVERIFY(!a.descriptionContradictsLevel());
+        QVERIFY(!a.toJson().contains("descriptionConclusion"));
     }
 };
 
