@@ -47,7 +47,9 @@ double ItemDraft::answerError() const {
     return perceptionTotal > 0 ? double(perceptionTotal - perceptionCorrect) / perceptionTotal : 0.0;
 }
 
-CalibrationPoint ItemDraft::calibrationPoint() const { return {uncertainty, acceptable(), lost(), answerError()}; }
+CalibrationPoint ItemDraft::calibrationPoint() const {
+    return {uncertainty, acceptable(), lost(), answerError(), descriptionError};
+}
 
 ItemDrafter::ItemDrafter(store::Workspace& ws, const model::QualityModel* model, QString modelVersion,
                          learn::ExampleAssembler& assembler)
@@ -182,6 +184,15 @@ RoutingUncertainty routingUncertainty(const std::vector<double>& normalisedAnswe
     return u;
 }
 
+double ItemDrafter::descriptionError(const ItemDraft& item) const {
+    const auto single = std::find_if(item.tasks.begin(), item.tasks.end(),
+                                     [](const TaskDraft& t) { return !t.isPerception() && !t.task.secondImageId; });
+    if (single == item.tasks.end() || single->output.draftText.isEmpty()) return 0.0;
+    const auto image = m_ws.images().get(item.imageId);
+    const auto truth = image ? itemTruth(*image) : std::nullopt;
+    return truth ? descriptionAnswerError(*truth, single->output.draftText) : 0.0;
+}
+
 void ItemDrafter::finish(std::vector<ItemDraft>& items) const {
     for (ItemDraft& item : items) {
         item.perceptionTotal = item.perceptionCorrect = 0;
@@ -204,6 +215,7 @@ void ItemDrafter::finish(std::vector<ItemDraft>& items) const {
         item.answerUncertainty = u.answer;
         item.textUncertainty = u.text;
         item.uncertainty = u.combined;
+        item.descriptionError = descriptionError(item);
         if (item.rubricTotal && textEntropies.size() > 1)
             item.rubricTotal = int(std::lround(double(*item.rubricTotal) / double(textEntropies.size())));
     }

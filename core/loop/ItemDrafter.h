@@ -40,6 +40,9 @@ struct ItemDraft {
     // Scoring against the stored answers (benchmark and pool items carry them).
     int perceptionTotal = 0;
     int perceptionCorrect = 0;
+    // Share of the item's questions its description answers wrongly (descriptionAnswerError);
+    // 0 for an image without ground truth (imported) or without a description.
+    double descriptionError = 0;
     std::optional<int> rubricTotal;
     // Good enough to accept without a person: every answer right, and the description's
     // overall level exact with no contradiction of the reference.
@@ -90,6 +93,7 @@ private:
     Status draftChunk(std::vector<ItemDraft>& items);
     std::vector<ItemDraft> emptyDrafts(const std::vector<store::Id>& imageIds, std::size_t from, std::size_t to) const;
     void finish(std::vector<ItemDraft>& items) const;
+    double descriptionError(const ItemDraft& item) const;
     store::Workspace& m_ws;
     const model::QualityModel* m_model;
     QString m_version;

@@ -1,5 +1,7 @@
 #include "loop/ItemTruth.h"
 
+#include "loop/HeadlessAnnotation.h"
+
 namespace medq::loop {
 
 std::optional<ItemTruth> itemTruth(const store::ImageRecord& image) {
@@ -39,6 +41,15 @@ std::vector<int> answersByQuestion(const ItemTruth& truth, const std::vector<sto
             answers[std::size_t(q - truth.item.questions.data())] = given->second;
     }
     return answers;
+}
+
+double descriptionAnswerError(const ItemTruth& truth, const QString& description) {
+    const auto& questions = truth.item.questions;
+    if (questions.empty()) return 0.0;
+    const synth::GroundTruth reported = draftLabels(description, truth.recipe.modality);
+    int wrong = 0;
+    for (const synth::PerceptionQuestion& q : questions) wrong += q.answerFor(reported) == q.correct ? 0 : 1;
+    return double(wrong) / double(questions.size());
 }
 
 }  // namespace medq::loop

@@ -30,4 +30,9 @@ const synth::PerceptionQuestion* questionFor(const ItemTruth& truth, const std::
 std::vector<int> answersByQuestion(const ItemTruth& truth, const std::vector<store::TaskRecord>& tasks,
                                    const std::map<store::Id, int>& answerOfTask);
 
+// Share of the item's single-image questions that a description answers wrongly: each
+// question's answer read from the findings the description reports (draftLabels), as a
+// reviewer who took them would answer it. 0 for an item without questions.
+double descriptionAnswerError(const ItemTruth& truth, const QString& description);
+
 }  // namespace medq::loop

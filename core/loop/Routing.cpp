@@ -11,6 +11,15 @@ Queue RoutingThresholds::route(double u) const {
     return Queue::Verify;
 }
 
+double ReviewBias::keptError(const CalibrationPoint& p, Queue queue) const {
+    switch (queue) {
+    case Queue::AutoAccept: return p.answerError;
+    case Queue::Verify: return anchoring * p.answerError + anchoring * (1 - anchoring) * p.descriptionError;
+    case Queue::Expert: break;
+    }
+    return 0.0;
+}
+
 Queue RoutingThresholds::route(double u, bool hasDraft) const { return hasDraft ? route(u) : Queue::Expert; }
 
 QJsonObject RoutingThresholds::toJson() const {
@@ -28,6 +37,7 @@ QJsonObject RoutingThresholds::toJson() const {
         o.insert(QStringLiteral("reviewAnchoring"), bias.anchoring);
         o.insert(QStringLiteral("maxAccuracyLoss"), bias.maxAccuracyLoss);
         o.insert(QStringLiteral("expectedAccuracyLoss"), expectedAccuracyLoss);
+        o.insert(QStringLiteral("lossCountsDescriptions"), lossCountsDescriptions);
     }
     return o;
 }
@@ -47,6 +57,7 @@ RoutingThresholds RoutingThresholds::fromJson(const QJsonObject& j) {
     t.bias.anchoring = j.value(QStringLiteral("reviewAnchoring")).toDouble(0);
     t.bias.maxAccuracyLoss = j.value(QStringLiteral("maxAccuracyLoss")).toDouble(-1);
     t.expectedAccuracyLoss = j.value(QStringLiteral("expectedAccuracyLoss")).toDouble(0);
+    t.lossCountsDescriptions = j.value(QStringLiteral("lossCountsDescriptions")).toBool(false);
     return t;
 }
 
@@ -54,9 +65,10 @@ namespace {
 
 // Expected answer accuracy lost against all-expert when the sorted points [0, autoEnd) are
 // accepted as drafted, [autoEnd, expertBegin) verified, the rest written by the expert.
-double accuracyLoss(const std::vector<CalibrationPoint>& sorted, int autoEnd, int expertBegin, double anchoring) {
+double accuracyLoss(const std::vector<CalibrationPoint>& sorted, int autoEnd, int expertBegin, const ReviewBias& bias) {
     double lost = 0;
-    for (int i = 0; i < expertBegin; ++i) lost += sorted[std::size_t(i)].answerError * (i < autoEnd ? 1.0 : anchoring);
+    for (int i = 0; i < expertBegin; ++i)
+        lost += bias.keptError(sorted[std::size_t(i)], i < autoEnd ? Queue::AutoAccept : Queue::Verify);
     return sorted.empty() ? 0.0 : lost / double(sorted.size());
 }
 
@@ -74,14 +86,15 @@ void limitAccuracyLoss(const std::vector<CalibrationPoint>& sorted, RoutingThres
     const int n = int(sorted.size());
     int autoEnd = countAtOrUnder(sorted, t.autoAccept);
     int expertBegin = t.expert > 1 ? n : countAtOrUnder(sorted, std::nextafter(t.expert, -1.0));
-    const double anchoring = t.bias.anchoring, limit = t.bias.maxAccuracyLoss;
-    while (expertBegin > autoEnd && accuracyLoss(sorted, autoEnd, expertBegin, anchoring) > limit) {
+    const ReviewBias& bias = t.bias;
+    const double limit = t.bias.maxAccuracyLoss;
+    while (expertBegin > autoEnd && accuracyLoss(sorted, autoEnd, expertBegin, bias) > limit) {
         --expertBegin;
         while (expertBegin > autoEnd && sorted[std::size_t(expertBegin)].uncertainty == sorted[std::size_t(expertBegin) - 1].uncertainty)
             --expertBegin;
         t.expert = expertBegin < n ? sorted[std::size_t(expertBegin)].uncertainty : 2.0;
     }
-    while (autoEnd > 0 && accuracyLoss(sorted, autoEnd, expertBegin, anchoring) > limit) {
+    while (autoEnd > 0 && accuracyLoss(sorted, autoEnd, expertBegin, bias) > limit) {
         --autoEnd;
         while (autoEnd > 0 && sorted[std::size_t(autoEnd)].uncertainty == sorted[std::size_t(autoEnd) - 1].uncertainty) --autoEnd;
         t.autoAccept = autoEnd > 0 ? sorted[std::size_t(autoEnd) - 1].uncertainty : -1.0;
@@ -93,7 +106,8 @@ void limitAccuracyLoss(const std::vector<CalibrationPoint>& sorted, RoutingThres
     int wrong = 0;
     for (int i = 0; i < autoEnd; ++i) wrong += sorted[std::size_t(i)].acceptable ? 0 : 1;
     t.expectedAutoError = autoEnd ? double(wrong) / autoEnd : 0.0;
-    t.expectedAccuracyLoss = accuracyLoss(sorted, autoEnd, expertBegin, anchoring);
+    t.expectedAccuracyLoss = accuracyLoss(sorted, autoEnd, expertBegin, bias);
+    t.lossCountsDescriptions = true;
 }
 
 }  // namespace

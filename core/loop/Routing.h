@@ -18,17 +18,27 @@ struct CalibrationPoint {
     bool acceptable = false;  // the draft needed no correction
     bool lost = false;        // the draft is of no help (ItemDraft::lost): write the item anew
     double answerError = 0;   // share of the draft's answers that are wrong
+    // Share of the item's questions that its description answers wrongly: the answer each
+    // question takes from the findings the description reports (descriptionAnswerError).
+    double descriptionError = 0;
 };
 
 // What a review leaves of a draft's errors, and how much of that a round may accept. A
-// reviewer keeps a wrong draft answer with probability `anchoring` (automation bias), so a
-// verified item keeps about anchoring x its draft's answer error, an auto-accepted one all
-// of it; an item written by the expert loses nothing against all-expert.
+// reviewer takes a wrong part of a draft as it is with probability `anchoring` (automation
+// bias): a wrong answer, and a wrong finding of the description, from which the reviewer's
+// own answers follow. A question the description answers wrongly ends wrong when the
+// reviewer takes the finding and then not the draft's right answer over it, so a verified
+// item keeps anchoring x answerError + anchoring x (1 - anchoring) x descriptionError; an
+// auto-accepted one keeps all of its wrong answers; an item written by the expert loses
+// nothing against all-expert.
 struct ReviewBias {
     double anchoring = 0;
     // Answer accuracy the routed labels may lose against sending everything to the expert
     // (0.01: one point); negative: no limit, the thresholds stay as calibrated on errors alone.
     double maxAccuracyLoss = -1;
+
+    // Expected share of the item's answers that end wrong for want of the expert's reading.
+    double keptError(const CalibrationPoint& point, Queue queue) const;
 };
 
 struct RoutingThresholds {
@@ -42,6 +52,9 @@ struct RoutingThresholds {
     double expectedAutoError = 0;  // error rate of validation drafts under autoAccept
     ReviewBias bias;               // the limit calibrated with (maxAccuracyLoss < 0: none)
     double expectedAccuracyLoss = 0;  // on the validation drafts, under both thresholds
+    // The expected loss counted the descriptions' wrong findings (ReviewBias::keptError);
+    // false: a calibration stored before it did, which counted wrong answers alone.
+    bool lossCountsDescriptions = false;
     int items = 0;                 // validation items calibrated on
     QString checkpoint;
     QString setBy;     // the lead who set these by hand (RoutingCalibrator::saveOverride); empty: calibrated

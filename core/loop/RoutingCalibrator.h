@@ -3,7 +3,8 @@
 // workspace setting "routing.calibration" when they still apply, else it calibrates anew on
 // validation drafts (calibrateRouting, Routing.h) and stores the result:
 // - a calibration applies while the checkpoint, targetErrorRate, expertErrorRate,
-//   calibrationLimit and review bias it was made with are those of the round;
+//   calibrationLimit and review bias it was made with are those of the round (and, under a
+//   limit on the accuracy loss, its expected loss counted the descriptions' wrong findings);
 // - a lab lead's manual override (RoutingCalibrationView) applies to its checkpoint whatever
 //   the settings, until a new checkpoint is accepted: it is the lead's decision, not a
 //   figure derived from them.

@@ -118,6 +118,10 @@ int main(int argc, char** argv) {
     const synth::SimulatedAnnotator annotator(config);
     Tally routed, routedFree, allExpert, allVerified;
     int autoWrong = 0;
+    // The bounded routing's expected loss on the measured half, from its drafts' errors as the
+    // calibration counts them, and as it counted them before the descriptions' findings were.
+    double expectedLoss = 0, expectedLossAnswersOnly = 0;
+    double expectedVerifiedLoss = 0, expectedVerifiedLossAnswersOnly = 0;  // every item verified
     for (std::size_t i = 1; i < drafts.value().size(); i += 2) {
         const loop::ItemDraft& d = drafts.value()[i];
         const auto image = ws.value()->images().get(d.imageId);
@@ -158,6 +162,13 @@ int main(int argc, char** argv) {
         };
         tally(free, routedFree);
         if (tally(t, routed) && !d.acceptable()) ++autoWrong;
+        loop::CalibrationPoint point = d.calibrationPoint();
+        const Queue queue = t.route(d.uncertainty);
+        expectedLoss += t.bias.keptError(point, queue);
+        expectedVerifiedLoss += t.bias.keptError(point, Queue::Verify);
+        point.descriptionError = 0;
+        expectedLossAnswersOnly += t.bias.keptError(point, queue);
+        expectedVerifiedLossAnswersOnly += t.bias.keptError(point, Queue::Verify);
     }
     const int measured = allExpert.expert;
     std::printf("checkpoint %s, %zu validation items (calibrated on %zu, measured on %d), target error %.2f\n", qPrintable(checkpoint),
@@ -175,6 +186,14 @@ int main(int argc, char** argv) {
     printRow("routed, errors", routedFree, allExpert.seconds);
     printRow("routed, bounded", routed, allExpert.seconds);
 
+    if (measured > 0) {
+        const auto expectation = [&](const char* policy, double loss, double answersOnly, const Tally& tally) {
+            std::printf("%s on the measured half: expected loss %.1f points (answers alone: %.1f), measured %.1f points\n", policy,
+                        100 * loss / measured, 100 * answersOnly / measured, 100 * (allExpert.accuracy() - tally.accuracy()));
+        };
+        expectation("all verified", expectedVerifiedLoss, expectedVerifiedLossAnswersOnly, allVerified);
+        expectation("routed, bounded", expectedLoss, expectedLossAnswersOnly, routed);
+    }
     const double ratio = allExpert.seconds > 0 ? routed.seconds / allExpert.seconds : 0.0;
     const double accuracyDrop = 100 * (allExpert.accuracy() - routed.accuracy());
     const double autoError = routed.autoAccepted ? double(autoWrong) / routed.autoAccepted : 0.0;

@@ -291,13 +291,21 @@ private slots:
         old.calibrationLimit = -1;
         QVERIFY(!RoutingCalibrator::stillApplies(old, "ck-2", target));
         QVERIFY(RoutingCalibrator::stillApplies(calibrator.stored().value(), "ck-2", target));
+        // Under a limit, one whose expected loss counted wrong answers alone is not reused.
+        QVERIFY(calibrator.thresholdsFor("ck-2", bounded, measure).ok());
+        RoutingThresholds answersOnly = calibrator.stored().value();
+        QVERIFY(RoutingCalibrator::stillApplies(answersOnly, "ck-2", bounded));
+        answersOnly.lossCountsDescriptions = false;
+        QVERIFY(!RoutingCalibrator::stillApplies(answersOnly, "ck-2", bounded));
+        QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
+        QCOMPARE(measured, 10);  // the limit set, then lifted again
         // Another checkpoint's answers recalibrated: nothing changes; this one's: calibrated anew.
         calibrator.forgetDerived("ck-1");
         QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
-        QCOMPARE(measured, 8);
+        QCOMPARE(measured, 10);
         calibrator.forgetDerived("ck-2");
         QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
-        QCOMPARE(measured, 9);
+        QCOMPARE(measured, 11);
     }
 
     void aLeadsOverrideHoldsForItsCheckpointWhateverTheSettings() {

@@ -4,6 +4,7 @@
 #include "index/KMeansClustering.h"
 #include "index/PoolIndex.h"
 #include "loop/ItemDrafter.h"
+#include "loop/ItemTruth.h"
 #include "loop/KCenterGreedy.h"
 #include "loop/ModalityRegression.h"
 #include "loop/NeighbourAgreement.h"
@@ -12,6 +13,8 @@
 #include "loop/RetrievalDiagnostics.h"
 #include "loop/RoundOptions.h"
 #include "loop/Routing.h"
+#include "synth/DescriptionWriter.h"
+#include "synth/ItemGenerator.h"
 #include "train/DescriptionScorer.h"
 #include "store/Workspace.h"
 
@@ -319,6 +322,53 @@ private slots:
         QCOMPARE(narrow.route(0.5), medq::Queue::Expert);
         // No limit (negative) leaves the thresholds as calibrated on errors alone.
         QCOMPARE(calibrateRouting(sloppy, 0.1, 0.8, 8, ReviewBias{0.45, -1}).autoAccept, wide.autoAccept);
+    }
+
+    // A reviewer who takes a wrong finding of the description answers from it: drafts whose
+    // answers are all right but whose descriptions report the wrong findings still lose
+    // accuracy when verified (anchoring x (1 - anchoring) of the questions the description
+    // gets wrong), so the limit sends them to the expert; counting answers alone did not.
+    void wrongFindingsOfADescriptionCountInTheExpectedLoss() {
+        const ReviewBias bias{0.45, 0.01};
+        const CalibrationPoint p{0.5, false, false, 0.2, 0.5};
+        QCOMPARE(bias.keptError(p, medq::Queue::AutoAccept), 0.2);
+        QCOMPARE(bias.keptError(p, medq::Queue::Expert), 0.0);
+        QVERIFY(std::abs(bias.keptError(p, medq::Queue::Verify) - (0.45 * 0.2 + 0.45 * 0.55 * 0.5)) < 1e-12);
+
+        std::vector<CalibrationPoint> answersRight, findingsWrong;
+        for (int i = 0; i < 100; ++i) {
+            const double u = i / 100.0;
+            answersRight.push_back({u, false, u >= 0.9, 0.0, 0.0});
+            findingsWrong.push_back({u, false, u >= 0.9, 0.0, u >= 0.3 ? 0.4 : 0.0});
+        }
+        const RoutingThresholds clean = calibrateRouting(answersRight, 0.1, 0.8, 8, bias);
+        const RoutingThresholds anchored = calibrateRouting(findingsWrong, 0.1, 0.8, 8, bias);
+        QCOMPARE(clean.route(0.5), medq::Queue::Verify);
+        QCOMPARE(anchored.route(0.5), medq::Queue::Expert);
+        QVERIFY2(anchored.expert > 0.3 && anchored.expert < 0.5, qPrintable(QString::number(anchored.expert)));
+        QVERIFY(anchored.expectedAccuracyLoss <= 0.01);
+        QVERIFY(anchored.lossCountsDescriptions);
+        QVERIFY(RoutingThresholds::fromJson(anchored.toJson()).lossCountsDescriptions);
+    }
+
+    // The answer a question takes from a description's findings: the reference description
+    // answers every question right, one that reports another artefact answers wrongly exactly
+    // the questions whose answer that artefact changes.
+    void aDescriptionAnswersTheQuestionsItsFindingsDecide() {
+        using medq::Modality;
+        using medq::Severity;
+        ItemTruth truth;
+        truth.recipe.modality = Modality::CT;
+        truth.item = medq::synth::ItemGenerator::generate(Modality::CT, {{QStringLiteral("noise"), Severity::Severe}}, 7);
+        QVERIFY(truth.item.questions.size() >= 4);
+        QCOMPARE(descriptionAnswerError(truth, truth.item.description), 0.0);
+        const auto ring = medq::synth::GroundTruth::from(Modality::CT, {{QStringLiteral("ring"), Severity::Severe}});
+        const QString other = medq::synth::DescriptionWriter::describe(ring, 7);
+        int changed = 0;
+        for (const auto& q : truth.item.questions) changed += q.answerFor(ring) == q.correct ? 0 : 1;
+        QVERIFY(changed >= 2);
+        QCOMPARE(descriptionAnswerError(truth, other), double(changed) / double(truth.item.questions.size()));
+        QCOMPARE(descriptionAnswerError(ItemTruth{}, other), 0.0);  // no questions, nothing to answer
     }
 
     void aModelThatIsAlwaysWrongAutoAcceptsNothing() {
