@@ -2075,6 +2075,10 @@ Warum hier: %6</translation>
         <source>Expected answer accuracy lost against sending every item to the expert: %1 points (limit %2; a reviewer assumed to keep %3% of a draft&apos;s wrong answers).</source>
         <translation>Erwarteter Verlust an Antwortgenauigkeit gegenüber dem Senden aller Elemente an den Experten: %1 Punkte (Grenze %2; angenommen wird ein Prüfer, der %3% der falschen Antworten eines Entwurfs beibehält).</translation>
     </message>
+    <message>
+        <source>Expected answer accuracy lost against sending every item to the expert: %1 points (limit %2; a reviewer assumed to keep %3% of a draft&apos;s wrong answers and of its description&apos;s wrong findings).</source>
+        <translation>Erwarteter Verlust an Antwortgenauigkeit gegenüber dem Senden aller Elemente an den Experten: %1 Punkte (Grenze %2; angenommen wird ein Prüfer, der %3% der falschen Antworten eines Entwurfs und der falschen Befunde seiner Beschreibung beibehält).</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::Shortcuts</name>
@@ -2616,8 +2620,8 @@ Warum hier: %6</translation>
         <translation>Verankerung</translation>
     </message>
     <message>
-        <source>Share of a draft&apos;s wrong answers a reviewer leaves as they are (automation bias; 0.45 after Dratsch et al., Radiology 2023)</source>
-        <translation>Anteil der falschen Antworten eines Entwurfs, die ein Prüfer unverändert lässt (Automation Bias; 0.45 nach Dratsch et al., Radiology 2023)</translation>
+        <source>Share of a draft&apos;s wrong answers and wrong findings a reviewer leaves as they are (automation bias; 0.45 after Dratsch et al., Radiology 2023)</source>
+        <translation>Anteil der falschen Antworten und Befunde eines Entwurfs, die ein Prüfer unverändert lässt (Automation Bias; 0.45 nach Dratsch et al., Radiology 2023)</translation>
     </message>
     <message>
         <source>Reviewer a&amp;nchoring:</source>

@@ -2067,6 +2067,10 @@ Why here: %6</source>
         <source>Expected answer accuracy lost against sending every item to the expert: %1 points (limit %2; a reviewer assumed to keep %3% of a draft&apos;s wrong answers).</source>
         <translation>与全部交给专家相比，预期损失的答案准确率：%1 个百分点（上限 %2；假设审核者保留草稿中 %3% 的错误答案）。</translation>
     </message>
+    <message>
+        <source>Expected answer accuracy lost against sending every item to the expert: %1 points (limit %2; a reviewer assumed to keep %3% of a draft&apos;s wrong answers and of its description&apos;s wrong findings).</source>
+        <translation>与全部交给专家相比，预期损失的答案准确率：%1 个百分点（上限 %2；假设审核者保留草稿中 %3% 的错误答案及其描述中的错误发现）。</translation>
+    </message>
 </context>
 <context>
     <name>medq::gui::Shortcuts</name>
@@ -2608,8 +2612,8 @@ Why here: %6</source>
         <translation>锚定</translation>
     </message>
     <message>
-        <source>Share of a draft&apos;s wrong answers a reviewer leaves as they are (automation bias; 0.45 after Dratsch et al., Radiology 2023)</source>
-        <translation>审核者原样保留草稿错误答案的比例（自动化偏差；0.45，依据 Dratsch 等，Radiology 2023）</translation>
+        <source>Share of a draft&apos;s wrong answers and wrong findings a reviewer leaves as they are (automation bias; 0.45 after Dratsch et al., Radiology 2023)</source>
+        <translation>审核者原样保留草稿错误答案和错误发现的比例（自动化偏差；0.45，依据 Dratsch 等，Radiology 2023）</translation>
     </message>
     <message>
         <source>Reviewer a&amp;nchoring:</source>

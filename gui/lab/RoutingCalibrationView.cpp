@@ -113,8 +113,13 @@ void RoutingCalibrationView::refresh() {
                              .arg(m_stored.checkpoint).arg(m_stored.targetErrorRate, 0, 'f', 2);
     // A lead's override keeps the calibration's figures but not its thresholds: no loss to show.
     if (m_ws && m_stored.items > 0 && m_stored.setBy.isEmpty() && m_stored.bias.maxAccuracyLoss >= 0)
-        info += QLatin1Char(' ') + tr("Expected answer accuracy lost against sending every item to the expert: %1 points "
-                                      "(limit %2; a reviewer assumed to keep %3% of a draft's wrong answers).")
+        // A calibration stored before the descriptions' findings were counted says what it counted.
+        info += QLatin1Char(' ') + (m_stored.lossCountsDescriptions
+                                        ? tr("Expected answer accuracy lost against sending every item to the expert: %1 points "
+                                             "(limit %2; a reviewer assumed to keep %3% of a draft's wrong answers and of its "
+                                             "description's wrong findings).")
+                                        : tr("Expected answer accuracy lost against sending every item to the expert: %1 points "
+                                             "(limit %2; a reviewer assumed to keep %3% of a draft's wrong answers)."))
                                        .arg(100 * m_stored.expectedAccuracyLoss, 0, 'f', 2)
                                        .arg(100 * m_stored.bias.maxAccuracyLoss, 0, 'f', 2)
                                        .arg(100 * m_stored.bias.anchoring, 0, 'f', 0);

@@ -53,8 +53,8 @@ StartRoundDialog::StartRoundDialog(const loop::RoundOptions& d, QWidget* parent)
                "expert until the validation drafts' expected loss fits (0.01: one point; negative: no limit)"));
     row("maxAccuracyLoss", tr("Allowed accurac&y loss:"));
     addText("reviewAnchoring", tr("Anchoring"), number(d.reviewAnchoring),
-            tr("Share of a draft's wrong answers a reviewer leaves as they are (automation bias; 0.45 after Dratsch et al., "
-               "Radiology 2023)"));
+            tr("Share of a draft's wrong answers and wrong findings a reviewer leaves as they are (automation bias; "
+               "0.45 after Dratsch et al., Radiology 2023)"));
     row("reviewAnchoring", tr("Reviewer a&nchoring:"));
     addText("spotCheckRate", tr("Spot checks"), number(d.spotCheckRate), tr("Share of auto-accepted drafts a person still checks (0 to 1)"));
     row("spotCheckRate", tr("Spot-&check rate:"));

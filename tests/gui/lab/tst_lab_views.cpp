@@ -26,6 +26,7 @@
 #include "loop/StrategyComparison.h"
 #include "shell/MainWindow.h"
 #include "store/LoopRepository.h"
+#include "support/GuiDriving.h"
 #include "viewer/SliceViewer.h"
 #include "viewer/SurfaceFormat.h"
 
@@ -594,6 +595,10 @@ private slots:
                                                              "expert: %1 points (limit 1.00")
                                                   .arg(100 * stored.expectedAccuracyLoss, 0, 'f', 2)),
                  qPrintable(routing->infoText()));
+        QVERIFY(stored.lossCountsDescriptions);
+        QVERIFY2(routing->infoText().contains(QStringLiteral("wrong answers and of its description's wrong findings")),
+                 qPrintable(routing->infoText()));
+        test::keepScreenshot(lab()->dockOf(routing), QStringLiteral("lab-routing"));
         // Everything auto-accepted at the far right; everything to the expert at the far left.
         const QString before = routing->countsText();
         routing->autoSlider()->setFocus();
