@@ -2076,8 +2076,8 @@ Warum hier: %6</translation>
         <translation>Erwarteter Verlust an Antwortgenauigkeit gegenüber dem Senden aller Elemente an den Experten: %1 Punkte (Grenze %2; angenommen wird ein Prüfer, der %3% der falschen Antworten eines Entwurfs beibehält).</translation>
     </message>
     <message>
-        <source>Expected answer accuracy lost against sending every item to the expert: %1 points (limit %2; a reviewer assumed to keep %3% of a draft&apos;s wrong answers and of its description&apos;s wrong findings).</source>
-        <translation>Erwarteter Verlust an Antwortgenauigkeit gegenüber dem Senden aller Elemente an den Experten: %1 Punkte (Grenze %2; angenommen wird ein Prüfer, der %3% der falschen Antworten eines Entwurfs und der falschen Befunde seiner Beschreibung beibehält).</translation>
+        <source>Expected answer accuracy lost against sending every item to the expert: %1 points, at most %2 with 95% confidence (limit %3; a reviewer assumed to keep %4% of a draft&apos;s wrong answers and of its description&apos;s wrong findings).</source>
+        <translation>Erwarteter Verlust an Antwortgenauigkeit gegenüber dem Senden aller Elemente an den Experten: %1 Punkte, mit 95% Sicherheit höchstens %2 (Grenze %3; angenommen wird ein Prüfer, der %4% der falschen Antworten eines Entwurfs und der falschen Befunde seiner Beschreibung beibehält).</translation>
     </message>
 </context>
 <context>

@@ -2068,8 +2068,8 @@ Why here: %6</source>
         <translation>与全部交给专家相比，预期损失的答案准确率：%1 个百分点（上限 %2；假设审核者保留草稿中 %3% 的错误答案）。</translation>
     </message>
     <message>
-        <source>Expected answer accuracy lost against sending every item to the expert: %1 points (limit %2; a reviewer assumed to keep %3% of a draft&apos;s wrong answers and of its description&apos;s wrong findings).</source>
-        <translation>与全部交给专家相比，预期损失的答案准确率：%1 个百分点（上限 %2；假设审核者保留草稿中 %3% 的错误答案及其描述中的错误发现）。</translation>
+        <source>Expected answer accuracy lost against sending every item to the expert: %1 points, at most %2 with 95% confidence (limit %3; a reviewer assumed to keep %4% of a draft&apos;s wrong answers and of its description&apos;s wrong findings).</source>
+        <translation>与全部交给专家相比，预期损失的答案准确率：%1 个百分点，95% 置信度下至多 %2（上限 %3；假设审核者保留草稿中 %4% 的错误答案及其描述中的错误发现）。</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,8 @@ QJsonObject RoutingThresholds::toJson() const {
         o.insert(QStringLiteral("reviewAnchoring"), bias.anchoring);
         o.insert(QStringLiteral("maxAccuracyLoss"), bias.maxAccuracyLoss);
         o.insert(QStringLiteral("expectedAccuracyLoss"), expectedAccuracyLoss);
-        o.insert(QStringLiteral("lossCountsDescriptions"), lossCountsDescriptions);
+        o.insert(QStringLiteral("accuracyLossBound"), accuracyLossBound);
+        o.insert(QStringLiteral("lossModel"), lossModel);
     }
     return o;
 }
@@ -57,19 +58,31 @@ RoutingThresholds RoutingThresholds::fromJson(const QJsonObject& j) {
     t.bias.anchoring = j.value(QStringLiteral("reviewAnchoring")).toDouble(0);
     t.bias.maxAccuracyLoss = j.value(QStringLiteral("maxAccuracyLoss")).toDouble(-1);
     t.expectedAccuracyLoss = j.value(QStringLiteral("expectedAccuracyLoss")).toDouble(0);
-    t.lossCountsDescriptions = j.value(QStringLiteral("lossCountsDescriptions")).toBool(false);
+    t.accuracyLossBound = j.value(QStringLiteral("accuracyLossBound")).toDouble(0);
+    t.lossModel = j.value(QStringLiteral("lossModel")).toInt(0);
     return t;
 }
 
 namespace {
 
 // Expected answer accuracy lost against all-expert when the sorted points [0, autoEnd) are
-// accepted as drafted, [autoEnd, expertBegin) verified, the rest written by the expert.
-double accuracyLoss(const std::vector<CalibrationPoint>& sorted, int autoEnd, int expertBegin, const ReviewBias& bias) {
-    double lost = 0;
-    for (int i = 0; i < expertBegin; ++i)
-        lost += bias.keptError(sorted[std::size_t(i)], i < autoEnd ? Queue::AutoAccept : Queue::Verify);
-    return sorted.empty() ? 0.0 : lost / double(sorted.size());
+// accepted as drafted, [autoEnd, expertBegin) verified, the rest written by the expert: the
+// mean over the items, and its one-sided 95% upper bound (normal approximation).
+struct Loss {
+    double mean = 0, bound = 0;
+};
+Loss accuracyLoss(const std::vector<CalibrationPoint>& sorted, int autoEnd, int expertBegin, const ReviewBias& bias) {
+    const double n = double(sorted.size());
+    if (sorted.empty()) return {};
+    double sum = 0, squares = 0;
+    for (int i = 0; i < expertBegin; ++i) {
+        const double kept = bias.keptError(sorted[std::size_t(i)], i < autoEnd ? Queue::AutoAccept : Queue::Verify);
+        sum += kept;
+        squares += kept * kept;
+    }
+    const double mean = sum / n;
+    const double variance = n > 1 ? std::max(0.0, (squares - n * mean * mean) / (n - 1)) : 0.0;
+    return {mean, mean + 1.645 * std::sqrt(variance / n)};
 }
 
 // First index whose uncertainty is above `threshold` (the items at or under it come before).
@@ -79,7 +92,7 @@ int countAtOrUnder(const std::vector<CalibrationPoint>& sorted, double threshold
                sorted.begin());
 }
 
-// Brings the thresholds down until the expected loss is within the limit: first the expert
+// Brings the thresholds down until the expected loss's upper bound is within the limit: first the expert
 // threshold (toward the auto-accept band), then the auto-accept one. Cuts fall between
 // distinct uncertainties, as in calibrateRouting.
 void limitAccuracyLoss(const std::vector<CalibrationPoint>& sorted, RoutingThresholds& t) {
@@ -88,13 +101,13 @@ void limitAccuracyLoss(const std::vector<CalibrationPoint>& sorted, RoutingThres
     int expertBegin = t.expert > 1 ? n : countAtOrUnder(sorted, std::nextafter(t.expert, -1.0));
     const ReviewBias& bias = t.bias;
     const double limit = t.bias.maxAccuracyLoss;
-    while (expertBegin > autoEnd && accuracyLoss(sorted, autoEnd, expertBegin, bias) > limit) {
+    while (expertBegin > autoEnd && accuracyLoss(sorted, autoEnd, expertBegin, bias).bound > limit) {
         --expertBegin;
         while (expertBegin > autoEnd && sorted[std::size_t(expertBegin)].uncertainty == sorted[std::size_t(expertBegin) - 1].uncertainty)
             --expertBegin;
         t.expert = expertBegin < n ? sorted[std::size_t(expertBegin)].uncertainty : 2.0;
     }
-    while (autoEnd > 0 && accuracyLoss(sorted, autoEnd, expertBegin, bias) > limit) {
+    while (autoEnd > 0 && accuracyLoss(sorted, autoEnd, expertBegin, bias).bound > limit) {
         --autoEnd;
         while (autoEnd > 0 && sorted[std::size_t(autoEnd)].uncertainty == sorted[std::size_t(autoEnd) - 1].uncertainty) --autoEnd;
         t.autoAccept = autoEnd > 0 ? sorted[std::size_t(autoEnd) - 1].uncertainty : -1.0;
@@ -106,8 +119,10 @@ void limitAccuracyLoss(const std::vector<CalibrationPoint>& sorted, RoutingThres
     int wrong = 0;
     for (int i = 0; i < autoEnd; ++i) wrong += sorted[std::size_t(i)].acceptable ? 0 : 1;
     t.expectedAutoError = autoEnd ? double(wrong) / autoEnd : 0.0;
-    t.expectedAccuracyLoss = accuracyLoss(sorted, autoEnd, expertBegin, bias);
-    t.lossCountsDescriptions = true;
+    const Loss loss = accuracyLoss(sorted, autoEnd, expertBegin, bias);
+    t.expectedAccuracyLoss = loss.mean;
+    t.accuracyLossBound = loss.bound;
+    t.lossModel = RoutingThresholds::kLossModel;
 }
 
 }  // namespace

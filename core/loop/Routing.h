@@ -52,9 +52,14 @@ struct RoutingThresholds {
     double expectedAutoError = 0;  // error rate of validation drafts under autoAccept
     ReviewBias bias;               // the limit calibrated with (maxAccuracyLoss < 0: none)
     double expectedAccuracyLoss = 0;  // on the validation drafts, under both thresholds
-    // The expected loss counted the descriptions' wrong findings (ReviewBias::keptError);
-    // false: a calibration stored before it did, which counted wrong answers alone.
-    bool lossCountsDescriptions = false;
+    // What the limit held: the expected loss's one-sided 95% upper bound over the validation
+    // items (mean + 1.645 standard errors), so that it holds on items it was not fitted on.
+    double accuracyLossBound = 0;
+    // How the loss was reckoned; a stored calibration of another reckoning is made anew.
+    // 0: wrong answers alone, the mean held to the limit (before this was recorded);
+    // 1: answers and the descriptions' wrong findings (ReviewBias::keptError), the bound held.
+    static constexpr int kLossModel = 1;
+    int lossModel = 0;
     int items = 0;                 // validation items calibrated on
     QString checkpoint;
     QString setBy;     // the lead who set these by hand (RoutingCalibrator::saveOverride); empty: calibrated
@@ -74,7 +79,8 @@ struct RoutingThresholds {
 // Drafts that are wrong but not lost (a wrong answer or two) go to verification: a person
 // corrects them faster than writing them. With a limit on the accuracy loss (ReviewBias),
 // the expert threshold then comes down, and if that is not enough the auto-accept one too,
-// until the validation drafts' expected loss is within it: routing may save time, but not
+// until the upper bound of the validation drafts' expected loss is within it (one-sided 95%,
+// so that the limit holds on the items routed, not only on those calibrated on): routing may save time, but not
 // by letting a reviewer's anchoring carry draft errors into the labels.
 RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double targetError, double expertError,
                                    int minItems = 8, ReviewBias bias = {});

@@ -19,7 +19,7 @@ bool RoutingCalibrator::stillApplies(const RoutingThresholds& t, const QString& 
     if (!t.setBy.isEmpty()) return true;  // a lead's override holds for its checkpoint
     return t.items > 0 && t.targetErrorRate == s.targetErrorRate && t.expertErrorRate == s.expertErrorRate &&
            t.calibrationLimit == s.calibrationLimit && t.bias.maxAccuracyLoss == s.bias.maxAccuracyLoss &&
-           (s.bias.maxAccuracyLoss < 0 || (t.bias.anchoring == s.bias.anchoring && t.lossCountsDescriptions));
+           (s.bias.maxAccuracyLoss < 0 || (t.bias.anchoring == s.bias.anchoring && t.lossModel == RoutingThresholds::kLossModel));
 }
 
 Result<RoutingThresholds> RoutingCalibrator::thresholdsFor(const QString& checkpoint,

@@ -4,7 +4,7 @@
 // validation drafts (calibrateRouting, Routing.h) and stores the result:
 // - a calibration applies while the checkpoint, targetErrorRate, expertErrorRate,
 //   calibrationLimit and review bias it was made with are those of the round (and, under a
-//   limit on the accuracy loss, its expected loss counted the descriptions' wrong findings);
+//   limit on the accuracy loss, the loss was reckoned as now: RoutingThresholds::lossModel);
 // - a lab lead's manual override (RoutingCalibrationView) applies to its checkpoint whatever
 //   the settings, until a new checkpoint is accepted: it is the lead's decision, not a
 //   figure derived from them.

@@ -112,15 +112,17 @@ void RoutingCalibrationView::refresh() {
                             nullptr, m_stored.items)
                              .arg(m_stored.checkpoint).arg(m_stored.targetErrorRate, 0, 'f', 2);
     // A lead's override keeps the calibration's figures but not its thresholds: no loss to show.
+    // A calibration stored before the loss counted descriptions (and held a bound) says what it held.
     if (m_ws && m_stored.items > 0 && m_stored.setBy.isEmpty() && m_stored.bias.maxAccuracyLoss >= 0)
-        // A calibration stored before the descriptions' findings were counted says what it counted.
-        info += QLatin1Char(' ') + (m_stored.lossCountsDescriptions
-                                        ? tr("Expected answer accuracy lost against sending every item to the expert: %1 points "
-                                             "(limit %2; a reviewer assumed to keep %3% of a draft's wrong answers and of its "
-                                             "description's wrong findings).")
+        info += QLatin1Char(' ') + (m_stored.lossModel == loop::RoutingThresholds::kLossModel
+                                        ? tr("Expected answer accuracy lost against sending every item to the expert: %1 points, "
+                                             "at most %2 with 95% confidence (limit %3; a reviewer assumed to keep %4% of a draft's "
+                                             "wrong answers and of its description's wrong findings).")
+                                              .arg(100 * m_stored.expectedAccuracyLoss, 0, 'f', 2)
+                                              .arg(100 * m_stored.accuracyLossBound, 0, 'f', 2)
                                         : tr("Expected answer accuracy lost against sending every item to the expert: %1 points "
-                                             "(limit %2; a reviewer assumed to keep %3% of a draft's wrong answers)."))
-                                       .arg(100 * m_stored.expectedAccuracyLoss, 0, 'f', 2)
+                                             "(limit %2; a reviewer assumed to keep %3% of a draft's wrong answers).")
+                                              .arg(100 * m_stored.expectedAccuracyLoss, 0, 'f', 2))
                                        .arg(100 * m_stored.bias.maxAccuracyLoss, 0, 'f', 2)
                                        .arg(100 * m_stored.bias.anchoring, 0, 'f', 0);
     m_info->setText(info);

@@ -178,8 +178,9 @@ int main(int argc, char** argv) {
                 config.secondsPerEdit);
     std::printf("errors alone: auto-accept <= %.3f (expected error %.3f), expert >= %.3f\n", free.autoAccept, free.expectedAutoError,
                 free.expert);
-    std::printf("loss within %.3f: auto-accept <= %.3f (expected error %.3f), expert >= %.3f, expected loss %.4f on calibration\n",
-                t.bias.maxAccuracyLoss, t.autoAccept, t.expectedAutoError, t.expert, t.expectedAccuracyLoss);
+    std::printf("loss within %.3f: auto-accept <= %.3f (expected error %.3f), expert >= %.3f, expected loss %.4f on calibration "
+                "(95%% upper bound %.4f)\n",
+                t.bias.maxAccuracyLoss, t.autoAccept, t.expectedAutoError, t.expert, t.expectedAccuracyLoss, t.accuracyLossBound);
     std::printf("%-17s %9s %7s %10s %6s %7s %7s\n", "policy", "human-s", "ratio", "accuracy", "auto", "verify", "expert");
     printRow("all to expert", allExpert, allExpert.seconds);
     printRow("all verified", allVerified, allExpert.seconds);

@@ -291,11 +291,11 @@ private slots:
         old.calibrationLimit = -1;
         QVERIFY(!RoutingCalibrator::stillApplies(old, "ck-2", target));
         QVERIFY(RoutingCalibrator::stillApplies(calibrator.stored().value(), "ck-2", target));
-        // Under a limit, one whose expected loss counted wrong answers alone is not reused.
+        // Under a limit, one whose loss was reckoned otherwise (wrong answers alone, the mean) is not reused.
         QVERIFY(calibrator.thresholdsFor("ck-2", bounded, measure).ok());
         RoutingThresholds answersOnly = calibrator.stored().value();
         QVERIFY(RoutingCalibrator::stillApplies(answersOnly, "ck-2", bounded));
-        answersOnly.lossCountsDescriptions = false;
+        answersOnly.lossModel = 0;
         QVERIFY(!RoutingCalibrator::stillApplies(answersOnly, "ck-2", bounded));
         QVERIFY(calibrator.thresholdsFor("ck-2", target, measure).ok());
         QCOMPARE(measured, 10);  // the limit set, then lifted again

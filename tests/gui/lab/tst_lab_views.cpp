@@ -592,10 +592,11 @@ private slots:
         QCOMPARE(stored.bias.maxAccuracyLoss, 0.01);
         QVERIFY(stored.expectedAccuracyLoss <= 0.01);
         QVERIFY2(routing->infoText().contains(QStringLiteral("Expected answer accuracy lost against sending every item to the "
-                                                             "expert: %1 points (limit 1.00")
-                                                  .arg(100 * stored.expectedAccuracyLoss, 0, 'f', 2)),
+                                                             "expert: %1 points, at most %2 with 95% confidence (limit 1.00")
+                                                  .arg(100 * stored.expectedAccuracyLoss, 0, 'f', 2)
+                                                  .arg(100 * stored.accuracyLossBound, 0, 'f', 2)),
                  qPrintable(routing->infoText()));
-        QVERIFY(stored.lossCountsDescriptions);
+        QCOMPARE(stored.lossModel, loop::RoutingThresholds::kLossModel);
         QVERIFY2(routing->infoText().contains(QStringLiteral("wrong answers and of its description's wrong findings")),
                  qPrintable(routing->infoText()));
         test::keepScreenshot(lab()->dockOf(routing), QStringLiteral("lab-routing"));
