@@ -92,9 +92,9 @@ int countAtOrUnder(const std::vector<CalibrationPoint>& sorted, double threshold
                sorted.begin());
 }
 
-// Brings the thresholds down until the expected loss's upper bound is within the limit: first the expert
-// threshold (toward the auto-accept band), then the auto-accept one. Cuts fall between
-// distinct uncertainties, as in calibrateRouting.
+// Brings the thresholds down until the expected loss's upper bound is within the limit:
+// first the expert threshold (toward the auto-accept band), then the auto-accept one. Cuts
+// fall between distinct uncertainties, as in calibrateRouting.
 void limitAccuracyLoss(const std::vector<CalibrationPoint>& sorted, RoutingThresholds& t) {
     const int n = int(sorted.size());
     int autoEnd = countAtOrUnder(sorted, t.autoAccept);

@@ -79,9 +79,10 @@ struct RoutingThresholds {
 // Drafts that are wrong but not lost (a wrong answer or two) go to verification: a person
 // corrects them faster than writing them. With a limit on the accuracy loss (ReviewBias),
 // the expert threshold then comes down, and if that is not enough the auto-accept one too,
-// until the upper bound of the validation drafts' expected loss is within it (one-sided 95%,
-// so that the limit holds on the items routed, not only on those calibrated on): routing may save time, but not
-// by letting a reviewer's anchoring carry draft errors into the labels.
+// until the upper bound of the validation drafts' expected loss is within it (one-sided
+// 95%, so that the limit holds on the items routed, not only on those calibrated on):
+// routing may save time, but not by letting a reviewer's anchoring carry draft errors into
+// the labels.
 RoutingThresholds calibrateRouting(std::vector<CalibrationPoint> points, double targetError, double expertError,
                                    int minItems = 8, ReviewBias bias = {});
 
