@@ -84,7 +84,7 @@ model::MeasureReference ExampleAssembler::measureReference() {
     return reference;
 }
 
-Result<std::vector<float>> ExampleAssembler::pixels(store::Id imageId) {
+Result<model::Pixels> ExampleAssembler::pixels(store::Id imageId) {
     if (auto it = m_cache.find(imageId); it != m_cache.end()) return *it;
     const auto record = m_ws.images().get(imageId);
     if (!record) return Error{QStringLiteral("image %1").arg(imageId), QStringLiteral("not in the workspace")};
@@ -92,12 +92,12 @@ Result<std::vector<float>> ExampleAssembler::pixels(store::Id imageId) {
     for (const auto& f : m_ws.images().files(imageId)) files << f.path;
     auto prepared = prepare(*record, files, dataset::SiteBaseFile::folderOf(m_ws), m_pre, m_sourceMeasures);
     if (!prepared) return prepared.error();
-    std::vector<float> out = prepared.value().pixels;
+    model::Pixels out = prepared.value().pixels;
     keep(imageId, *record, prepared.take());
     return out;
 }
 
-Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const jobs::Progress& progress) {
+Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const jobs::Progress& progress, bool skipUnreadable) {
     struct Source {
         store::Id id;
         store::ImageRecord record;
@@ -108,6 +108,7 @@ Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const 
     for (store::Id id : imageIds) {
         if (m_cache.contains(id) || !seen.insert(id).second) continue;
         const auto record = m_ws.images().get(id);  // the store is read on this thread only
+        if (!record && skipUnreadable) continue;
         if (!record) return Error{QStringLiteral("image %1").arg(id), QStringLiteral("not in the workspace")};
         Source s{id, *record, {}};
         for (const auto& f : m_ws.images().files(id)) s.files << f.path;
@@ -126,6 +127,7 @@ Status ExampleAssembler::prefetch(const std::vector<store::Id>& imageIds, const 
         auto rendered = QtConcurrent::blockingMapped<std::vector<Result<Prepared>>>(
             chunk, [&pre, &siteBases, withMeasures](const Source& s) { return prepare(s.record, s.files, siteBases, pre, withMeasures); });
         for (std::size_t i = 0; i < chunk.size(); ++i) {
+            if (!rendered[i] && skipUnreadable) continue;
             if (!rendered[i]) return rendered[i].error();
             keep(chunk[i].id, chunk[i].record, rendered[i].take());
         }

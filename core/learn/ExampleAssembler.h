@@ -36,10 +36,12 @@ public:
     Result<train::TrainingExample> example(const store::TaskRecord& task, const QString& answer = {},
                                            const QJsonValue& attributeLabels = {});
     Result<model::VisualInput> visual(store::Id imageId, std::optional<store::Id> secondImageId);
-    Result<std::vector<float>> pixels(store::Id imageId);
+    Result<model::Pixels> pixels(store::Id imageId);
     // Renders and preprocesses the images not yet cached, on every core, in chunks with
-    // progress (rendering dominates: a CT item takes ~0.1 s).
-    Status prefetch(const std::vector<store::Id>& imageIds, const jobs::Progress& progress);
+    // progress (rendering dominates: a CT item takes ~0.1 s). With skipUnreadable, an image
+    // that cannot be read is left out (pixels() and example() then say why) instead of
+    // ending the prefetch.
+    Status prefetch(const std::vector<store::Id>& imageIds, const jobs::Progress& progress, bool skipUnreadable = false);
 
     // Slots of the model's attribute head (ModelConfig::attributeSlots); 0 (default): examples
     // carry no attribute targets.
@@ -71,7 +73,7 @@ private:
 
     store::Workspace& m_ws;
     model::ImagePreprocessor m_pre;
-    QHash<store::Id, std::vector<float>> m_cache;
+    QHash<store::Id, model::Pixels> m_cache;  // each image once; examples share these
     QHash<store::Id, QString> m_modalityOf;  // modalityKey of every image in m_cache
     int m_attributeSlots = 0;
     bool m_sourceMeasures = false;

@@ -5,6 +5,8 @@
 // ExampleAssembler keeps synthetic recipes here (their hash fixes their pixels), not files.
 // Keyed by the image's content hash, the model's image size and whether measures were taken;
 // least recently used entries go once the cache holds more than its byte budget. Thread-safe.
+#include "model/Pixels.h"
+
 #include <QHash>
 #include <QString>
 #include <cstddef>
@@ -16,7 +18,8 @@
 namespace medq::learn {
 
 struct PreparedImage {
-    std::vector<float> pixels, measures;
+    model::Pixels pixels;  // shared with every copy: a cache hit copies no pixels
+    std::vector<float> measures;
     std::size_t bytes() const { return (pixels.size() + measures.size()) * sizeof(float); }
 };
 

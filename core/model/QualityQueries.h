@@ -1,5 +1,7 @@
 #pragma once
 // What QualityModel takes and returns: plain C++ values, no torch types.
+#include "model/Pixels.h"
+
 #include <QString>
 #include <QStringList>
 #include <cstdint>
@@ -11,8 +13,8 @@ namespace medq::model {
 // Preprocessed pixels (ImagePreprocessor output) of one item: one image, or two for a
 // pairwise comparison ("which image has better quality?").
 struct VisualInput {
-    std::vector<float> first;
-    std::vector<float> second;  // empty unless the item is a pair
+    Pixels first;
+    Pixels second;  // empty unless the item is a pair
     // QualityMeasures of first and second standardised within their source, for a model with
     // ModelConfig::sourceMeasures; empty: the source's typical values (zeros).
     std::vector<float> firstMeasures, secondMeasures;

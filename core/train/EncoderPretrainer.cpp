@@ -95,7 +95,7 @@ Result<EncoderPretrainReport> EncoderPretrainer::run(const std::vector<TrainingE
             std::vector<const std::vector<std::int8_t>*> labels;
             for (std::size_t k = share.begin; k < share.end; ++k) {
                 const std::size_t i = step.batch[k];
-                pixels.push_back(&images[i]->image.first);
+                pixels.push_back(&images[i]->image.first.values());
                 measures.push_back(&images[i]->image.firstMeasures);
                 labels.push_back(&images[i]->attributeTargets);
             }

@@ -38,7 +38,7 @@ LabelledImages labelled(const std::vector<TrainingExample>& examples, const std:
             any = any || t >= 0;
         }
         if (!any) continue;
-        out.pixels.push_back(&e.image.first);
+        out.pixels.push_back(&e.image.first.values());
         out.targets.push_back(std::move(rows));
     }
     return out;

@@ -26,7 +26,7 @@ std::vector<int> imageGroups(const std::vector<TrainingExample>& examples) {
         // FNV-1a over a strided sample of the pixels: equal images give equal keys; a rare
         // collision only puts two images in one group.
         std::uint64_t h = 1469598103934665603ULL;
-        for (const auto* v : {&e.image.first, &e.image.second})
+        for (const auto* v : {&e.image.first.values(), &e.image.second.values()})
             for (std::size_t i = 0; i < v->size(); i += 53) {
                 std::uint32_t bits;
                 std::memcpy(&bits, &(*v)[i], sizeof bits);

@@ -144,8 +144,9 @@ int main(int argc, char** argv) {
     const int itemCount = batches * 4;
     for (int i = 0; i < itemCount; ++i) {
         model::VisualInput v;
-        v.first.resize(std::size_t(3 * size * size));
-        for (std::size_t k = 0; k < v.first.size(); ++k) v.first[k] = float((k * 7919 + std::size_t(i) * 104729) % 1000) / 1000.0f;
+        std::vector<float>& pixels = v.first.edit();
+        pixels.resize(std::size_t(3 * size * size));
+        for (std::size_t k = 0; k < pixels.size(); ++k) pixels[k] = float((k * 7919 + std::size_t(i) * 104729) % 1000) / 1000.0f;
         v.modality = QStringLiteral("ct");
         queries.push_back({v, QuestionTemplates::overallHow(0), QuestionTemplates::overallOptions()});
         for (const QString& a : kAttributes) {
@@ -183,7 +184,7 @@ int main(int argc, char** argv) {
             const int n = std::min(kBatch, itemCount - start);
             std::vector<torch::Tensor> planes;
             for (int i = start; i < start + n; ++i)
-                planes.push_back(torch::from_blob(items[std::size_t(i)].first.data(), {3, size, size}).slice(0, 0, 1));
+                planes.push_back(torch::from_blob(items[std::size_t(i)].first.edit().data(), {3, size, size}).slice(0, 0, 1));
             const auto p = torch::softmax((native->forward((torch::stack(planes) - 0.5) / 0.25)).to(torch::kFloat64), -1).contiguous();
             const auto acc = p.accessor<double, 3>();
             for (int r = 0; r < n; ++r) {

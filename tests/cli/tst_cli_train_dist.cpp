@@ -68,8 +68,9 @@ std::vector<double> probabilities(const QString& ws, const QString& name) {
     std::vector<medq::model::PerceptionQuery> queries;
     for (int i = 0; i < 4; ++i) {
         medq::model::PerceptionQuery q;
-        q.image.first.resize(std::size_t(model.value().config().imageFloats()));
-        for (float& v : q.image.first) v = pixel(random);
+        std::vector<float>& pixels = q.image.first.edit();
+        pixels.resize(std::size_t(model.value().config().imageFloats()));
+        for (float& v : pixels) v = pixel(random);
         q.question = QStringLiteral("Is there noise in this image?");
         q.options = QStringList{"Yes", "No"};
         queries.push_back(q);

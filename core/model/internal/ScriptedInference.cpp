@@ -207,7 +207,7 @@ Result<std::vector<std::vector<float>>> scriptedEmbed(QualityModel::Impl& impl, 
 
 Result<std::vector<PerceptionAnswer>> scriptedAnswer(QualityModel::Impl& impl, const std::vector<PerceptionQuery>& queries,
                                                      AttributeReadings* headReadings, int batchRows) {
-    // An item's questions carry copies of the same pixels: each distinct image is read once.
+    // An item's questions carry the same pixels: each distinct image is read once.
     std::vector<const std::vector<float>*> images;
     std::unordered_map<std::size_t, std::vector<std::size_t>> byHash;
     const auto indexOf = [&](const std::vector<float>& pixels) {
@@ -246,10 +246,10 @@ Result<std::vector<GeneratedDescription>> scriptedDescribe(QualityModel::Impl& i
     std::vector<const std::vector<float>*> images, singles;
     std::vector<std::size_t> singleOf;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        images.push_back(&inputs[i].first);
-        if (inputs[i].isPair()) images.push_back(&inputs[i].second);
+        images.push_back(&inputs[i].first.values());
+        if (inputs[i].isPair()) images.push_back(&inputs[i].second.values());
         else {
-            singles.push_back(&inputs[i].first);
+            singles.push_back(&inputs[i].first.values());
             singleOf.push_back(i);
         }
     }

@@ -131,10 +131,10 @@ std::vector<SequenceBatch> makeSequenceBatches(const std::vector<const VisualInp
     }
     std::vector<const std::vector<float>*> first, second, firstMeasures, secondMeasures;
     for (const VisualInput* image : distinct) {
-        first.push_back(&image->first);
+        first.push_back(&image->first.values());
         firstMeasures.push_back(&image->firstMeasures);
         if (image->isPair()) {
-            second.push_back(&image->second);
+            second.push_back(&image->second.values());
             secondMeasures.push_back(&image->secondMeasures);
         }
     }

@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <map>
 #include <QtTest>
 
 using namespace medq;
@@ -100,6 +101,18 @@ private slots:
         auto set = assembler.split("train", jobs::Progress(&never, {}));
         QVERIFY2(set.ok(), qPrintable(set.ok() ? "" : set.error().message()));
         QCOMPARE(int(set.value().examples.size()), int(ws->tasks().inSplit("train").size()));
+        // The tasks of one image share its pixels: one buffer an image, not a copy an example.
+        std::map<store::Id, model::Pixels> pixelsOf;
+        int shared = 0;
+        for (std::size_t i = 0; i < set.value().examples.size(); ++i) {
+            const auto& e = set.value().examples[i];
+            const auto [it, first] = pixelsOf.emplace(ws->tasks().get(set.value().taskIds[i])->imageId, e.image.first);
+            if (!first) {
+                QVERIFY(it->second.sharesBufferWith(e.image.first));
+                ++shared;
+            }
+        }
+        QVERIFY(shared > 0);
         for (const auto& e : set.value().examples) {
             QCOMPARE(int(e.image.first.size()), 3 * 64 * 64);
             if (e.kind == train::TrainingExample::Kind::Perception) QVERIFY(e.answerIndex >= 0 && e.answerIndex < e.options.size());

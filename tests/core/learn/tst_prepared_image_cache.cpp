@@ -44,8 +44,8 @@ private slots:
         QVERIFY(cache.get("a"));  // a is now the most recent: b goes first
         cache.put("d", floats(100, 4));
         QVERIFY(!cache.get("b"));
-        QCOMPARE(cache.get("a")->pixels.front(), 1.0f);
-        QCOMPARE(cache.get("d")->pixels.front(), 4.0f);
+        QCOMPARE(cache.get("a")->pixels[0], 1.0f);
+        QCOMPARE(cache.get("d")->pixels[0], 4.0f);
         QCOMPARE(cache.bytes(), 3 * 100 * sizeof(float));
         // Putting a key again replaces it; an entry over the whole budget, or without a key, is not kept.
         cache.put("a", floats(50, 5));

@@ -4,6 +4,7 @@
 #include "model/ImagePreprocessor.h"
 #include "model/LoraConfig.h"
 #include "model/ModelConfig.h"
+#include "model/Pixels.h"
 #include "model/RepeatedNgrams.h"
 
 #include <QtTest>
@@ -15,6 +16,25 @@ using namespace medq::model;
 class ModelInputsTest : public QObject {
     Q_OBJECT
 private slots:
+    // Copies share one buffer; writing through edit() leaves the other copies as they were.
+    void pixelsAreSharedUntilEdited() {
+        const Pixels original{0.1f, 0.2f, 0.3f};
+        Pixels copy = original;
+        QVERIFY(copy.sharesBufferWith(original));
+        QCOMPARE(copy.data(), original.data());
+        copy.edit()[1] = 0.9f;
+        QVERIFY(!copy.sharesBufferWith(original));
+        QCOMPARE(original[1], 0.2f);
+        QCOMPARE(copy[1], 0.9f);
+        QVERIFY(original < copy && original != copy);
+        QVERIFY(Pixels(std::vector<float>{0.1f, 0.2f, 0.3f}) == original);  // equal values, two buffers
+        const Pixels none;
+        QVERIFY(none.empty() && none.values().empty() && !none.sharesBufferWith(Pixels()));
+        Pixels grown;
+        grown.edit().assign(4, 1.0f);
+        QCOMPARE(grown.size(), std::size_t(4));
+    }
+
     void presetsAreValidAndOrderedBySize() {
         for (const QString& name : ModelConfig::presetNames()) {
             auto c = ModelConfig::fromPreset(name);

@@ -133,7 +133,7 @@ private slots:
         q[0].options = {"only one"};
         QVERIFY(!model.answer(q).ok());
         q = queries(model.config().imageSize);
-        q[2].image.first.resize(10);
+        q[2].image.first.edit().resize(10);
         auto wrongSize = model.answer(q);
         QVERIFY(!wrongSize.ok());
         QVERIFY(wrongSize.error().subject.contains("2"));

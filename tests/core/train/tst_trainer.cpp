@@ -676,7 +676,7 @@ private slots:
         QVERIFY(!r.ok());
         QVERIFY(r.error().subject.contains("training example 0"));
         bad = {m_examples[0]};
-        bad[0].image.first.resize(3);
+        bad[0].image.first.edit().resize(3);
         QVERIFY(!Trainer(model, fastConfig(2)).train(bad, {}, QString(), kQuiet).ok());
         QVERIFY(!Trainer(model, fastConfig(2)).train({}, {}, QString(), kQuiet).ok());
     }

@@ -287,7 +287,7 @@ private slots:
         a[0].answerIndex = 1;
         QVERIFY(trainingDataHash(a) != h);
         a = {base};
-        a[0].image.first[1] = 0.3f;
+        a[0].image.first.edit()[1] = 0.3f;
         QVERIFY(trainingDataHash(a) != h);
         a = {base};
         a[0].options[1] = "Maybe";
