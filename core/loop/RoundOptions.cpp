@@ -42,6 +42,7 @@ const std::vector<JsonField<RoundOptions>>& fields() {
         intField("fineTuneSteps", &RoundOptions::fineTuneSteps),
         doubleField("fineTuneEpochs", &RoundOptions::fineTuneEpochs),
         boolField("fineTuneFromBase", &RoundOptions::fineTuneFromBase),
+        doubleField("earlierLabelsPerNew", &RoundOptions::earlierLabelsPerNew),
         doubleField("learningRate", &RoundOptions::learningRate),
         intField("batchSize", &RoundOptions::batchSize),
         doubleField("replayRatio", &RoundOptions::replayRatio),

@@ -86,6 +86,9 @@ struct RoundOptions {
     // from, on everything accepted so far, instead of from the current checkpoint; the
     // candidate is still measured against the current one.
     bool fineTuneFromBase = false;
+    // Labels of earlier rounds sampled per label of this round (FinetuneLabelMix.h); negative
+    // (default): all of them. Ignored with fineTuneFromBase, which must see everything.
+    double earlierLabelsPerNew = -1;
     double learningRate = 3e-4;
     int batchSize = 16;
     double replayRatio = 1.0;     // base training examples per new example (forgetting guard)

@@ -9,6 +9,7 @@
 #include "learn/ExampleAssembler.h"
 #include "learn/TrainRecipe.h"
 #include "loop/CheckpointGate.h"
+#include "loop/FinetuneLabelMix.h"
 #include "loop/FinetuneSchedule.h"
 #include "loop/ModalityRegression.h"
 #include "train/Trainer.h"
@@ -24,6 +25,7 @@ namespace {
 // A label accepted for training: the task, its accepted answer or description, and the
 // annotator's attribute labels (undefined for a perception answer).
 struct Accepted {
+    store::Id roundId = 0;
     store::TaskRecord task;
     QString answer;
     QJsonValue attributes;
@@ -46,13 +48,23 @@ std::vector<Accepted> acceptedLabels(Round& r) {
             const QString answer = description ? a.text : a.answer;
             if (description && a.labels.contains(QStringLiteral("attributes")))
                 imageAttributes.insert(task->imageId, a.labels.value(QStringLiteral("attributes")));
-            if (!answer.trimmed().isEmpty()) labels.push_back({*task, answer, a.labels.value(QStringLiteral("attributes"))});
+            if (!answer.trimmed().isEmpty())
+                labels.push_back({label.roundId, *task, answer, a.labels.value(QStringLiteral("attributes"))});
         }
     }
     // A perception answer carries no attribute labels: those of the image's accepted description count.
     for (Accepted& l : labels)
         if (l.attributes.isUndefined()) l.attributes = imageAttributes.value(l.task.imageId);
-    return labels;
+    const FinetuneLabelMix mix{r.options.fineTuneFromBase ? -1.0 : r.options.earlierLabelsPerNew};
+    if (mix.earlierPerNew < 0) return labels;
+    std::vector<Accepted> chosen, earlier;
+    for (Accepted& l : labels) (l.roundId == r.record.id ? chosen : earlier).push_back(std::move(l));
+    // A stream of its own, so that the set's shuffle below draws as it does without a mix.
+    Random random(r.options.seed * 7919 + std::uint64_t(r.record.number));
+    random.shuffle(earlier);
+    earlier.resize(std::size_t(mix.earlierCount(int(chosen.size()), int(earlier.size()))));
+    chosen.insert(chosen.end(), std::make_move_iterator(earlier.begin()), std::make_move_iterator(earlier.end()));
+    return chosen;
 }
 
 // What a round fine-tunes on: its accepted annotations, then a replay of the base training

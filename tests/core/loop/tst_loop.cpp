@@ -347,6 +347,31 @@ private slots:
         }
     }
 
+    // With earlierLabelsPerNew a round trains on all of its own labels and a sample of the
+    // earlier rounds' ones, that many per label of its own; without, on every label so far.
+    void aRoundCanTrainOnItsOwnLabelsAndASampleOfEarlierOnes() {
+        for (const double perNew : {-1.0, 0.5}) {
+            const QString dir = copyOfBase(perNew < 0 ? "every-label" : "half-earlier");
+            loop::RoundOptions o = smallRound(RetrievalStrategy::Random);
+            o.fineTuneSteps = 5;
+            o.earlierLabelsPerNew = perNew;
+            for (int round = 0; round < 2; ++round) {
+                loop::LoopRoundJob job(dir, o);
+                QVERIFY(run(job).ok());
+            }
+            auto ws = store::Workspace::open(dir).take();
+            const auto second = ws->rounds().byNumber(2);
+            const auto m = loop::RoundMetrics::fromJson(second->metrics);
+            const QString labelsOf = "SELECT COUNT(*) FROM accepted_labels a JOIN annotations n ON n.id = a.annotation_id "
+                                     "WHERE (trim(coalesce(n.answer, '')) <> '' OR trim(n.text) <> '') AND a.round_id ";
+            const int own = count(*ws, qPrintable(labelsOf + "= " + QString::number(second->id)));
+            const int earlier = count(*ws, qPrintable(labelsOf + "< " + QString::number(second->id)));
+            QVERIFY(own > 0 && earlier > 0);
+            const int expected = perNew < 0 ? own + earlier : own + std::min(earlier, int(std::lround(perNew * own)));
+            QCOMPARE(m.finetune->newExamples, expected);
+        }
+    }
+
     // Held-out test images are scored before and after the round, apart from the evaluation
     // sample: the round drafts 8 + 4 distinct test images (of 14), and both summaries count 4.
     void heldOutImagesAreScoredApartFromTheEvaluationSample() {

@@ -5,6 +5,7 @@
 #include "loop/CheckpointGate.h"
 #include "loop/GoldPlacement.h"
 #include "loop/DegenerateDraft.h"
+#include "loop/FinetuneLabelMix.h"
 #include "loop/FinetuneSchedule.h"
 #include "loop/GoldTrust.h"
 #include "loop/RoundMetrics.h"
@@ -219,6 +220,17 @@ private slots:
         QCOMPARE(GoldPlacement::measuredBy(Queue::Expert), Queue::Expert);
         QCOMPARE(GoldPlacement::measuredBy(Queue::Verify), Queue::Verify);
         QCOMPARE(GoldPlacement::measuredBy(Queue::AutoAccept), Queue::Verify);
+    }
+
+    void earlierLabelsAreSampledPerLabelOfTheRoundWhenAskedTo() {
+        // The default: every earlier label.
+        QCOMPARE(FinetuneLabelMix{}.earlierCount(7500, 31406), 31406);
+        // One earlier label per new one, half of one, none; never more than there are.
+        QCOMPARE(FinetuneLabelMix{1.0}.earlierCount(7500, 31406), 7500);
+        QCOMPARE(FinetuneLabelMix{0.5}.earlierCount(7465, 31406), 3733);  // rounded
+        QCOMPARE(FinetuneLabelMix{0.0}.earlierCount(7500, 31406), 0);
+        QCOMPARE(FinetuneLabelMix{2.0}.earlierCount(7500, 9000), 9000);
+        QCOMPARE(FinetuneLabelMix{1.0}.earlierCount(7500, 0), 0);  // the first round
     }
 
     void fineTuneStepsGrowWithTheSetOnlyWhenEpochsAreGiven() {
